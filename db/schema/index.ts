@@ -1,0 +1,4 @@
+export * from './bronze.ts';
+export * from './silver.ts';
+export * from './gold.ts';
+export * from './ops.ts';

@@ -1,0 +1,43 @@
+/**
+ * The CLI: `npm run -s leak -- <command> [options]`. The local door to every answer the bot gives.
+ * Exit codes: 0 ok; 1 the command failed (not found, bad file); 2 usage error (unknown command or option).
+ */
+import { loadConfig } from './config.ts';
+import { describeError, isLeakError } from './errors.ts';
+import { openStore } from '../db/open-db.ts';
+import { commandHelp, helpText, parseInvocation } from '../commands/registry.ts';
+import type { CommandDeps } from '../commands/types.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
+    process.stdout.write(`${helpText()}\n`);
+    return argv.length === 0 ? 2 : 0;
+  }
+  let deps: CommandDeps | undefined;
+  try {
+    const config = loadConfig();
+    const store = openStore(config.dbFile);
+    deps = { store, config, now: () => Date.now() };
+    const inv = parseInvocation(argv, deps);
+    if (inv.help) {
+      process.stdout.write(`${commandHelp(inv.cmd)}\n`);
+      return 0;
+    }
+    const result = await inv.cmd.run(inv.args, deps);
+    process.stdout.write(inv.json ? `${JSON.stringify(result, jsonReplacer, 2)}\n` : `${inv.cmd.renderText(result)}\n`);
+    return 0;
+  } catch (e) {
+    process.stderr.write(`${describeError(e)}\n`);
+    if (isLeakError(e) && (e.code === 'unknown_command' || e.code === 'bad_argument')) return 2;
+    if (!isLeakError(e) && process.env.LEAK_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    return 1;
+  } finally {
+    deps?.store.close();
+  }
+}
+
+/** Maps (reason counts) serialize as plain objects. */
+const jsonReplacer = (_key: string, value: unknown) => (value instanceof Map ? Object.fromEntries(value) : value);
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;

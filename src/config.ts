@@ -1,0 +1,95 @@
+/**
+ * The only place that reads the environment. Everything else receives a Config.
+ * Every key is optional; a bad value fails at start with the variable's name and what is valid.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { LeakError } from './errors.ts';
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const numberFrom = (fallback: string, min: number, max: number, what: string, integer = false) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((v) => (integer ? /^\d+$/ : /^\d+(\.\d+)?$/).test(v), `must be ${what}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be ${what}`);
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const envSchema = z.object({
+  LEAK_DB: z.string().trim().min(1, 'must be a file path or :memory:').default('./data/leak.db'),
+  LEAK_TZ: z
+    .string()
+    .trim()
+    .default('America/New_York')
+    .refine(isTimeZone, 'must be an IANA time zone such as America/New_York or Europe/Paris'),
+  LEAK_COST_PER_CALL: numberFrom('8', 0, 10_000, 'a dollar amount between 0 and 10000, e.g. 8 or 7.5'),
+  LEAK_WINDOW_MINUTES: numberFrom('30', 1, 1440, 'a whole number of minutes between 1 and 1440', true),
+  LEAK_SIMULATE: z.enum(['auto', 'on', 'off'], { message: 'must be one of auto, on, off' }).default('auto'),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.refine((t) => t === undefined || t.startsWith('xapp-'), 'must be an app-level token starting with xapp-'),
+  SLACK_API_URL: optionalText.refine((u) => u === undefined || /^https?:\/\//.test(u), 'must be an http(s) URL ending in /api/'),
+  PORT: numberFrom('3000', 1, 65535, 'a TCP port between 1 and 65535', true),
+});
+
+export type Config = {
+  dbFile: string;
+  timeZone: string;
+  costPerCall: number;
+  windowMinutes: number;
+  simulate: 'auto' | 'on' | 'off';
+  slack: {
+    botToken?: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+    port: number;
+  };
+};
+
+/** Reads and validates the environment. Throws LeakError('bad_config') naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(stripEmpty(env));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = String(issue.path[0]);
+    throw new LeakError('bad_config', `Invalid ${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}.`);
+  }
+  const e = parsed.data;
+  return {
+    dbFile: e.LEAK_DB === ':memory:' ? e.LEAK_DB : path.resolve(e.LEAK_DB),
+    timeZone: e.LEAK_TZ,
+    costPerCall: e.LEAK_COST_PER_CALL,
+    windowMinutes: e.LEAK_WINDOW_MINUTES,
+    simulate: e.LEAK_SIMULATE,
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+      port: e.PORT,
+    },
+  };
+}
+
+/** An exported-but-empty variable means "use the default", as people expect from shell env files. */
+function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v.trim() !== '') out[k] = v;
+  return out;
+}

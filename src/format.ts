@@ -1,0 +1,44 @@
+/** Numbers the way people write them: 5,000 calls; $40K; $1.46M; 14.2%. JSON keeps exact values. */
+
+export function formatMoney(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  const a = Math.abs(n);
+  if (a < 1000) return `${sign}$${Number.isInteger(a) ? a : a.toFixed(2)}`;
+  if (a < 9_950) return `${sign}$${(a / 1000).toFixed(1)}K`;
+  if (a < 999_500) return `${sign}$${Math.round(a / 1000)}K`;
+  if (a < 999_500_000) return `${sign}$${trimZeros((a / 1e6).toPrecision(3))}M`;
+  return `${sign}$${trimZeros((a / 1e9).toPrecision(3))}B`;
+}
+
+/** Exact dollars with separators, for what-if answers where every dollar was asked for. */
+export function formatDollars(n: number): string {
+  return `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+}
+
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+export function formatPct(n: number | null, signed = false): string {
+  if (n === null) return 'n/a';
+  const s = n.toFixed(1);
+  return `${signed && n > 0 ? '+' : ''}${s}%`;
+}
+
+/** One decimal, as JSON numbers carry percentages. */
+export const round1 = (n: number) => Math.round(n * 10) / 10;
+export const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish', zh: 'Chinese', vi: 'Vietnamese', ko: 'Korean', ru: 'Russian', unknown: 'Unknown' };
+export const languageName = (code: string) => LANGUAGE_NAMES[code] ?? code;
+
+const trimZeros = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
+
+/** A plain aligned text table: first column left, the rest right-aligned. */
+export function renderTable(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}

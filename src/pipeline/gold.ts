@@ -1,0 +1,71 @@
+/**
+ * Sources: digital_call_leakage (silver). Rebuilds the gold tables for the days in
+ * temp.changed_days only, then empties it.
+ * Grains: daily_leakage_summary (date × journey × segment × device × channel),
+ * segment_drilldown (date × journey × segment), savings_model (date × journey).
+ */
+import type Database from 'better-sqlite3';
+import { addDays } from '../time.ts';
+
+const CHANGED = 'SELECT date FROM temp.changed_days';
+
+export function rebuildGold(sqlite: Database.Database, costPerCall: number): string[] {
+  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS changed_days (date TEXT PRIMARY KEY)');
+  const days = (sqlite.prepare(`${CHANGED} ORDER BY date`).all() as { date: string }[]).map((r) => r.date);
+  if (days.length === 0) return days;
+
+  sqlite.exec(`DELETE FROM daily_leakage_summary WHERE date IN (${CHANGED})`);
+  sqlite.prepare(
+    `INSERT INTO daily_leakage_summary (date, journey, segment, device, channel, calls, cost, repeats,
+       sentiment_end_sum, sentiment_end_n, handle_seconds)
+     SELECT local_date, journey, segment, device, channel, count(*), count(*) * ?, sum(is_repeat),
+       coalesce(sum(sentiment_end), 0), count(sentiment_end), sum(handle_seconds)
+     FROM digital_call_leakage WHERE local_date IN (${CHANGED})
+     GROUP BY local_date, journey, segment, device, channel`,
+  ).run(costPerCall);
+
+  sqlite.exec(`DELETE FROM segment_drilldown WHERE date IN (${CHANGED})`);
+  sqlite.prepare(
+    `INSERT INTO segment_drilldown (date, journey, segment, calls, cost, repeats, members, sentiment_end_sum, sentiment_end_n)
+     SELECT local_date, journey, segment, count(*), count(*) * ?, sum(is_repeat), count(DISTINCT member_id),
+       coalesce(sum(sentiment_end), 0), count(sentiment_end)
+     FROM digital_call_leakage WHERE local_date IN (${CHANGED})
+     GROUP BY local_date, journey, segment`,
+  ).run(costPerCall);
+
+  rebuildSavingsModel(sqlite, days, costPerCall);
+  sqlite.exec('DELETE FROM temp.changed_days');
+  return days;
+}
+
+/**
+ * A date's savings inputs are the mean of the 7 days before it, so a changed day moves the
+ * model of the 7 days after it too. Days before the store's first day of calls are not
+ * counted in the mean (a young store is not diluted by days it never saw).
+ */
+function rebuildSavingsModel(sqlite: Database.Database, changed: string[], costPerCall: number): void {
+  const first = (sqlite.prepare('SELECT min(local_date) AS d FROM call_logs_cleaned').get() as { d: string | null }).d;
+  const last = (sqlite.prepare('SELECT max(local_date) AS d FROM call_logs_cleaned').get() as { d: string | null }).d;
+  const targets = new Set<string>();
+  for (const day of changed) for (let i = 0; i <= 7; i++) targets.add(addDays(day, i));
+  const del = sqlite.prepare('DELETE FROM savings_model WHERE date = ?');
+  const window = sqlite.prepare(
+    `SELECT journey, sum(CASE WHEN date = @d THEN calls ELSE 0 END) AS today,
+       sum(CASE WHEN date < @d THEN calls ELSE 0 END) AS prior, sum(CASE WHEN date < @d THEN repeats ELSE 0 END) AS repeats
+     FROM segment_drilldown WHERE date BETWEEN @from AND @d GROUP BY journey`,
+  );
+  const insert = sqlite.prepare(
+    `INSERT INTO savings_model (date, journey, calls, baseline_calls_per_day, baseline_repeat_rate, cost_per_call, annual_cost)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const d of targets) {
+    del.run(d);
+    if (!first || !last || d <= first || d > addDays(last, 1)) continue;
+    const from = addDays(d, -7) < first ? first : addDays(d, -7);
+    const covered = Math.round((Date.parse(d) - Date.parse(from)) / 86_400_000);
+    for (const r of window.all({ d, from }) as { journey: string; today: number; prior: number; repeats: number }[]) {
+      const perDay = r.prior / covered;
+      insert.run(d, r.journey, r.today, perDay, r.prior ? r.repeats / r.prior : 0, costPerCall, perDay * costPerCall * 365);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Runs bronze → silver → gold for everything not yet processed. Incremental: each bronze batch
+ * is applied once (a watermark in meta), and only the members and days it can affect are
+ * recomputed. Re-runnable: running it again with nothing new does nothing. If the definitions
+ * the store was computed with (time zone, window, cost) change, it recomputes everything once.
+ */
+import type { Store } from '../../db/open-db.ts';
+import type { SourceKind } from '../ingest/contract.ts';
+import { registerSqlFunctions } from './sql-functions.ts';
+import { applyBatchToSilver } from './silver.ts';
+import { recomputeLeakage } from './leakage.ts';
+import { rebuildGold } from './gold.ts';
+
+export type PipelineSettings = { timeZone: string; windowMinutes: number; costPerCall: number };
+
+export type PipelineResult = { batches: number; changedDays: string[]; full: boolean; ms: number };
+
+const WATERMARK = 'silver_batch_watermark';
+const DEFINITIONS = 'definitions';
+
+export function runPipeline(store: Store, settings: PipelineSettings): PipelineResult {
+  const started = performance.now();
+  const { sqlite } = store;
+  registerSqlFunctions(sqlite, settings.timeZone);
+  const windowMs = settings.windowMinutes * 60_000;
+  const getMeta = sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+  const setMeta = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+
+  let batches = 0;
+  const applyNextBatch = sqlite.transaction(() => {
+    const watermark = Number(getMeta.get(WATERMARK) ?? 0);
+    const next = sqlite
+      .prepare(
+        `SELECT batch_id AS batchId, kind, first_raw_id AS firstRawId, last_raw_id AS lastRawId
+         FROM import_batches WHERE batch_id > ? ORDER BY batch_id LIMIT 1`,
+      )
+      .get(watermark) as { batchId: number; kind: SourceKind; firstRawId: number | null; lastRawId: number | null } | undefined;
+    if (!next) return false;
+    if (next.firstRawId !== null && next.lastRawId !== null && next.lastRawId >= next.firstRawId) {
+      applyBatchToSilver(sqlite, { kind: next.kind, firstRawId: next.firstRawId, lastRawId: next.lastRawId }, windowMs);
+    }
+    setMeta.run(WATERMARK, String(next.batchId));
+    return true;
+  });
+  while (applyNextBatch.immediate()) batches++;
+
+  let full = false;
+  let changedDays: string[] = [];
+  sqlite.transaction(() => {
+    const definitions = JSON.stringify({ timeZone: settings.timeZone, windowMinutes: settings.windowMinutes, costPerCall: settings.costPerCall });
+    const stored = getMeta.get(DEFINITIONS) as string | undefined;
+    full = stored !== undefined && stored !== definitions;
+    if (full && JSON.parse(stored!).timeZone !== settings.timeZone) relocalize(store);
+    if (!full && stored === undefined) setMeta.run(DEFINITIONS, definitions);
+    recomputeLeakage(sqlite, full ? 'all' : 'dirty', windowMs);
+    changedDays = rebuildGold(sqlite, settings.costPerCall);
+    if (full) setMeta.run(DEFINITIONS, definitions);
+  }).immediate();
+
+  return { batches, changedDays, full, ms: performance.now() - started };
+}
+
+/** LEAK_TZ changed: every stored local date and minute moves to the new zone. */
+function relocalize(store: Store): void {
+  store.sqlite.exec(`
+    UPDATE digital_journeys_cleaned SET local_date = leak_local_date(ts);
+    UPDATE call_logs_cleaned SET local_date = leak_local_date(started_at), local_minute = leak_local_minute(started_at);
+  `);
+}

@@ -1,0 +1,100 @@
+/**
+ * Local dates and times in LEAK_TZ. The pipeline calls these millions of times, and
+ * Intl is slow (microseconds a call), so the zone offset is cached per 15-minute UTC bucket:
+ * every real-world offset change happens on a quarter hour, so a bucket never spans one.
+ */
+const BUCKET_MS = 15 * 60_000;
+const DAY_MS = 86_400_000;
+
+export type ZoneClock = {
+  timeZone: string;
+  /** Offset of local time from UTC, in ms, at instant `ms`. */
+  offsetAt(ms: number): number;
+  /** Local calendar date (YYYY-MM-DD) of instant `ms`. */
+  localDate(ms: number): string;
+  /** Minutes since local midnight of instant `ms` (0..1439). */
+  localMinute(ms: number): number;
+  /** The instant at which local date `date` begins (handles DST and zones whose midnight is skipped). */
+  startOfDay(date: string): number;
+  /** Today's local date. */
+  today(now?: number): string;
+};
+
+const clocks = new Map<string, ZoneClock>();
+
+export function zoneClock(timeZone: string): ZoneClock {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    clock = createZoneClock(timeZone);
+    clocks.set(timeZone, clock);
+  }
+  return clock;
+}
+
+function createZoneClock(timeZone: string): ZoneClock {
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const offsets = new Map<number, number>();
+  const computeOffset = (ms: number) => {
+    const p: Record<string, number> = {};
+    for (const part of fmt.formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+    const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+    return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
+  };
+  const offsetAt = (ms: number) => {
+    const bucket = Math.floor(ms / BUCKET_MS);
+    let off = offsets.get(bucket);
+    if (off === undefined) {
+      off = computeOffset(bucket * BUCKET_MS);
+      if (offsets.size > 200_000) offsets.clear();
+      offsets.set(bucket, off);
+    }
+    return off;
+  };
+  const localDate = (ms: number) => new Date(ms + offsetAt(ms)).toISOString().slice(0, 10);
+  const localMinute = (ms: number) => {
+    const local = ms + offsetAt(ms);
+    return Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
+  };
+  const startOfDay = (date: string) => {
+    const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+    // Guess with the offset near that wall time, then step forward to the first instant of the date.
+    let guess = utcMidnight - offsetAt(utcMidnight);
+    guess = utcMidnight - offsetAt(guess);
+    while (localDate(guess) < date) guess += BUCKET_MS;
+    while (localDate(guess - BUCKET_MS) === date) guess -= BUCKET_MS;
+    return guess;
+  };
+  return { timeZone, offsetAt, localDate, localMinute, startOfDay, today: (now = Date.now()) => localDate(now) };
+}
+
+/** Adds whole calendar days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Calendar days from a to b (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+}
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Monday = 1 … Sunday = 7, for a local date. */
+export function isoWeekday(date: string): number {
+  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}
