@@ -10,7 +10,10 @@ import { DATE_OPTION } from './args.ts';
 import { importCommand } from './import.ts';
 import { todayCommand } from './today.ts';
 
-export const COMMANDS: AnyCommand[] = [todayCommand, importCommand];
+export const COMMANDS: AnyCommand[] = [
+  todayCommand,
+  importCommand,
+];
 
 export function findCommand(name: string): AnyCommand | undefined {
   return COMMANDS.find((c) => c.name === name);

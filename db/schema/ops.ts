@@ -2,7 +2,7 @@
  * Ops: the store's own bookkeeping (imports, quarantine, pipeline state, settings),
  * and later the product's workflow tables (actions, alerts, digests).
  */
-import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, real, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 
 /** One row per file import or simulator micro-batch. */
 export const importBatches = sqliteTable('import_batches', {
