@@ -1,0 +1,64 @@
+/**
+ * Vega-Lite spec → Vega view (renderer 'none', no browser, no canvas) → SVG → PNG with resvg.
+ * The font files are resolved once per renderer and passed explicitly with system fonts off,
+ * so a chart looks the same on a laptop and on a container with no fonts installed.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { CHART_HEIGHT, CHART_WIDTH, FONT_FAMILY, PIXEL_RATIO, chartConfig } from './theme.ts';
+
+const FONT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fonts');
+export const FONT_FILES = [path.join(FONT_DIR, 'DejaVuSans.ttf'), path.join(FONT_DIR, 'DejaVuSans-Bold.ttf')];
+
+// Vega-Lite's warnings (e.g. about merged sort orders) would go to stdout of the CLI and the bot.
+const QUIET = vega.logger(vega.None);
+
+export type RenderedChart = {
+  png: Buffer;
+  /** Pixel size of the PNG (CSS size × pixel ratio). */
+  width: number;
+  height: number;
+  /** Share of pixels that differ from the background: 0 means nothing was drawn. */
+  inkRatio: number;
+};
+
+export type ChartRenderer = { render(spec: TopLevelSpec): Promise<RenderedChart> };
+
+/** Below this share of drawn pixels a chart is treated as blank (an empty frame or a failed render). */
+export const MIN_INK_RATIO = 0.01;
+
+export function createChartRenderer(opts: { width?: number; height?: number; pixelRatio?: number } = {}): ChartRenderer {
+  const width = opts.width ?? CHART_WIDTH;
+  const height = opts.height ?? CHART_HEIGHT;
+  const ratio = opts.pixelRatio ?? PIXEL_RATIO;
+  const resvgOptions = {
+    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    fitTo: { mode: 'zoom' as const, value: ratio },
+    background: '#FFFFFF',
+    logLevel: 'off' as const,
+  };
+  return {
+    async render(spec) {
+      // 'fit' with padding contained makes the whole picture exactly width × height, whatever the labels.
+      const sized = { ...spec, width, height, autosize: { type: 'fit', contains: 'padding' }, config: { ...chartConfig, ...spec.config } } as TopLevelSpec;
+      const view = new vega.View(vega.parse(compile(sized, { logger: QUIET }).spec), { renderer: 'none', logLevel: vega.None });
+      const svg = await view.toSVG();
+      view.finalize();
+      const image = new Resvg(svg, resvgOptions).render();
+      return { png: image.asPng(), width: image.width, height: image.height, inkRatio: inkRatio(image.pixels) };
+    },
+  };
+}
+
+/** Share of RGBA pixels that are not the (white) background. */
+export function inkRatio(rgba: Buffer): number {
+  let ink = 0;
+  const n = rgba.length / 4;
+  for (let i = 0; i < rgba.length; i += 4) {
+    if (rgba[i] < 250 || rgba[i + 1] < 250 || rgba[i + 2] < 250) ink++;
+  }
+  return n === 0 ? 0 : ink / n;
+}

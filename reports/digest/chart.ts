@@ -1,0 +1,152 @@
+/**
+ * The digest's three charts as Vega-Lite specs, each with its alt text and the numbers it shows
+ * in words (the text equivalent that goes in the message). A chart with no data, or one that
+ * renders blank, comes back with a notice and no PNG, so it is never posted.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { formatCount, formatMoney } from '../../src/format.ts';
+import { MIN_INK_RATIO, type ChartRenderer } from '../charts/render.ts';
+import { assignJourneyColors, type JourneyColors } from '../charts/theme.ts';
+import type { DigestData } from './query.ts';
+
+export type ChartKey = 'daily-by-journey' | 'top-journey-segments' | 'cost-by-journey';
+
+export type DigestChart = {
+  key: ChartKey;
+  file: string;
+  title: string;
+  alt: string;
+  /** The numbers the chart shows, one line each. */
+  text: string[];
+  /** Present only when the chart rendered with something on it. */
+  png?: Buffer;
+  width?: number;
+  height?: number;
+  /** Why there is no picture, in words for the message. */
+  notice?: string;
+};
+
+type Planned = Omit<DigestChart, 'png' | 'width' | 'height' | 'notice'> & { spec: TopLevelSpec | null; empty: string };
+
+export async function renderDigestCharts(renderer: ChartRenderer, data: DigestData): Promise<DigestChart[]> {
+  const colors = assignJourneyColors(data.all_journeys);
+  const planned = [planDaily(data, colors), planSegments(data, colors), planCost(data, colors)];
+  const out: DigestChart[] = [];
+  for (const { spec, empty, ...chart } of planned) {
+    if (!spec) {
+      out.push({ ...chart, notice: empty });
+      continue;
+    }
+    const r = await renderer.render(spec);
+    if (r.inkRatio < MIN_INK_RATIO) out.push({ ...chart, notice: `The "${chart.title}" chart rendered blank, so it was not posted.` });
+    else out.push({ ...chart, png: r.png, width: r.width, height: r.height });
+  }
+  return out;
+}
+
+const colorScale = (colors: JourneyColors) => ({ domain: colors.domain, range: colors.range });
+const shortDate = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+function planDaily(data: DigestData, colors: JourneyColors): Planned {
+  const first = data.daily[0]?.date ?? data.date;
+  const title = 'Leaked calls per day, by journey';
+  const totals = new Map<string, { sum: number; last: number; peak: { date: string; calls: number } }>();
+  for (const p of data.daily) {
+    const t = totals.get(p.journey) ?? { sum: 0, last: 0, peak: { date: p.date, calls: -1 } };
+    t.sum += p.calls;
+    if (p.date === data.date) t.last = p.calls;
+    if (p.calls > t.peak.calls) t.peak = { date: p.date, calls: p.calls };
+    totals.set(p.journey, t);
+  }
+  const ranked = [...totals].sort((a, b) => b[1].sum - a[1].sum);
+  const text = [
+    ...ranked.map(([j, t]) => `${j}: ${formatCount(t.sum)} calls over ${shortDate(first)}–${shortDate(data.date)}, ${formatCount(t.last)} on ${shortDate(data.date)}, peak ${formatCount(t.peak.calls)} on ${shortDate(t.peak.date)}`),
+    ...data.annotations.map((a) => `Marked change on ${shortDate(a.date)}: ${a.text}`),
+  ];
+  const hasCalls = ranked.some(([, t]) => t.sum > 0);
+  const x = { field: 'date', type: 'temporal' as const, title: 'Date', scale: { type: 'utc' as const }, axis: { format: '%b %d', labelAngle: 0, tickCount: 7 } };
+  const lines = {
+    data: { values: data.daily },
+    mark: { type: 'line' as const, strokeWidth: 2.5, point: { size: 18 } },
+    encoding: {
+      x,
+      y: { field: 'calls', type: 'quantitative' as const, title: 'Leaked calls', axis: { format: ',d' } },
+      color: { field: 'journey', type: 'nominal' as const, title: 'Journey', scale: colorScale(colors) },
+    },
+  };
+  const rules = data.annotations.length
+    ? [
+        { data: { values: data.annotations }, mark: { type: 'rule' as const, color: '#555555', strokeDash: [4, 3] }, encoding: { x } },
+        { data: { values: data.annotations }, mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 4, dy: 2, y: 0, color: '#333333', fontSize: 11, limit: 180 }, encoding: { x, text: { field: 'text' } } },
+      ]
+    : [];
+  return {
+    key: 'daily-by-journey',
+    file: 'daily-by-journey.png',
+    title,
+    alt: `Line chart: leaked calls per day for each journey, ${first} to ${data.date}${data.annotations.length ? `, with ${data.annotations.length} marked change(s)` : ''}. ${text.slice(0, 3).join('. ')}.`,
+    text,
+    empty: `No leaked calls between ${first} and ${data.date}, so there is no trend chart.`,
+    spec: hasCalls
+      ? ({ title: { text: title, subtitle: `Last 28 days to ${shortDate(data.date)} · ${data.time_zone}` }, layer: [lines, ...rules] } as TopLevelSpec)
+      : null,
+  };
+}
+
+function planSegments(data: DigestData, colors: JourneyColors): Planned {
+  const j = data.top_journey;
+  const rows = data.top_segments.filter((s) => s.calls > 0);
+  const title = j ? `${j}: leaked calls by member segment` : 'Top journey by member segment';
+  const text = rows.map((s) => `${s.segment}: ${formatCount(s.calls)} calls (${formatMoney(s.cost)})`);
+  return {
+    key: 'top-journey-segments',
+    file: 'top-journey-segments.png',
+    title,
+    alt: `Bar chart: ${j ?? 'the top journey'}'s leaked calls on ${data.date} by member segment. ${text.join('; ')}.`,
+    text,
+    empty: `No leaked calls on ${data.date}, so there is no segment chart.`,
+    spec:
+      j && rows.length
+        ? ({
+            title: { text: title, subtitle: `${shortDate(data.date)} · the day's biggest leak` },
+            data: { values: rows },
+            layer: [
+              { mark: { type: 'bar', color: colors.of(j), cornerRadiusEnd: 2 } },
+              { mark: { type: 'text', align: 'left', dx: 4, color: '#1A1A1A' }, encoding: { text: { field: 'calls', format: ',d' } } },
+            ],
+            encoding: {
+              y: { field: 'segment', type: 'nominal', sort: null, title: 'Member segment', axis: { labelLimit: 200 } },
+              x: { field: 'calls', type: 'quantitative', title: 'Leaked calls', axis: { format: ',d', tickMinStep: 1, tickCount: 6 } },
+            },
+          } as TopLevelSpec)
+        : null,
+  };
+}
+
+function planCost(data: DigestData, colors: JourneyColors): Planned {
+  const rows = data.today.journeys.map((x) => ({ journey: x.journey, cost: x.cost, calls: x.calls, label: formatMoney(x.cost) }));
+  const title = 'Cost of leaked calls by journey';
+  const text = rows.map((r) => `${r.journey}: ${formatMoney(r.cost)} (${formatCount(r.calls)} calls)`);
+  return {
+    key: 'cost-by-journey',
+    file: 'cost-by-journey.png',
+    title,
+    alt: `Bar chart: cost of leaked calls on ${data.date} by journey. ${text.join('; ')}.`,
+    text,
+    empty: `No leaked calls on ${data.date}, so there is no cost chart.`,
+    spec: rows.length
+      ? ({
+          title: { text: title, subtitle: `${shortDate(data.date)} · total ${formatMoney(data.today.total.cost)}` },
+          data: { values: rows },
+          layer: [
+            { mark: { type: 'bar', cornerRadiusEnd: 2 }, encoding: { color: { field: 'journey', type: 'nominal', scale: colorScale(colors), legend: null } } },
+            { mark: { type: 'text', align: 'left', dx: 4, color: '#1A1A1A' }, encoding: { text: { field: 'label' } } },
+          ],
+          encoding: {
+            y: { field: 'journey', type: 'nominal', sort: null, title: 'Journey' },
+            x: { field: 'cost', type: 'quantitative', title: 'Cost (USD)', axis: { format: '$,.0f', tickCount: 6 } },
+          },
+        } as TopLevelSpec)
+      : null,
+  };
+}

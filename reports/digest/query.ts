@@ -1,0 +1,96 @@
+/**
+ * Sources: gold segment_drilldown and savings_model (and today's queryToday over gold),
+ * silver digital_call_leakage × call_logs_cleaned for the agents who took the leaked calls.
+ * Grain: one digest = one complete local day, plus the 28 days ending on it for the trend chart.
+ */
+import { queryToday, type TodayResult } from '../../commands/today.ts';
+import type { CommandDeps } from '../../commands/types.ts';
+import { addDays, zoneClock } from '../../src/time.ts';
+
+export const TREND_DAYS = 28;
+
+export type DailyPoint = { date: string; journey: string; calls: number };
+export type SegmentCalls = { segment: string; calls: number; cost: number };
+export type JourneySavings = { journey: string; baseline_calls_per_day: number; annual_cost: number };
+export type AgentLoad = { agent_id: string; calls: number; avg_handle_minutes: number };
+export type Annotation = { date: string; text: string };
+
+export type DigestData = {
+  date: string;
+  time_zone: string;
+  today: TodayResult;
+  /** Every journey the store knows, sorted: the colour domain, so colours never shift between charts. */
+  all_journeys: string[];
+  daily: DailyPoint[];
+  top_journey: string | null;
+  top_segments: SegmentCalls[];
+  savings: JourneySavings[];
+  agents: AgentLoad[];
+  annotations: Annotation[];
+};
+
+/** The previous complete local day: what a morning digest reports on. */
+export function previousCompleteDay(timeZone: string, now: number): string {
+  return addDays(zoneClock(timeZone).today(now), -1);
+}
+
+export function queryDigest(deps: CommandDeps, date: string): DigestData {
+  const { sqlite } = deps.store;
+  const today = queryToday(deps, date);
+  const from = addDays(date, -(TREND_DAYS - 1));
+  const allJourneys = sqlite.prepare('SELECT DISTINCT journey FROM segment_drilldown ORDER BY journey').pluck().all() as string[];
+
+  const rows = sqlite
+    .prepare(
+      `SELECT date, journey, sum(calls) AS calls FROM segment_drilldown
+       WHERE date BETWEEN ? AND ? GROUP BY date, journey`,
+    )
+    .all(from, date) as DailyPoint[];
+  const top = today.journeys[0]?.journey ?? null;
+  const topSegments = top
+    ? (sqlite
+        .prepare(
+          `SELECT segment, calls, cost FROM segment_drilldown WHERE date = ? AND journey = ?
+           ORDER BY calls DESC, segment`,
+        )
+        .all(date, top) as SegmentCalls[])
+    : [];
+  const savings = sqlite
+    .prepare(
+      `SELECT journey, baseline_calls_per_day, annual_cost FROM savings_model
+       WHERE date = ? AND annual_cost > 0 ORDER BY annual_cost DESC, journey`,
+    )
+    .all(date) as JourneySavings[];
+  const agents = sqlite
+    .prepare(
+      `SELECT c.agent_id, count(*) AS calls, round(avg(l.handle_seconds) / 60.0, 1) AS avg_handle_minutes
+       FROM digital_call_leakage l JOIN call_logs_cleaned c ON c.call_id = l.call_id
+       WHERE l.local_date = ? AND c.agent_id IS NOT NULL AND c.agent_id <> ''
+       GROUP BY c.agent_id ORDER BY calls DESC, c.agent_id LIMIT 5`,
+    )
+    .all(date) as AgentLoad[];
+
+  return {
+    date,
+    time_zone: deps.config.timeZone,
+    today,
+    all_journeys: allJourneys,
+    daily: zeroFill(rows, from, date),
+    top_journey: top,
+    top_segments: topSegments,
+    savings,
+    agents,
+    annotations: [],
+  };
+}
+
+/** A journey with no leaked calls on a day is a 0 on the chart, not a gap the line jumps across. */
+function zeroFill(rows: DailyPoint[], from: string, to: string): DailyPoint[] {
+  const journeys = [...new Set(rows.map((r) => r.journey))].sort();
+  const byKey = new Map(rows.map((r) => [`${r.date}|${r.journey}`, r.calls]));
+  const out: DailyPoint[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    for (const journey of journeys) out.push({ date: d, journey, calls: byKey.get(`${d}|${journey}`) ?? 0 });
+  }
+  return out;
+}

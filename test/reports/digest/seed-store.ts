@@ -1,0 +1,56 @@
+/**
+ * Seeds a store with several weeks of leakage through the real path (contract CSVs → import →
+ * pipeline), deterministic so charts and figures are reproducible. Shape: billing is the big
+ * leak and steps up on a release day; id_card and pharmacy are steady; login is small.
+ */
+import { importCsvFile } from '../../../src/ingest/import-csv.ts';
+import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
+import { addDays } from '../../../src/time.ts';
+import type { CommandDeps } from '../../../commands/types.ts';
+import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from '../../helpers/csv.ts';
+
+export type SeedOptions = { endDate: string; days: number; scale?: number; stepUpOn?: string };
+
+const JOURNEY_BASE: Record<string, number> = { billing: 22, id_card: 12, pharmacy: 9, login: 4 };
+const PLANS = ['MAPD', 'MAPD', 'MAPD', 'Commercial', 'Medicaid'];
+
+/** A small LCG: the same seed gives the same store on every machine. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+export async function seedLeakage(deps: CommandDeps, opts: SeedOptions): Promise<void> {
+  const rand = random(42);
+  const scale = opts.scale ?? 1;
+  const members: string[] = [];
+  for (let i = 1; i <= 400; i++) {
+    const enrolled = i % 3 === 0 ? '2026-05-01' : '2019-01-01';
+    members.push(`M-${String(i).padStart(6, '0')},${PLANS[i % PLANS.length]},${enrolled},en,${1940 + (i % 50)},FL`);
+  }
+  const digital: string[] = [];
+  const calls: string[] = [];
+  let n = 0;
+  for (let d = opts.days - 1; d >= 0; d--) {
+    const date = addDays(opts.endDate, -d);
+    for (const [journey, base] of Object.entries(JOURNEY_BASE)) {
+      const step = journey === 'billing' && opts.stepUpOn && date >= opts.stepUpOn ? 1.6 : 1;
+      const count = Math.round(base * scale * step * (0.8 + 0.4 * rand()));
+      for (let k = 0; k < count; k++) {
+        n++;
+        const member = `M-${String(1 + Math.floor(rand() * 400)).padStart(6, '0')}`;
+        // Mid-day in America/New_York whatever the DST offset, so the local date is `date`.
+        const failAt = Date.parse(`${date}T15:00:00Z`) + Math.floor(rand() * 5 * 3600_000);
+        const callAt = failAt + (2 + Math.floor(rand() * 20)) * 60_000;
+        const iso = (ms: number) => new Date(ms).toISOString().replace('.000', '');
+        digital.push(`e${n},${member},s${n},${iso(failAt)},app,mobile,${journey},step,error,Something failed`);
+        calls.push(`c${n},${member},${iso(callAt)},${iso(callAt + 420_000)},voice,${journey},A${1 + (n % 7)},resolved,0,0.1,,`);
+      }
+    }
+  }
+  const dir = tempDir('leak-digest-seed-');
+  await importCsvFile(deps.store, 'members', writeCsv(dir, 'members.csv', MEMBER_HEADER, members));
+  await importCsvFile(deps.store, 'digital', writeCsv(dir, 'digital.csv', DIGITAL_HEADER, digital));
+  await importCsvFile(deps.store, 'calls', writeCsv(dir, 'calls.csv', CALL_HEADER, calls));
+  runPipeline(deps.store, deps.config);
+}
