@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LeakError } from './errors.ts';
+import { DEFAULT_DIGEST_CRON, cronProblem, parseDigestChannels, resolveDigestChannels, type DigestChannel } from '../reports/digest/channels.ts';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -45,6 +46,19 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: optionalText.refine((t) => t === undefined || t.startsWith('xapp-'), 'must be an app-level token starting with xapp-'),
   SLACK_API_URL: optionalText.refine((u) => u === undefined || /^https?:\/\//.test(u), 'must be an http(s) URL ending in /api/'),
   PORT: numberFrom('3000', 1, 65535, 'a TCP port between 1 and 65535', true),
+  LEAK_DIGEST_CRON: z.string().trim().default(DEFAULT_DIGEST_CRON).superRefine((v, ctx) => {
+    const problem = cronProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  LEAK_DIGEST_CHANNEL: optionalText.refine((c) => c === undefined || /^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(c), 'must be #name or a channel ID such as C0123456789'),
+  LEAK_DIGESTS: optionalText.superRefine((v, ctx) => {
+    if (v === undefined) return;
+    try {
+      parseDigestChannels(v);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    }
+  }),
 });
 
 export type Config = {
@@ -60,6 +74,8 @@ export type Config = {
     apiUrl?: string;
     port: number;
   };
+  /** Scheduled digests: channel, view and cron line each (LEAK_DIGESTS, or LEAK_DIGEST_CHANNEL + LEAK_DIGEST_CRON). */
+  digests: DigestChannel[];
 };
 
 /** Reads and validates the environment. Throws LeakError('bad_config') naming the first bad variable. */
@@ -84,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiUrl: e.SLACK_API_URL,
       port: e.PORT,
     },
+    digests: resolveDigestChannels({ digests: e.LEAK_DIGESTS, channel: e.LEAK_DIGEST_CHANNEL, cron: e.LEAK_DIGEST_CRON }),
   };
 }
 

@@ -44,3 +44,26 @@ export const dirtyMembers = sqliteTable('dirty_members', {
   fromMs: integer('from_ms').notNull(),
   toMs: integer('to_ms').notNull(),
 });
+
+/**
+ * Digest posts: one row per channel and covered day, the exactly-once ledger. The row is
+ * claimed (status 'posting') before Slack is called and completed ('posted' with the message
+ * ts) after, so a restart, a second instance or a retry finds it and does not post again.
+ * 'failed' keeps the last reason for the Home tab; nothing was posted for a failed row.
+ */
+export const digestPosts = sqliteTable('digest_posts', {
+  channel: text('channel').notNull(),
+  digestDate: text('digest_date').notNull(),
+  role: text('role', { enum: ['exec', 'ops'] }).notNull(),
+  status: text('status', { enum: ['posting', 'posted', 'failed'] }).notNull(),
+  /** Which process holds the claim (host:pid:random), so a stale claim can be told from a live one. */
+  claimedBy: text('claimed_by').notNull(),
+  claimedAt: integer('claimed_at').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  late: integer('late', { mode: 'boolean' }).notNull().default(false),
+  postedAt: integer('posted_at'),
+  ts: text('ts'),
+  channelId: text('channel_id'),
+  /** Charts that could not be uploaded, or the reason the whole post failed. */
+  error: text('error'),
+}, (t) => [primaryKey({ columns: [t.channel, t.digestDate] }), index('digest_posts_status').on(t.status)]);
