@@ -49,13 +49,14 @@ export const dirtyMembers = sqliteTable('dirty_members', {
  * Digest posts: one row per channel and covered day, the exactly-once ledger. The row is
  * claimed (status 'posting') before Slack is called and completed ('posted' with the message
  * ts) after, so a restart, a second instance or a retry finds it and does not post again.
- * 'failed' keeps the last reason for the Home tab; nothing was posted for a failed row.
+ * 'failed' keeps the last reason for the Home tab; nothing was posted for a failed row, so it may be
+ * retried. 'interrupted' is a claim whose process died mid-post: it may have gone out, so it is never retried.
  */
 export const digestPosts = sqliteTable('digest_posts', {
   channel: text('channel').notNull(),
   digestDate: text('digest_date').notNull(),
   role: text('role', { enum: ['exec', 'ops'] }).notNull(),
-  status: text('status', { enum: ['posting', 'posted', 'failed'] }).notNull(),
+  status: text('status', { enum: ['posting', 'posted', 'failed', 'interrupted'] }).notNull(),
   /** Which process holds the claim (host:pid:random), so a stale claim can be told from a live one. */
   claimedBy: text('claimed_by').notNull(),
   claimedAt: integer('claimed_at').notNull(),

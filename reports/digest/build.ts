@@ -1,0 +1,107 @@
+/**
+ * One digest, rendered once and shown three ways (Block Kit, Markdown, PNGs): the figures and
+ * sentences are decided here, per role, so Slack and the Markdown file never disagree.
+ */
+import type { CommandDeps } from '../../commands/types.ts';
+import { SPIKE_PCT } from '../../commands/today.ts';
+import { formatCount, formatMoney, formatPct } from '../../src/format.ts';
+import type { ChartRenderer } from '../charts/render.ts';
+import type { DigestRole } from './channels.ts';
+import { renderDigestCharts, type DigestChart } from './chart.ts';
+import { queryDigest, type DigestData } from './query.ts';
+
+export type DigestFact = { label: string; value: string };
+export type DigestSection = { title: string; lines: string[] };
+export type Digest = {
+  date: string;
+  role: DigestRole;
+  late: boolean;
+  title: string;
+  subtitle: string;
+  headline: string;
+  facts: DigestFact[];
+  sections: DigestSection[];
+  charts: DigestChart[];
+  data: DigestData;
+};
+
+const ROLE_NAME: Record<DigestRole, string> = { exec: 'Executive view: cost and savings', ops: 'Operations view: calls, agents and alerts' };
+
+export async function buildDigest(
+  deps: CommandDeps,
+  opts: { date: string; role: DigestRole; late?: boolean; renderer: ChartRenderer },
+): Promise<Digest> {
+  const data = queryDigest(deps, opts.date);
+  const charts = await renderDigestCharts(opts.renderer, data);
+  const late = opts.late ?? false;
+  const day = new Date(`${opts.date}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  return {
+    date: opts.date,
+    role: opts.role,
+    late,
+    title: `Leak digest for ${day}${late ? ' (late)' : ''}`,
+    subtitle: `${ROLE_NAME[opts.role]} · whole day in ${data.time_zone}${late ? ' · posted late: the bot was not running at the scheduled time' : ''}`,
+    headline: data.today.headline,
+    facts: opts.role === 'exec' ? execFacts(data) : opsFacts(data),
+    sections: opts.role === 'exec' ? execSections(data) : opsSections(data),
+    charts: opts.role === 'exec' ? [...charts].sort((a, b) => chartOrder(a) - chartOrder(b)) : charts,
+    data,
+  };
+}
+
+// Executives read cost first; the cost chart leads their thread.
+const chartOrder = (c: DigestChart) => (c.key === 'cost-by-journey' ? 0 : 1);
+
+const trendText = (pct: number | null) => (pct === null ? 'no earlier week to compare' : `${formatPct(pct, true)} vs 7-day avg`);
+
+function execFacts(d: DigestData): DigestFact[] {
+  const annual = d.savings.reduce((s, r) => s + r.annual_cost, 0);
+  return [
+    { label: 'Cost of leaked calls', value: `${formatMoney(d.today.total.cost)} (${trendText(d.today.total.trend_pct)})` },
+    { label: 'Leaked calls', value: formatCount(d.today.total.calls) },
+    { label: 'Yearly cost at the 7-day rate', value: annual > 0 ? `${formatMoney(annual)} (the most that fixing every leak could save)` : 'not enough history yet' },
+  ];
+}
+
+function opsFacts(d: DigestData): DigestFact[] {
+  return [
+    { label: 'Leaked calls', value: `${formatCount(d.today.total.calls)} (${trendText(d.today.total.trend_pct)})` },
+    { label: 'Journeys leaking', value: formatCount(d.today.journeys.length) },
+    { label: 'Cost', value: formatMoney(d.today.total.cost) },
+  ];
+}
+
+function execSections(d: DigestData): DigestSection[] {
+  const annual = new Map(d.savings.map((s) => [s.journey, s.annual_cost]));
+  return [
+    {
+      title: 'Top leaks by cost',
+      lines: d.today.journeys.slice(0, 5).map((j) => {
+        const yearly = annual.get(j.journey);
+        return `${j.journey}: ${formatMoney(j.cost)} from ${formatCount(j.calls)} calls; most affected ${j.top_segment ?? 'n/a'}; ${trendText(j.trend_pct)}${yearly ? `; ${formatMoney(yearly)} a year at its 7-day rate` : ''}`;
+      }),
+    },
+  ].filter((s) => s.lines.length > 0);
+}
+
+function opsSections(d: DigestData): DigestSection[] {
+  const rising = d.today.journeys.filter((j) => j.trend_pct !== null && j.trend_pct >= SPIKE_PCT);
+  return [
+    {
+      title: 'Top leaks by calls',
+      lines: d.today.journeys.slice(0, 5).map((j) => `${j.journey}: ${formatCount(j.calls)} calls (${trendText(j.trend_pct)}); most affected ${j.top_segment ?? 'n/a'}; ${formatMoney(j.cost)}`),
+    },
+    {
+      title: 'Alerts',
+      lines: d.today.journeys.length
+        ? rising.length
+          ? rising.map((j) => `${j.journey} is up ${formatPct(j.trend_pct, true)} on its 7-day average: ${formatCount(j.calls)} calls`)
+          : [`No journey is up ${SPIKE_PCT}% or more on its 7-day average.`]
+        : [],
+    },
+    {
+      title: 'Agents who took the most leaked calls',
+      lines: d.agents.map((a) => `${a.agent_id}: ${formatCount(a.calls)} calls, ${a.avg_handle_minutes.toFixed(1)} min average handle time`),
+    },
+  ].filter((s) => s.lines.length > 0);
+}

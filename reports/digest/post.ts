@@ -1,0 +1,87 @@
+/**
+ * Posts one digest to one channel, exactly once: claim the (channel, date) row, build, post the
+ * message (retrying what Slack asks us to retry), record it as posted, then upload the charts into
+ * its thread. The ledger is written before and after the post, so no path posts it twice.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { CommandDeps } from '../../commands/types.ts';
+import type { ChartRenderer } from '../charts/render.ts';
+import { buildDigestBlocks } from './blocks.ts';
+import { buildDigest } from './build.ts';
+import type { DigestChannel } from './channels.ts';
+import { claimDigest, INSTANCE_ID, markFailed, markPosted, notePosted, type DigestKey } from './ledger.ts';
+import { DEFAULT_RETRY, withSlackRetry, type RetryOptions } from './retry.ts';
+
+export type DigestSlackClient = Pick<WebClient, 'chat' | 'filesUploadV2'>;
+
+export type PostDigestOptions = {
+  target: DigestChannel;
+  date: string;
+  late?: boolean;
+  renderer: ChartRenderer;
+  instance?: string;
+  retry?: RetryOptions;
+};
+
+export type PostDigestOutcome = {
+  channel: string;
+  date: string;
+  outcome: 'posted' | 'already_posted' | 'in_progress' | 'interrupted' | 'failed';
+  late: boolean;
+  ts?: string;
+  charts_uploaded?: number;
+  /** Why it failed, or which charts did not make it into the thread. */
+  problem?: string;
+};
+
+/** Slack caps alt text at 1,000 characters. */
+const ALT_MAX = 1000;
+
+export async function postDigest(deps: CommandDeps, client: DigestSlackClient, opts: PostDigestOptions): Promise<PostDigestOutcome> {
+  const late = opts.late ?? false;
+  const key: DigestKey = { channel: opts.target.channel, date: opts.date };
+  const base = { channel: key.channel, date: key.date, late };
+  const claim = claimDigest(deps.store, key, { role: opts.target.role, late, instance: opts.instance ?? INSTANCE_ID, now: deps.now() });
+  if (claim.outcome !== 'claimed') return { ...base, outcome: claim.outcome };
+
+  const retry = opts.retry ?? DEFAULT_RETRY;
+  let posted: { ts: string; channelId: string };
+  let digest;
+  try {
+    digest = await buildDigest(deps, { date: opts.date, role: opts.target.role, late, renderer: opts.renderer });
+    const message = buildDigestBlocks(digest);
+    const res = await withSlackRetry(
+      () => client.chat.postMessage({ channel: key.channel, text: message.text, blocks: message.blocks as never, unfurl_links: false, unfurl_media: false }),
+      retry,
+    );
+    if (!res.ts || !res.channel) throw new Error('Slack accepted the message but returned no ts/channel');
+    posted = { ts: res.ts, channelId: res.channel };
+  } catch (e) {
+    const reason = `Digest for ${key.date} not posted to ${key.channel}: ${(e as Error).message}`;
+    markFailed(deps.store, key, reason);
+    return { ...base, outcome: 'failed', problem: reason };
+  }
+  markPosted(deps.store, key, { ...posted, now: deps.now() });
+
+  // The message is out and recorded; a chart that fails to upload is noted, never a reason to re-post.
+  const charts = digest.charts.filter((c) => c.png);
+  let problem: string | undefined;
+  if (charts.length) {
+    try {
+      await withSlackRetry(
+        () =>
+          client.filesUploadV2({
+            channel_id: posted.channelId,
+            thread_ts: posted.ts,
+            initial_comment: `Charts for the ${key.date} digest (the numbers are in the message above).`,
+            file_uploads: charts.map((c) => ({ file: c.png!, filename: c.file, title: c.title, alt_text: c.alt.slice(0, ALT_MAX) })),
+          }),
+        retry,
+      );
+    } catch (e) {
+      problem = `Posted, but the charts did not upload: ${(e as Error).message}`;
+      notePosted(deps.store, key, problem);
+    }
+  }
+  return { ...base, outcome: 'posted', ts: posted.ts, charts_uploaded: problem ? 0 : charts.length, problem };
+}
