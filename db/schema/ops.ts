@@ -68,3 +68,50 @@ export const digestPosts = sqliteTable('digest_posts', {
   /** Charts that could not be uploaded, or the reason the whole post failed. */
   error: text('error'),
 }, (t) => [primaryKey({ columns: [t.channel, t.digestDate] }), index('digest_posts_status').on(t.status)]);
+
+/**
+ * Tracked actions: a recommended fix a team owns, from proposal to measured outcome.
+ * `version` is bumped by every transition so a click on a stale message (older version in the
+ * button value) or the loser of two simultaneous clicks changes nothing: the UPDATE matches no row.
+ */
+export const actions = sqliteTable('actions', {
+  id: integer('id').primaryKey(),
+  journey: text('journey').notNull(),
+  segment: text('segment'),
+  errorMessage: text('error_message'),
+  title: text('title').notNull(),
+  ownerTeam: text('owner_team').notNull(),
+  assignee: text('assignee'),
+  effort: text('effort'),
+  expectedReductionPct: real('expected_reduction_pct'),
+  estimatedSavingsPerYear: real('estimated_savings_per_year'),
+  /** The recommendation this came from, so the digest button cannot create the same action twice. */
+  recommendationId: text('recommendation_id'),
+  status: text('status', { enum: ['proposed', 'acknowledged', 'in_progress', 'shipped', 'measured', 'dismissed'] }).notNull(),
+  shipDate: text('ship_date'),
+  dismissReason: text('dismiss_reason'),
+  channel: text('channel'),
+  threadTs: text('thread_ts'),
+  version: integer('version').notNull().default(1),
+  createdBy: text('created_by').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  remindedAt: integer('reminded_at'),
+  interimPostedAt: integer('interim_posted_at'),
+  finalPostedAt: integer('final_posted_at'),
+  /** Last outcome measured (JSON), refreshed daily while shipped. */
+  lastOutcome: text('last_outcome'),
+  lastMeasuredOn: text('last_measured_on'),
+}, (t) => [index('actions_status').on(t.status), index('actions_recommendation').on(t.recommendationId)]);
+
+/** Append-only: every accepted transition, who made it, when and from where. */
+export const actionHistory = sqliteTable('action_history', {
+  id: integer('id').primaryKey(),
+  actionId: integer('action_id').notNull(),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status').notNull(),
+  byUser: text('by_user').notNull(),
+  at: integer('at').notNull(),
+  via: text('via', { enum: ['slack-button', 'slack-modal', 'slack-command', 'cli', 'scheduler'] }).notNull(),
+  detail: text('detail'),
+}, (t) => [index('action_history_action').on(t.actionId)]);
