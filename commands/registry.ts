@@ -9,10 +9,12 @@ import type { AnyCommand, CommandDeps, ParsedArgs } from './types.ts';
 import { DATE_OPTION } from './args.ts';
 import { importCommand } from './import.ts';
 import { todayCommand } from './today.ts';
+import { digestCommand } from './digest.ts';
 
 export const COMMANDS: AnyCommand[] = [
   todayCommand,
   importCommand,
+  digestCommand,
 ];
 
 export function findCommand(name: string): AnyCommand | undefined {

@@ -1,0 +1,107 @@
+/**
+ * `digest [--date D] [--out DIR] [--post CHANNEL] [--role exec|ops]`: renders the daily digest for
+ * a complete day (default: yesterday in LEAK_TZ). --out writes the Block Kit JSON, a Markdown
+ * version and the PNGs; --post posts it now, through the same exactly-once ledger as the schedule.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { WebClient } from '@slack/web-api';
+import { LeakError } from '../src/errors.ts';
+import { buildDigestBlocks } from '../reports/digest/blocks.ts';
+import { buildDigest } from '../reports/digest/build.ts';
+import { DIGEST_ROLES, type DigestRole } from '../reports/digest/channels.ts';
+import { renderDigestMarkdown } from '../reports/digest/markdown.ts';
+import { postDigest, type PostDigestOutcome } from '../reports/digest/post.ts';
+import { previousCompleteDay } from '../reports/digest/query.ts';
+import { createChartRenderer } from '../reports/charts/render.ts';
+import { badArgument, dateArg, noMorePositionals } from './args.ts';
+import { defineCommand, type CommandDeps } from './types.ts';
+
+type DigestArgs = { date: string; role: DigestRole; out?: string; post?: string };
+export type DigestCommandResult = {
+  date: string;
+  role: DigestRole;
+  markdown: string;
+  charts: { key: string; file: string; posted_as_image: boolean; notice?: string }[];
+  written?: string[];
+  post?: PostDigestOutcome;
+};
+
+const USAGE = 'leak digest [--date YYYY-MM-DD] [--out DIR] [--post CHANNEL] [--role exec|ops]';
+
+export async function runDigest(args: DigestArgs, deps: CommandDeps): Promise<DigestCommandResult> {
+  const renderer = createChartRenderer();
+  const digest = await buildDigest(deps, { date: args.date, role: args.role, renderer });
+  const markdown = renderDigestMarkdown(digest);
+  const result: DigestCommandResult = {
+    date: args.date,
+    role: args.role,
+    markdown,
+    charts: digest.charts.map((c) => ({ key: c.key, file: c.file, posted_as_image: Boolean(c.png), notice: c.notice })),
+  };
+  if (args.out) result.written = writeDigestFiles(args.out, digest, markdown);
+  if (args.post) {
+    const { botToken, apiUrl } = deps.config.slack;
+    if (!botToken) throw new LeakError('bad_config', '--post needs SLACK_BOT_TOKEN (a bot token starting with xoxb-) in the environment.');
+    const client = new WebClient(botToken, apiUrl ? { slackApiUrl: apiUrl } : {});
+    result.post = await postDigest(deps, client, { target: { channel: args.post, role: args.role, cron: 'manual' }, date: args.date, renderer });
+  }
+  return result;
+}
+
+function writeDigestFiles(dir: string, digest: Awaited<ReturnType<typeof buildDigest>>, markdown: string): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const files: [string, string | Buffer][] = [
+    ['digest.blocks.json', `${JSON.stringify(buildDigestBlocks(digest), null, 2)}\n`],
+    ['digest.md', markdown],
+    ...digest.charts.filter((c) => c.png).map((c): [string, Buffer] => [c.file, c.png!]),
+  ];
+  return files.map(([name, body]) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, body);
+    return file;
+  });
+}
+
+export const digestCommand = defineCommand({
+  name: 'digest',
+  summary: 'The daily digest for a complete day: Block Kit, Markdown and charts (--out), or post it now (--post)',
+  options: [
+    { name: 'out', type: 'string', value: 'DIR', description: 'write digest.blocks.json, digest.md and the chart PNGs to DIR' },
+    { name: 'post', type: 'string', value: 'CHANNEL', description: 'post the digest now to #channel or a channel ID (once per channel and day)' },
+    { name: 'role', type: 'string', value: 'exec|ops', description: 'executive view (cost, savings) or operations view (calls, agents, alerts); default ops' },
+  ],
+  query: true,
+  parse: (parsed, deps: CommandDeps) => {
+    noMorePositionals(parsed, 0, USAGE);
+    const date = parsed.values.date === undefined ? previousCompleteDay(deps.config.timeZone, deps.now()) : dateArg(parsed, deps);
+    const role = (parsed.values.role ?? 'ops') as string;
+    if (!(DIGEST_ROLES as readonly string[]).includes(role)) throw badArgument(`--role must be one of ${DIGEST_ROLES.join(', ')} (got ${JSON.stringify(role)}).`);
+    const out = parsed.values.out as string | undefined;
+    const post = parsed.values.post as string | undefined;
+    if (post !== undefined && !/^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(post)) throw badArgument(`--post must be #channel-name or a channel ID such as C0123456789 (got ${JSON.stringify(post)}).`);
+    return { date, role: role as DigestRole, out, post };
+  },
+  run: runDigest,
+  renderText: (r: DigestCommandResult) =>
+    [
+      r.markdown.trimEnd(),
+      ...(r.written ? ['', `Wrote ${r.written.length} files:`, ...r.written.map((f) => `  ${f}`)] : []),
+      ...(r.post ? ['', postLine(r.post)] : []),
+    ].join('\n'),
+});
+
+function postLine(p: PostDigestOutcome): string {
+  switch (p.outcome) {
+    case 'posted':
+      return `Posted to ${p.channel} (ts ${p.ts}), ${p.charts_uploaded} chart(s) in the thread.${p.problem ? ` ${p.problem}` : ''}`;
+    case 'already_posted':
+      return `Not posted: the ${p.date} digest was already posted to ${p.channel}.`;
+    case 'in_progress':
+      return `Not posted: another instance is posting the ${p.date} digest to ${p.channel} right now.`;
+    case 'interrupted':
+      return `Not posted: an earlier attempt for ${p.date} in ${p.channel} was interrupted mid-post and may have gone out; check the channel.`;
+    case 'failed':
+      return `Failed: ${p.problem}`;
+  }
+}

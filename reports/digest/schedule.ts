@@ -1,0 +1,79 @@
+/**
+ * Runs each configured digest on its cron line in LEAK_TZ (node-cron 4, noOverlap), and on start
+ * posts, marked late, any digest whose time already passed today but is not in the ledger:
+ * node-cron does not replay ticks missed while the process was down.
+ */
+import cron, { type ScheduledTask } from 'node-cron';
+import type { CommandDeps } from '../../commands/types.ts';
+import { zoneClock } from '../../src/time.ts';
+import { createChartRenderer, type ChartRenderer } from '../charts/render.ts';
+import type { DigestChannel } from './channels.ts';
+import { postDigest, type DigestSlackClient, type PostDigestOutcome } from './post.ts';
+import { previousCompleteDay } from './query.ts';
+import type { RetryOptions } from './retry.ts';
+
+export type DigestScheduleOptions = {
+  renderer?: ChartRenderer;
+  retry?: RetryOptions;
+  instance?: string;
+  log?: (line: string) => void;
+};
+
+export type DigestSchedules = {
+  tasks: ScheduledTask[];
+  /** Resolves when the start-up catch-up has finished (one outcome per configured channel with a passed run today). */
+  catchUp: Promise<PostDigestOutcome[]>;
+  stop(): Promise<void>;
+};
+
+/** Instants (minute resolution) in [fromMs, toMs] at which `pattern` fires in `timeZone`, oldest first. */
+export function fireTimesBetween(pattern: string, timeZone: string, fromMs: number, toMs: number): number[] {
+  const matcher = cron.createTask(pattern, () => undefined, { timezone: timeZone });
+  try {
+    const out: number[] = [];
+    for (let t = Math.ceil(fromMs / 60_000) * 60_000; t <= toMs; t += 60_000) if (matcher.match(new Date(t))) out.push(t);
+    return out;
+  } finally {
+    void matcher.destroy();
+  }
+}
+
+/** The last scheduled run earlier today (local), if any: the one a start-up catch-up owes. */
+export function missedRunToday(target: DigestChannel, timeZone: string, now: number): number | null {
+  const clock = zoneClock(timeZone);
+  const runs = fireTimesBetween(target.cron, timeZone, clock.startOfDay(clock.today(now)), now);
+  return runs.length ? runs[runs.length - 1] : null;
+}
+
+/** Starts every configured digest. Called once where services start (src/main.ts). */
+export function startDigestSchedules(deps: CommandDeps, client: DigestSlackClient, opts: DigestScheduleOptions = {}): DigestSchedules {
+  const renderer = opts.renderer ?? createChartRenderer();
+  const log = opts.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const { timeZone } = deps.config;
+  const post = (target: DigestChannel, late: boolean) =>
+    postDigest(deps, client, { target, date: previousCompleteDay(timeZone, deps.now()), late, renderer, retry: opts.retry, instance: opts.instance })
+      .then((r) => {
+        log(`digest ${r.channel} ${r.date}: ${r.outcome}${r.late ? ' (late)' : ''}${r.problem ? ` — ${r.problem}` : ''}`);
+        return r;
+      })
+      .catch((e: unknown) => {
+        log(`digest ${target.channel}: unexpected error ${(e as Error).message}`);
+        throw e;
+      });
+
+  const tasks = deps.config.digests.map((target) =>
+    cron.schedule(target.cron, () => post(target, false), { timezone: timeZone, noOverlap: true, name: `digest ${target.channel}` }),
+  );
+  const catchUp = Promise.all(
+    deps.config.digests
+      .filter((target) => missedRunToday(target, timeZone, deps.now()) !== null)
+      .map((target) => post(target, true)),
+  );
+  return {
+    tasks,
+    catchUp,
+    stop: async () => {
+      await Promise.all(tasks.map((t) => t.destroy()));
+    },
+  };
+}
