@@ -51,6 +51,10 @@ const envSchema = z.object({
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
   LEAK_DIGEST_CHANNEL: optionalText.refine((c) => c === undefined || /^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(c), 'must be #name or a channel ID such as C0123456789'),
+  LEAK_ACK_REMINDER_HOURS: numberFrom('48', 1, 2000, 'a whole number of business hours between 1 and 2000', true),
+  LEAK_OUTCOME_INTERIM_DAYS: numberFrom('7', 1, 90, 'a whole number of days between 1 and 90', true),
+  LEAK_OUTCOME_FINAL_DAYS: numberFrom('14', 1, 180, 'a whole number of days between 1 and 180', true),
+  LEAK_ACTIONS_CHANNEL: optionalText.refine((c) => c === undefined || /^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(c), 'must be #name or a channel ID such as C0123456789'),
   LEAK_DIGESTS: optionalText.superRefine((v, ctx) => {
     if (v === undefined) return;
     try {
@@ -76,6 +80,8 @@ export type Config = {
   };
   /** Scheduled digests: channel, view and cron line each (LEAK_DIGESTS, or LEAK_DIGEST_CHANNEL + LEAK_DIGEST_CRON). */
   digests: DigestChannel[];
+  /** Tracked actions: reminder after N business hours, outcome windows, where CLI-created actions are posted. */
+  actions: { ackReminderHours: number; interimDays: number; finalDays: number; channel?: string };
 };
 
 /** Reads and validates the environment. Throws LeakError('bad_config') naming the first bad variable. */
@@ -99,6 +105,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
       port: e.PORT,
+    },
+    actions: {
+      ackReminderHours: e.LEAK_ACK_REMINDER_HOURS,
+      interimDays: e.LEAK_OUTCOME_INTERIM_DAYS,
+      finalDays: Math.max(e.LEAK_OUTCOME_FINAL_DAYS, e.LEAK_OUTCOME_INTERIM_DAYS),
+      channel: e.LEAK_ACTIONS_CHANNEL,
     },
     digests: resolveDigestChannels({ digests: e.LEAK_DIGESTS, channel: e.LEAK_DIGEST_CHANNEL, cron: e.LEAK_DIGEST_CRON }),
   };
