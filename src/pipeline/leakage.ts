@@ -17,7 +17,17 @@ const scopeJoin = (scope: 'all' | 'dirty', alias: string, tsColumn: string) =>
     ? ''
     : `JOIN dirty_members d ON ${alias}.member_id = d.member_id AND ${alias}.${tsColumn} BETWEEN d.from_ms AND d.to_ms`;
 
-const insertLeakage = (scope: 'all' | 'dirty', windowMs: number) => `
+/**
+ * The calls to recompute. For 'dirty', CROSS JOIN pins dirty_members as the outer loop (SQLite never
+ * reorders a CROSS JOIN): without it the planner scans every call and probes dirty_members, so an
+ * import of ten rows would read the whole call history.
+ */
+const callsInScope = (scope: 'all' | 'dirty') =>
+  scope === 'all'
+    ? 'call_logs_cleaned c'
+    : 'dirty_members d CROSS JOIN call_logs_cleaned c ON c.member_id = d.member_id AND c.started_at BETWEEN d.from_ms AND d.to_ms';
+
+export const leakageInsertSql = (scope: 'all' | 'dirty', windowMs: number) => `
 INSERT INTO digital_call_leakage (call_id, member_id, started_at, local_date, local_minute, failure_event_id,
   failure_ts, journey, error_message, device, channel, segment, plan, language, age_group, interaction, is_repeat,
   handle_seconds, sentiment_start, sentiment_end)
@@ -53,7 +63,7 @@ FROM (
           AND x.ts >= f.ts AND x.ts < c.started_at)
     ORDER BY f.ts DESC, f.event_id DESC LIMIT 1
   ) AS fid
-  FROM call_logs_cleaned c ${scopeJoin(scope, 'c', 'started_at')}
+  FROM ${callsInScope(scope)}
 ) c
 JOIN digital_journeys_cleaned f ON f.rowid = c.fid
 LEFT JOIN member_profiles m ON m.member_id = c.member_id`;
@@ -70,7 +80,7 @@ export function recomputeLeakage(sqlite: Database.Database, scope: 'all' | 'dirt
   sqlite.exec(markDays);
   if (scope === 'all') sqlite.exec('DELETE FROM digital_call_leakage');
   else sqlite.exec(`DELETE FROM digital_call_leakage WHERE rowid IN (${inScope})`);
-  sqlite.exec(insertLeakage(scope, windowMs));
+  sqlite.exec(leakageInsertSql(scope, windowMs));
   sqlite.exec(markDays);
   if (scope === 'all') sqlite.exec('INSERT OR IGNORE INTO temp.changed_days (date) SELECT DISTINCT date FROM daily_leakage_summary');
   sqlite.exec('DELETE FROM dirty_members');
