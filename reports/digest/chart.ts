@@ -48,7 +48,7 @@ const colorScale = (colors: JourneyColors) => ({ domain: colors.domain, range: c
 const shortDate = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 function planDaily(data: DigestData, colors: JourneyColors): Planned {
-  const first = data.daily[0]?.date ?? data.date;
+  const first = data.trend_from;
   const title = 'Leaked calls per day, by journey';
   const totals = new Map<string, { sum: number; last: number; peak: { date: string; calls: number } }>();
   for (const p of data.daily) {

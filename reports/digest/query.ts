@@ -21,6 +21,8 @@ export type DigestData = {
   today: TodayResult;
   /** Every journey the store knows, sorted: the colour domain, so colours never shift between charts. */
   all_journeys: string[];
+  /** First day of the trend window (the chart's x domain starts here even when it is empty). */
+  trend_from: string;
   daily: DailyPoint[];
   top_journey: string | null;
   top_segments: SegmentCalls[];
@@ -75,6 +77,7 @@ export function queryDigest(deps: CommandDeps, date: string): DigestData {
     time_zone: deps.config.timeZone,
     today,
     all_journeys: allJourneys,
+    trend_from: from,
     daily: zeroFill(rows, from, date),
     top_journey: top,
     top_segments: topSegments,

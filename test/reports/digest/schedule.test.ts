@@ -1,0 +1,66 @@
+import cron from 'node-cron';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireTimesBetween, missedRunToday } from '../../../reports/digest/schedule.ts';
+import { parseDigestChannels } from '../../../reports/digest/channels.ts';
+import { loadConfig } from '../../../src/config.ts';
+
+const iso = (ms: number[]) => ms.map((t) => new Date(t).toISOString());
+
+describe('digest schedule across DST', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('fires at 08:00 New York on weekdays before and after the clocks go back (Nov 1 2026)', () => {
+    const runs = fireTimesBetween('0 8 * * 1-5', 'America/New_York', Date.parse('2026-10-29T00:00:00Z'), Date.parse('2026-11-04T00:00:00Z'));
+    // EDT (UTC-4) until Sunday Nov 1, then EST (UTC-5): same wall time, an hour later in UTC. No weekend runs.
+    expect(iso(runs)).toEqual(['2026-10-29T12:00:00.000Z', '2026-10-30T12:00:00.000Z', '2026-11-02T13:00:00.000Z', '2026-11-03T13:00:00.000Z']);
+  });
+
+  it('fires at 07:30 Paris every day across the spring change (Mar 28 2027)', () => {
+    const runs = fireTimesBetween('30 7 * * *', 'Europe/Paris', Date.parse('2027-03-27T00:00:00Z'), Date.parse('2027-03-29T23:00:00Z'));
+    expect(iso(runs)).toEqual(['2027-03-27T06:30:00.000Z', '2027-03-28T05:30:00.000Z', '2027-03-29T05:30:00.000Z']);
+  });
+
+  it("node-cron's own next runs agree on a fake clock", () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-10-30T13:00:00Z'));
+    const task = cron.createTask('0 8 * * 1-5', () => undefined, { timezone: 'America/New_York' });
+    try {
+      expect(task.getNextRuns(3).map((d) => d.toISOString())).toEqual(['2026-11-02T13:00:00.000Z', '2026-11-03T13:00:00.000Z', '2026-11-04T13:00:00.000Z']);
+    } finally {
+      void task.destroy();
+    }
+  });
+
+  it("owes a late digest only for a run that already passed today", () => {
+    const target = { channel: '#ops', role: 'ops' as const, cron: '0 8 * * 1-5' };
+    // Monday Nov 2 2026: 10:00 EST is 15:00Z, 07:00 EST is 12:00Z.
+    expect(missedRunToday(target, 'America/New_York', Date.parse('2026-11-02T15:00:00Z'))).toBe(Date.parse('2026-11-02T13:00:00Z'));
+    expect(missedRunToday(target, 'America/New_York', Date.parse('2026-11-02T12:00:00Z'))).toBeNull();
+    // Saturday: no run was due.
+    expect(missedRunToday(target, 'America/New_York', Date.parse('2026-10-31T15:00:00Z'))).toBeNull();
+  });
+});
+
+describe('digest channel config', () => {
+  it('reads several channels with their own role and schedule', () => {
+    expect(parseDigestChannels('#exec=exec@0 8 * * 1-5; #ops = ops @ 30  7 * * *')).toEqual([
+      { channel: '#exec', role: 'exec', cron: '0 8 * * 1-5' },
+      { channel: '#ops', role: 'ops', cron: '30 7 * * *' },
+    ]);
+    expect(loadConfig({ LEAK_DIGEST_CHANNEL: '#leaks' }).digests).toEqual([{ channel: '#leaks', role: 'ops', cron: '0 8 * * 1-5' }]);
+    expect(loadConfig({}).digests).toEqual([]);
+  });
+
+  it.each([
+    ['#exec=boss@0 8 * * *', 'Invalid LEAK_DIGESTS="#exec=boss@0 8 * * *": role "boss" for #exec must be one of exec, ops.'],
+    ['#exec=exec@0 25 * * *', 'Invalid LEAK_DIGESTS="#exec=exec@0 25 * * *": schedule for #exec: "0 25 * * *" is not a valid cron schedule (hour: 25).'],
+    ['#exec exec 0 8 * * *', `Invalid LEAK_DIGESTS="#exec exec 0 8 * * *": entry "#exec exec 0 8 * * *" must be CHANNEL=ROLE@CRON, e.g. '#exec=exec@0 8 * * 1-5;#ops=ops@30 7 * * *'.`],
+    ['#a=ops@0 8 * * *;#a=exec@0 9 * * *', 'Invalid LEAK_DIGESTS="#a=ops@0 8 * * *;#a=exec@0 9 * * *": channel #a is listed twice; give each channel one schedule.'],
+  ])('refuses %s with one line naming what is valid', (value, message) => {
+    expect(() => loadConfig({ LEAK_DIGESTS: value })).toThrow(message);
+  });
+
+  it('refuses a bad LEAK_DIGEST_CRON', () => {
+    expect(() => loadConfig({ LEAK_DIGEST_CRON: '0 8 * *' })).toThrow(/^Invalid LEAK_DIGEST_CRON="0 8 \* \*": "0 8 \* \*" must have 5 fields/);
+  });
+});
