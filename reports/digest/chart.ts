@@ -31,17 +31,15 @@ type Planned = Omit<DigestChart, 'png' | 'width' | 'height' | 'notice'> & { spec
 export async function renderDigestCharts(renderer: ChartRenderer, data: DigestData): Promise<DigestChart[]> {
   const colors = assignJourneyColors(data.all_journeys);
   const planned = [planDaily(data, colors), planSegments(data, colors), planCost(data, colors)];
-  const out: DigestChart[] = [];
-  for (const { spec, empty, ...chart } of planned) {
-    if (!spec) {
-      out.push({ ...chart, notice: empty });
-      continue;
-    }
-    const r = await renderer.render(spec);
-    if (r.inkRatio < MIN_INK_RATIO) out.push({ ...chart, notice: `The "${chart.title}" chart rendered blank, so it was not posted.` });
-    else out.push({ ...chart, png: r.png, width: r.width, height: r.height });
-  }
-  return out;
+  // In parallel: each chart's rasterising runs off the main thread while the next one's SVG is built.
+  return Promise.all(
+    planned.map(async ({ spec, empty, ...chart }): Promise<DigestChart> => {
+      if (!spec) return { ...chart, notice: empty };
+      const r = await renderer.render(spec);
+      if (r.inkRatio < MIN_INK_RATIO) return { ...chart, notice: `The "${chart.title}" chart rendered blank, so it was not posted.` };
+      return { ...chart, png: r.png, width: r.width, height: r.height };
+    }),
+  );
 }
 
 const colorScale = (colors: JourneyColors) => ({ domain: colors.domain, range: colors.range });
