@@ -12,8 +12,14 @@ const CHANGED = 'SELECT date FROM temp.changed_days';
 export function rebuildGold(sqlite: Database.Database, costPerCall: number): string[] {
   sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS changed_days (date TEXT PRIMARY KEY)');
   const days = (sqlite.prepare(`${CHANGED} ORDER BY date`).all() as { date: string }[]).map((r) => r.date);
-  if (days.length === 0) return days;
+  if (days.length > 0) rebuildDailyTables(sqlite, costPerCall);
+  // Not only for changed days: the savings model also moves when the first or last call date does.
+  rebuildSavingsModel(sqlite, days, costPerCall);
+  sqlite.exec('DELETE FROM temp.changed_days');
+  return days;
+}
 
+function rebuildDailyTables(sqlite: Database.Database, costPerCall: number): void {
   sqlite.exec(`DELETE FROM daily_leakage_summary WHERE date IN (${CHANGED})`);
   sqlite.prepare(
     `INSERT INTO daily_leakage_summary (date, journey, segment, device, channel, calls, cost, repeats,
@@ -32,22 +38,36 @@ export function rebuildGold(sqlite: Database.Database, costPerCall: number): str
      FROM digital_call_leakage WHERE local_date IN (${CHANGED})
      GROUP BY local_date, journey, segment`,
   ).run(costPerCall);
-
-  rebuildSavingsModel(sqlite, days, costPerCall);
-  sqlite.exec('DELETE FROM temp.changed_days');
-  return days;
 }
 
 /**
  * A date's savings inputs are the mean of the 7 days before it, so a changed day moves the
  * model of the 7 days after it too. Days before the store's first day of calls are not
- * counted in the mean (a young store is not diluted by days it never saw).
+ * counted in the mean (a young store is not diluted by days it never saw), and no date after
+ * the day following the last call gets a row. So when a call, leaked or not, moves the first or
+ * last call date, the dates near the old and new ends move too: the span is kept in meta to see it.
  */
 function rebuildSavingsModel(sqlite: Database.Database, changed: string[], costPerCall: number): void {
-  const first = (sqlite.prepare('SELECT min(local_date) AS d FROM call_logs_cleaned').get() as { d: string | null }).d;
-  const last = (sqlite.prepare('SELECT max(local_date) AS d FROM call_logs_cleaned').get() as { d: string | null }).d;
+  const span = sqlite.prepare('SELECT min(local_date) AS first, max(local_date) AS last FROM call_logs_cleaned').get() as CallSpan;
+  const getSpan = sqlite.prepare("SELECT value FROM meta WHERE key = 'savings_call_span'").pluck();
+  const storedText = getSpan.get() as string | undefined;
+  const stored: CallSpan = storedText ? JSON.parse(storedText) : { first: null, last: null };
   const targets = new Set<string>();
   for (const day of changed) for (let i = 0; i <= 7; i++) targets.add(addDays(day, i));
+  if (span.first && span.last) {
+    if (!storedText) {
+      // No record (a new store, or one built before the span was kept): every date that can hold a row.
+      addRange(targets, span.first, addDays(span.last, 1));
+    } else {
+      if (stored.first !== span.first) addRange(targets, minDate(stored.first, span.first), addDays(maxDate(stored.first, span.first), 7));
+      if (stored.last !== span.last) addRange(targets, addDays(minDate(stored.last, span.last), 1), addDays(maxDate(stored.last, span.last), 1));
+    }
+  }
+  if (storedText !== JSON.stringify(span)) {
+    sqlite.prepare("INSERT INTO meta (key, value) VALUES ('savings_call_span', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(span));
+  }
+  if (targets.size === 0) return;
+  const { first, last } = span;
   const del = sqlite.prepare('DELETE FROM savings_model WHERE date = ?');
   const window = sqlite.prepare(
     `SELECT journey, sum(CASE WHEN date = @d THEN calls ELSE 0 END) AS today,
@@ -68,4 +88,13 @@ function rebuildSavingsModel(sqlite: Database.Database, changed: string[], costP
       insert.run(d, r.journey, r.today, perDay, r.prior ? r.repeats / r.prior : 0, costPerCall, perDay * costPerCall * 365);
     }
   }
+}
+
+type CallSpan = { first: string | null; last: string | null };
+
+const minDate = (a: string | null, b: string) => (a !== null && a < b ? a : b);
+const maxDate = (a: string | null, b: string) => (a !== null && a > b ? a : b);
+
+function addRange(targets: Set<string>, from: string, to: string): void {
+  for (let d = from; d <= to; d = addDays(d, 1)) targets.add(d);
 }
