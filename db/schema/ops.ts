@@ -102,6 +102,8 @@ export const actions = sqliteTable('actions', {
   /** Last outcome measured (JSON), refreshed daily while shipped. */
   lastOutcome: text('last_outcome'),
   lastMeasuredOn: text('last_measured_on'),
+  /** The version the Slack parent message shows; behind `version` means it needs a chat.update. */
+  messageVersion: integer('message_version'),
 }, (t) => [index('actions_status').on(t.status), index('actions_recommendation').on(t.recommendationId)]);
 
 /** Append-only: every accepted transition, who made it, when and from where. */
@@ -114,4 +116,6 @@ export const actionHistory = sqliteTable('action_history', {
   at: integer('at').notNull(),
   via: text('via', { enum: ['slack-button', 'slack-modal', 'slack-command', 'cli', 'scheduler'] }).notNull(),
   detail: text('detail'),
+  /** Set when the thread reply for this row was posted (claimed before posting), so a CLI change is announced once. */
+  announcedAt: integer('announced_at'),
 }, (t) => [index('action_history_action').on(t.actionId)]);
