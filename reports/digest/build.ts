@@ -95,7 +95,7 @@ function opsSections(d: DigestData): DigestSection[] {
       title: 'Alerts',
       lines: d.today.journeys.length
         ? rising.length
-          ? rising.map((j) => `${j.journey} is up ${formatPct(j.trend_pct, true)} on its 7-day average: ${formatCount(j.calls)} calls`)
+          ? rising.map((j) => `${j.journey} is up ${formatPct(j.trend_pct)} on its 7-day average: ${formatCount(j.calls)} calls`)
           : [`No journey is up ${SPIKE_PCT}% or more on its 7-day average.`]
         : [],
     },

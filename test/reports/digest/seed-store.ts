@@ -44,7 +44,10 @@ export async function seedLeakage(deps: CommandDeps, opts: SeedOptions): Promise
         const callAt = failAt + (2 + Math.floor(rand() * 20)) * 60_000;
         const iso = (ms: number) => new Date(ms).toISOString().replace('.000', '');
         digital.push(`e${n},${member},s${n},${iso(failAt)},app,mobile,${journey},step,error,Something failed`);
-        calls.push(`c${n},${member},${iso(callAt)},${iso(callAt + 420_000)},voice,${journey},A${1 + (n % 7)},resolved,0,0.1,,`);
+        // A few agents take most of the calls, as in a real queue; handle times spread 4–15 minutes.
+        const agent = `A${101 + Math.floor(rand() ** 2 * 9)}`;
+        const handleMs = (240 + Math.floor(rand() * 660)) * 1000;
+        calls.push(`c${n},${member},${iso(callAt)},${iso(callAt + handleMs)},voice,${journey},${agent},resolved,0,0.1,,`);
       }
     }
   }
