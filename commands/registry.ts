@@ -8,10 +8,12 @@ import { LeakError } from '../src/errors.ts';
 import type { AnyCommand, CommandDeps, ParsedArgs } from './types.ts';
 import { DATE_OPTION } from './args.ts';
 import { importCommand } from './import.ts';
+import { actionCommand } from './action.ts';
 import { todayCommand } from './today.ts';
 import { digestCommand } from './digest.ts';
 
 export const COMMANDS: AnyCommand[] = [
+  actionCommand,
   todayCommand,
   importCommand,
   digestCommand,

@@ -6,7 +6,7 @@
 import type { types } from '@slack/bolt';
 import { formatMoney, formatPct } from '../format.ts';
 import { STATUS_LABEL } from './state-machine.ts';
-import { formatActionId, type Action, type ActionEvent } from './types.ts';
+import { formatActionId, type Action } from './types.ts';
 
 type KnownBlock = types.KnownBlock;
 type View = types.View;
@@ -109,26 +109,6 @@ function outcomeSentence(a: Action): string | null {
     return (JSON.parse(a.lastOutcome) as { sentence?: string }).sentence ?? null;
   } catch {
     return null;
-  }
-}
-
-/** The thread reply for an accepted transition. */
-export function transitionReplyText(a: Action, event: ActionEvent, byUser: string, opts: { interimDays: number; finalDays: number }): string {
-  const id = formatActionId(a.id);
-  const by = mention(byUser);
-  switch (event.kind) {
-    case 'take':
-      return `${by} took ${id}: acknowledged, owner ${by}.`;
-    case 'assign':
-      return `${by} assigned ${id} to ${mention(event.assignee)} (${STATUS_LABEL[a.status].toLowerCase()}).`;
-    case 'start':
-      return `${by} started work on ${id}: in progress.`;
-    case 'ship':
-      return `${by} marked ${id} shipped on ${event.shipDate}. I'll re-measure ${esc(targetText(a))} daily and post an interim outcome after ${opts.interimDays} days and the final one after ${opts.finalDays}.`;
-    case 'dismiss':
-      return `${by} dismissed ${id}: ${esc(event.reason.trim())}`;
-    case 'measure':
-      return `${id} measured and closed.`;
   }
 }
 

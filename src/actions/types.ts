@@ -31,6 +31,8 @@ export type Action = {
   finalPostedAt: number | null;
   lastOutcome: string | null;
   lastMeasuredOn: string | null;
+  /** The version the Slack parent message shows. */
+  messageVersion: number | null;
 };
 
 export type HistoryRow = {

@@ -1,0 +1,136 @@
+/**
+ * `leak action new|list|show|ack|start|ship|dismiss`: the same lifecycle the Slack buttons drive,
+ * from the terminal. Changes made here are announced in the action's Slack thread by the next
+ * scheduler run. A refused transition exits 1 with the reason.
+ */
+import { LeakError } from '../src/errors.ts';
+import { isIsoDate, zoneClock } from '../src/time.ts';
+import { createAction, listHistory, requireAction, transitionAction } from '../src/actions/repository.ts';
+import { queryOpenActions, renderOpenActionsText, type OpenActionRow } from '../src/actions/open-actions.ts';
+import { STATUS_LABEL } from '../src/actions/state-machine.ts';
+import { formatActionId, parseActionId, type Action, type ActionEvent, type HistoryRow } from '../src/actions/types.ts';
+import { badArgument, journeyArg } from './args.ts';
+import { defineCommand, type CommandDeps, type ParsedArgs } from './types.ts';
+
+const SUBCOMMANDS = ['new', 'list', 'show', 'ack', 'start', 'ship', 'dismiss'] as const;
+type Sub = (typeof SUBCOMMANDS)[number];
+const USAGE = `leak action new JOURNEY "title" --team TEAM [--segment S] [--error MESSAGE] [--effort E] | list [--all] | show ID | ack ID [--assignee U] | start ID | ship ID [--ship-date YYYY-MM-DD] | dismiss ID --reason "why"`;
+
+export type ActionArgs =
+  | { sub: 'new'; journey: string; title: string; team: string; segment?: string; error?: string; effort?: string; by: string }
+  | { sub: 'list'; all: boolean }
+  | { sub: 'show'; id: number }
+  | { sub: 'transition'; id: number; event: ActionEvent; by: string };
+
+export type ActionResult =
+  | { kind: 'list'; actions: OpenActionRow[]; all: boolean }
+  | { kind: 'show' | 'created' | 'changed'; action: Action; history: HistoryRow[]; message: string };
+
+const str = (p: ParsedArgs, name: string) => {
+  const v = p.values[name];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+};
+
+function idArg(p: ParsedArgs): number {
+  const raw = p.positionals[1];
+  const id = raw === undefined ? undefined : parseActionId(raw);
+  if (id === undefined) throw badArgument(`Which action? Give its id, e.g. A-3 (got ${JSON.stringify(raw ?? '')}). Usage: ${USAGE}`);
+  return id;
+}
+
+export function parseActionArgs(p: ParsedArgs, deps: CommandDeps): ActionArgs {
+  const sub = p.positionals[0] as Sub | undefined;
+  if (!sub || !SUBCOMMANDS.includes(sub)) throw badArgument(`Unknown action subcommand ${JSON.stringify(sub ?? '')}: use one of ${SUBCOMMANDS.join(', ')}. Usage: ${USAGE}`);
+  const by = str(p, 'by') ?? 'cli';
+  switch (sub) {
+    case 'new': {
+      const journey = journeyArg(p.positionals[1], deps);
+      const title = p.positionals.slice(2).join(' ').trim();
+      const team = str(p, 'team');
+      if (!journey || !title || !team) throw badArgument(`A new action needs a journey, a title and --team. Usage: leak action new JOURNEY "title" --team TEAM`);
+      return { sub, journey, title: title.slice(0, 200), team, segment: str(p, 'segment'), error: str(p, 'error'), effort: str(p, 'effort'), by };
+    }
+    case 'list':
+      return { sub, all: p.values.all === true };
+    case 'show':
+      return { sub, id: idArg(p) };
+    case 'ack': {
+      const assignee = str(p, 'assignee');
+      return { sub: 'transition', id: idArg(p), event: assignee ? { kind: 'assign', assignee } : { kind: 'take' }, by };
+    }
+    case 'start':
+      return { sub: 'transition', id: idArg(p), event: { kind: 'start' }, by };
+    case 'ship': {
+      const date = str(p, 'ship-date') ?? zoneClock(deps.config.timeZone).today(deps.now());
+      if (!isIsoDate(date)) throw badArgument(`--ship-date must be a date written YYYY-MM-DD (got ${JSON.stringify(date)}).`);
+      if (date > zoneClock(deps.config.timeZone).today(deps.now())) throw badArgument(`--ship-date ${date} is in the future; mark an action shipped once it has shipped.`);
+      return { sub: 'transition', id: idArg(p), event: { kind: 'ship', shipDate: date }, by };
+    }
+    case 'dismiss': {
+      const reason = str(p, 'reason');
+      if (!reason) throw badArgument(`Dismissing needs --reason "why", so the channel knows. Usage: leak action dismiss ID --reason "why"`);
+      return { sub: 'transition', id: idArg(p), event: { kind: 'dismiss', reason }, by };
+    }
+  }
+}
+
+export function runAction(args: ActionArgs, deps: CommandDeps): ActionResult {
+  const { store } = deps;
+  const actor = (user: string) => ({ user, via: 'cli' as const, at: deps.now() });
+  switch (args.sub) {
+    case 'list':
+      return { kind: 'list', actions: queryOpenActions(deps, { all: args.all }), all: args.all };
+    case 'show': {
+      const action = requireAction(store, args.id);
+      return { kind: 'show', action, history: listHistory(store, action.id), message: `${formatActionId(action.id)} is ${STATUS_LABEL[action.status].toLowerCase()}.` };
+    }
+    case 'new': {
+      const { action } = createAction(store, { journey: args.journey, title: args.title, ownerTeam: args.team, segment: args.segment, errorMessage: args.error, effort: args.effort }, actor(args.by));
+      return { kind: 'created', action, history: listHistory(store, action.id), message: `Created ${formatActionId(action.id)} (proposed) for ${args.journey}, owner team ${args.team}.` };
+    }
+    case 'transition': {
+      const r = transitionAction(store, args.id, args.event, actor(args.by));
+      if (!r.ok) throw new LeakError('conflict', r.reason.replace(/<@([A-Z0-9]+)>/g, '$1'));
+      return { kind: 'changed', action: r.action, history: listHistory(store, args.id), message: `${formatActionId(args.id)}: ${STATUS_LABEL[r.before.status].toLowerCase()} → ${STATUS_LABEL[r.action.status].toLowerCase()}.` };
+    }
+  }
+}
+
+export function renderActionText(r: ActionResult): string {
+  if (r.kind === 'list') return renderOpenActionsText(r.actions, r.all ? 'All actions' : 'Open actions');
+  const a = r.action;
+  const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + 'Z';
+  return [
+    r.message,
+    '',
+    `${formatActionId(a.id)}  ${a.title}`,
+    `  journey ${a.journey}${a.segment ? `, segment ${a.segment}` : ''}${a.errorMessage ? `, error "${a.errorMessage}"` : ''}`,
+    `  team ${a.ownerTeam}, assignee ${a.assignee ?? '-'}, status ${STATUS_LABEL[a.status]}${a.shipDate ? `, shipped ${a.shipDate}` : ''}${a.dismissReason ? `, dismissed: ${a.dismissReason}` : ''}`,
+    ...(a.lastOutcome ? [`  outcome (${a.lastMeasuredOn}): ${(JSON.parse(a.lastOutcome) as { sentence: string }).sentence}`] : []),
+    `  thread ${a.channel && a.threadTs ? `${a.channel} ${a.threadTs}` : 'not posted to Slack yet'}`,
+    'History:',
+    ...r.history.map((h) => `  ${when(h.at)}  ${h.fromStatus ?? '-'} → ${h.toStatus}  by ${h.byUser} via ${h.via}${h.detail ? `  (${h.detail})` : ''}`),
+  ].join('\n');
+}
+
+export const actionCommand = defineCommand({
+  name: 'action',
+  summary: 'Track a fix: new, list, show, ack, start, ship, dismiss (the same lifecycle as the Slack buttons)',
+  args: 'SUBCOMMAND [ID|JOURNEY "title"]',
+  options: [
+    { name: 'team', type: 'string', value: 'TEAM', description: 'owner team (new)' },
+    { name: 'segment', type: 'string', value: 'SEGMENT', description: 'segment the fix targets (new)' },
+    { name: 'error', type: 'string', value: 'MESSAGE', description: 'error message the fix targets (new)' },
+    { name: 'effort', type: 'string', value: 'S|M|L', description: 'effort estimate (new)' },
+    { name: 'assignee', type: 'string', value: 'USER', description: 'assign someone when acknowledging (ack)' },
+    { name: 'ship-date', type: 'string', value: 'YYYY-MM-DD', description: 'when it shipped (ship; default today)' },
+    { name: 'reason', type: 'string', value: 'TEXT', description: 'why it is dismissed (dismiss)' },
+    { name: 'by', type: 'string', value: 'USER', description: 'who is making the change (default cli)' },
+    { name: 'all', type: 'boolean', description: 'list closed actions too (list)' },
+    { name: 'json', type: 'boolean', description: 'machine-readable output' },
+  ],
+  query: false,
+  parse: parseActionArgs,
+  run: runAction,
+  renderText: renderActionText,
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseInvocation } from '../../commands/registry.ts';
+import { describeError } from '../../src/errors.ts';
+import { makeDeps } from '../helpers/store.ts';
+
+function seedJourney(deps: ReturnType<typeof makeDeps>) {
+  deps.store.sqlite
+    .prepare(`INSERT INTO digital_journeys_cleaned (event_id, member_id, session_id, ts, local_date, channel, device, journey, step, outcome, error_message)
+              VALUES ('e1', 'M-000001', 's1', 0, '2026-11-20', 'app', 'mobile', 'billing', 'pay', 'error', 'Not eligible')`)
+    .run();
+}
+
+async function leak(deps: ReturnType<typeof makeDeps>, ...argv: string[]) {
+  const inv = parseInvocation(argv, deps);
+  const result = await inv.cmd.run(inv.args, deps);
+  return { result, text: inv.cmd.renderText(result) as string };
+}
+
+describe('leak action (CLI)', () => {
+  it('creates, acknowledges, ships and lists an action with its history', async () => {
+    const deps = makeDeps({ now: '2026-11-24T17:00:00Z' });
+    seedJourney(deps);
+    const created = await leak(deps, 'action', 'new', 'billing', 'Fix the eligibility check', '--team', 'Billing', '--error', 'Not eligible', '--by', 'dana');
+    expect(created.text).toContain('Created A-1 (proposed) for billing, owner team Billing.');
+    await leak(deps, 'action', 'ack', 'A-1', '--assignee', 'sam', '--by', 'dana');
+    const shipped = await leak(deps, 'action', 'ship', 'a1', '--ship-date', '2026-11-20', '--by', 'sam');
+    expect(shipped.text).toContain('A-1: acknowledged → shipped.');
+    expect(shipped.text).toMatch(/acknowledged → shipped {2}by sam via cli {2}\(ship date 2026-11-20\)/);
+    const list = await leak(deps, 'action', 'list');
+    expect(list.text).toMatch(/A-1 +Shipped +billing +Fix the eligibility check +sam +0d/);
+  });
+
+  it('refuses an invalid transition and bad input with one line each', async () => {
+    const deps = makeDeps();
+    seedJourney(deps);
+    await leak(deps, 'action', 'new', 'billing', 'Fix it', '--team', 'Billing');
+    await expect(leak(deps, 'action', 'ship', 'A-1')).rejects.toThrow("A-1 can't ship before someone acknowledges it");
+    await expect(leak(deps, 'action', 'start', 'A-9')).rejects.toThrow('No action A-9. Actions run from A-1 to A-1');
+    expect(() => parseInvocation(['action', 'new', 'dental', 'x', '--team', 'T'], deps)).toThrow('Unknown journey "dental". Known journeys: billing.');
+    expect(() => parseInvocation(['action', 'dismiss', 'A-1'], deps)).toThrow('Dismissing needs --reason');
+    expect(describeError(catchIt(() => parseInvocation(['action', 'fly'], deps)))).toMatch(/^Unknown action subcommand "fly": use one of new, list/);
+  });
+});
+
+function catchIt(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
