@@ -7,11 +7,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'csv-parse';
 import type { Store } from '../../db/open-db.ts';
 import { LeakError } from '../errors.ts';
 import { BronzeWriter, type BatchResult } from './bronze-writer.ts';
 import { CONTRACTS, type SourceKind } from './contract.ts';
+import { splitCsv } from './csv-records.ts';
 
 export type ImportResult = BatchResult & { file: string; kind: SourceKind; skipped?: { batchId: number } };
 
@@ -29,41 +29,29 @@ export async function importCsvFile(store: Store, kind: SourceKind, file: string
   const writer = new BronzeWriter(store, { source: 'csv', kind, file: name, sha256 });
   let positions: number[] | undefined;
   let headerWidth = 0;
-  let lastLine = 0;
-  const parser = parse(text, {
-    raw: true,
-    info: true,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_records_with_error: true,
-    // csv-parse hands back the text it could not split (an unclosed quote swallows the rest of the file).
-    on_skip: (err, raw) => {
-      if (!positions) return;
-      const lines = (err as { lines?: number } | undefined)?.lines;
-      writer.quarantine(lastLine + 1, stripEol(String(raw ?? '')), 'bad_quoting', `cannot split into fields: ${err?.message.split(':')[0] ?? 'bad quoting'}`);
-      lastLine = lines ?? lastLine + 1;
-    },
-  });
-
   try {
-    for await (const { record, raw, info } of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
-      const lineNo = lastLine + 1;
-      lastLine = info.lines;
+    for (const rec of splitCsv(text)) {
       if (!positions) {
-        positions = mapHeader(record, kind, name);
-        headerWidth = record.length;
+        if (rec.fields === undefined) throw new LeakError('bad_file', `${name}: the header row cannot be read (${rec.error}). Nothing was loaded.`);
+        if (rec.raw.trim() === '') continue; // blank lines before the header
+        positions = mapHeader(rec.fields, kind, name);
+        headerWidth = rec.fields.length;
         writer.open();
         continue;
       }
-      if (record.length === 1 && record[0].trim() === '') continue; // a blank line is not a row
-      if (record.length !== headerWidth) {
-        writer.quarantine(lineNo, stripEol(raw), 'field_count', `row has ${record.length} fields, the header has ${headerWidth}`);
+      if (rec.fields === undefined) {
+        writer.quarantine(rec.lineNo, rec.raw, 'bad_quoting', `cannot split into fields: ${rec.error}`);
         continue;
       }
-      writer.add(lineNo, positions.map((p) => (p < 0 ? '' : record[p])), stripEol(raw));
+      const record = rec.fields;
+      if (record.length === 1 && record[0].trim() === '') continue; // a blank line is not a row
+      if (record.length !== headerWidth) {
+        writer.quarantine(rec.lineNo, rec.raw, 'field_count', `row has ${record.length} fields, the header has ${headerWidth}`);
+        continue;
+      }
+      writer.add(rec.lineNo, positions.map((p) => (p < 0 ? '' : record[p])), rec.raw);
     }
-    if (!positions) throw new LeakError('bad_file', `${name} is empty: a ${kind} file needs a header row with ${requiredList(kind)}.`);
+    if (!positions) throw new LeakError('bad_file', `${name} is empty: a ${kind} file needs a header row with ${requiredList(kind)}. Nothing was loaded.`);
     return { ...writer.commit(), file, kind };
   } catch (e) {
     writer.abort();
@@ -108,5 +96,3 @@ function decodeCsvText(bytes: Buffer, name: string): string {
     throw new LeakError('bad_file', `${name} is not UTF-8 text: save it as UTF-8 CSV and import again. Nothing was loaded.`);
   }
 }
-
-const stripEol = (raw: string) => raw.replace(/\r?\n$|\r$/, '');

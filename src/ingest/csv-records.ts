@@ -1,0 +1,106 @@
+/**
+ * Splits CSV text (RFC 4180: comma, double quotes, "" for a quote, line breaks inside quotes)
+ * into records, each with the physical line it starts on and its raw text.
+ *
+ * Written here rather than taken from csv-parse because a bad row must cost only itself:
+ * csv-parse reports an unclosed quote by swallowing the rest of the file into one skipped
+ * record. Here an unclosed quote quarantines the line it opened on, and splitting resumes on
+ * the next line, so the good rows after it still load and each bad one is reported alone.
+ */
+export type CsvRecord =
+  | { lineNo: number; raw: string; fields: string[]; error?: undefined }
+  | { lineNo: number; raw: string; fields?: undefined; error: string };
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/** End of the physical line starting at or containing `pos` (index of its \r or \n, or text length). */
+function lineEnd(text: string, pos: number): number {
+  for (let i = pos; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) return i;
+  }
+  return text.length;
+}
+
+/** Index just past the line break at `pos` (\r\n, \n or \r), or `pos` at end of text. */
+function skipBreak(text: string, pos: number): number {
+  if (text.charCodeAt(pos) === CR && text.charCodeAt(pos + 1) === LF) return pos + 2;
+  return pos < text.length ? pos + 1 : pos;
+}
+
+export function* splitCsv(input: string): Generator<CsvRecord> {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  let pos = 0;
+  let line = 1;
+  while (pos < text.length) {
+    const start = pos;
+    const startLine = line;
+    const fields: string[] = [];
+    let error: string | undefined;
+    let end = -1; // index of the record's line break (or text end) once the record is complete
+    for (;;) {
+      if (text.charCodeAt(pos) === QUOTE) {
+        let value = '';
+        let i = pos + 1;
+        let closed = false;
+        while (i < text.length) {
+          const q = text.indexOf('"', i);
+          if (q < 0) break;
+          value += text.slice(i, q);
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            value += '"';
+            i = q + 2;
+            continue;
+          }
+          i = q + 1;
+          closed = true;
+          break;
+        }
+        const c = text.charCodeAt(i);
+        const badClose = closed && i < text.length && c !== COMMA && c !== LF && c !== CR;
+        let spans = 0;
+        for (let k = pos; k < i; k++) if (text.charCodeAt(k) === LF || (text.charCodeAt(k) === CR && text.charCodeAt(k + 1) !== LF)) spans++;
+        if (!closed || (badClose && line + spans > startLine)) {
+          // A quote left open on its line pairs with some quote lines later (or none): the line it
+          // opened on alone is the bad row, and splitting resumes on the line after it.
+          const e = lineEnd(text, start);
+          yield { lineNo: startLine, raw: text.slice(start, e), error: 'a quoted field is never closed' };
+          pos = skipBreak(text, e);
+          line = startLine + 1;
+          break;
+        }
+        line += spans;
+        fields.push(value);
+        pos = i;
+        if (badClose) error = `text after a closing quote in field ${fields.length}`;
+      } else {
+        let i = pos;
+        while (i < text.length) {
+          const c = text.charCodeAt(i);
+          if (c === COMMA || c === LF || c === CR) break;
+          if (c === QUOTE && !error) error = `a quote inside an unquoted field (field ${fields.length + 1}); quote the whole field and double the quote`;
+          i++;
+        }
+        fields.push(text.slice(pos, i));
+        pos = i;
+      }
+      if (error) {
+        end = lineEnd(text, pos);
+        break;
+      }
+      if (pos >= text.length || text.charCodeAt(pos) !== COMMA) {
+        end = pos;
+        break;
+      }
+      pos++; // past the comma
+    }
+    if (end < 0) continue; // unclosed quote, already reported
+    const raw = text.slice(start, end);
+    pos = skipBreak(text, end);
+    line++;
+    yield error ? { lineNo: startLine, raw, error } : { lineNo: startLine, raw, fields };
+  }
+}
