@@ -1,0 +1,137 @@
+import path from 'node:path';
+import { WebClient } from '@slack/web-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChartRenderer } from '../../../reports/charts/render.ts';
+import { readPngSize } from '../../../reports/charts/png.ts';
+import { listDigestFailures, readRow } from '../../../reports/digest/ledger.ts';
+import { postDigest } from '../../../reports/digest/post.ts';
+import { startDigestSchedules } from '../../../reports/digest/schedule.ts';
+import type { RetryOptions } from '../../../reports/digest/retry.ts';
+import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
+import { tempDir } from '../../helpers/csv.ts';
+import { makeDeps } from '../../helpers/store.ts';
+import { seedLeakage } from './seed-store.ts';
+
+const DATE = '2026-11-23';
+// Tuesday Nov 24 2026, 10:00 in New York: the previous complete day is Monday Nov 23.
+const NOW = '2026-11-24T15:00:00Z';
+const target = { channel: '#ops', role: 'ops' as const, cron: '0 8 * * 1-5' };
+const renderer = createChartRenderer();
+const waits: number[] = [];
+const retry: RetryOptions = { retries: 3, baseMs: 10, maxMs: 50, sleep: async (ms) => void waits.push(ms) };
+
+let slack: FakeSlack;
+let client: WebClient;
+let seededFile: string;
+
+beforeAll(async () => {
+  slack = await startFakeSlack();
+  // No SDK-level retries: the digest's own retry policy is what is under test.
+  client = new WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  seededFile = path.join(tempDir(), 'seed.db');
+  const seed = makeDeps({ file: seededFile, now: NOW });
+  await seedLeakage(seed, { endDate: DATE, days: 30 });
+  seed.store.close();
+});
+afterAll(() => slack.close());
+
+/** A fresh store file with the seeded data, so each test has its own ledger. */
+function freshFile(): string {
+  const file = path.join(tempDir(), 'leak.db');
+  const seed = makeDeps({ file: seededFile });
+  seed.store.sqlite.exec(`VACUUM INTO '${file}'`);
+  seed.store.close();
+  return file;
+}
+const postsTo = (channel: string) => slack.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
+
+describe('posting the digest', () => {
+  it('posts blocks with a text fallback, then the charts into its thread with alt text', async () => {
+    const deps = makeDeps({ file: freshFile(), now: NOW });
+    const r = await postDigest(deps, client, { target: { ...target, channel: '#first' }, date: DATE, renderer, retry });
+    expect(r).toMatchObject({ outcome: 'posted', charts_uploaded: 3, late: false });
+    const [post] = postsTo('#first');
+    expect(post.body.text).toMatch(/^Leak digest for Mon, Nov 23, 2026: Your single biggest leak on 2026-11-23 is billing/);
+    expect(JSON.stringify(post.body.blocks)).toContain('Agents who took the most leaked calls');
+    const complete = slack.callsTo('files.completeUploadExternal').at(-1)!;
+    expect(complete.body).toMatchObject({ channel_id: '#first', thread_ts: r.ts });
+    expect(complete.body.files).toHaveLength(3);
+    const asks = slack.callsTo('files.getUploadURLExternal').slice(-3);
+    for (const a of asks) expect(String(a.body.alt_text ?? a.body.alt_txt)).toMatch(/chart/);
+    // The SDK sends the bytes multipart-encoded; the PNG starts at its signature.
+    for (const u of slack.callsTo('upload').slice(-3)) {
+      const png = u.bytes!.subarray(u.bytes!.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47])));
+      expect(readPngSize(png)).toEqual({ width: 1440, height: 760 });
+    }
+    expect(readRow(deps.store, { channel: '#first', date: DATE })).toMatchObject({ status: 'posted', ts: r.ts, error: null });
+  });
+
+  it('does not post again after a restart', async () => {
+    const file = freshFile();
+    const first = makeDeps({ file, now: NOW });
+    expect((await postDigest(first, client, { target: { ...target, channel: '#restart' }, date: DATE, renderer, retry })).outcome).toBe('posted');
+    first.store.close();
+    const restarted = makeDeps({ file, now: NOW });
+    expect((await postDigest(restarted, client, { target: { ...target, channel: '#restart' }, date: DATE, renderer, retry })).outcome).toBe('already_posted');
+    expect(postsTo('#restart')).toHaveLength(1);
+  });
+
+  it('posts once when two instances race on the same store file', async () => {
+    const file = freshFile();
+    const a = makeDeps({ file, now: NOW });
+    const b = makeDeps({ file, now: NOW });
+    const t = { ...target, channel: '#race' };
+    const results = await Promise.all([
+      postDigest(a, client, { target: t, date: DATE, renderer, retry, instance: 'host:1' }),
+      postDigest(b, client, { target: t, date: DATE, renderer, retry, instance: 'host:2' }),
+    ]);
+    expect(results.map((r) => r.outcome).sort()).toEqual(['in_progress', 'posted']);
+    expect(postsTo('#race')).toHaveLength(1);
+  });
+
+  it('retries a rate-limited post after Retry-After and posts once', async () => {
+    const deps = makeDeps({ file: freshFile(), now: NOW });
+    waits.length = 0;
+    slack.failNext('chat.postMessage', 'ratelimited', { retryAfter: 2 });
+    const r = await postDigest(deps, client, { target: { ...target, channel: '#limited' }, date: DATE, renderer, retry });
+    expect(r.outcome).toBe('posted');
+    expect(waits[0]).toBe(2000);
+    // Two requests reached Slack: the first was refused with 429, so one message is in the channel.
+    expect(postsTo('#limited')).toHaveLength(2);
+    expect(readRow(deps.store, { channel: '#limited', date: DATE })?.status).toBe('posted');
+  });
+
+  it('records a digest that finally fails, with the reason, for the Home tab', async () => {
+    const deps = makeDeps({ file: freshFile(), now: NOW });
+    slack.failNext('chat.postMessage', 'not_in_channel');
+    const r = await postDigest(deps, client, { target: { ...target, channel: '#closed' }, date: DATE, renderer, retry });
+    expect(r).toMatchObject({ outcome: 'failed' });
+    expect(listDigestFailures(deps.store)).toMatchObject([
+      { channel: '#closed', status: 'failed', error: 'Digest for 2026-11-23 not posted to #closed: Slack said not_in_channel (after 1 attempt)' },
+    ]);
+  });
+
+  it('posts a digest missed while the bot was down on start, marked late, and only once', async () => {
+    const file = freshFile();
+    const deps = makeDeps({ file, now: NOW, env: { LEAK_DIGESTS: '#late=exec@0 8 * * 1-5;#later=ops@0 11 * * *' } });
+    const log: string[] = [];
+    const started = startDigestSchedules(deps, client, { renderer, retry, log: (l) => log.push(l) });
+    try {
+      const outcomes = await started.catchUp;
+      // 08:00 passed at 10:00 local; 11:00 has not: only #late is owed.
+      expect(outcomes.map((o) => [o.channel, o.outcome, o.late])).toEqual([['#late', 'posted', true]]);
+      const [post] = postsTo('#late');
+      expect(post.body.text).toMatch(/^Leak digest for Mon, Nov 23, 2026 \(late\)/);
+      expect(JSON.stringify(post.body.blocks)).toContain('posted late: the bot was not running at the scheduled time');
+      expect(readRow(deps.store, { channel: '#late', date: DATE })).toMatchObject({ status: 'posted', late: 1, role: 'exec' });
+      expect(started.tasks.map((t) => t.getNextRun()?.toISOString())).toHaveLength(2);
+    } finally {
+      await started.stop();
+    }
+    const again = startDigestSchedules(makeDeps({ file, now: NOW, env: { LEAK_DIGESTS: '#late=exec@0 8 * * 1-5' } }), client, { renderer, retry, log: () => undefined });
+    expect((await again.catchUp).map((o) => o.outcome)).toEqual(['already_posted']);
+    await again.stop();
+    expect(postsTo('#late')).toHaveLength(1);
+    expect(log).toContain('digest #late 2026-11-23: posted (late)');
+  });
+});
