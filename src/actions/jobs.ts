@@ -1,0 +1,104 @@
+/**
+ * The hourly job for tracked actions. Safe to run any number of times: every step that posts
+ * is claimed in SQL first (reminded_at, interim_posted_at, final_posted_at, announced_at), so
+ * a second run, or two instances, find the step taken and skip it.
+ *  1. Post actions created from the CLI into LEAK_ACTIONS_CHANNEL; announce changes made from the CLI.
+ *  2. One reminder in the thread of an action nobody acknowledged within LEAK_ACK_REMINDER_HOURS business hours.
+ *  3. Re-measure shipped actions once a day; interim outcome after LEAK_OUTCOME_INTERIM_DAYS, final after
+ *     LEAK_OUTCOME_FINAL_DAYS, then the action is marked measured.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { CommandDeps } from '../../commands/types.ts';
+import { zoneClock } from '../time.ts';
+import { announceAction, postActionMessage, type SlackLog } from './announce.ts';
+import { businessHoursBetween, isBusinessDay } from './business-hours.ts';
+import { measureActionOutcome, outcomeReplyText } from './outcome.ts';
+import { claimOnce, listActions, releaseClaim, saveOutcome, transitionAction } from './repository.ts';
+import { formatActionId, type Action } from './types.ts';
+
+export type JobReport = { posted: number; announced: number; reminded: number[]; measured: number[]; interim: number[]; final: number[] };
+
+export async function runActionJobs(deps: CommandDeps, client: WebClient, now: number, log: SlackLog = { warn: (m) => console.warn(m) }): Promise<JobReport> {
+  const { store, config } = deps;
+  const report: JobReport = { posted: 0, announced: 0, reminded: [], measured: [], interim: [], final: [] };
+  const defaultChannel = config.actions.channel;
+  for (const action of listActions(store, { open: true })) {
+    if (action.threadTs === null && defaultChannel) {
+      try {
+        await postActionMessage(store, client, action, defaultChannel);
+        report.posted++;
+      } catch (e) {
+        log.warn(`Posting ${formatActionId(action.id)} to ${defaultChannel} failed: ${(e as Error).message}`);
+      }
+    }
+  }
+  for (const id of idsNeedingAnnouncement(deps)) report.announced += (await announceAction(store, client, id, config, log)).replies;
+
+  for (const action of listActions(store, { open: true })) {
+    if (!action.threadTs) continue;
+    if (action.status === 'proposed') {
+      if (await remindIfDue(deps, client, action, now, log)) report.reminded.push(action.id);
+    } else if (action.status === 'shipped') {
+      await measureShipped(deps, client, action, now, report, log);
+    }
+  }
+  return report;
+}
+
+function idsNeedingAnnouncement(deps: CommandDeps): number[] {
+  return deps.store.sqlite
+    .prepare(`SELECT id FROM actions WHERE thread_ts IS NOT NULL AND thread_ts != '' AND (coalesce(message_version, 0) < version
+              OR EXISTS (SELECT 1 FROM action_history h WHERE h.action_id = actions.id AND h.announced_at IS NULL)) ORDER BY id`)
+    .pluck()
+    .all() as number[];
+}
+
+async function remindIfDue(deps: CommandDeps, client: WebClient, action: Action, now: number, log: SlackLog): Promise<boolean> {
+  const { ackReminderHours } = deps.config.actions;
+  const tz = deps.config.timeZone;
+  if (action.remindedAt !== null || !isBusinessDay(now, tz)) return false;
+  if (businessHoursBetween(action.createdAt, now, tz) < ackReminderHours) return false;
+  if (!claimOnce(deps.store, action.id, 'reminded_at', now)) return false;
+  try {
+    await client.chat.postMessage({
+      channel: action.channel!,
+      thread_ts: action.threadTs!,
+      text: `Reminder: nobody has acknowledged ${formatActionId(action.id)} after ${ackReminderHours} business hours. ${action.ownerTeam}, can someone click "I'll take it", assign it, or dismiss it with a reason?`,
+    });
+    return true;
+  } catch (e) {
+    releaseClaim(deps.store, action.id, 'reminded_at');
+    log.warn(`Reminder for ${formatActionId(action.id)} failed: ${(e as Error).message}`);
+    return false;
+  }
+}
+
+async function measureShipped(deps: CommandDeps, client: WebClient, action: Action, now: number, report: JobReport, log: SlackLog) {
+  const { interimDays, finalDays } = deps.config.actions;
+  const today = zoneClock(deps.config.timeZone).today(now);
+  const outcome = measureActionOutcome(deps, action, today);
+  if (!outcome) return;
+  if (action.lastMeasuredOn !== today) {
+    saveOutcome(deps.store, action.id, today, JSON.stringify(outcome));
+    report.measured.push(action.id);
+  }
+  const step = outcome.afterDays >= finalDays ? 'final' : outcome.afterDays >= interimDays ? 'interim' : null;
+  if (!step) return;
+  const column = step === 'final' ? 'final_posted_at' : 'interim_posted_at';
+  if (!claimOnce(deps.store, action.id, column, now)) return;
+  try {
+    await client.chat.postMessage({ channel: action.channel!, thread_ts: action.threadTs!, text: outcomeReplyText(action, outcome, step) });
+  } catch (e) {
+    releaseClaim(deps.store, action.id, column);
+    log.warn(`${step} outcome for ${formatActionId(action.id)} failed: ${(e as Error).message}`);
+    return;
+  }
+  report[step].push(action.id);
+  if (step === 'final') {
+    const r = transitionAction(deps.store, action.id, { kind: 'measure' }, { user: 'leak', via: 'scheduler', at: now });
+    if (!r.ok) log.warn(`Marking ${formatActionId(action.id)} measured was refused: ${r.reason}`);
+  }
+  // The parent message shows the outcome so far, so it is refreshed even without a transition.
+  deps.store.sqlite.prepare('UPDATE actions SET message_version = NULL WHERE id = ?').run(action.id);
+  await announceAction(deps.store, client, action.id, deps.config, log);
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { measureActionOutcome } from '../../../src/actions/outcome.ts';
+import { makeDeps } from '../../helpers/store.ts';
+import { loadKnownFix, SHIP_DATE } from './known-fix.ts';
+
+describe('before/after outcome of a shipped action', () => {
+  it('measures the targeted leak on data with a known fix', async () => {
+    const deps = makeDeps({ now: '2026-11-25T15:00:00Z' });
+    await loadKnownFix(deps);
+    const o = measureActionOutcome(deps, { journey: 'billing', segment: null, errorMessage: 'Not eligible', shipDate: SHIP_DATE }, '2026-11-25')!;
+    expect(o.afterDays).toBe(14);
+    expect(o.before).toMatchObject({ from: '2026-10-27', to: '2026-11-09', days: 14, calls_per_day: 11, cost_per_day: 88, repeat_rate_pct: 87 });
+    expect(o.after).toMatchObject({ from: '2026-11-11', to: '2026-11-24', days: 14, calls_per_day: 6.5, cost_per_day: 52, repeat_rate_pct: 0 });
+    expect(o.change_pct).toBe(-40.9);
+    expect(o.verdict).toBe('well outside normal variation');
+    expect(o.sentence).toBe('Calls/day 11 → 6.5 (−40.9%), cost/day $88 → $52, repeat rate 87% → 0%: the change is well outside normal variation.');
+    // The untargeted Timeout leak is flat: the same window says so.
+    const flat = measureActionOutcome(deps, { journey: 'billing', segment: null, errorMessage: 'Timeout', shipDate: SHIP_DATE }, '2026-11-25')!;
+    expect(flat).toMatchObject({ change_pct: 0, verdict: 'within normal variation' });
+  });
+
+  it('waits for a complete day after the ship date', async () => {
+    const deps = makeDeps();
+    expect(measureActionOutcome(deps, { journey: 'billing', segment: null, errorMessage: null, shipDate: '2026-11-24' }, '2026-11-24')).toBeNull();
+    expect(measureActionOutcome(deps, { journey: 'billing', segment: null, errorMessage: null, shipDate: null }, '2026-11-24')).toBeNull();
+  });
+});
