@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { LeakError } from '../../src/errors.ts';
+
+const fail = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(LeakError);
+    expect((e as LeakError).code).toBe('bad_config');
+    return (e as LeakError).message;
+  }
+  throw new Error('expected loadConfig to refuse');
+};
+
+describe('loadConfig', () => {
+  it('has a default for every store key', () => {
+    expect(loadConfig({})).toMatchObject({
+      dbFile: path.resolve('./data/leak.db'),
+      timeZone: 'America/New_York',
+      costPerCall: 8,
+      windowMinutes: 30,
+    });
+  });
+
+  it('reads the store keys, and treats an empty or blank value as unset', () => {
+    expect(loadConfig({ LEAK_DB: 'x/y.db', LEAK_TZ: 'Europe/Paris', LEAK_COST_PER_CALL: '7.5', LEAK_WINDOW_MINUTES: ' 45 ' })).toMatchObject({
+      dbFile: path.resolve('x/y.db'),
+      timeZone: 'Europe/Paris',
+      costPerCall: 7.5,
+      windowMinutes: 45,
+    });
+    expect(loadConfig({ LEAK_TZ: '', LEAK_COST_PER_CALL: '  ' })).toMatchObject({ timeZone: 'America/New_York', costPerCall: 8 });
+    expect(loadConfig({ LEAK_DB: ':memory:' }).dbFile).toBe(':memory:');
+  });
+
+  it('names the bad variable, its value and what is valid, in one line', () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ LEAK_TZ: 'Mars/Base' }, 'Invalid LEAK_TZ="Mars/Base": must be an IANA time zone such as America/New_York or Europe/Paris.'],
+      [{ LEAK_COST_PER_CALL: 'eight' }, 'Invalid LEAK_COST_PER_CALL="eight": must be a dollar amount between 0 and 10000, e.g. 8 or 7.5.'],
+      [{ LEAK_COST_PER_CALL: '-1' }, 'Invalid LEAK_COST_PER_CALL="-1": must be a dollar amount between 0 and 10000, e.g. 8 or 7.5.'],
+      [{ LEAK_WINDOW_MINUTES: '0' }, 'Invalid LEAK_WINDOW_MINUTES="0": must be a whole number of minutes between 1 and 1440.'],
+      [{ LEAK_WINDOW_MINUTES: '30.5' }, 'Invalid LEAK_WINDOW_MINUTES="30.5": must be a whole number of minutes between 1 and 1440.'],
+      [{ LEAK_WINDOW_MINUTES: '1441' }, 'Invalid LEAK_WINDOW_MINUTES="1441": must be a whole number of minutes between 1 and 1440.'],
+    ];
+    for (const [env, message] of cases) expect(fail(env)).toBe(message);
+  });
+
+  it('accepts the window’s bounds', () => {
+    expect(loadConfig({ LEAK_WINDOW_MINUTES: '1' }).windowMinutes).toBe(1);
+    expect(loadConfig({ LEAK_WINDOW_MINUTES: '1440' }).windowMinutes).toBe(1440);
+    expect(loadConfig({ LEAK_COST_PER_CALL: '0' }).costPerCall).toBe(0);
+  });
+});
