@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseInvocation } from '../../../commands/registry.ts';
+import { readPngSize } from '../../../reports/charts/png.ts';
+import { tempDir } from '../../helpers/csv.ts';
+import { makeDeps } from '../../helpers/store.ts';
+import { seedLeakage } from './seed-store.ts';
+
+describe('leak digest', () => {
+  it('--out writes the Block Kit JSON, a Markdown version and the PNGs it links to', async () => {
+    const deps = makeDeps({ now: '2026-11-24T15:00:00Z' });
+    await seedLeakage(deps, { endDate: '2026-11-23', days: 30 });
+    const out = path.join(tempDir(), 'digest');
+    const inv = parseInvocation(['digest', '--out', out, '--role', 'exec'], deps);
+    const result = await inv.cmd.run(inv.args, deps);
+    // Default date: the previous complete day in LEAK_TZ.
+    expect(result.date).toBe('2026-11-23');
+    const files = fs.readdirSync(out).sort();
+    expect(files).toEqual(['cost-by-journey.png', 'daily-by-journey.png', 'digest.blocks.json', 'digest.md', 'top-journey-segments.png']);
+    const message = JSON.parse(fs.readFileSync(path.join(out, 'digest.blocks.json'), 'utf8'));
+    expect(message.text).toMatch(/^Leak digest for Mon, Nov 23, 2026: /);
+    expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Leak digest for Mon, Nov 23, 2026', emoji: false } });
+    const md = fs.readFileSync(path.join(out, 'digest.md'), 'utf8');
+    for (const link of md.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)) {
+      expect(readPngSize(fs.readFileSync(path.join(out, link[1])))).toEqual({ width: 1440, height: 760 });
+    }
+    expect(md).toContain('Yearly cost at the 7-day rate');
+    expect(inv.cmd.renderText(result)).toContain(`Wrote 5 files:`);
+  });
+
+  it('refuses a bad role or channel in one line', () => {
+    const deps = makeDeps();
+    expect(() => parseInvocation(['digest', '--role', 'ceo'], deps)).toThrow('--role must be one of exec, ops (got "ceo").');
+    expect(() => parseInvocation(['digest', '--post', 'general'], deps)).toThrow('--post must be #channel-name or a channel ID such as C0123456789 (got "general").');
+    expect(() => parseInvocation(['digest', '--date', '2026-13-01'], deps)).toThrow(/--date must be a date written YYYY-MM-DD/);
+  });
+});
