@@ -32,9 +32,10 @@ export function measureActionOutcome(deps: CommandDeps, action: Pick<Action, 'jo
   if (afterDays < 1) return null;
   const before = measureSide(deps, action, addDays(action.shipDate, -BEFORE_DAYS), addDays(action.shipDate, -1));
   const after = measureSide(deps, action, addDays(action.shipDate, 1), lastAfter);
-  const change = before.calls_per_day === 0 ? null : round1((100 * (after.calls_per_day - before.calls_per_day)) / before.calls_per_day);
-  const se = Math.sqrt(before.sd_calls ** 2 / before.days + after.sd_calls ** 2 / after.days);
-  const diff = after.calls_per_day - before.calls_per_day;
+  // Judged on unrounded means and spreads; the rounded ones are for display.
+  const change = before.mean === 0 ? null : round1((100 * (after.mean - before.mean)) / before.mean);
+  const se = Math.sqrt(before.sd ** 2 / before.days + after.sd ** 2 / after.days);
+  const diff = after.mean - before.mean;
   const z = se > 0 ? round1(diff / se) : diff === 0 ? 0 : null;
   const verdict = z === null || Math.abs(z) >= 3 ? 'well outside normal variation' : Math.abs(z) >= 2 ? 'outside normal variation' : 'within normal variation';
   const rate = (r: number | null) => (r === null ? 'n/a' : `${Math.round(r)}%`);
@@ -42,13 +43,15 @@ export function measureActionOutcome(deps: CommandDeps, action: Pick<Action, 'jo
     `Calls/day ${perDay(before.calls_per_day)} → ${perDay(after.calls_per_day)} (${formatPct(change, true).replace('-', '−')}), ` +
     `cost/day ${formatMoney(before.cost_per_day)} → ${formatMoney(after.cost_per_day)}, repeat rate ${rate(before.repeat_rate_pct)} → ${rate(after.repeat_rate_pct)}: ` +
     `the change is ${verdict}.`;
-  return { as_of: today, afterDays, before, after, change_pct: change, z, verdict, sentence };
+  return { as_of: today, afterDays, before: publicSide(before), after: publicSide(after), change_pct: change, z, verdict, sentence };
 }
 
 /** Small daily counts keep their decimal (6.5 is not 7); large ones read as 5,000. */
 const perDay = (n: number) => (n >= 100 ? formatCount(n) : String(round1(n)));
 
-function measureSide(deps: CommandDeps, t: Pick<Action, 'journey' | 'segment' | 'errorMessage'>, from: string, to: string): Side {
+const publicSide = ({ mean: _m, sd: _s, ...side }: Side & { mean: number; sd: number }): Side => side;
+
+function measureSide(deps: CommandDeps, t: Pick<Action, 'journey' | 'segment' | 'errorMessage'>, from: string, to: string): Side & { mean: number; sd: number } {
   const rows = deps.store.sqlite
     .prepare(
       `SELECT local_date AS date, count(*) AS calls, sum(is_repeat) AS repeats FROM digital_call_leakage
@@ -69,6 +72,8 @@ function measureSide(deps: CommandDeps, t: Pick<Action, 'journey' | 'segment' | 
     cost_per_day: round1(mean * deps.config.costPerCall),
     repeat_rate_pct: calls ? round1((100 * repeats) / calls) : null,
     sd_calls: round1(sd),
+    mean,
+    sd,
   };
 }
 

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebClient } from '@slack/web-api';
+import { postActionMessage } from '../../../src/actions/announce.ts';
+import { runActionJobs } from '../../../src/actions/jobs.ts';
+import { createAction, getAction, listHistory, transitionAction } from '../../../src/actions/repository.ts';
+import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
+import { makeDeps } from '../../helpers/store.ts';
+import { loadKnownFix, SHIP_DATE } from './known-fix.ts';
+
+let slack: FakeSlack;
+let client: WebClient;
+const quiet = { warn: () => {} };
+beforeAll(async () => {
+  slack = await startFakeSlack();
+  client = new WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
+});
+afterAll(() => slack.close());
+
+const threadReplies = (ts: string) => slack.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === ts).map((c) => c.body.text as string);
+
+describe('runActionJobs', () => {
+  it('reminds once after 48 business hours, not counting the weekend, and retries a failed reminder', async () => {
+    const thursday10am = Date.parse('2026-11-19T15:00:00Z');
+    const deps = makeDeps({ now: thursday10am });
+    const { action } = createAction(deps.store, { journey: 'billing', title: 'Fix it', ownerTeam: 'Billing' }, { user: 'U1', via: 'slack-command', at: thursday10am });
+    const posted = await postActionMessage(deps.store, client, action, 'C0ACTIONS');
+    const run = (iso: string) => runActionJobs(deps, client, Date.parse(iso), quiet);
+
+    expect((await run('2026-11-21T15:00:00Z')).reminded).toEqual([]); // Saturday: 38 business hours
+    expect((await run('2026-11-23T14:00:00Z')).reminded).toEqual([]); // Monday 09:00: 47
+    slack.failNext('chat.postMessage', 'internal_error');
+    expect((await run('2026-11-23T15:00:00Z')).reminded).toEqual([]); // due, but Slack failed: claim released
+    expect(getAction(deps.store, action.id)!.remindedAt).toBeNull();
+    expect((await run('2026-11-23T16:00:00Z')).reminded).toEqual([action.id]);
+    expect((await run('2026-11-23T17:00:00Z')).reminded).toEqual([]);
+    // The failed attempt and the retry; no third.
+    expect(threadReplies(posted.threadTs!).filter((t) => t.startsWith('Reminder'))).toEqual([
+      'Reminder: nobody has acknowledged A-1 after 48 business hours. Billing, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
+      'Reminder: nobody has acknowledged A-1 after 48 business hours. Billing, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
+    ]);
+  });
+
+  it('posts the interim outcome after 7 days and the final after 14, then marks the action measured, once each', async () => {
+    const deps = makeDeps({ now: '2026-11-05T15:00:00Z' });
+    await loadKnownFix(deps);
+    const at = Date.parse('2026-11-05T15:00:00Z');
+    const { action } = createAction(deps.store, { journey: 'billing', errorMessage: 'Not eligible', title: 'Fix eligibility', ownerTeam: 'Billing' }, { user: 'U1', via: 'cli', at });
+    const { threadTs } = await postActionMessage(deps.store, client, action, 'C0ACTIONS');
+    transitionAction(deps.store, action.id, { kind: 'take' }, { user: 'U2', via: 'slack-button', at });
+    transitionAction(deps.store, action.id, { kind: 'ship', shipDate: SHIP_DATE }, { user: 'U2', via: 'cli', at });
+    const run = (iso: string) => runActionJobs(deps, client, Date.parse(iso), quiet);
+
+    const first = await run('2026-11-12T15:00:00Z');
+    expect(first).toMatchObject({ announced: 2, measured: [action.id], interim: [], final: [] });
+    expect(threadReplies(threadTs!)).toEqual([
+      '<@U2> took A-1: acknowledged, owner <@U2>.',
+      '<@U2> marked A-1 shipped on 2026-11-10 (from the CLI). I\'ll re-measure billing · "Not eligible" daily and post an interim outcome after 7 days and the final one after 14.',
+    ]);
+    expect(await run('2026-11-18T15:00:00Z')).toMatchObject({ interim: [action.id], final: [] });
+    expect(await run('2026-11-18T16:00:00Z')).toMatchObject({ measured: [], interim: [], final: [] });
+    expect(await run('2026-11-25T15:00:00Z')).toMatchObject({ interim: [], final: [action.id] });
+    expect(await run('2026-11-26T15:00:00Z')).toMatchObject({ measured: [], interim: [], final: [] });
+
+    const replies = threadReplies(threadTs!);
+    expect(replies.filter((t) => /outcome/.test(t) && !t.startsWith('<@'))).toEqual([
+      'Interim outcome for A-1 after 7 days (vs the 14 days before 2026-11-10): Calls/day 11 → 6.6 (−40.3%), cost/day $88 → $52.60, repeat rate 87% → 0%: the change is well outside normal variation.',
+      'Final outcome for A-1 (14 days before 2026-11-10 vs 14 days after): Calls/day 11 → 6.5 (−40.9%), cost/day $88 → $52, repeat rate 87% → 0%: the change is well outside normal variation. A-1 is now measured and closed.',
+    ]);
+    expect(getAction(deps.store, action.id)).toMatchObject({ status: 'measured' });
+    expect(listHistory(deps.store, action.id).at(-1)).toMatchObject({ fromStatus: 'shipped', toStatus: 'measured', byUser: 'leak', via: 'scheduler' });
+    const lastUpdate = slack.callsTo('chat.update').filter((c) => c.body.ts === threadTs).at(-1)!;
+    expect(JSON.stringify(lastUpdate.body.blocks)).toContain('Final outcome');
+    expect(JSON.stringify(lastUpdate.body.blocks)).not.toContain('tracked_take');
+  });
+});
