@@ -119,3 +119,16 @@ export const actionHistory = sqliteTable('action_history', {
   /** Set when the thread reply for this row was posted (claimed before posting), so a CLI change is announced once. */
   announcedAt: integer('announced_at'),
 }, (t) => [index('action_history_action').on(t.actionId)]);
+
+/**
+ * Change annotations: a release, a benefit change, an outage. Root cause lists those near the start
+ * of a spike, and charts can mark them. journey null means the note applies to every journey.
+ */
+export const annotations = sqliteTable('annotations', {
+  id: integer('id').primaryKey(),
+  date: text('date').notNull(),
+  text: text('text').notNull(),
+  journey: text('journey'),
+  createdAt: integer('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+}, (t) => [index('annotations_date').on(t.date)]);
