@@ -7,7 +7,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { formatCount, formatMoney } from '../../src/format.ts';
 import { MIN_INK_RATIO, type ChartRenderer } from '../charts/render.ts';
 import { assignJourneyColors, type JourneyColors } from '../charts/theme.ts';
-import type { DigestData } from './query.ts';
+import { addDays } from '../../src/time.ts';
+import { TREND_DAYS, type DigestData } from './query.ts';
 
 export type ChartKey = 'daily-by-journey' | 'top-journey-segments' | 'cost-by-journey';
 
@@ -68,16 +69,24 @@ function planDaily(data: DigestData, colors: JourneyColors): Planned {
     mark: { type: 'line' as const, strokeWidth: 2.5, point: { size: 18 } },
     encoding: {
       x,
-      y: { field: 'calls', type: 'quantitative' as const, title: 'Leaked calls', axis: { format: ',d' } },
+      y: { field: 'calls', type: 'quantitative' as const, title: 'Leaked calls', axis: { format: ',d' }, scale: undefined as undefined | { domainMax: number } },
       color: { field: 'journey', type: 'nominal' as const, title: 'Journey', scale: colorScale(colors) },
     },
   };
-  const rules = data.annotations.length
-    ? [
-        { data: { values: data.annotations }, mark: { type: 'rule' as const, color: '#555555', strokeDash: [4, 3] }, encoding: { x } },
-        { data: { values: data.annotations }, mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 4, dy: 2, y: 0, color: '#333333', fontSize: 11, limit: 180 }, encoding: { x, text: { field: 'text' } } },
-      ]
+  // Labels of changes in the later half of the window hang to the left of their rule, so no label
+  // runs past the plot (which would make 'fit' shrink the chart); headroom keeps them off the lines.
+  const mid = data.trend_from < data.date ? addDays(data.trend_from, TREND_DAYS / 2) : data.date;
+  const notes = data.annotations.map((a) => ({ ...a, side: a.date >= mid ? 'right' : 'left' }));
+  const label = (side: 'left' | 'right') => ({
+    data: { values: notes },
+    transform: [{ filter: `datum.side === '${side}'` }],
+    mark: { type: 'text' as const, align: side === 'left' ? ('left' as const) : ('right' as const), baseline: 'top' as const, dx: side === 'left' ? 4 : -4, dy: 2, y: 0, color: '#333333', fontSize: 11, limit: 200 },
+    encoding: { x, text: { field: 'text' } },
+  });
+  const rules = notes.length
+    ? [{ data: { values: notes }, mark: { type: 'rule' as const, color: '#555555', strokeDash: [4, 3] }, encoding: { x } }, label('left'), label('right')]
     : [];
+  if (notes.length) lines.encoding.y.scale = { domainMax: Math.max(1, ...data.daily.map((p) => p.calls)) * 1.15 };
   return {
     key: 'daily-by-journey',
     file: 'daily-by-journey.png',

@@ -56,9 +56,10 @@ export function startDigestSchedules(deps: CommandDeps, client: DigestSlackClien
         log(`digest ${r.channel} ${r.date}: ${r.outcome}${r.late ? ' (late)' : ''}${r.problem ? ` — ${r.problem}` : ''}`);
         return r;
       })
-      .catch((e: unknown) => {
+      // Never reject: the catch-up promise and cron callbacks are not awaited by anyone who could handle it.
+      .catch((e: unknown): PostDigestOutcome => {
         log(`digest ${target.channel}: unexpected error ${(e as Error).message}`);
-        throw e;
+        return { channel: target.channel, date: previousCompleteDay(timeZone, deps.now()), outcome: 'failed', late, problem: (e as Error).message };
       });
 
   const tasks = deps.config.digests.map((target) =>

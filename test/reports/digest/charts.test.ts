@@ -45,6 +45,14 @@ describe('digest charts', () => {
     expect(data.daily).toHaveLength(28 * data.all_journeys.length);
   });
 
+  it('marks change notes on the trend chart and lists them in its text', async () => {
+    const data = { ...queryDigest(seeded, DATE), annotations: [{ date: '2026-11-21', text: 'Billing portal release 4.2' }] };
+    const [daily] = await renderDigestCharts(renderer, data);
+    expect(daily.text.at(-1)).toBe('Marked change on Nov 21: Billing portal release 4.2');
+    expect(daily.alt).toContain('with 1 marked change(s)');
+    expect(readPngSize(daily.png!)).toEqual({ width: 1440, height: 760 });
+  });
+
   it('posts no chart for a day without data, and says so in the message and the Markdown', async () => {
     const empty = makeDeps({ now: '2026-11-24T14:00:00Z' });
     const digest = await buildDigest(empty, { date: DATE, role: 'ops', renderer });
