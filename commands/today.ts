@@ -87,7 +87,7 @@ function headlineFor(date: string, partial: boolean, journeys: TodayJourney[]): 
         : top.trend_pct <= -SPIKE_PCT
           ? "and it's easing"
           : 'in line with the week before';
-  return `Your single biggest leak ${when} is ${top.journey}: ${formatCount(top.calls)} calls, ${formatMoney(top.cost)}, ${trend}${
+  return `Your single biggest leak ${when} is ${top.journey}: ${formatCount(top.calls)} ${top.calls === 1 ? 'call' : 'calls'}, ${formatMoney(top.cost)}, ${trend}${
     top.trend_pct !== null ? ` (${formatPct(top.trend_pct, true)} vs 7-day average)` : ''
   }.`;
 }

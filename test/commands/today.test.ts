@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { makeDeps } from '../helpers/store.ts';
+import { callRow, eventRow, load, memberRow } from '../helpers/leak-fixture.ts';
+import { queryToday, todayCommand, trendPct } from '../../commands/today.ts';
+import { addDays } from '../../src/time.ts';
+
+let seq = 0;
+/** `n` leaked calls on local `date` for `journey`, by `owner` (else one member each), at 14:00Z + k minutes (morning in New York). */
+function leaks(date: string, journey: string, n: number, owner?: string, hour = '14') {
+  const digital: string[] = [];
+  const calls: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const id = `t${++seq}`;
+    const member = owner ?? `M-${900000 + seq}`; // its own member, so no call borrows another's failure
+    const start = Date.parse(`${date}T${hour}:00:00Z`) + k * 60_000;
+    digital.push(eventRow({ id: `${id}e`, member, ts: new Date(start - 120_000).toISOString(), outcome: 'error', journey }));
+    calls.push(callRow({ id: `${id}c`, member, start: new Date(start).toISOString() }));
+  }
+  return { digital, calls };
+}
+const merge = (...parts: { digital: string[]; calls: string[] }[]) => ({ digital: parts.flatMap((p) => p.digital), calls: parts.flatMap((p) => p.calls) });
+
+const D = '2026-11-20';
+async function history(env?: Record<string, string>, now?: string) {
+  const deps = makeDeps({ env, now });
+  const parts = [
+    leaks(D, 'billing', 2, 'M-000001'), // MAPD Tenured
+    leaks(D, 'billing', 1, 'M-000002'), // Commercial
+    leaks(D, 'pharmacy', 1),
+    leaks(D, 'id_card', 1),
+    leaks(addDays(D, -8), 'billing', 5), // outside the 7 days before
+    leaks(addDays(D, -18), 'billing', 1), // the store's first day: it does not shorten today's mean
+    leaks(addDays(D, -1), 'claims', 1),
+    ...[-7, -6, -5, -4, -3, -2, -1].map((d) => leaks(addDays(D, d), 'billing', 2)), // 14 → mean 2
+    leaks(addDays(D, -7), 'pharmacy', 1),
+    leaks(addDays(D, -5), 'pharmacy', 1),
+    leaks(addDays(D, -1), 'pharmacy', 1), // 3 → mean 3/7
+    leaks(addDays(D, 1), 'billing', 4), // after the day: ignored
+  ];
+  await load(deps, {
+    members: [memberRow({ id: 'M-000001', plan: 'MAPD', enrolled: '2015-01-01' }), memberRow({ id: 'M-000002', plan: 'Commercial', enrolled: '2015-01-01' })],
+    ...merge(...parts),
+  });
+  return deps;
+}
+
+describe('trendPct = 100 × (calls − mean of the 7 days before) / mean, one decimal, null when the mean is 0', () => {
+  it('worked examples', () => {
+    expect(trendPct(3, 2)).toBe(50);
+    expect(trendPct(1, 3 / 7)).toBe(133.3);
+    expect(trendPct(2, 3)).toBe(-33.3);
+    expect(trendPct(0, 2)).toBe(-100);
+    expect(trendPct(2, 2)).toBe(0);
+    expect(trendPct(1, 0)).toBeNull();
+    expect(trendPct(0, 0)).toBeNull();
+  });
+});
+
+describe('today --date', () => {
+  it('answers a past day from gold: calls, cost, top segment and trend per journey, worked by hand', async () => {
+    const deps = await history();
+    const r = queryToday(deps, D);
+    expect(r).toMatchObject({ date: D, time_zone: 'America/New_York', partial_through: null });
+    expect(r.journeys).toEqual([
+      { journey: 'billing', calls: 3, cost: 24, top_segment: 'MAPD Tenured', trend_pct: 50 },
+      { journey: 'id_card', calls: 1, cost: 8, top_segment: 'Unknown', trend_pct: null },
+      { journey: 'pharmacy', calls: 1, cost: 8, top_segment: 'Unknown', trend_pct: 133.3 },
+    ]);
+    // total: 5 calls against (14 + 3 + 1) / 7 a day → 100 × (5 − 18/7) / (18/7) = 94.4
+    expect(r.total).toEqual({ calls: 5, cost: 40, trend_pct: 94.4 });
+    expect(r.headline).toBe('Your single biggest leak on 2026-11-20 is billing: 3 calls, $24, and it\'s spiking (+50.0% vs 7-day average).');
+  });
+
+  it('follows LEAK_COST_PER_CALL', async () => {
+    const deps = await history({ LEAK_COST_PER_CALL: '12.5' });
+    expect(queryToday(deps, D).total).toEqual({ calls: 5, cost: 62.5, trend_pct: 94.4 });
+  });
+
+  it('a day without leaks', async () => {
+    const deps = await history();
+    const r = queryToday(deps, '2026-12-25');
+    expect(r).toMatchObject({ journeys: [], total: { calls: 0, cost: 0, trend_pct: null }, headline: 'No leaked calls on 2026-12-25.' });
+  });
+
+  it('says "1 call", not "1 calls"', async () => {
+    const deps = makeDeps();
+    await load(deps, leaks(D, 'billing', 1));
+    expect(queryToday(deps, D).headline).toBe('Your single biggest leak on 2026-11-20 is billing: 1 call, $8, with no earlier week to compare.');
+  });
+
+  it('for today counts up to the current minute, and compares with the same hours of the 7 days before', async () => {
+    // now = 10:00 in New York; calls at 09:00 (14:00Z) count, calls at 11:00 (16:00Z) do not yet.
+    const deps = makeDeps({ now: `${D}T15:00:00Z` });
+    await load(deps, merge(
+      leaks(D, 'billing', 2, 'M-000001', '14'),
+      leaks(D, 'billing', 3, 'M-000002', '16'),
+      leaks(addDays(D, -1), 'billing', 7, 'M-000003', '14'),
+      leaks(addDays(D, -1), 'billing', 7, 'M-000004', '16'),
+    ));
+    const r = queryToday(deps, D);
+    expect(r.partial_through).toBe('10:00');
+    // 2 so far against 7/7 = 1 a day by this hour → +100%
+    expect(r.journeys).toEqual([{ journey: 'billing', calls: 2, cost: 16, top_segment: 'Unknown', trend_pct: 100 }]);
+    expect(todayCommand.renderText(r)).toContain('2026-11-20 so far (through 10:00 America/New_York)');
+  });
+
+  it('renders a readable table', async () => {
+    const deps = await history();
+    const text = todayCommand.renderText(queryToday(deps, D));
+    expect(text.split('\n').slice(2)).toEqual([
+      'journey   calls  cost   top segment  trend vs 7d',
+      '--------  -----  ----  ------------  -----------',
+      'billing       3   $24  MAPD Tenured       +50.0%',
+      'id_card       1    $8       Unknown          n/a',
+      'pharmacy      1    $8       Unknown      +133.3%',
+      'total         5   $40                     +94.4%',
+      '',
+      '2026-11-20, whole day (America/New_York); trend compares with the mean of the 7 days before.',
+    ]);
+  });
+});
