@@ -8,6 +8,7 @@ import { LeakError } from '../src/errors.ts';
 import type { AnyCommand, CommandDeps, ParsedArgs } from './types.ts';
 import { DATE_OPTION } from './args.ts';
 import { importCommand } from './import.ts';
+import { quarantineCommand } from './quarantine.ts';
 import { actionCommand } from './action.ts';
 import { todayCommand } from './today.ts';
 import { digestCommand } from './digest.ts';
@@ -16,6 +17,7 @@ export const COMMANDS: AnyCommand[] = [
   actionCommand,
   todayCommand,
   importCommand,
+  quarantineCommand,
   digestCommand,
 ];
 
