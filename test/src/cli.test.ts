@@ -1,0 +1,117 @@
+/**
+ * The CLI as a user runs it: a real process (tsx src/cli.ts, what `npm run -s leak --` runs),
+ * a temp LEAK_DB, and only stdout, stderr and the exit code to judge by.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from '../helpers/csv.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// The local tsx binary is what `npx tsx` resolves to, without npm's own warnings on stderr.
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+
+function leak(args: string[], env: Record<string, string> = {}) {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(LEAK_|SLACK_|PORT$)/.test(k)));
+  const r = spawnSync(tsx, ['src/cli.ts', ...args], { cwd: root, env: { ...clean, ...env }, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const dir = tempDir();
+const db = path.join(dir, 'leak.db');
+const files = {
+  members: writeCsv(dir, 'members.csv', MEMBER_HEADER, ['M-000001,MAPD,2026-06-01,en,1955,FL', 'M-000002,Gold,2026-06-01,en,,']),
+  digital: writeCsv(dir, 'digital_events.csv', DIGITAL_HEADER, [
+    'e1,M-000001,s1,2026-11-20T14:00:00Z,app,mobile,billing,pay,error,Card declined',
+    'e2,m000002,s2,2026-11-19T14:00:00Z,web,desktop,id_card,download,abandon,',
+  ]),
+  calls: writeCsv(dir, 'calls.csv', CALL_HEADER, [
+    'c1,m000001,2026-11-20T14:30:00Z,2026-11-20T14:40:00Z,voice,billing,A1,resolved,0,-0.5,,',
+    'c2,104382,2026-11-20T14:30:00Z',
+    ',M-000002,2026-11-20T14:30:00Z,2026-11-20T14:40:00Z,voice,billing,A1,resolved,,,,',
+    'c4,M-000002,2026-11-19T14:10:00Z,2026-11-19T14:20:00Z,chat,,,resolved,,,,',
+  ]),
+};
+
+describe('leak CLI', () => {
+  it('import prints "N loaded, M quarantined" per file with reasons grouped, then the pipeline line; a re-import changes nothing', () => {
+    const r = leak(['import', '--members', files.members, '--digital', files.digital, '--calls', files.calls], { LEAK_DB: db });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      `${files.members}: 1 loaded, 1 quarantined (bad_value 1)`,
+      `${files.digital}: 2 loaded, 0 quarantined`,
+      `${files.calls}: 2 loaded, 2 quarantined (field_count 1, missing_value 1)`,
+    ]);
+    expect(lines[3]).toMatch(/^Pipeline: 3 batch\(es\), 2 day\(s\) updated in \d+ ms\.$/);
+    expect(lines[4]).toBe('See quarantined rows with: leak quarantine');
+
+    const again = leak(['import', '--calls', files.calls], { LEAK_DB: db });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/calls\.csv: already imported \(batch 3\); nothing changed\./);
+  });
+
+  it('today --date 2026-11-20 --json prints only JSON with the required keys', () => {
+    const r = leak(['today', '--date', '2026-11-20', '--json'], { LEAK_DB: db });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({
+      date: '2026-11-20',
+      journeys: [{ journey: 'billing', calls: 1, cost: 8, trend_pct: null }],
+      total: { calls: 1, cost: 8 },
+    });
+    const day19 = JSON.parse(leak(['today', '--date', '2026-11-19', '--json'], { LEAK_DB: db }).stdout);
+    expect(day19.journeys).toEqual([{ journey: 'id_card', calls: 1, cost: 8, top_segment: 'Unknown', trend_pct: null }]);
+  });
+
+  it('quarantine --file calls.csv --json lists the rejected rows', () => {
+    const r = leak(['quarantine', '--file', 'calls.csv', '--json'], { LEAK_DB: db });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.rows.map((q: { line: number; reason_code: string }) => [q.line, q.reason_code])).toEqual([[3, 'field_count'], [4, 'missing_value']]);
+  });
+
+  it('an unknown command: usage on stderr, exit 2', () => {
+    const r = leak(['todya'], { LEAK_DB: db });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^Unknown command "todya"\. Did you mean "today"\? Commands: .*today.*import.*quarantine/);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('an unknown option: usage on stderr, exit 2', () => {
+    const r = leak(['today', '--dtae', '2026-11-20'], { LEAK_DB: db });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/Unknown option '--dtae'.*Usage: leak today \[--date YYYY-MM-DD\] \[--json\]/);
+  });
+
+  it('a bad --date: one line naming the valid form, exit 2', () => {
+    const r = leak(['today', '--date', '2026-02-30'], { LEAK_DB: db });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('--date must be a date written YYYY-MM-DD, e.g. 2026-11-20 (got "2026-02-30").\n');
+  });
+
+  it('a bad environment variable: one line naming it, exit 1', () => {
+    const r = leak(['today', '--date', '2026-11-20'], { LEAK_DB: db, LEAK_TZ: 'Mars/Base' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('Invalid LEAK_TZ="Mars/Base": must be an IANA time zone such as America/New_York or Europe/Paris.\n');
+  });
+
+  it('a refused file: one line, exit 1, nothing of it loaded', () => {
+    const fresh = path.join(dir, 'fresh.db');
+    const bad = path.join(dir, 'photo.csv');
+    fs.writeFileSync(bad, Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x10]));
+    const r = leak(['import', '--calls', bad], { LEAK_DB: fresh });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('photo.csv is not a CSV text file (it contains binary data). Nothing was loaded.\n');
+    const json = JSON.parse(leak(['quarantine', '--json'], { LEAK_DB: fresh }).stdout);
+    expect(json.total).toBe(0);
+  });
+});
