@@ -12,20 +12,16 @@ import type Database from 'better-sqlite3';
 
 const DAY_MS = 86_400_000;
 
-const scopeJoin = (scope: 'all' | 'dirty', alias: string, tsColumn: string) =>
-  scope === 'all'
-    ? ''
-    : `JOIN dirty_members d ON ${alias}.member_id = d.member_id AND ${alias}.${tsColumn} BETWEEN d.from_ms AND d.to_ms`;
-
 /**
- * The calls to recompute. For 'dirty', CROSS JOIN pins dirty_members as the outer loop (SQLite never
- * reorders a CROSS JOIN): without it the planner scans every call and probes dirty_members, so an
- * import of ten rows would read the whole call history.
+ * FROM clause for the rows of `table` (calls or leaked calls, both keyed by member and started_at)
+ * to recompute. For 'dirty', CROSS JOIN pins dirty_members as the outer loop (SQLite never
+ * reorders a CROSS JOIN): without it the planner scanned every call and probed dirty_members, so
+ * an import of ten rows read the whole call history.
  */
-const callsInScope = (scope: 'all' | 'dirty') =>
+export const rowsInScope = (scope: 'all' | 'dirty', table: string, alias: string) =>
   scope === 'all'
-    ? 'call_logs_cleaned c'
-    : 'dirty_members d CROSS JOIN call_logs_cleaned c ON c.member_id = d.member_id AND c.started_at BETWEEN d.from_ms AND d.to_ms';
+    ? `${table} ${alias}`
+    : `dirty_members d CROSS JOIN ${table} ${alias} ON ${alias}.member_id = d.member_id AND ${alias}.started_at BETWEEN d.from_ms AND d.to_ms`;
 
 export const leakageInsertSql = (scope: 'all' | 'dirty', windowMs: number) => `
 INSERT INTO digital_call_leakage (call_id, member_id, started_at, local_date, local_minute, failure_event_id,
@@ -63,7 +59,7 @@ FROM (
           AND x.ts >= f.ts AND x.ts < c.started_at)
     ORDER BY f.ts DESC, f.event_id DESC LIMIT 1
   ) AS fid
-  FROM ${callsInScope(scope)}
+  FROM ${rowsInScope(scope, 'call_logs_cleaned', 'c')}
 ) c
 JOIN digital_journeys_cleaned f ON f.rowid = c.fid
 LEFT JOIN member_profiles m ON m.member_id = c.member_id`;
@@ -74,9 +70,9 @@ LEFT JOIN member_profiles m ON m.member_id = c.member_id`;
  */
 export function recomputeLeakage(sqlite: Database.Database, scope: 'all' | 'dirty', windowMs: number): void {
   sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS changed_days (date TEXT PRIMARY KEY)');
-  const inScope = `SELECT l.rowid FROM digital_call_leakage l ${scopeJoin(scope, 'l', 'started_at')}`;
+  const inScope = `SELECT l.rowid FROM ${rowsInScope(scope, 'digital_call_leakage', 'l')}`;
   const markDays = `INSERT OR IGNORE INTO temp.changed_days (date)
-    SELECT DISTINCT l.local_date FROM digital_call_leakage l ${scopeJoin(scope, 'l', 'started_at')}`;
+    SELECT DISTINCT l.local_date FROM ${rowsInScope(scope, 'digital_call_leakage', 'l')}`;
   sqlite.exec(markDays);
   if (scope === 'all') sqlite.exec('DELETE FROM digital_call_leakage');
   else sqlite.exec(`DELETE FROM digital_call_leakage WHERE rowid IN (${inScope})`);

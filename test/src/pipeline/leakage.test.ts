@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeps } from '../../helpers/store.ts';
 import { callRow, eventRow, leaked, load, memberRow, table, type Call, type Ev } from '../../helpers/leak-fixture.ts';
-import { leakageInsertSql } from '../../../src/pipeline/leakage.ts';
+import { leakageInsertSql, rowsInScope } from '../../../src/pipeline/leakage.ts';
 
 // 2026-11-20 is EST (UTC−5): 14:00Z is 09:00 local.
 const T = (hhmmss: string) => `2026-11-20T${hhmmss}Z`;
@@ -196,5 +196,11 @@ describe('leakage SQL uses the partial indexes and reads only dirty members', ()
     expect(details).toContain('SCAN d');
     expect(details.some((d) => /SEARCH c USING INDEX calls_member_started \(member_id=\? AND started_at>\? AND started_at<\?\)/.test(d))).toBe(true);
     expect(details.some((d) => /^SCAN c\b/.test(d))).toBe(false);
+  });
+
+  it('dirty: the leaked calls to replace are found per dirty member through leakage_member', () => {
+    const details = plan(`SELECT DISTINCT l.local_date FROM ${rowsInScope('dirty', 'digital_call_leakage', 'l')}`);
+    expect(details[0]).toBe('SCAN d');
+    expect(details.some((d) => /SEARCH l USING (COVERING )?INDEX leakage_member \(member_id=\? AND started_at>\? AND started_at<\?\)/.test(d))).toBe(true);
   });
 });
