@@ -132,3 +132,13 @@ export const annotations = sqliteTable('annotations', {
   createdAt: integer('created_at').notNull(),
   createdBy: text('created_by').notNull(),
 }, (t) => [index('annotations_date').on(t.date)]);
+
+/**
+ * Slack Events API deliveries already handled, by event_id. Slack redelivers an event it thinks
+ * we missed (X-Slack-Retry-Num) and Bolt does not de-duplicate; claimed here before the listener runs.
+ */
+export const slackEvents = sqliteTable('slack_events', {
+  eventId: text('event_id').primaryKey(),
+  eventType: text('event_type').notNull(),
+  receivedAt: integer('received_at').notNull(),
+}, (t) => [index('slack_events_received').on(t.receivedAt)]);
