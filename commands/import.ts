@@ -1,5 +1,5 @@
 /** `import --members F --digital F --calls F`: loads contract CSVs into bronze, then runs the pipeline. */
-import { importCsvFile, type ImportResult } from '../src/ingest/import-csv.ts';
+import { checkCsvFile, loadCsvFile, type ImportResult } from '../src/ingest/import-csv.ts';
 import type { SourceKind } from '../src/ingest/contract.ts';
 import { runPipeline, type PipelineResult } from '../src/pipeline/run-pipeline.ts';
 import { formatCount } from '../src/format.ts';
@@ -26,10 +26,13 @@ export const importCommand = defineCommand({
     if (files.length === 0) throw badArgument('Nothing to import: give at least one of --members FILE, --digital FILE, --calls FILE.');
     return { files };
   },
+  // Every file is checked before any is loaded: one refused file refuses the command, so
+  // "Nothing was loaded" stays true and no half-import waits for a later pipeline run.
   // Members first, so segments are right from the first pipeline run; the answers do not depend on it.
   run: async (args: ImportArgs, deps): Promise<ImportCommandResult> => {
-    const imports: ImportResult[] = [];
-    for (const { kind, file } of args.files) imports.push(await importCsvFile(deps.store, kind, file));
+    const checked = [];
+    for (const { kind, file } of args.files) checked.push(await checkCsvFile(kind, file));
+    const imports: ImportResult[] = checked.map((csv) => loadCsvFile(deps.store, csv));
     const pipeline = runPipeline(deps.store, deps.config);
     return { imports, pipeline };
   },

@@ -2,7 +2,7 @@
  * Imports one contract CSV into bronze. A file that is not UTF-8 CSV text, or lacks a
  * required column, is refused whole (LeakError 'bad_file', nothing loaded). Bad rows go to
  * quarantine with their line and reason; good rows load. The same file imported twice is
- * recognised by its SHA-256 and skipped.
+ * recognised by its SHA-256 and skipped (a different file with the same ids upserts in silver).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -11,34 +11,53 @@ import type { Store } from '../../db/open-db.ts';
 import { LeakError } from '../errors.ts';
 import { BronzeWriter, type BatchResult } from './bronze-writer.ts';
 import { CONTRACTS, type SourceKind } from './contract.ts';
-import { splitCsv } from './csv-records.ts';
+import { splitCsv, type CsvRecord } from './csv-records.ts';
 
 export type ImportResult = BatchResult & { file: string; kind: SourceKind; skipped?: { batchId: number } };
 
-export async function importCsvFile(store: Store, kind: SourceKind, file: string): Promise<ImportResult> {
+/** A contract CSV that passed the whole-file checks (readable, UTF-8, header with every required column). */
+export type CheckedCsv = {
+  kind: SourceKind;
+  file: string;
+  sha256: string;
+  positions: number[];
+  headerWidth: number;
+  /** The records after the header, not yet split. */
+  rest: Generator<CsvRecord>;
+};
+
+/**
+ * The whole-file checks, done before anything is written, so a command importing several files
+ * can refuse them all when one is bad (LeakError 'bad_file').
+ */
+export async function checkCsvFile(kind: SourceKind, file: string): Promise<CheckedCsv> {
   const name = path.basename(file);
   const bytes = await readFileOrRefuse(file);
   const text = decodeCsvText(bytes, name);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const rest = splitCsv(text);
+  // next(), not for-of: leaving a for-of loop early would close the generator the loader reads on.
+  for (let step = rest.next(); !step.done; step = rest.next()) {
+    const rec = step.value;
+    if (rec.fields === undefined) throw new LeakError('bad_file', `${name}: the header row cannot be read (${rec.error}). Nothing was loaded.`);
+    if (rec.raw.trim() === '') continue; // blank lines before the header
+    return { kind, file, sha256, positions: mapHeader(rec.fields, kind, name), headerWidth: rec.fields.length, rest };
+  }
+  throw new LeakError('bad_file', `${name} is empty: a ${kind} file needs a header row with ${requiredList(kind)}. Nothing was loaded.`);
+}
 
+/** Loads a checked file's rows into bronze in one batch; a file already imported (same bytes) is skipped. */
+export function loadCsvFile(store: Store, csv: CheckedCsv): ImportResult {
+  const { kind, file, sha256, positions, headerWidth } = csv;
   const previous = store.sqlite
     .prepare('SELECT batch_id AS batchId FROM import_batches WHERE sha256 = ? AND kind = ? ORDER BY batch_id LIMIT 1')
     .get(sha256, kind) as { batchId: number } | undefined;
   if (previous) return { file, kind, batchId: previous.batchId, loaded: 0, quarantined: 0, reasons: new Map(), skipped: previous };
 
-  const writer = new BronzeWriter(store, { source: 'csv', kind, file: name, sha256 });
-  let positions: number[] | undefined;
-  let headerWidth = 0;
+  const writer = new BronzeWriter(store, { source: 'csv', kind, file: path.basename(file), sha256 });
+  writer.open();
   try {
-    for (const rec of splitCsv(text)) {
-      if (!positions) {
-        if (rec.fields === undefined) throw new LeakError('bad_file', `${name}: the header row cannot be read (${rec.error}). Nothing was loaded.`);
-        if (rec.raw.trim() === '') continue; // blank lines before the header
-        positions = mapHeader(rec.fields, kind, name);
-        headerWidth = rec.fields.length;
-        writer.open();
-        continue;
-      }
+    for (const rec of csv.rest) {
       if (rec.fields === undefined) {
         writer.quarantine(rec.lineNo, rec.raw, 'bad_quoting', `cannot split into fields: ${rec.error}`);
         continue;
@@ -51,12 +70,15 @@ export async function importCsvFile(store: Store, kind: SourceKind, file: string
       }
       writer.add(rec.lineNo, positions.map((p) => (p < 0 ? '' : record[p])), rec.raw);
     }
-    if (!positions) throw new LeakError('bad_file', `${name} is empty: a ${kind} file needs a header row with ${requiredList(kind)}. Nothing was loaded.`);
     return { ...writer.commit(), file, kind };
   } catch (e) {
     writer.abort();
     throw e;
   }
+}
+
+export async function importCsvFile(store: Store, kind: SourceKind, file: string): Promise<ImportResult> {
+  return loadCsvFile(store, await checkCsvFile(kind, file));
 }
 
 /** Column index in the file for each contract column (-1 for an absent optional column). */
@@ -89,6 +111,9 @@ async function readFileOrRefuse(file: string): Promise<Buffer> {
 }
 
 function decodeCsvText(bytes: Buffer, name: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new LeakError('bad_file', `${name} is UTF-16 text: save it as UTF-8 CSV and import again. Nothing was loaded.`);
+  }
   if (bytes.includes(0)) throw new LeakError('bad_file', `${name} is not a CSV text file (it contains binary data). Nothing was loaded.`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

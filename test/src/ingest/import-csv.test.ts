@@ -166,6 +166,12 @@ describe('refused files: one clear message, exit code 1 at the CLI, nothing of t
     expect(await refuse(file, 'members')).toBe('latin1.csv is not UTF-8 text: save it as UTF-8 CSV and import again. Nothing was loaded.');
   });
 
+  it('a UTF-16 file (as some spreadsheet exports write)', async () => {
+    const file = path.join(dir, 'utf16.csv');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${CALL_HEADER}\n${GOOD_CALL}\n`, 'utf16le')]));
+    expect(await refuse(file)).toBe('utf16.csv is UTF-16 text: save it as UTF-8 CSV and import again. Nothing was loaded.');
+  });
+
   it('a path that does not exist', async () => {
     expect(await refuse(path.join(dir, 'nope.csv'))).toBe(`No such file: ${path.join(dir, 'nope.csv')}`);
   });

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { makeDeps } from '../helpers/store.ts';
+import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from '../helpers/csv.ts';
+import { importCommand } from '../../commands/import.ts';
+import { LeakError } from '../../src/errors.ts';
+
+describe('import command', () => {
+  it('loads the files, runs the pipeline, and summarizes each file with reasons grouped', async () => {
+    const deps = makeDeps();
+    const dir = tempDir();
+    const files = [
+      { kind: 'members' as const, file: writeCsv(dir, 'members.csv', MEMBER_HEADER, ['M-000001,MAPD,2026-06-01,en,1955,FL']) },
+      { kind: 'digital' as const, file: writeCsv(dir, 'digital_events.csv', DIGITAL_HEADER, ['e1,M-000001,s1,2026-11-20T14:00:00Z,app,mobile,billing,pay,error,', 'e2,x']) },
+      { kind: 'calls' as const, file: writeCsv(dir, 'calls.csv', CALL_HEADER, ['c1,m1,2026-11-20T14:30:00Z,2026-11-20T14:40:00Z,voice,,,resolved,,,,']) },
+    ];
+    const r = await importCommand.run({ files }, deps);
+    expect(r.pipeline).toMatchObject({ batches: 3, changedDays: ['2026-11-20'], full: false });
+    const text = importCommand.renderText(r).split('\n');
+    expect(text[0]).toBe(`${files[0].file}: 1 loaded, 0 quarantined`);
+    expect(text[1]).toBe(`${files[1].file}: 1 loaded, 1 quarantined (field_count 1)`);
+    expect(text[2]).toBe(`${files[2].file}: 1 loaded, 0 quarantined`);
+    expect(text.at(-1)).toBe('See quarantined rows with: leak quarantine');
+    expect(deps.store.sqlite.prepare('SELECT calls, cost FROM segment_drilldown').all()).toEqual([{ calls: 1, cost: 8 }]);
+  });
+
+  it('one refused file refuses the whole command: nothing of any file is loaded', async () => {
+    const deps = makeDeps();
+    const dir = tempDir();
+    const files = [
+      { kind: 'members' as const, file: writeCsv(dir, 'members.csv', MEMBER_HEADER, ['M-000001,MAPD,2026-06-01,en,1955,FL']) },
+      { kind: 'calls' as const, file: writeCsv(dir, 'calls.csv', 'call_id,member_id', ['c1,M-000001']) },
+    ];
+    const err = await Promise.resolve(importCommand.run({ files }, deps)).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(LeakError);
+    expect((err as LeakError).message).toMatch(/^calls\.csv is not a calls\.csv file: missing columns started_at, ended_at, interaction, disposition/);
+    for (const t of ['import_batches', 'member_profiles_raw', 'member_profiles']) expect(deps.store.sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get()).toBe(0);
+  });
+});
