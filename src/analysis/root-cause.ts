@@ -1,0 +1,164 @@
+/**
+ * "Why is this happening?" For one journey: where its leaked calls concentrate (error message,
+ * device, channel, segment, language), when the current spike began (a change-point on the daily
+ * series, not a fixed look-back), and the change annotations recorded near that start.
+ *
+ * Window of the shares: the spike itself (its start through the date) when there is one, because
+ * that is what needs explaining; otherwise the date alone; if the date has no leaks, the 7 days up
+ * to it. The result says which in `window.basis`.
+ */
+import type { CommandDeps } from '../../commands/types.ts';
+import { languageName, round1 } from '../format.ts';
+import { addDays, zoneClock } from '../time.ts';
+import { listAnnotations, type Annotation } from './annotations.ts';
+import { dailySeries, storeSpan } from './daily-series.ts';
+import { findUpwardShift } from './stats.ts';
+
+export const FACTORS = ['error_message', 'device', 'channel', 'segment', 'language'] as const;
+export type Factor = (typeof FACTORS)[number];
+export type Share = { value: string; label: string; calls: number; pct: number };
+export type Dominant = { factor: Factor; value: string; label: string; pct: number };
+export type Spike = { start: string; before_per_day: number; after_per_day: number; rise_pct: number };
+export type WhyWindow = { from: string; to: string; basis: 'since_spike_start' | 'date' | 'last_7_days'; calls: number };
+
+export type WhyResult = {
+  journey: string;
+  date: string;
+  window: WhyWindow;
+  shares: Record<Factor, Share[]>;
+  dominant: Dominant[];
+  /** The daily series the change-point ran on: from its first to its last day. */
+  series: { from: string; to: string; calls: number[] } | null;
+  spike: Spike | null;
+  annotations: Annotation[];
+  /** "86% of leaks tie to one message (…); 93% are on mobile; …" */
+  factors_sentence: string;
+  headline: string;
+};
+
+/** Days of history the change-point looks at (at most: a young store has fewer). */
+export const LOOKBACK_DAYS = 42;
+/** A factor value holding at least this share of the leaks is called out as dominant. */
+export const DOMINANT_PCT = 50;
+/** Annotations this many days either side of the spike start count as "near" it. */
+export const NEAR_DAYS = 3;
+
+export function explainJourney(deps: CommandDeps, q: { date: string; journey: string }): WhyResult {
+  const { date, journey } = q;
+  const series = spikeSeries(deps, journey, date);
+  const shift = series ? findUpwardShift(series.calls) : null;
+  const spike: Spike | null =
+    series && shift
+      ? {
+          start: addDays(series.from, shift.index),
+          before_per_day: round1(shift.before_mean),
+          after_per_day: round1(shift.after_mean),
+          rise_pct: round1((100 * (shift.after_mean - shift.before_mean)) / (shift.before_mean || 1)),
+        }
+      : null;
+
+  let window: Omit<WhyWindow, 'calls'> = spike ? { from: spike.start, to: date, basis: 'since_spike_start' } : { from: date, to: date, basis: 'date' };
+  let rows = leakRows(deps, journey, window.from, window.to);
+  if (rows.length === 0 && !spike) {
+    window = { from: addDays(date, -6), to: date, basis: 'last_7_days' };
+    rows = leakRows(deps, journey, window.from, window.to);
+  }
+  const total = rows.reduce((s, r) => s + r.calls, 0);
+  const shares = Object.fromEntries(FACTORS.map((f) => [f, sharesOf(rows, f, total)])) as Record<Factor, Share[]>;
+  const dominant = FACTORS.map((f) => shares[f][0] && { factor: f, ...shares[f][0] })
+    .filter((d): d is Dominant & Share => Boolean(d) && d.pct >= DOMINANT_PCT)
+    .slice(0, 3)
+    .map(({ factor, value, label, pct }) => ({ factor, value, label, pct }));
+  const near = spike
+    ? listAnnotations(deps.store, { from: addDays(spike.start, -NEAR_DAYS), to: addDays(spike.start, NEAR_DAYS), journey })
+    : listAnnotations(deps.store, { from: addDays(window.from, -NEAR_DAYS), to: window.to, journey });
+  const result: WhyResult = {
+    journey,
+    date,
+    window: { ...window, calls: total },
+    shares,
+    dominant,
+    series,
+    spike,
+    annotations: near,
+    factors_sentence: describeFactors(dominant, shares),
+    headline: '',
+  };
+  result.headline = headlineFor(result);
+  return result;
+}
+
+/**
+ * Daily calls from up to LOOKBACK_DAYS before the date (never before the store's first day) through
+ * the date, or through yesterday when the date is today: a half-counted day would read as a drop.
+ */
+function spikeSeries(deps: CommandDeps, journey: string, date: string): WhyResult['series'] {
+  const span = storeSpan(deps);
+  if (!span) return null;
+  const today = zoneClock(deps.config.timeZone).today(deps.now());
+  const to = date >= today ? addDays(today, -1) : date;
+  const lookFrom = addDays(to, -(LOOKBACK_DAYS - 1));
+  const from = lookFrom < span.first ? span.first : lookFrom;
+  if (from > to) return null;
+  return { from, to, calls: dailySeries(deps, { journey }, from, to).map((d) => d.calls) };
+}
+
+type LeakRow = Record<Factor, string | null> & { calls: number };
+
+/** One scan of silver for the window, grouped by all five factors; the roll-ups happen in memory. */
+function leakRows(deps: CommandDeps, journey: string, from: string, to: string): LeakRow[] {
+  return deps.store.sqlite
+    .prepare(
+      `SELECT error_message, device, channel, segment, language, count(*) AS calls FROM digital_call_leakage
+       WHERE local_date BETWEEN ? AND ? AND journey = ? GROUP BY error_message, device, channel, segment, language`,
+    )
+    .all(from, to, journey) as LeakRow[];
+}
+
+function sharesOf(rows: LeakRow[], factor: Factor, total: number): Share[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const v = r[factor] === null || r[factor] === '' ? '(none)' : (r[factor] as string);
+    counts.set(v, (counts.get(v) ?? 0) + r.calls);
+  }
+  return [...counts]
+    .map(([value, calls]) => ({ value, label: labelOf(factor, value), calls, pct: total ? round1((100 * calls) / total) : 0 }))
+    .sort((a, b) => b.calls - a.calls || a.value.localeCompare(b.value));
+}
+
+const labelOf = (factor: Factor, value: string) =>
+  factor === 'language' ? languageName(value) : factor === 'error_message' && value === '(none)' ? '(no message: abandoned)' : value;
+
+function phrase(d: Dominant): string {
+  const pct = `${Math.round(d.pct)}%`;
+  switch (d.factor) {
+    case 'error_message':
+      return `${pct} of leaks tie to one message ("${d.label}")`;
+    case 'device':
+      return `${pct} are on ${d.label}`;
+    case 'channel':
+      return `${pct} come through the ${d.label}`;
+    case 'segment':
+      return `${pct} are ${d.label} members`;
+    case 'language':
+      return `${pct} are ${d.label}-speaking members`;
+  }
+}
+
+function describeFactors(dominant: Dominant[], shares: Record<Factor, Share[]>): string {
+  if (dominant.length) return dominant.map(phrase).join('; ');
+  const top = FACTORS.map((f) => shares[f][0] && { factor: f, ...shares[f][0] })
+    .filter((d): d is Dominant & Share => Boolean(d))
+    .sort((a, b) => b.pct - a.pct)[0];
+  return top ? `no single factor holds half the leaks; the largest: ${phrase(top)}` : 'no leaked calls to explain';
+}
+
+function headlineFor(r: WhyResult): string {
+  if (r.window.calls === 0) return `${r.journey}: no leaked calls from ${r.window.from} to ${r.window.to}, nothing to explain.`;
+  const sentence = r.factors_sentence.charAt(0).toUpperCase() + r.factors_sentence.slice(1);
+  const spike = r.spike
+    ? ` The spike began on ${r.spike.start} (${r.spike.before_per_day}/day before, ${r.spike.after_per_day}/day since).`
+    : ' No upward shift in the daily series.';
+  const notes = r.annotations.length ? ` Changes noted near then: ${r.annotations.map((a) => `${a.date} "${a.text}"`).join('; ')}.` : '';
+  return `${r.journey}: ${sentence}.${spike}${notes}`;
+}
