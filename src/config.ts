@@ -46,6 +46,7 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: optionalText.refine((t) => t === undefined || t.startsWith('xapp-'), 'must be an app-level token starting with xapp-'),
   SLACK_API_URL: optionalText.refine((u) => u === undefined || /^https?:\/\//.test(u), 'must be an http(s) URL ending in /api/'),
   PORT: numberFrom('3000', 1, 65535, 'a TCP port between 1 and 65535', true),
+  SLACK_API_RETRIES: numberFrom('10', 0, 10, 'a whole number of retries between 0 and 10 (0 in tests so a 429 fails at once)', true),
   LEAK_DIGEST_CRON: z.string().trim().default(DEFAULT_DIGEST_CRON).superRefine((v, ctx) => {
     const problem = cronProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -55,6 +56,7 @@ const envSchema = z.object({
   LEAK_OUTCOME_INTERIM_DAYS: numberFrom('7', 1, 90, 'a whole number of days between 1 and 90', true),
   LEAK_OUTCOME_FINAL_DAYS: numberFrom('14', 1, 180, 'a whole number of days between 1 and 180', true),
   LEAK_ACTIONS_CHANNEL: optionalText.refine((c) => c === undefined || /^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(c), 'must be #name or a channel ID such as C0123456789'),
+  LEAK_ACTION_CATALOG: optionalText,
   LEAK_DIGESTS: optionalText.superRefine((v, ctx) => {
     if (v === undefined) return;
     try {
@@ -77,9 +79,13 @@ export type Config = {
     appToken?: string;
     apiUrl?: string;
     port: number;
+    /** WebClient retries per call (429s honour Retry-After); 0 in tests. */
+    apiRetries: number;
   };
   /** Scheduled digests: channel, view and cron line each (LEAK_DIGESTS, or LEAK_DIGEST_CHANNEL + LEAK_DIGEST_CRON). */
   digests: DigestChannel[];
+  /** Next-best-action templates: a JSON file replacing src/analysis/action-templates.json (LEAK_ACTION_CATALOG). */
+  actionCatalog?: string;
   /** Tracked actions: reminder after N business hours, outcome windows, where CLI-created actions are posted. */
   actions: { ackReminderHours: number; interimDays: number; finalDays: number; channel?: string };
 };
@@ -105,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
       port: e.PORT,
+      apiRetries: e.SLACK_API_RETRIES,
     },
     actions: {
       ackReminderHours: e.LEAK_ACK_REMINDER_HOURS,
@@ -112,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       finalDays: Math.max(e.LEAK_OUTCOME_FINAL_DAYS, e.LEAK_OUTCOME_INTERIM_DAYS),
       channel: e.LEAK_ACTIONS_CHANNEL,
     },
+    actionCatalog: e.LEAK_ACTION_CATALOG === undefined ? undefined : path.resolve(e.LEAK_ACTION_CATALOG),
     digests: resolveDigestChannels({ digests: e.LEAK_DIGESTS, channel: e.LEAK_DIGEST_CHANNEL, cron: e.LEAK_DIGEST_CRON }),
   };
 }

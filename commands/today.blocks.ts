@@ -1,0 +1,69 @@
+/**
+ * /leak today as Block Kit. Slack has no table block, so each journey is one section with two
+ * fields (numbers | who and trend): two columns on a desktop, stacked on a phone, readable both ways.
+ * Each journey gets "Who is affected?" and "Why?" buttons when those commands exist.
+ */
+import type { KnownBlock } from '@slack/types';
+import { formatCount, formatMoney, formatPct } from '../src/format.ts';
+import type { Config } from '../src/config.ts';
+import { buttonsBlock, runButton } from '../src/slack/blocks/elements.ts';
+import type { RenderedAnswer } from '../src/slack/blocks/limits.ts';
+import type { TodayJourney, TodayResult } from './today.ts';
+
+const trendWord = (pct: number | null) => (pct === null ? 'no earlier week' : `${pct > 0 ? ':arrow_up:' : pct < 0 ? ':arrow_down:' : ':left_right_arrow:'} ${formatPct(pct, true)} vs 7-day avg`);
+
+function journeyRow(j: TodayJourney, date: string): KnownBlock[] {
+  return [
+    {
+      type: 'section',
+      block_id: `journey:${j.journey}`,
+      fields: [
+        { type: 'mrkdwn', text: `*${j.journey}*\n${formatCount(j.calls)} calls · ${formatMoney(j.cost)}` },
+        { type: 'mrkdwn', text: `Top segment: ${j.top_segment ?? '—'}\n${trendWord(j.trend_pct)}` },
+      ],
+    },
+    ...buttonsBlock(
+      [runButton('Who is affected?', `segments ${j.journey} --date ${date}`), runButton('Why?', `why ${j.journey} --date ${date}`)],
+      `next:${j.journey}`,
+    ),
+  ];
+}
+
+export function renderTodayBlocks(r: TodayResult, config: Pick<Config, 'windowMinutes' | 'costPerCall'>): RenderedAnswer {
+  const title = r.partial_through ? `Leakage today (${r.date})` : `Leakage on ${r.date}`;
+  const head: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: title, emoji: true } },
+    { type: 'section', text: { type: 'mrkdwn', text: r.headline } },
+  ];
+  const when = r.partial_through
+    ? `${r.date} through ${r.partial_through} ${r.time_zone}; trend compares the same hours of the 7 days before`
+    : `${r.date}, whole day, ${r.time_zone}; trend compares with the mean of the 7 days before`;
+  const tail: KnownBlock[] = [];
+  if (r.journeys.length > 0) {
+    tail.push({
+      type: 'section',
+      block_id: 'total',
+      fields: [
+        { type: 'mrkdwn', text: `*Total*\n${formatCount(r.total.calls)} calls · ${formatMoney(r.total.cost)}` },
+        { type: 'mrkdwn', text: `${r.journeys.length} leaking journey${r.journeys.length === 1 ? '' : 's'}\n${trendWord(r.total.trend_pct)}` },
+      ],
+    });
+  }
+  tail.push({
+    type: 'context',
+    elements: [
+      { type: 'mrkdwn', text: when },
+      {
+        type: 'mrkdwn',
+        text: `Leaked call: a call within ${config.windowMinutes} min of a failed digital step · cost ${formatMoney(config.costPerCall)} a call`,
+      },
+    ],
+  });
+  return {
+    text: r.headline,
+    head,
+    rows: r.journeys.map((j) => journeyRow(j, r.date)),
+    tail,
+    unit: 'journeys',
+  };
+}

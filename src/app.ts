@@ -1,0 +1,71 @@
+/**
+ * Builds the Slack app (Bolt) and registers its listeners; nothing else. HTTP mode when
+ * SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are set (receiver on PORT at /slack/events);
+ * Socket Mode when SLACK_APP_TOKEN (xapp-…) is set as well, so no public URL is needed.
+ */
+import { App, LogLevel, type HTTPReceiver } from '@slack/bolt';
+import { retryPolicies } from '@slack/web-api';
+import type { CommandDeps } from '../commands/types.ts';
+import type { Config } from './config.ts';
+import { LeakError } from './errors.ts';
+import { createSlackReceiver } from './slack/receiver.ts';
+import { registerListeners } from './slack/listeners/index.ts';
+
+export type SlackMode = 'http' | 'socket';
+
+export type SlackService = {
+  app: App;
+  mode: SlackMode;
+  /** HTTP mode listens on `listen` (default: PORT on all interfaces); resolves with the bound port. */
+  start(listen?: { port: number; host?: string }): Promise<{ port?: number }>;
+  stop(): Promise<void>;
+};
+
+/** Which mode the configuration allows, or undefined when Slack is not configured. */
+export function slackMode(config: Config): SlackMode | undefined {
+  const { botToken, signingSecret, appToken } = config.slack;
+  if (!botToken) return undefined;
+  if (appToken) return 'socket';
+  return signingSecret ? 'http' : undefined;
+}
+
+export function buildSlackApp(deps: CommandDeps, opts: { logLevel?: LogLevel } = {}): SlackService {
+  const { slack } = deps.config;
+  const mode = slackMode(deps.config);
+  if (!mode || !slack.botToken) {
+    throw new LeakError('bad_config', 'Slack needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode).');
+  }
+  const logLevel = opts.logLevel ?? LogLevel.WARN;
+  const clientOptions = {
+    slackApiUrl: slack.apiUrl,
+    // The SDK's default policy waits out 429s for ~30 minutes; the count is configurable so tests use 0.
+    retryConfig: { ...retryPolicies.tenRetriesInAboutThirtyMinutes, retries: slack.apiRetries },
+  };
+  let receiver: HTTPReceiver | undefined;
+  const app =
+    mode === 'socket'
+      ? new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logLevel, clientOptions })
+      : new App({
+          token: slack.botToken,
+          // Signatures are checked against the wall clock, never the injected data clock (deps.now).
+          receiver: (receiver = createSlackReceiver({ signingSecret: slack.signingSecret as string, logLevel })),
+          logLevel,
+          clientOptions,
+        });
+  registerListeners(app, deps);
+
+  return {
+    app,
+    mode,
+    async start(listen) {
+      if (mode === 'socket') {
+        await app.start();
+        return {};
+      }
+      const server = (await app.start(listen ?? { port: slack.port })) as unknown as import('node:http').Server;
+      const address = server.address();
+      return { port: typeof address === 'object' && address ? address.port : slack.port };
+    },
+    stop: () => app.stop() as Promise<void>,
+  };
+}

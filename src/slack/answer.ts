@@ -1,0 +1,79 @@
+/**
+ * Text in, Slack message out: tokenizes a /leak (or @Leak) line, dispatches through the same
+ * registry functions as the CLI (parseInvocation → run), and renders Block Kit fitted to Slack's
+ * limits. Unknown text gets help with the closest command; errors become one line.
+ */
+import { closestCommand, findCommand, parseInvocation } from '../../commands/registry.ts';
+import type { CommandDeps } from '../../commands/types.ts';
+import { isIsoDate } from '../time.ts';
+import { shareBlock } from './blocks/elements.ts';
+import { renderCommandHelp, renderHelp } from './blocks/help.ts';
+import { fitAnswer, type RenderedAnswer, type SlackMessage } from './blocks/limits.ts';
+import { renderAnswer } from './blocks/renderers.ts';
+import { errorMessage, type ErrorLog } from './error-reply.ts';
+import { isSlackCommand } from './surface.ts';
+import { tokenize } from './tokenize.ts';
+
+export type AnswerOptions = {
+  /** Private answers carry a "Share in channel" button. */
+  shareable: boolean;
+  log?: ErrorLog;
+  /** A context line added under the answer (e.g. who shared it). */
+  note?: string;
+};
+
+/** What a line means before running anything: a command to run, or help (with a suggestion when mistyped). */
+export type Intent =
+  | { kind: 'command'; argv: string[] }
+  | { kind: 'help'; topic?: string }
+  | { kind: 'unknown'; word: string; suggestion?: string; suggestedLine?: string };
+
+export function readIntent(text: string): Intent {
+  const argv = tokenize(text);
+  const [first, ...rest] = argv;
+  if (!first || ['help', '--help', '-h', '?'].includes(first.toLowerCase())) return { kind: 'help', topic: rest[0]?.toLowerCase() };
+  const name = first.toLowerCase();
+  const cmd = findCommand(name);
+  if (cmd && isSlackCommand(cmd)) return { kind: 'command', argv: [name, ...rest] };
+  const guess = closestCommand(name);
+  const suggestion = guess && isSlackCommand(findCommand(guess)!) ? guess : undefined;
+  return { kind: 'unknown', word: first, suggestion, suggestedLine: suggestion ? quoteLine([suggestion, ...rest]) : undefined };
+}
+
+export async function answerLine(text: string, deps: CommandDeps, opts: AnswerOptions): Promise<SlackMessage> {
+  const intent = readIntent(text);
+  try {
+    const answer = await render(intent, deps, opts);
+    const note = opts.note ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: opts.note }] }] : [];
+    return fitAnswer({ ...answer, tail: [...answer.tail, ...note] });
+  } catch (e) {
+    return errorMessage(e, opts.log);
+  }
+}
+
+async function render(intent: Intent, deps: CommandDeps, opts: AnswerOptions): Promise<RenderedAnswer> {
+  if (intent.kind === 'help') {
+    const topic = intent.topic ? findCommand(intent.topic) : undefined;
+    return topic && isSlackCommand(topic) ? renderCommandHelp(topic) : renderHelp();
+  }
+  if (intent.kind === 'unknown') return renderHelp({ unknown: intent.word, suggestion: intent.suggestion, suggestedLine: intent.suggestedLine });
+  const inv = parseInvocation(intent.argv, deps);
+  if (inv.help) return renderCommandHelp(inv.cmd);
+  const result = await inv.cmd.run(inv.args, deps);
+  const answer = renderAnswer(inv.cmd, result, deps.config, inv.json);
+  // Sharing re-runs the line: only for questions, never for a command that changes something (action).
+  if (!opts.shareable || !inv.cmd.query) return answer;
+  return { ...answer, tail: [...answer.tail, shareBlock(pinnedLine(intent.argv, inv.cmd.query, result))] };
+}
+
+/**
+ * The line the Share button re-runs. A query answer is pinned to the date it showed, so what is
+ * shared is the same day even if it is shared after midnight.
+ */
+function pinnedLine(argv: string[], query: boolean, result: unknown): string {
+  const date = result && typeof result === 'object' ? (result as { date?: unknown }).date : undefined;
+  const hasDate = argv.some((a) => a === '--date' || a.startsWith('--date='));
+  return quoteLine(query && !hasDate && typeof date === 'string' && isIsoDate(date) ? [...argv, '--date', date] : argv);
+}
+
+export const quoteLine = (argv: string[]) => argv.map((a) => (a === '' || /[\s"']/.test(a) ? `"${a.replace(/"/g, '')}"` : a)).join(' ');

@@ -1,0 +1,58 @@
+/**
+ * The fallback for commands without their own commands/<name>.blocks.ts: the headline (when the
+ * result has one) and the CLI text in code blocks, split on line boundaries so each part stays
+ * under the section limit. Member ids in the text get journey buttons.
+ */
+import type { KnownBlock } from '@slack/types';
+import type { AnyCommand } from '../../../commands/types.ts';
+import { escapeMrkdwn } from '../tokenize.ts';
+import { memberButtons, memberIdsIn } from './elements.ts';
+import { LIMITS, truncate, type RenderedAnswer } from './limits.ts';
+
+/** Room for the ``` fences and newlines around each chunk. */
+const CHUNK = LIMITS.sectionText - 10;
+
+export function renderGeneric(cmd: AnyCommand, result: unknown): RenderedAnswer {
+  const text = cmd.renderText(result);
+  const headline = headlineOf(result);
+  const body = headline && text.startsWith(headline) ? text.slice(headline.length).replace(/^\n+/, '') : text;
+  const head: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: truncate(titleOf(cmd), LIMITS.header), emoji: true } }];
+  if (headline) head.push({ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(headline) } });
+  const rows = splitLines(body, CHUNK).map((chunk): KnownBlock[] => [{ type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${escapeMrkdwn(chunk)}\`\`\`` } }]);
+  return { text: headline ?? truncate(text, LIMITS.text), head, rows, tail: memberButtons(memberIdsIn(text)), unit: 'parts' };
+}
+
+export const titleOf = (cmd: AnyCommand) => cmd.summary.split(/[:.(]/)[0].trim() || cmd.name;
+
+export function headlineOf(result: unknown): string | undefined {
+  const h = result && typeof result === 'object' ? (result as { headline?: unknown }).headline : undefined;
+  return typeof h === 'string' && h.trim() !== '' ? h : undefined;
+}
+
+/**
+ * Splits text into chunks of at most `max` characters (after mrkdwn escaping, which can lengthen
+ * &, < and >), breaking between lines; a single overlong line is cut.
+ */
+export function splitLines(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  const cost = (s: string) => escapeMrkdwn(s).length;
+  for (const raw of text.split('\n')) {
+    let line = raw;
+    while (cost(line) > max) {
+      let cut = max;
+      while (cost(line.slice(0, cut)) > max) cut--;
+      if (current) chunks.push(current);
+      chunks.push(line.slice(0, cut));
+      current = '';
+      line = line.slice(cut);
+    }
+    const next = current ? `${current}\n${line}` : line;
+    if (cost(next) > max) {
+      chunks.push(current);
+      current = line;
+    } else current = next;
+  }
+  if (current.trim() !== '') chunks.push(current);
+  return chunks.length ? chunks : [' '];
+}

@@ -1,0 +1,22 @@
+/**
+ * The one place errors become Slack replies. A LeakError is the one line the CLI would print
+ * (usage shown as /leak); anything else is logged with its stack and the person gets one calm line.
+ */
+import { isLeakError } from '../errors.ts';
+import type { SlackMessage } from './blocks/limits.ts';
+import { escapeMrkdwn } from './tokenize.ts';
+
+export type ErrorLog = { error(...args: unknown[]): void };
+
+export const UNEXPECTED = 'Something went wrong while answering; it has been logged. Please try again in a minute.';
+
+export function errorLine(e: unknown, log: ErrorLog = console): string {
+  if (isLeakError(e)) return e.message.replace(/\bUsage: leak /g, 'Usage: /leak ').replace(/'leak /g, "'/leak ");
+  log.error('Leak: unexpected error while answering in Slack', e);
+  return UNEXPECTED;
+}
+
+export function errorMessage(e: unknown, log: ErrorLog = console): SlackMessage {
+  const line = errorLine(e, log);
+  return { text: line, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${escapeMrkdwn(line)}` } }] };
+}

@@ -1,0 +1,62 @@
+/** The Home tab as Block Kit: pure, from HomeData, fitted to the view limit (100 blocks). */
+import type { KnownBlock, View } from '@slack/types';
+import { formatCount, formatMoney, formatPct } from '../../format.ts';
+import { STATUS_LABEL } from '../../actions/state-machine.ts';
+import { escapeMrkdwn } from '../tokenize.ts';
+import { fitAnswer, LIMITS, truncate } from '../blocks/limits.ts';
+import type { HomeData } from './query.ts';
+
+/** Top leaks listed; the rest are one /leak today away. */
+const TOP = 5;
+const ACTIONS_SHOWN = 10;
+
+const trend = (pct: number | null) => (pct === null ? 'no earlier week' : `${formatPct(pct, true)} vs 7-day avg`);
+
+export function buildHomeBlocks(data: HomeData): View {
+  const { today } = data;
+  const head: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'Leak: command center', emoji: true } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `Updated ${data.updated_at} · ${today.date} · refreshed each time you open this tab` }] },
+    { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(today.headline) } },
+    { type: 'header', text: { type: 'plain_text', text: 'Top leaks today', emoji: true } },
+  ];
+  const rows: KnownBlock[][] = today.journeys.slice(0, TOP).map((j) => [
+    {
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: `*${escapeMrkdwn(j.journey)}*\n${formatCount(j.calls)} calls · ${formatMoney(j.cost)}` },
+        { type: 'mrkdwn', text: `Top segment: ${escapeMrkdwn(j.top_segment ?? '—')}\n${trend(j.trend_pct)}` },
+      ],
+    },
+  ]);
+  if (today.journeys.length === 0) rows.push([{ type: 'section', text: { type: 'mrkdwn', text: 'No leaked calls so far today.' } }]);
+  const tail: KnownBlock[] = [];
+  if (today.journeys.length > TOP) {
+    tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Top ${TOP} of ${today.journeys.length} leaking journeys; \`/leak today\` lists them all.` }] });
+  }
+  tail.push({ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: 'Biggest mover', emoji: true } });
+  const m = data.mover;
+  tail.push({
+    type: 'section',
+    text: {
+      type: 'mrkdwn',
+      text: m
+        ? `*${escapeMrkdwn(m.journey)}*: ${formatCount(m.calls)} calls vs ${formatCount(Math.round(m.prior_mean))} on an average day before (${m.change > 0 ? 'up' : 'down'} ${formatCount(Math.abs(Math.round(m.change)))}, ${formatPct(m.trend_pct, true)}).`
+        : 'Nothing moved against the 7-day average yet.',
+    },
+  });
+  tail.push({ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: 'Open actions', emoji: true } });
+  if (data.actions.length === 0) {
+    tail.push({ type: 'section', text: { type: 'mrkdwn', text: 'No open actions. Recommendations offer an "I\'ll take it" button.' } });
+  } else {
+    const lines = data.actions
+      .slice(0, ACTIONS_SHOWN)
+      .map((a) => `*${a.id}* ${escapeMrkdwn(a.journey)} · ${escapeMrkdwn(truncate(a.title, 80))}\n      ${STATUS_LABEL[a.status]} · owner ${a.assignee ? `<@${a.assignee}>` : `${escapeMrkdwn(a.owner_team)} (unassigned)`} · ${a.age_days}d old`);
+    tail.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(lines.join('\n'), LIMITS.sectionText) } });
+    if (data.actions.length > ACTIONS_SHOWN) {
+      tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Showing ${ACTIONS_SHOWN} of ${data.actions.length} open actions.` }] });
+    }
+  }
+  const fitted = fitAnswer({ text: today.headline, head, rows, tail, unit: 'journeys' }, { maxBlocks: LIMITS.viewBlocks });
+  return { type: 'home', blocks: fitted.blocks };
+}

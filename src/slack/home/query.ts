@@ -1,0 +1,36 @@
+/** What the Home tab shows, read from the store: today's leaks, the biggest mover, open actions. */
+import type { CommandDeps } from '../../../commands/types.ts';
+import { queryToday, type TodayJourney, type TodayResult } from '../../../commands/today.ts';
+import { queryOpenActions, type OpenActionRow } from '../../actions/open-actions.ts';
+import { zoneClock } from '../../time.ts';
+
+export type Mover = { journey: string; calls: number; prior_mean: number; change: number; trend_pct: number };
+export type HomeData = { today: TodayResult; mover: Mover | null; actions: OpenActionRow[]; updated_at: string };
+
+/**
+ * The journey whose leaked calls moved most against its 7-day mean (in calls, so a small journey
+ * doubling from 1 to 2 does not outrank a big one rising by 40).
+ */
+export function biggestMover(journeys: TodayJourney[]): Mover | null {
+  let best: Mover | null = null;
+  for (const j of journeys) {
+    if (j.trend_pct === null || j.trend_pct <= -100) continue;
+    const prior = j.calls / (1 + j.trend_pct / 100);
+    const change = j.calls - prior;
+    if (!best || Math.abs(change) > Math.abs(best.change)) best = { journey: j.journey, calls: j.calls, prior_mean: prior, change, trend_pct: j.trend_pct };
+  }
+  return best && Math.round(best.change) !== 0 ? best : null;
+}
+
+export function queryHome(deps: CommandDeps): HomeData {
+  const clock = zoneClock(deps.config.timeZone);
+  const now = deps.now();
+  const today = queryToday(deps, clock.today(now));
+  const minute = clock.localMinute(now);
+  return {
+    today,
+    mover: biggestMover(today.journeys),
+    actions: queryOpenActions(deps),
+    updated_at: `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')} ${deps.config.timeZone}`,
+  };
+}

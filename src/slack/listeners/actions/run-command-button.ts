@@ -1,0 +1,20 @@
+/** "Who is affected?", "Why?", "Journey M-…": run the command in the button's value, answer privately. */
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { CommandDeps } from '../../../../commands/types.ts';
+import { answerLine } from '../../answer.ts';
+import { buttonActionSchema, checkPayload } from '../../payloads.ts';
+
+export function runCommandButton(deps: CommandDeps) {
+  return async ({ ack, body, respond, client, logger }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
+    await ack();
+    const payload = checkPayload(buttonActionSchema, body, 'button', logger);
+    if (!payload) return;
+    const message = await answerLine(payload.actions[0].value, deps, { shareable: true, log: logger });
+    if (body.response_url) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+    } else {
+      // Buttons on the Home tab carry no response URL: answer in the app's DM with the person.
+      await client.chat.postMessage({ channel: payload.user.id, text: message.text, blocks: message.blocks, unfurl_links: false });
+    }
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * "Share in channel": re-runs the private answer's command line (pinned to the same date) and posts
+ * it publicly with who shared it, then removes the private copy. If the bot is not in the channel,
+ * the person is told how to invite it.
+ */
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { CommandDeps } from '../../../../commands/types.ts';
+import { answerLine } from '../../answer.ts';
+import { errorLine } from '../../error-reply.ts';
+import { buttonActionSchema, checkPayload } from '../../payloads.ts';
+
+const NOT_POSTABLE: Record<string, string> = {
+  not_in_channel: "I'm not in this channel yet: invite me with `/invite @Leak`, then press Share again.",
+  channel_not_found: "I can't post here (a private channel or DM I'm not part of): invite me with `/invite @Leak`, or share from a channel I'm in.",
+  is_archived: 'This channel is archived, so I cannot post in it.',
+  restricted_action: 'Posting here is restricted for apps in this workspace.',
+};
+
+export function shareInChannel(deps: CommandDeps) {
+  return async ({ ack, body, respond, client, logger }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
+    await ack();
+    const payload = checkPayload(buttonActionSchema, body, 'share button', logger);
+    if (!payload?.channel) return;
+    const line = payload.actions[0].value;
+    const message = await answerLine(line, deps, { shareable: false, log: logger, note: `Shared by <@${payload.user.id}> · \`/leak ${line}\`` });
+    try {
+      await client.chat.postMessage({ channel: payload.channel.id, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+    } catch (e) {
+      const code = (e as { data?: { error?: string } }).data?.error;
+      const reply = (code && NOT_POSTABLE[code]) || errorLine(e, logger);
+      await respond({ response_type: 'ephemeral', replace_original: false, text: `:warning: ${reply}` });
+      return;
+    }
+    await respond({ delete_original: true });
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Splits slash-command text into argv the way a shell would for simple cases: whitespace separates,
+ * "double" or 'single' quotes group words. Slack clients often turn quotes into “smart” quotes,
+ * so those count too. A single quote inside a word is an apostrophe. Slack escapes &, < and > as entities; they are turned back first.
+ */
+const OPEN_TO_CLOSE: Record<string, string> = { '"': '"', "'": "'", '“': '”', '”': '”', '‘': '’', '’': '’' };
+
+const SINGLE = new Set(["'", '‘', '’']);
+
+export function tokenize(text: string): string[] {
+  const input = unescapeSlack(text);
+  const out: string[] = [];
+  let current = '';
+  let inToken = false;
+  let closing: string | undefined;
+  for (const ch of input) {
+    if (closing) {
+      if (ch === closing || (closing === '"' && ch === '”') || (closing === '”' && ch === '"')) closing = undefined;
+      else current += ch;
+    } else if (ch in OPEN_TO_CLOSE && (!SINGLE.has(ch) || !inToken)) {
+      // A single quote mid-word is an apostrophe (it's), not a quote.
+      closing = OPEN_TO_CLOSE[ch];
+      inToken = true;
+    } else if (/\s/.test(ch)) {
+      if (inToken) out.push(current);
+      current = '';
+      inToken = false;
+    } else {
+      current += ch;
+      inToken = true;
+    }
+  }
+  if (inToken) out.push(current);
+  return out;
+}
+
+/** Slack sends &amp; &lt; &gt; in message and command text. */
+export const unescapeSlack = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** Slack's own escaping for text we put into mrkdwn. */
+export const escapeMrkdwn = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,0 +1,212 @@
+/**
+ * A local stand-in for the Slack Web API on 127.0.0.1, so the real WebClient, Bolt and filesUploadV2
+ * run over real HTTP in tests. It answers the way Slack does (shapes, HTTP 429 + Retry-After for
+ * `ratelimited`, ok:false errors with HTTP 200), and records every call for assertions.
+ *
+ *   const slack = await startFakeSlack();
+ *   new WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
+ *   slack.failNext('chat.postMessage', 'not_in_channel');
+ *   await slack.waitFor('chat.postMessage');
+ *
+ * Response URLs (`slack.responseUrl()`) and upload URLs point back at this server and are recorded
+ * as the pseudo-methods 'response_url' and 'upload'.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type FakeCall = {
+  /** Web API method ('chat.postMessage'), or 'response_url' / 'upload' for those posts. */
+  method: string;
+  /** Parsed body: form fields with JSON-looking values (blocks, view, files…) decoded, or the JSON body. */
+  body: Record<string, any>;
+  headers: http.IncomingHttpHeaders;
+  /** For 'response_url' and 'upload': the id in the path. */
+  id?: string;
+  /** For 'upload': the raw bytes received. */
+  bytes?: Buffer;
+};
+
+export type FailOptions = { retryAfter?: number; status?: number };
+
+export type FakeSlack = {
+  /** Base URL for WebClient's slackApiUrl; ends with /api/. */
+  url: string;
+  /** Server origin, e.g. http://127.0.0.1:54321 */
+  origin: string;
+  calls: FakeCall[];
+  callsTo(method: string): FakeCall[];
+  /** The next call to `method` fails with Slack's error shape (ratelimited ⇒ HTTP 429 + Retry-After). */
+  failNext(method: string, error: string, opts?: FailOptions): void;
+  /** A fresh response_url on this server; posts to it are recorded as method 'response_url'. */
+  responseUrl(id?: string): string;
+  /** Resolves once `count` calls to `method` were recorded (default 1), or rejects after `timeoutMs`. */
+  waitFor(method: string, count?: number, timeoutMs?: number): Promise<FakeCall[]>;
+  /** Identity auth.test reports. */
+  identity: { user_id: string; bot_id: string; team_id: string; team: string; user: string };
+  close(): Promise<void>;
+};
+
+const IDENTITY = { user_id: 'U0LEAKBOT', bot_id: 'B0LEAKBOT', team_id: 'T0TEAM001', team: 'Leak Test', user: 'leak' };
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: FakeCall[] = [];
+  const failures = new Map<string, { error: string; opts: FailOptions }[]>();
+  const waiters = new Set<() => void>();
+  let seq = 0;
+  let tsCounter = 1_700_000_000;
+  let origin = '';
+
+  const nextTs = () => `${++tsCounter}.${String(++seq).padStart(6, '0')}`;
+
+  const answer = (method: string, body: Record<string, any>): Record<string, unknown> => {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://leak-test.slack.com/', ...IDENTITY };
+      case 'chat.postMessage':
+      case 'chat.update': {
+        const ts = method === 'chat.update' ? String(body.ts) : nextTs();
+        const message = { type: 'message', user: IDENTITY.user_id, bot_id: IDENTITY.bot_id, text: body.text, blocks: body.blocks, ts, thread_ts: body.thread_ts };
+        return { ok: true, channel: body.channel, ts, message };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: nextTs() };
+      case 'views.publish':
+      case 'views.open':
+      case 'views.update':
+        return { ok: true, view: { id: `V${++seq}`, ...(typeof body.view === 'object' ? body.view : {}) } };
+      case 'conversations.info':
+        return { ok: true, channel: { id: body.channel, name: `chan-${String(body.channel).toLowerCase()}`, is_channel: true, is_member: true } };
+      case 'conversations.join':
+        return { ok: true, channel: { id: body.channel, is_member: true } };
+      case 'users.info':
+        return {
+          ok: true,
+          user: { id: body.user, name: `user-${body.user}`, real_name: `User ${body.user}`, tz: 'America/New_York', profile: { display_name: `user-${body.user}`, real_name: `User ${body.user}` } },
+        };
+      case 'files.getUploadURLExternal': {
+        const id = `F${String(++seq).padStart(8, '0')}`;
+        return { ok: true, upload_url: `${origin}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const files = Array.isArray(body.files) ? body.files : [];
+        return { ok: true, files: files.map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title ?? f.id, channels: body.channel_id ? [body.channel_id] : [] })) };
+      }
+      default:
+        return { ok: true };
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+        res.end(JSON.stringify(payload));
+      };
+      const record = (call: FakeCall) => {
+        calls.push(call);
+        for (const w of [...waiters]) w();
+      };
+
+      if (path.startsWith('/upload/')) {
+        record({ method: 'upload', id: path.slice('/upload/'.length), body: {}, headers: req.headers, bytes: raw });
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end(`OK - ${raw.length}`);
+        return;
+      }
+      if (path.startsWith('/response/')) {
+        record({ method: 'response_url', id: path.slice('/response/'.length), body: parseBody(raw, req.headers['content-type']), headers: req.headers });
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('ok');
+        return;
+      }
+      if (!path.startsWith('/api/')) return send(404, { ok: false, error: 'unknown_method' });
+
+      const method = path.slice('/api/'.length);
+      const body = parseBody(raw, req.headers['content-type']);
+      record({ method, body, headers: req.headers });
+      const queued = failures.get(method);
+      const failure = queued?.shift();
+      if (failure) {
+        if (failure.error === 'ratelimited') {
+          return send(failure.opts.status ?? 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.opts.retryAfter ?? 1) });
+        }
+        return send(failure.opts.status ?? 200, { ok: false, error: failure.error });
+      }
+      send(200, answer(method, body));
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const callsTo = (method: string) => calls.filter((c) => c.method === method);
+
+  return {
+    url: `${origin}/api/`,
+    origin,
+    calls,
+    callsTo,
+    identity: IDENTITY,
+    failNext(method, error, opts = {}) {
+      const list = failures.get(method) ?? [];
+      list.push({ error, opts });
+      failures.set(method, list);
+    },
+    responseUrl(id = `r${++seq}`) {
+      return `${origin}/response/${id}`;
+    },
+    waitFor(method, count = 1, timeoutMs = 5000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = callsTo(method);
+          if (found.length < count) return false;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`fake Slack: expected ${count} call(s) to ${method} within ${timeoutMs} ms, got ${callsTo(method).length}; calls so far: ${calls.map((c) => c.method).join(', ') || 'none'}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Form bodies (as the WebClient sends) with JSON-encoded values decoded; JSON bodies as is. */
+function parseBody(raw: Buffer, contentType: string | undefined): Record<string, any> {
+  const text = raw.toString('utf8');
+  if (text === '') return {};
+  if (contentType?.includes('application/json')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return { _raw: text };
+    }
+  }
+  const out: Record<string, any> = {};
+  for (const [k, v] of new URLSearchParams(text)) {
+    out[k] = /^\s*[[{]/.test(v) ? tryJson(v) : v;
+  }
+  return out;
+}
+
+function tryJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}

@@ -1,0 +1,74 @@
+/** /leak over real HTTP through Bolt's receiver, answered via the response URL on a fake Slack. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
+import { startApp, type StartedApp } from '../../helpers/start-app.ts';
+import { slashCommandRequest } from '../../helpers/slack-request.ts';
+import { makeDeps } from '../../helpers/store.ts';
+import { NOW, seedLeaks } from './seed.ts';
+
+let slack: FakeSlack;
+let app: StartedApp;
+
+beforeAll(async () => {
+  slack = await startFakeSlack();
+  const deps = makeDeps({ now: NOW });
+  await seedLeaks(deps);
+  app = await startApp({ slack, deps });
+});
+afterAll(async () => {
+  await app?.stop();
+  await slack?.close();
+});
+
+/** Sends `/leak <text>` and returns the ack and the response_url post it caused. */
+async function leak(text: string) {
+  const id = `r-${Math.random().toString(36).slice(2)}`;
+  const res = await app.post(slashCommandRequest({ text, responseUrl: slack.responseUrl(id) }, app.sign));
+  await slack.waitFor('response_url', slack.callsTo('response_url').length + 1).catch(() => undefined);
+  const reply = slack.callsTo('response_url').find((c) => c.id === id);
+  return { res, reply: reply?.body as { response_type: string; text: string; blocks: any[] } | undefined };
+}
+
+const allText = (blocks: any[]) => JSON.stringify(blocks);
+
+describe('/leak', () => {
+  it('acks a signed /leak today at once, then posts Block Kit to the response URL', async () => {
+    const { res, reply } = await leak('today');
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(1000);
+    expect(reply?.response_type).toBe('ephemeral');
+    expect(reply?.text).toBe('Your single biggest leak today is billing: 3 calls, $24, and it\'s spiking (+200.0% vs 7-day average).');
+    expect(reply?.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Leakage today (2026-11-24)' } });
+    const billing = reply!.blocks.find((b) => b.block_id === 'journey:billing');
+    expect(billing.fields[0].text).toBe('*billing*\n3 calls · $24');
+    const share = reply!.blocks.find((b) => b.block_id === 'leak_share');
+    expect(share.elements[0]).toMatchObject({ action_id: 'leak_share', value: 'today --date 2026-11-24' });
+    expect(allText(reply!.blocks)).toContain('through 12:00 America/New_York');
+  });
+
+  it('suggests the closest command for an unknown subcommand', async () => {
+    const { res, reply } = await leak('tody');
+    expect(res.status).toBe(200);
+    expect(reply?.text).toBe('I don\'t know "tody". Did you mean /leak today?');
+    expect(allText(reply!.blocks)).toContain('"value":"today"');
+    expect(allText(reply!.blocks)).toContain('/leak today');
+  });
+
+  it('answers help from the registry', async () => {
+    const { reply } = await leak('help');
+    expect(reply?.text).toBe('Leak commands');
+    expect(allText(reply!.blocks)).toContain('`/leak today`');
+    expect(allText(reply!.blocks)).not.toContain('/leak import');
+  });
+
+  it('turns a bad argument into one friendly line, no stack', async () => {
+    const { reply } = await leak('today --date 24/11/2026');
+    expect(reply?.text).toBe('--date must be a date written YYYY-MM-DD, e.g. 2026-11-20 (got "24/11/2026").');
+    expect(reply?.blocks).toHaveLength(1);
+  });
+
+  it('keeps CLI-only commands out of Slack', async () => {
+    const { reply } = await leak('import members /etc/passwd');
+    expect(reply?.text).toMatch(/^I don't know "import"/);
+  });
+});
