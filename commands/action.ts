@@ -6,6 +6,7 @@
 import { LeakError } from '../src/errors.ts';
 import { isIsoDate, zoneClock } from '../src/time.ts';
 import { createAction, listHistory, requireAction, transitionAction } from '../src/actions/repository.ts';
+import { announceAction, postActionMessage } from '../src/actions/announce.ts';
 import { queryOpenActions, renderOpenActionsText, type OpenActionRow } from '../src/actions/open-actions.ts';
 import { STATUS_LABEL } from '../src/actions/state-machine.ts';
 import { formatActionId, parseActionId, type Action, type ActionEvent, type HistoryRow } from '../src/actions/types.ts';
@@ -74,9 +75,23 @@ export function parseActionArgs(p: ParsedArgs, deps: CommandDeps): ActionArgs {
   }
 }
 
-export function runAction(args: ActionArgs, deps: CommandDeps): ActionResult {
+export async function runAction(args: ActionArgs, deps: CommandDeps): Promise<ActionResult> {
+  const result = applyAction(args, deps);
+  // From Slack, the change shows up at once: a new action gets its message in the channel, a
+  // transition its thread reply and updated message. From the CLI, the hourly job does it.
+  if (deps.slack && result.kind !== 'list' && result.kind !== 'show') {
+    const { client, channelId } = deps.slack;
+    const action = result.action.threadTs ? result.action : await postActionMessage(deps.store, client, result.action, channelId);
+    await announceAction(deps.store, client, action.id, deps.config);
+    return { ...result, action: requireAction(deps.store, action.id) };
+  }
+  return result;
+}
+
+function applyAction(args: ActionArgs, deps: CommandDeps): ActionResult {
   const { store } = deps;
-  const actor = (user: string) => ({ user, via: 'cli' as const, at: deps.now() });
+  const via = deps.slack ? ('slack-command' as const) : ('cli' as const);
+  const actor = (user: string) => ({ user: deps.slack?.userId ?? user, via, at: deps.now() });
   switch (args.sub) {
     case 'list':
       return { kind: 'list', actions: queryOpenActions(deps, { all: args.all }), all: args.all };

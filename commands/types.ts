@@ -4,12 +4,18 @@
  */
 import type { Store } from '../db/open-db.ts';
 import type { Config } from '../src/config.ts';
+import type { WebClient } from '@slack/web-api';
+
+/** Set when a command runs for a person in Slack: who asked, in which channel, and a client to post there. */
+export type SlackRequester = { userId: string; channelId: string; client: WebClient };
 
 export type CommandDeps = {
   store: Store;
   config: Config;
   /** Injected clock, so "today" is testable. */
   now: () => number;
+  /** Only for commands run from Slack (e.g. `action new` posts the action's message in the channel). */
+  slack?: SlackRequester;
 };
 
 export type OptionSpec = {

@@ -7,20 +7,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listHistory, getAction, createAction } from '../../../src/actions/repository.ts';
 import { postActionMessage } from '../../../src/actions/announce.ts';
 import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
-import { blockActionPayload, CHANNEL, interactionRequest, USER } from '../../helpers/slack-request.ts';
+import { blockActionPayload, CHANNEL, interactionRequest, slashCommandRequest, USER } from '../../helpers/slack-request.ts';
 import { makeDeps } from '../../helpers/store.ts';
-import { startActionsApp, type RunningApp } from './start-actions-app.ts';
+import { startApp, type StartedApp } from '../../helpers/start-app.ts';
 import { WebClient } from '@slack/web-api';
 
-const SECRET = 'test-signing-secret';
 let slack: FakeSlack;
-let app: RunningApp;
+let app: StartedApp;
 let deps: ReturnType<typeof makeDeps>;
 
 beforeAll(async () => {
   slack = await startFakeSlack();
-  deps = makeDeps({ env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url }, now: '2026-11-24T15:00:00Z' });
-  app = await startActionsApp(deps);
+  deps = makeDeps({ now: '2026-11-24T15:00:00Z' });
+  app = await startApp({ slack, deps });
 });
 afterAll(async () => {
   await app.stop();
@@ -28,9 +27,8 @@ afterAll(async () => {
 });
 
 async function post(payload: Record<string, unknown>) {
-  const req = interactionRequest(payload, { secret: SECRET });
-  const res = await fetch(`${app.url}/slack/events`, { method: 'POST', headers: req.headers, body: req.body });
-  return { status: res.status, text: await res.text() };
+  const res = await app.post(interactionRequest(payload, app.sign));
+  return { status: res.status, text: res.body };
 }
 
 /** Clicks a control on the action's parent message, as user `userId`, and returns the response_url it will answer on. */
@@ -87,6 +85,28 @@ describe('tracked actions through Slack', () => {
       `acknowledged→in_progress ${USER.id} slack-button`,
       `in_progress→shipped ${USER.id} slack-button`,
     ]);
+  });
+});
+
+describe('/leak action from Slack', () => {
+  it('creates an action as the Slack user, posts its message in the channel, and lists it', async () => {
+    deps.store.sqlite
+      .prepare(`INSERT INTO digital_journeys_cleaned (event_id, member_id, session_id, ts, local_date, channel, device, journey, step, outcome, error_message)
+                VALUES ('e-cmd', 'M-000001', 's1', 0, '2026-11-20', 'app', 'mobile', 'pharmacy', 'refill', 'error', 'Timeout')`)
+      .run();
+    const responseUrl = slack.responseUrl('cmd-new');
+    const res = await app.post(slashCommandRequest({ text: 'action new pharmacy "Retry refills on timeout" --team Pharmacy --error Timeout', responseUrl }, app.sign));
+    expect(res.status).toBe(200);
+    await waitUntil(() => privateAnswers('cmd-new').length === 1);
+    const id = Number(/Created A-(\d+)/.exec(JSON.stringify(privateAnswers('cmd-new')[0]))?.[1]);
+    const created = getAction(deps.store, id)!;
+    expect(created).toMatchObject({ journey: 'pharmacy', title: 'Retry refills on timeout', ownerTeam: 'Pharmacy', errorMessage: 'Timeout', status: 'proposed', createdBy: USER.id, channel: CHANNEL.id });
+    expect(listHistory(deps.store, id)[0]).toMatchObject({ byUser: USER.id, via: 'slack-command' });
+    const parent = slack.callsTo('chat.postMessage').find((c) => c.body.text?.startsWith(`A-${id} Retry refills`))!;
+    expect(parent.body.channel).toBe(CHANNEL.id);
+    expect(JSON.stringify(parent.body.blocks)).toContain(`"action_id":"tracked_take","value":"${id}:1"`);
+    // A command that changes something gets no "Share in channel" (sharing re-runs the line).
+    expect(JSON.stringify(privateAnswers('cmd-new')[0])).not.toContain('leak_share');
   });
 });
 
