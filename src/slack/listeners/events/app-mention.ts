@@ -15,7 +15,7 @@ export function appMention(deps: CommandDeps) {
   return async ({ event, client, logger }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
     const e = checkPayload(appMentionSchema, event, 'app_mention', logger);
     if (!e) return;
-    const message = await answerLine(questionOf(e.text), deps, { shareable: false, log: logger });
+    const message = await answerLine(questionOf(e.text), e.user ? { ...deps, slack: { userId: e.user, channelId: e.channel, client } } : deps, { shareable: false, log: logger });
     try {
       await client.chat.postMessage({ channel: e.channel, thread_ts: e.thread_ts ?? e.ts, text: message.text, blocks: message.blocks, unfurl_links: false });
     } catch (err) {
