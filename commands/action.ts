@@ -7,6 +7,7 @@ import { LeakError } from '../src/errors.ts';
 import { isIsoDate, zoneClock } from '../src/time.ts';
 import { createAction, listHistory, requireAction, transitionAction } from '../src/actions/repository.ts';
 import { announceAction, postActionMessage } from '../src/actions/announce.ts';
+import { measureActionOutcome, type Outcome } from '../src/actions/outcome.ts';
 import { queryOpenActions, renderOpenActionsText, type OpenActionRow } from '../src/actions/open-actions.ts';
 import { STATUS_LABEL } from '../src/actions/state-machine.ts';
 import { formatActionId, parseActionId, type Action, type ActionEvent, type HistoryRow } from '../src/actions/types.ts';
@@ -25,7 +26,7 @@ export type ActionArgs =
 
 export type ActionResult =
   | { kind: 'list'; actions: OpenActionRow[]; all: boolean }
-  | { kind: 'show' | 'created' | 'changed'; action: Action; history: HistoryRow[]; message: string };
+  | { kind: 'show' | 'created' | 'changed'; action: Action; history: HistoryRow[]; message: string; outcome?: Outcome | null };
 
 const str = (p: ParsedArgs, name: string) => {
   const v = p.values[name];
@@ -97,7 +98,8 @@ function applyAction(args: ActionArgs, deps: CommandDeps): ActionResult {
       return { kind: 'list', actions: queryOpenActions(deps, { all: args.all }), all: args.all };
     case 'show': {
       const action = requireAction(store, args.id);
-      return { kind: 'show', action, history: listHistory(store, action.id), message: `${formatActionId(action.id)} is ${STATUS_LABEL[action.status].toLowerCase()}.` };
+      const outcome = action.shipDate ? measureActionOutcome(deps, action, zoneClock(deps.config.timeZone).today(deps.now())) : null;
+      return { kind: 'show', action, history: listHistory(store, action.id), message: `${formatActionId(action.id)} is ${STATUS_LABEL[action.status].toLowerCase()}.`, outcome };
     }
     case 'new': {
       const { action } = createAction(store, { journey: args.journey, title: args.title, ownerTeam: args.team, segment: args.segment, errorMessage: args.error, effort: args.effort }, actor(args.by));
@@ -121,7 +123,9 @@ export function renderActionText(r: ActionResult): string {
     `${formatActionId(a.id)}  ${a.title}`,
     `  journey ${a.journey}${a.segment ? `, segment ${a.segment}` : ''}${a.errorMessage ? `, error "${a.errorMessage}"` : ''}`,
     `  team ${a.ownerTeam}, assignee ${a.assignee ?? '-'}, status ${STATUS_LABEL[a.status]}${a.shipDate ? `, shipped ${a.shipDate}` : ''}${a.dismissReason ? `, dismissed: ${a.dismissReason}` : ''}`,
-    ...(a.lastOutcome ? [`  outcome (${a.lastMeasuredOn}): ${(JSON.parse(a.lastOutcome) as { sentence: string }).sentence}`] : []),
+    ...(r.outcome
+      ? [`  outcome so far (${r.outcome.before.days} days before ${a.shipDate} vs ${r.outcome.afterDays} after): ${r.outcome.sentence}`]
+      : a.shipDate ? ['  outcome: no complete day after the ship date yet'] : []),
     `  thread ${a.channel && a.threadTs ? `${a.channel} ${a.threadTs}` : 'not posted to Slack yet'}`,
     'History:',
     ...r.history.map((h) => `  ${when(h.at)}  ${h.fromStatus ?? '-'} → ${h.toStatus}  by ${h.byUser} via ${h.via}${h.detail ? `  (${h.detail})` : ''}`),

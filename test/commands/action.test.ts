@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInvocation } from '../../commands/registry.ts';
 import { describeError } from '../../src/errors.ts';
 import { makeDeps } from '../helpers/store.ts';
+import { loadKnownFix, SHIP_DATE } from '../src/actions/known-fix.ts';
 
 function seedJourney(deps: ReturnType<typeof makeDeps>) {
   deps.store.sqlite
@@ -17,6 +18,16 @@ async function leak(deps: ReturnType<typeof makeDeps>, ...argv: string[]) {
 }
 
 describe('leak action (CLI)', () => {
+  it('shows the outcome so far of a shipped action on data with a known fix', async () => {
+    const deps = makeDeps({ now: '2026-11-18T15:00:00Z' });
+    await loadKnownFix(deps);
+    await leak(deps, 'action', 'new', 'billing', 'Explain Not eligible', '--team', 'Billing', '--error', 'Not eligible');
+    await leak(deps, 'action', 'ack', 'A-1');
+    await leak(deps, 'action', 'ship', 'A-1', '--ship-date', SHIP_DATE);
+    const shown = await leak(deps, 'action', 'show', 'A-1');
+    expect(shown.text).toContain('outcome so far (14 days before 2026-11-10 vs 7 after): Calls/day 11 → 6.6 (−40.3%)');
+  });
+
   it('creates, acknowledges, ships and lists an action with its history', async () => {
     const deps = makeDeps({ now: '2026-11-24T17:00:00Z' });
     seedJourney(deps);
