@@ -2,7 +2,8 @@
  * Imports one contract CSV into bronze. A file that is not UTF-8 CSV text, or lacks a
  * required column, is refused whole (LeakError 'bad_file', nothing loaded). Bad rows go to
  * quarantine with their line and reason; good rows load. The same file imported twice is
- * recognised by its SHA-256 and skipped (a different file with the same ids upserts in silver).
+ * recognised by its SHA-256 and skipped when nothing of its kind came after it (a different
+ * file with the same ids upserts in silver: the last row for an id wins).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -49,9 +50,14 @@ export async function checkCsvFile(kind: SourceKind, file: string): Promise<Chec
 /** Loads a checked file's rows into bronze in one batch; a file already imported (same bytes) is skipped. */
 export function loadCsvFile(store: Store, csv: CheckedCsv): ImportResult {
   const { kind, file, sha256, positions, headerWidth } = csv;
+  // Skipped only when it was the last batch of its kind: after A, B, A the second A must win
+  // again over B's corrections (last row per id wins), so it loads.
   const previous = store.sqlite
-    .prepare('SELECT batch_id AS batchId FROM import_batches WHERE sha256 = ? AND kind = ? ORDER BY batch_id LIMIT 1')
-    .get(sha256, kind) as { batchId: number } | undefined;
+    .prepare(
+      `SELECT batch_id AS batchId FROM import_batches
+       WHERE kind = @kind AND batch_id = (SELECT max(batch_id) FROM import_batches WHERE kind = @kind) AND sha256 = @sha256`,
+    )
+    .get({ kind, sha256 }) as { batchId: number } | undefined;
   if (previous) return { file, kind, batchId: previous.batchId, loaded: 0, quarantined: 0, reasons: new Map(), skipped: previous };
 
   const writer = new BronzeWriter(store, { source: 'csv', kind, file: path.basename(file), sha256 });

@@ -176,6 +176,29 @@ describe('a corrected row replaces the old one, and the numbers follow', () => {
     expect(snapshot(deps.store).segments.map((r) => r.segment)).toEqual(['Medicaid']);
   });
 
+  it('moving an earlier call away clears the repeat flag it gave a later leaked call', async () => {
+    const deps = makeDeps();
+    await load(deps, { ...base, calls: [...base.calls, callRow({ id: 'c0', member: 'M-000001', start: '2026-11-18T14:00:00Z' })] });
+    expect(snapshot(deps.store).leakage.map((r) => [r.call_id, r.is_repeat])).toEqual([['c1', 1]]);
+    await load(deps, { calls: [callRow({ id: 'c0', member: 'M-000001', start: '2026-11-01T14:00:00Z' })] });
+    expect(snapshot(deps.store).leakage.map((r) => [r.call_id, r.is_repeat])).toEqual([['c1', 0]]);
+    expect(snapshot(deps.store).daily.map((r) => r.repeats)).toEqual([0]);
+  });
+
+  it('re-importing the original file after a correction (A, B, A) brings the original values back', async () => {
+    const deps = makeDeps();
+    const dir = tempDir();
+    const a = writeCsv(dir, 'a.csv', CALL_HEADER, [callRow({ id: 'c1', member: 'M-000001', start: T('14:10') })]);
+    const b = writeCsv(dir, 'b.csv', CALL_HEADER, [callRow({ id: 'c1', member: 'M-000001', start: T('15:10') })]);
+    await load(deps, { digital: base.digital });
+    for (const file of [a, b, a]) {
+      await importCsvFile(deps.store, 'calls', file);
+      runPipeline(deps.store, deps.config);
+    }
+    expect(leaked(deps.store)).toEqual({ c1: 'e1' });
+    expect((await importCsvFile(deps.store, 'calls', a)).skipped).toBeDefined();
+  });
+
   it('after corrections the store equals a fresh store loaded with the final rows', async () => {
     const data = dataset();
     const deps = await inOrder();
