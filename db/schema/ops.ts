@@ -142,3 +142,48 @@ export const slackEvents = sqliteTable('slack_events', {
   eventType: text('event_type').notNull(),
   receivedAt: integer('received_at').notNull(),
 }, (t) => [index('slack_events_received').on(t.receivedAt)]);
+
+/**
+ * Alerts: spikes found by the insight scan and operational threshold hits, one row per alert.
+ * `dedupe_key` names "the same alert" (rule + subject, no date): while one is live it is refreshed,
+ * not re-raised, and within the rule's cooldown a resolved one is reopened instead of posted again.
+ * `row_refs` (JSON) links the underlying call_ids / event_ids. Times are epoch ms.
+ */
+export const alerts = sqliteTable('alerts', {
+  id: integer('id').primaryKey(),
+  kind: text('kind', { enum: ['spike', 'threshold'] }).notNull(),
+  rule: text('rule').notNull(),
+  subjectType: text('subject_type', { enum: ['member', 'agent', 'journey', 'segment', 'error', 'interaction'] }).notNull(),
+  subject: text('subject').notNull(),
+  windowStart: integer('window_start').notNull(),
+  windowEnd: integer('window_end').notNull(),
+  value: real('value').notNull(),
+  /** The threshold crossed (threshold rules) or the expected baseline (spikes). */
+  threshold: real('threshold').notNull(),
+  pValue: real('p_value'),
+  text: text('text').notNull(),
+  status: text('status', { enum: ['open', 'acknowledged', 'snoozed', 'resolved'] }).notNull(),
+  snoozedUntil: integer('snoozed_until'),
+  dedupeKey: text('dedupe_key').notNull(),
+  channel: text('channel'),
+  /** ts of the (grouped) channel message carrying this alert; 'posting' while a post is claimed. */
+  messageTs: text('message_ts'),
+  threadTs: text('thread_ts'),
+  createdAt: integer('created_at').notNull(),
+  lastSeenAt: integer('last_seen_at').notNull(),
+  resolvedAt: integer('resolved_at'),
+  /** Set when the "back to normal" thread reply was posted (claimed first), so it goes out once. */
+  normalPostedAt: integer('normal_posted_at'),
+  rowRefs: text('row_refs').notNull(),
+  /** Subject details the message shows (journey of a segment spike, member id…), JSON. */
+  detail: text('detail'),
+}, (t) => [index('alerts_dedupe').on(t.dedupeKey, t.createdAt), index('alerts_status').on(t.status), index('alerts_message').on(t.messageTs)]);
+
+/** One verdict per person per alert message (a second click changes it): the per-rule noise rate. */
+export const alertFeedback = sqliteTable('alert_feedback', {
+  alertId: integer('alert_id').notNull(),
+  rule: text('rule').notNull(),
+  user: text('user').notNull(),
+  verdict: text('verdict', { enum: ['useful', 'noise', 'known'] }).notNull(),
+  at: integer('at').notNull(),
+}, (t) => [primaryKey({ columns: [t.alertId, t.user] }), index('alert_feedback_rule').on(t.rule, t.at)]);
