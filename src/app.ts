@@ -3,7 +3,7 @@
  * SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are set (receiver on PORT at /slack/events);
  * Socket Mode when SLACK_APP_TOKEN (xapp-…) is set as well, so no public URL is needed.
  */
-import { App, LogLevel, type HTTPReceiver } from '@slack/bolt';
+import { App, LogLevel } from '@slack/bolt';
 import { retryPolicies } from '@slack/web-api';
 import type { CommandDeps } from '../commands/types.ts';
 import type { Config } from './config.ts';
@@ -40,15 +40,16 @@ export function buildSlackApp(deps: CommandDeps, opts: { logLevel?: LogLevel } =
     slackApiUrl: slack.apiUrl,
     // The SDK's default policy waits out 429s for ~30 minutes; the count is configurable so tests use 0.
     retryConfig: { ...retryPolicies.tenRetriesInAboutThirtyMinutes, retries: slack.apiRetries },
+    // With retries off, a 429 must fail at once too (the SDK would otherwise sleep Retry-After first).
+    rejectRateLimitedCalls: slack.apiRetries === 0,
   };
-  let receiver: HTTPReceiver | undefined;
   const app =
     mode === 'socket'
       ? new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logLevel, clientOptions })
       : new App({
           token: slack.botToken,
           // Signatures are checked against the wall clock, never the injected data clock (deps.now).
-          receiver: (receiver = createSlackReceiver({ signingSecret: slack.signingSecret as string, logLevel })),
+          receiver: createSlackReceiver({ signingSecret: slack.signingSecret as string, logLevel }),
           logLevel,
           clientOptions,
         });

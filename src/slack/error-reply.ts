@@ -12,6 +12,10 @@ export const UNEXPECTED = 'Something went wrong while answering; it has been log
 
 export function errorLine(e: unknown, log: ErrorLog = console): string {
   if (isLeakError(e)) return e.message.replace(/\bUsage: leak /g, 'Usage: /leak ').replace(/'leak /g, "'/leak ");
+  const slack = e as { code?: string; retryAfter?: number };
+  if (slack?.code === 'slack_webapi_rate_limited_error') {
+    return `Slack is rate limiting me right now; please try again in ${Math.max(1, slack.retryAfter ?? 30)} seconds.`;
+  }
   log.error('Leak: unexpected error while answering in Slack', e);
   return UNEXPECTED;
 }
