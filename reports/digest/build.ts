@@ -43,7 +43,7 @@ export async function buildDigest(
     subtitle: `${ROLE_NAME[opts.role]} · whole day in ${data.time_zone}${late ? ' · posted late: the bot was not running at the scheduled time' : ''}`,
     headline: data.today.headline,
     facts: opts.role === 'exec' ? execFacts(data) : opsFacts(data),
-    sections: opts.role === 'exec' ? execSections(data) : opsSections(data),
+    sections: [...(opts.role === 'exec' ? execSections(data) : opsSections(data)), ...whySection(data)],
     charts: opts.role === 'exec' ? [...charts].sort((a, b) => chartOrder(a) - chartOrder(b)) : charts,
     data,
   };
@@ -82,6 +82,10 @@ function execSections(d: DigestData): DigestSection[] {
       }),
     },
   ].filter((s) => s.lines.length > 0);
+}
+
+function whySection(d: DigestData): DigestSection[] {
+  return d.root_cause ? [{ title: `Why ${d.root_cause.journey} is up`, lines: [d.root_cause.headline] }] : [];
 }
 
 function opsSections(d: DigestData): DigestSection[] {

@@ -1,9 +1,12 @@
 /**
  * Sources: gold segment_drilldown and savings_model (and today's queryToday over gold),
- * silver digital_call_leakage × call_logs_cleaned for the agents who took the leaked calls.
+ * silver digital_call_leakage × call_logs_cleaned for the agents who took the leaked calls, ops annotations
+ * for the change notes, and root cause (src/analysis) for the top rising journey.
  * Grain: one digest = one complete local day, plus the 28 days ending on it for the trend chart.
  */
-import { queryToday, type TodayResult } from '../../commands/today.ts';
+import { queryToday, SPIKE_PCT, type TodayResult } from '../../commands/today.ts';
+import { listAnnotations } from '../../src/analysis/annotations.ts';
+import { explainJourney } from '../../src/analysis/root-cause.ts';
 import type { CommandDeps } from '../../commands/types.ts';
 import { addDays, zoneClock } from '../../src/time.ts';
 
@@ -29,6 +32,8 @@ export type DigestData = {
   savings: JourneySavings[];
   agents: AgentLoad[];
   annotations: Annotation[];
+  /** The root-cause line for the day's top rising journey, when one is up SPIKE_PCT% or more. */
+  root_cause: { journey: string; headline: string } | null;
 };
 
 /** The previous complete local day: what a morning digest reports on. */
@@ -83,8 +88,16 @@ export function queryDigest(deps: CommandDeps, date: string): DigestData {
     top_segments: topSegments,
     savings,
     agents,
-    annotations: [],
+    annotations: listAnnotations(deps.store, { from, to: date }).map((a) => ({ date: a.date, text: a.journey ? `${a.journey}: ${a.text}` : a.text })),
+    root_cause: rootCause(deps, today),
   };
+}
+
+/** Explains the biggest journey among those rising at least SPIKE_PCT% on their 7-day average. */
+function rootCause(deps: CommandDeps, today: TodayResult): DigestData['root_cause'] {
+  const rising = today.journeys.find((j) => j.trend_pct !== null && j.trend_pct >= SPIKE_PCT);
+  if (!rising) return null;
+  return { journey: rising.journey, headline: explainJourney(deps, { date: today.date, journey: rising.journey }).headline };
 }
 
 /** A journey with no leaked calls on a day is a 0 on the chart, not a gap the line jumps across. */

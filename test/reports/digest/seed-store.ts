@@ -13,6 +13,7 @@ export type SeedOptions = { endDate: string; days: number; scale?: number; stepU
 
 const JOURNEY_BASE: Record<string, number> = { billing: 22, id_card: 12, pharmacy: 9, login: 4 };
 const PLANS = ['MAPD', 'MAPD', 'MAPD', 'Commercial', 'Medicaid'];
+const MESSAGES = ['Session expired', 'Something went wrong', 'Page not available'];
 
 /** A small LCG: the same seed gives the same store on every machine. */
 function random(seed: number) {
@@ -43,7 +44,11 @@ export async function seedLeakage(deps: CommandDeps, opts: SeedOptions): Promise
         const failAt = Date.parse(`${date}T15:00:00Z`) + Math.floor(rand() * 5 * 3600_000);
         const callAt = failAt + (2 + Math.floor(rand() * 20)) * 60_000;
         const iso = (ms: number) => new Date(ms).toISOString().replace('.000', '');
-        digital.push(`e${n},${member},s${n},${iso(failAt)},app,mobile,${journey},step,error,Something failed`);
+        // After the step-up, most new billing failures share one message on mobile: something to explain.
+        const stepped = step > 1 && rand() < 0.6;
+        const message = stepped ? 'Autopay is not available for your plan' : MESSAGES[Math.floor(rand() * MESSAGES.length)];
+        const device = stepped || rand() < 0.5 ? 'mobile' : 'desktop';
+        digital.push(`e${n},${member},s${n},${iso(failAt)},${device === 'mobile' ? 'app' : 'web'},${device},${journey},step,error,${message}`);
         // A few agents take most of the calls, as in a real queue; handle times spread 4–15 minutes.
         const agent = `A${101 + Math.floor(rand() ** 2 * 9)}`;
         const handleMs = (240 + Math.floor(rand() * 660)) * 1000;
