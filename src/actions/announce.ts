@@ -28,7 +28,8 @@ export async function postActionMessage(store: Store, client: WebClient, action:
     // The creation row is the parent message itself.
     store.sqlite.prepare("UPDATE action_history SET announced_at = ? WHERE action_id = ? AND from_status IS NULL AND announced_at IS NULL").run(Date.now(), action.id);
   } catch (e) {
-    store.sqlite.prepare('UPDATE actions SET channel = NULL, thread_ts = NULL WHERE id = ?').run(action.id);
+    // Keep the channel: the hourly job retries the post there.
+    store.sqlite.prepare('UPDATE actions SET thread_ts = NULL WHERE id = ?').run(action.id);
     throw e;
   }
   return requireAction(store, action.id);

@@ -21,14 +21,15 @@ export type JobReport = { posted: number; announced: number; reminded: number[];
 export async function runActionJobs(deps: CommandDeps, client: WebClient, now: number, log: SlackLog = { warn: (m) => console.warn(m) }): Promise<JobReport> {
   const { store, config } = deps;
   const report: JobReport = { posted: 0, announced: 0, reminded: [], measured: [], interim: [], final: [] };
-  const defaultChannel = config.actions.channel;
   for (const action of listActions(store, { open: true })) {
-    if (action.threadTs === null && defaultChannel) {
+    // Its own channel when a Slack post failed earlier; LEAK_ACTIONS_CHANNEL for actions made in the CLI.
+    const channel = action.channel ?? config.actions.channel;
+    if (action.threadTs === null && channel) {
       try {
-        await postActionMessage(store, client, action, defaultChannel);
+        await postActionMessage(store, client, action, channel);
         report.posted++;
       } catch (e) {
-        log.warn(`Posting ${formatActionId(action.id)} to ${defaultChannel} failed: ${(e as Error).message}`);
+        log.warn(`Posting ${formatActionId(action.id)} to ${channel} failed: ${(e as Error).message}`);
       }
     }
   }

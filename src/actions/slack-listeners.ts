@@ -50,7 +50,11 @@ export function registerActionListeners(app: App, deps: CommandDeps): void {
       }
       const channel = created.channel ?? b.channel?.id ?? b.container?.channel_id;
       if (!channel) return privately(respond, 'I could not tell which channel to track this in; use /leak action new in a channel.');
-      await postActionMessage(deps.store, client, r.action, channel);
+      try {
+        await postActionMessage(deps.store, client, r.action, channel);
+      } catch (e) {
+        return privately(respond, `You own ${formatActionId(created.id)}, but posting its message in <#${channel}> failed (${(e as Error).message}); I'll retry within the hour.`);
+      }
       await announceAction(deps.store, client, created.id, deps.config);
       await privately(respond, `${isNew ? 'Tracking' : 'You took'} ${formatActionId(created.id)}: you own it. Updates and the before/after outcome will be in its thread in <#${channel}>.`);
     } catch (e) {

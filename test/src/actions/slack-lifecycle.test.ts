@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listHistory, getAction, createAction } from '../../../src/actions/repository.ts';
 import { postActionMessage } from '../../../src/actions/announce.ts';
+import { runActionJobs } from '../../../src/actions/jobs.ts';
 import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { blockActionPayload, CHANNEL, interactionRequest, slashCommandRequest, USER } from '../../helpers/slack-request.ts';
 import { makeDeps } from '../../helpers/store.ts';
@@ -85,6 +86,24 @@ describe('tracked actions through Slack', () => {
       `acknowledged→in_progress ${USER.id} slack-button`,
       `in_progress→shipped ${USER.id} slack-button`,
     ]);
+  });
+});
+
+describe('a failed post', () => {
+  it('tells the taker privately and is posted by the next hourly job run', async () => {
+    slack.failNext('chat.postMessage', 'not_in_channel');
+    const rec = { ...RECOMMENDATION, id: 'pharmacy|retry', journey: 'pharmacy', title: 'Retry refills' };
+    const take = click('action_take', JSON.stringify(rec), { ts: '1700000000.000009', id: 'take-fails' });
+    await post(take.payload);
+    await waitUntil(() => privateAnswers('take-fails').length === 1);
+    expect(privateAnswers('take-fails')[0].text).toMatch(/^You own A-\d+, but posting its message in <#C0LEAKS01> failed \(An API error occurred: not_in_channel\); I'll retry within the hour\.$/);
+    const id = Number(/A-(\d+)/.exec(privateAnswers('take-fails')[0].text)![1]);
+    expect(getAction(deps.store, id)).toMatchObject({ status: 'acknowledged', channel: CHANNEL.id, threadTs: null });
+    const report = await runActionJobs(deps, new WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 } }), deps.now(), { warn: () => {} });
+    expect(report.posted).toBe(1);
+    const a = getAction(deps.store, id)!;
+    expect(a.threadTs).toMatch(/^\d+\.\d+$/);
+    expect(replies(a.threadTs!)).toEqual([`<@${USER.id}> took A-${id}: acknowledged, owner <@${USER.id}>.`]);
   });
 });
 
