@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createChartRenderer } from '../../../reports/charts/render.ts';
+import { buildDigest } from '../../../reports/digest/build.ts';
+import { buildDigestBlocks } from '../../../reports/digest/blocks.ts';
+import { addAnnotation } from '../../../src/analysis/annotations.ts';
+import { explainJourney } from '../../../src/analysis/root-cause.ts';
+import { formatMoney } from '../../../src/format.ts';
+import { makeDeps } from '../../helpers/store.ts';
+import { seedLeakage } from './seed-store.ts';
+
+const DATE = '2026-11-23';
+const deps = makeDeps({ now: '2026-11-24T15:00:00Z' });
+const renderer = createChartRenderer();
+
+beforeAll(async () => {
+  await seedLeakage(deps, { endDate: DATE, days: 35, scale: 2, stepUpOn: '2026-11-21' });
+  addAnnotation(deps.store, { date: '2026-11-21', text: 'Billing portal release 4.2', journey: 'billing', at: 1, by: 'U1' });
+  addAnnotation(deps.store, { date: '2026-10-01', text: 'Too old for the chart', at: 1, by: 'U1' });
+});
+
+describe('digest content', () => {
+  it('operations view: calls, alerts, agents, and why the rising journey is up', async () => {
+    const d = await buildDigest(deps, { date: DATE, role: 'ops', renderer });
+    const billing = d.data.today.journeys.find((j) => j.journey === 'billing')!;
+    expect(billing.trend_pct).toBeGreaterThanOrEqual(10);
+    expect(d.sections.map((s) => s.title)).toEqual(['Top leaks by calls', 'Alerts', 'Agents who took the most leaked calls', 'Why billing is up']);
+    expect(d.sections[3].lines).toEqual([explainJourney(deps, { date: DATE, journey: 'billing' }).headline]);
+    expect(d.sections[1].lines[0]).toBe(`billing is up ${billing.trend_pct!.toFixed(1)}% on its 7-day average: ${billing.calls} calls`);
+    const agentCalls = deps.store.sqlite
+      .prepare(`SELECT count(*) FROM digital_call_leakage l JOIN call_logs_cleaned c USING (call_id) WHERE l.local_date = ? GROUP BY c.agent_id ORDER BY 1 DESC LIMIT 1`)
+      .pluck()
+      .get(DATE) as number;
+    expect(d.data.agents[0].calls).toBe(agentCalls);
+    // Change notes in the 28-day window only, named with their journey.
+    expect(d.data.annotations).toEqual([{ date: '2026-11-21', text: 'billing: Billing portal release 4.2' }]);
+  });
+
+  it('executive view: cost first, yearly cost at the 7-day rate from the savings model, cost chart leads', async () => {
+    const d = await buildDigest(deps, { date: DATE, role: 'exec', renderer });
+    const annual = deps.store.sqlite.prepare('SELECT sum(annual_cost) FROM savings_model WHERE date = ?').pluck().get(DATE) as number;
+    expect(d.facts[0]).toEqual({ label: 'Cost of leaked calls', value: expect.stringMatching(new RegExp(`^\\${formatMoney(d.data.today.total.cost)} \\(`)) });
+    expect(d.facts[2].value).toBe(`${formatMoney(annual)} (the most that fixing every leak could save)`);
+    expect(d.charts[0].key).toBe('cost-by-journey');
+    const { blocks } = buildDigestBlocks(d);
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    expect(JSON.stringify(blocks).length).toBeLessThan(13_000);
+  });
+});
