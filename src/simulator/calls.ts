@@ -1,0 +1,64 @@
+/**
+ * Contact-center interactions: channel, IVR route, agent, handle time, disposition, sentiment
+ * (worse after a failure and for long calls), a transcript line and an optional survey comment.
+ */
+import { IVR_ROUTES, SURVEY_COMMENTS, TRANSCRIPTS, type Journey } from './pools.ts';
+import { Weighted, type Random } from './random.ts';
+import { sourceIdForm } from './members.ts';
+import type { World } from './world.ts';
+
+export type Row = { t: number; k: number; v: string[] };
+
+const INTERACTION = new Weighted<string>([['voice', 84], ['chat', 10], ['email', 3], ['video', 3]]);
+const AFTER_FAILURE = new Weighted<string>([['resolved', 60], ['transferred', 20], ['failed', 12], ['abandoned', 8]]);
+const ROUTINE = new Weighted<string>([['resolved', 75], ['transferred', 12], ['failed', 6], ['abandoned', 7]]);
+const SENTIMENT_SHIFT: Record<string, number> = { resolved: 0.25, transferred: -0.05, failed: -0.3, abandoned: -0.2 };
+
+const minutePrefixes = new Map<number, string>();
+/** ISO instant to the second. Date formatting is the generator's hottest call, so each minute's prefix is cached. */
+export function iso(ms: number): string {
+  const minute = Math.floor(ms / 60_000);
+  let prefix = minutePrefixes.get(minute);
+  if (prefix === undefined) {
+    if (minutePrefixes.size > 50_000) minutePrefixes.clear();
+    prefix = new Date(minute * 60_000).toISOString().slice(0, 17);
+    minutePrefixes.set(minute, prefix);
+  }
+  const s = Math.floor((ms - minute * 60_000) / 1000);
+  return `${prefix}${s < 10 ? '0' : ''}${s}Z`;
+}
+const clamp = (x: number) => (x < -1 ? -1 : x > 1 ? 1 : x);
+const sentimentText = (x: number) => clamp(x).toFixed(2);
+
+export type CallSpec = { id: string; member: number; start: number; reason: Journey | 'general'; afterFailure: boolean; key: number };
+
+export function makeCall(world: World, rng: Random, spec: CallSpec): Row {
+  const interaction = INTERACTION.draw(rng);
+  const disposition = (spec.afterFailure ? AFTER_FAILURE : ROUTINE).draw(rng);
+  const meanMinutes = interaction === 'email' ? 6 : spec.afterFailure ? 9 : 6.5;
+  const seconds =
+    disposition === 'abandoned' ? 20 + rng.int(130) : Math.max(60, Math.round(rng.normal(meanMinutes, meanMinutes * 0.45) * 60));
+  const minutes = seconds / 60;
+  const start = spec.afterFailure ? rng.normal(-0.35, 0.2) : rng.normal(0.05, 0.25);
+  const end = start + SENTIMENT_SHIFT[disposition] - 0.03 * Math.max(0, minutes - 10) + rng.normal(0, 0.1);
+  const scored = !rng.chance(0.03);
+  const spoken = interaction === 'voice' || interaction === 'video';
+  return {
+    t: spec.start,
+    k: spec.key,
+    v: [
+      spec.id,
+      sourceIdForm(spec.member, rng, 0.08),
+      iso(spec.start),
+      iso(spec.start + seconds * 1000),
+      interaction,
+      spoken ? IVR_ROUTES[spec.reason] : '',
+      disposition === 'abandoned' ? '' : `AG-${1000 + rng.int(world.agents)}`,
+      disposition,
+      scored ? sentimentText(start) : '',
+      scored ? sentimentText(end) : '',
+      rng.chance(0.09) ? rng.pick(SURVEY_COMMENTS[spec.reason]) : '',
+      disposition !== 'abandoned' && rng.chance(0.7) ? rng.pick(TRANSCRIPTS[spec.reason]) : '',
+    ],
+  };
+}
