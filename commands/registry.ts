@@ -12,6 +12,8 @@ import { quarantineCommand } from './quarantine.ts';
 import { actionCommand } from './action.ts';
 import { todayCommand } from './today.ts';
 import { digestCommand } from './digest.ts';
+import { journeyCommand } from './journey.ts';
+import { memberCommand } from './member.ts';
 
 export const COMMANDS: AnyCommand[] = [
   actionCommand,
@@ -19,6 +21,8 @@ export const COMMANDS: AnyCommand[] = [
   importCommand,
   quarantineCommand,
   digestCommand,
+  journeyCommand,
+  memberCommand,
 ];
 
 export function findCommand(name: string): AnyCommand | undefined {

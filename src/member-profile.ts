@@ -1,0 +1,90 @@
+/**
+ * One member, as the journey playback and the member 360 see them: the id resolved from any
+ * form a person types, and the profile with segment, age group and tenure as of a date.
+ * Segment and age group follow the leakage SQL (src/pipeline/leakage.ts) exactly, so a
+ * member's profile never disagrees with the segment their leaked calls were counted under.
+ */
+import type { CommandDeps } from '../commands/types.ts';
+import { LeakError } from './errors.ts';
+import { MEMBER_ID_FORMS, normalizeMemberId } from './member-id.ts';
+import { daysBetween } from './time.ts';
+
+export type MemberProfile = {
+  name: string | null;
+  plan: string;
+  segment: string;
+  enrolled_on: string;
+  tenure_months: number;
+  language: string;
+  birth_year: number | null;
+  age_group: string;
+  state: string | null;
+};
+
+/** The canonical id, or a one-line error listing the accepted forms. */
+export function parseMemberId(raw: string | undefined, usage: string): string {
+  if (raw === undefined) throw new LeakError('bad_argument', `Which member? Usage: ${usage} (ids like ${MEMBER_ID_FORMS}).`);
+  const id = normalizeMemberId(raw);
+  if (!id) throw new LeakError('bad_argument', `"${raw}" is not a member id. Accepted forms: ${MEMBER_ID_FORMS}.`);
+  return id;
+}
+
+/**
+ * Throws not_found unless the store knows the member: a profile, or any source row whose id
+ * resolved to them (a caller without a profile is still a member we can play back).
+ */
+export function requireMember(deps: CommandDeps, memberId: string): void {
+  const known = deps.store.sqlite
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM member_profiles WHERE member_id = @id)
+           OR EXISTS (SELECT 1 FROM member_source_ids WHERE member_id = @id)`,
+    )
+    .pluck()
+    .get({ id: memberId });
+  if (!known) throw new LeakError('not_found', `No member ${memberId} found.`);
+}
+
+export function segmentOf(plan: string, enrolledOn: string, date: string): string {
+  if (plan !== 'MAPD') return plan;
+  return daysBetween(enrolledOn, date) < 365 ? 'MAPD New' : 'MAPD Tenured';
+}
+
+export function ageGroupOf(birthYear: number | null, date: string): string {
+  if (birthYear === null) return 'Unknown';
+  const age = Number(date.slice(0, 4)) - birthYear;
+  return age < 35 ? 'Under 35' : age < 50 ? '35-49' : age < 65 ? '50-64' : age < 75 ? '65-74' : '75+';
+}
+
+/** Whole calendar months from enrolment to the date (0 before the first monthiversary). */
+export function tenureMonths(enrolledOn: string, date: string): number {
+  const [y1, m1, d1] = enrolledOn.split('-').map(Number);
+  const [y2, m2, d2] = date.split('-').map(Number);
+  const months = (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
+  return Math.max(0, months);
+}
+
+export function readProfile(deps: CommandDeps, memberId: string, date: string): MemberProfile | null {
+  const row = deps.store.sqlite
+    .prepare('SELECT name, plan, enrolled_on, language, birth_year, state FROM member_profiles WHERE member_id = ?')
+    .get(memberId) as { name: string | null; plan: string; enrolled_on: string; language: string; birth_year: number | null; state: string | null } | undefined;
+  if (!row) return null;
+  return {
+    name: row.name,
+    plan: row.plan,
+    segment: segmentOf(row.plan, row.enrolled_on, date),
+    enrolled_on: row.enrolled_on,
+    tenure_months: tenureMonths(row.enrolled_on, date),
+    language: row.language,
+    birth_year: row.birth_year,
+    age_group: ageGroupOf(row.birth_year, date),
+    state: row.state,
+  };
+}
+
+/** "Rosa Alvarez · MAPD New · Spanish · 65-74 · FL · member 8 months", for headings. */
+export function describeProfile(p: MemberProfile | null, languageName: (code: string) => string): string {
+  if (!p) return 'no profile on file';
+  return [p.name, p.segment, languageName(p.language), p.age_group === 'Unknown' ? null : p.age_group, p.state, `member ${p.tenure_months} month${p.tenure_months === 1 ? '' : 's'}`]
+    .filter(Boolean)
+    .join(' · ');
+}
