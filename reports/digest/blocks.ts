@@ -4,6 +4,7 @@
  * each chart's numbers are written out, so the message stands on its own without images.
  */
 import type { Digest } from './build.ts';
+import { RECOMMENDATION_TAKE_ACTION_ID } from '../../src/actions/from-recommendation.ts';
 import type { DigestChart } from './chart.ts';
 
 // Block Kit limits (platform notes): section text 3,000; header 150; fields 10 × 2,000.
@@ -28,6 +29,17 @@ export function buildDigestBlocks(digest: Digest): DigestMessage {
     { type: 'section', fields: digest.facts.map((f) => ({ type: 'mrkdwn', text: `*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}` })) },
   ];
   for (const s of digest.sections) blocks.push(section(`*${escapeMrkdwn(s.title)}*\n${bullets(s.lines)}`));
+  if (digest.actions.length) {
+    blocks.push(section('*Next best actions*'));
+    // One section per action, so each "I'll take it" button (same action_id) sits in its own block.
+    digest.actions.forEach((a, i) =>
+      blocks.push({
+        ...section(escapeMrkdwn(a.line)),
+        block_id: `digest_action_${i + 1}`,
+        accessory: { type: 'button', text: { type: 'plain_text', text: "I'll take it" }, action_id: RECOMMENDATION_TAKE_ACTION_ID, value: a.value },
+      }),
+    );
+  }
   blocks.push({ type: 'divider' });
   const posted = digest.charts.filter((c) => c.png);
   blocks.push(section(posted.length ? `*Charts* (images in the thread; the numbers they show):` : '*Charts*'));

@@ -12,6 +12,8 @@ import { queryDigest, type DigestData } from './query.ts';
 
 export type DigestFact = { label: string; value: string };
 export type DigestSection = { title: string; lines: string[] };
+/** A recommended fix: one line to read, and the button value that creates the tracked action. */
+export type DigestAction = { line: string; value: string };
 export type Digest = {
   date: string;
   role: DigestRole;
@@ -21,6 +23,7 @@ export type Digest = {
   headline: string;
   facts: DigestFact[];
   sections: DigestSection[];
+  actions: DigestAction[];
   charts: DigestChart[];
   data: DigestData;
 };
@@ -44,6 +47,7 @@ export async function buildDigest(
     headline: data.today.headline,
     facts: opts.role === 'exec' ? execFacts(data) : opsFacts(data),
     sections: [...(opts.role === 'exec' ? execSections(data) : opsSections(data)), ...whySection(data)],
+    actions: data.actions.map(toDigestAction),
     charts: opts.role === 'exec' ? [...charts].sort((a, b) => chartOrder(a) - chartOrder(b)) : charts,
     data,
   };
@@ -82,6 +86,24 @@ function execSections(d: DigestData): DigestSection[] {
       }),
     },
   ].filter((s) => s.lines.length > 0);
+}
+
+/** The button value is the recommendation as JSON, in the fields the action tracker reads (under Slack's 2,000). */
+function toDigestAction(r: DigestData['actions'][number]): DigestAction {
+  const value = JSON.stringify({
+    id: r.id.slice(0, 200),
+    journey: r.journey,
+    title: r.title.slice(0, 300),
+    owner_team: r.owner_team,
+    effort: r.effort,
+    expected_reduction_pct: r.expected_reduction_pct,
+    savings_per_year: r.savings_per_year,
+    targets: { segment: r.targets.segment?.slice(0, 100), error_message: r.targets.error_message?.slice(0, 300) },
+  });
+  return {
+    line: `${r.title}: about ${formatMoney(r.savings_per_year)} a year (${formatCount(r.calls_avoided_per_day)} fewer calls a day), ${r.owner_team}, effort ${r.effort}`,
+    value,
+  };
 }
 
 function whySection(d: DigestData): DigestSection[] {

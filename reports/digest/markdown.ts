@@ -10,6 +10,7 @@ export function renderDigestMarkdown(digest: Digest): string {
   const out: string[] = [`## ${escapeMd(digest.title)}`, '', `_${escapeMd(digest.subtitle)}_`, '', escapeMd(digest.headline), ''];
   out.push('| | |', '|---|---|', ...digest.facts.map((f) => `| ${escapeMd(f.label)} | ${escapeMd(f.value)} |`), '');
   for (const s of digest.sections) out.push(`### ${escapeMd(s.title)}`, '', ...s.lines.map((l) => `- ${escapeMd(l)}`), '');
+  if (digest.actions.length) out.push('### Next best actions', '', ...digest.actions.map((a) => `- ${escapeMd(a.line)}`), '');
   out.push('### Charts', '');
   for (const c of digest.charts) {
     out.push(`#### ${escapeMd(c.title)}`, '');

@@ -1,11 +1,12 @@
 /**
  * Sources: gold segment_drilldown and savings_model (and today's queryToday over gold),
  * silver digital_call_leakage × call_logs_cleaned for the agents who took the leaked calls, ops annotations
- * for the change notes, and root cause (src/analysis) for the top rising journey.
+ * for the change notes, root cause and next-best actions (src/analysis).
  * Grain: one digest = one complete local day, plus the 28 days ending on it for the trend chart.
  */
 import { queryToday, SPIKE_PCT, type TodayResult } from '../../commands/today.ts';
 import { listAnnotations } from '../../src/analysis/annotations.ts';
+import { recommendActions, type Recommendation } from '../../src/analysis/next-best-actions.ts';
 import { explainJourney } from '../../src/analysis/root-cause.ts';
 import type { CommandDeps } from '../../commands/types.ts';
 import { addDays, zoneClock } from '../../src/time.ts';
@@ -34,6 +35,8 @@ export type DigestData = {
   annotations: Annotation[];
   /** The root-cause line for the day's top rising journey, when one is up SPIKE_PCT% or more. */
   root_cause: { journey: string; headline: string } | null;
+  /** The three best next actions by return on effort (next-best-actions), for the "I'll take it" buttons. */
+  actions: Recommendation[];
 };
 
 /** The previous complete local day: what a morning digest reports on. */
@@ -90,6 +93,7 @@ export function queryDigest(deps: CommandDeps, date: string): DigestData {
     agents,
     annotations: listAnnotations(deps.store, { from, to: date }).map((a) => ({ date: a.date, text: a.journey ? `${a.journey}: ${a.text}` : a.text })),
     root_cause: rootCause(deps, today),
+    actions: today.journeys.length ? recommendActions(deps, { date }).slice(0, 3) : [],
   };
 }
 

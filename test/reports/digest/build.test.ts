@@ -4,6 +4,8 @@ import { buildDigest } from '../../../reports/digest/build.ts';
 import { buildDigestBlocks } from '../../../reports/digest/blocks.ts';
 import { addAnnotation } from '../../../src/analysis/annotations.ts';
 import { explainJourney } from '../../../src/analysis/root-cause.ts';
+import { recommendActions } from '../../../src/analysis/next-best-actions.ts';
+import { parseRecommendationValue, RECOMMENDATION_TAKE_ACTION_ID } from '../../../src/actions/from-recommendation.ts';
 import { formatMoney } from '../../../src/format.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { seedLeakage } from './seed-store.ts';
@@ -44,5 +46,19 @@ describe('digest content', () => {
     const { blocks } = buildDigestBlocks(d);
     expect(blocks.length).toBeLessThanOrEqual(50);
     expect(JSON.stringify(blocks).length).toBeLessThan(13_000);
+  });
+
+  it("offers the top three next-best actions, each with an \"I'll take it\" button the action tracker accepts", async () => {
+    const d = await buildDigest(deps, { date: DATE, role: 'exec', renderer });
+    const top = recommendActions(deps, { date: DATE }).slice(0, 3);
+    const buttons = buildDigestBlocks(d).blocks.filter((b) => b.accessory) as { block_id: string; accessory: { action_id: string; value: string } }[];
+    expect(buttons).toHaveLength(3);
+    expect(new Set(buttons.map((b) => b.block_id)).size).toBe(3);
+    buttons.forEach((b, i) => {
+      expect(b.accessory.action_id).toBe(RECOMMENDATION_TAKE_ACTION_ID);
+      expect(b.accessory.value.length).toBeLessThanOrEqual(2000);
+      expect(parseRecommendationValue(b.accessory.value)).toMatchObject({ journey: top[i].journey, title: top[i].title, recommendationId: top[i].id, estimatedSavingsPerYear: top[i].savings_per_year });
+    });
+    expect(d.actions[0].line).toMatch(new RegExp(`^${top[0].title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: about \\$`));
   });
 });
