@@ -57,6 +57,7 @@ const envSchema = z.object({
   LEAK_OUTCOME_FINAL_DAYS: numberFrom('14', 1, 180, 'a whole number of days between 1 and 180', true),
   LEAK_ACTIONS_CHANNEL: optionalText.refine((c) => c === undefined || /^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(c), 'must be #name or a channel ID such as C0123456789'),
   LEAK_ACTION_CATALOG: optionalText,
+  LEAK_ACTION_CATALOG: optionalText,
   LEAK_DIGESTS: optionalText.superRefine((v, ctx) => {
     if (v === undefined) return;
     try {
@@ -84,6 +85,8 @@ export type Config = {
   };
   /** Scheduled digests: channel, view and cron line each (LEAK_DIGESTS, or LEAK_DIGEST_CHANNEL + LEAK_DIGEST_CRON). */
   digests: DigestChannel[];
+  /** Next-best-action templates: a JSON file replacing src/analysis/action-templates.json (LEAK_ACTION_CATALOG). */
+  actionCatalog?: string;
   /** Next-best-action templates: a JSON file replacing src/analysis/action-templates.json (LEAK_ACTION_CATALOG). */
   actionCatalog?: string;
   /** Tracked actions: reminder after N business hours, outcome windows, where CLI-created actions are posted. */
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       finalDays: Math.max(e.LEAK_OUTCOME_FINAL_DAYS, e.LEAK_OUTCOME_INTERIM_DAYS),
       channel: e.LEAK_ACTIONS_CHANNEL,
     },
+    actionCatalog: e.LEAK_ACTION_CATALOG === undefined ? undefined : path.resolve(e.LEAK_ACTION_CATALOG),
     actionCatalog: e.LEAK_ACTION_CATALOG === undefined ? undefined : path.resolve(e.LEAK_ACTION_CATALOG),
     digests: resolveDigestChannels({ digests: e.LEAK_DIGESTS, channel: e.LEAK_DIGEST_CHANNEL, cron: e.LEAK_DIGEST_CRON }),
   };
