@@ -103,7 +103,7 @@ describe('leak CLI', () => {
     expect(r.stderr).toBe('Invalid LEAK_TZ="Mars/Base": must be an IANA time zone such as America/New_York or Europe/Paris.\n');
   });
 
-  it('a refused file: one line, exit 1, nothing of it loaded', () => {
+  it('a refused file (binary, or a path that does not exist): one line, exit 1, nothing of the command loaded', () => {
     const fresh = path.join(dir, 'fresh.db');
     const bad = path.join(dir, 'photo.csv');
     fs.writeFileSync(bad, Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x10]));
@@ -111,6 +111,9 @@ describe('leak CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('photo.csv is not a CSV text file (it contains binary data). Nothing was loaded.\n');
+    const missing = leak(['import', '--members', files.members, '--calls', path.join(dir, 'nope.csv')], { LEAK_DB: fresh });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(`No such file: ${path.join(dir, 'nope.csv')}\n`);
     const json = JSON.parse(leak(['quarantine', '--json'], { LEAK_DB: fresh }).stdout);
     expect(json.total).toBe(0);
   });
