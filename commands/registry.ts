@@ -12,6 +12,8 @@ import { quarantineCommand } from './quarantine.ts';
 import { actionCommand } from './action.ts';
 import { todayCommand } from './today.ts';
 import { digestCommand } from './digest.ts';
+import { simulateCommand } from './simulate.ts';
+import { exportCommand } from './export.ts';
 import { journeyCommand } from './journey.ts';
 import { memberCommand } from './member.ts';
 
@@ -21,6 +23,8 @@ export const COMMANDS: AnyCommand[] = [
   importCommand,
   quarantineCommand,
   digestCommand,
+  simulateCommand,
+  exportCommand,
   journeyCommand,
   memberCommand,
 ];

@@ -1,0 +1,116 @@
+/**
+ * `simulate --days N [--scale S] [--seed N] [--end ISO] [--fix J:DATE:PCT]`: backfills a simulated
+ * history ending now through the bronze gate and the pipeline. `simulate --live [--speed X]` then
+ * streams micro-batches until Ctrl-C, finishing the batch in flight; a restart resumes there.
+ */
+import { parseInstant } from '../src/ingest/contract.ts';
+import { formatCount } from '../src/format.ts';
+import { runBackfill, type BackfillSummary, type Progress } from '../src/simulator/backfill.ts';
+import { realSleep, runLive, type LiveSummary } from '../src/simulator/live.ts';
+import { parseFix } from '../src/simulator/scenario.ts';
+import type { WorldRequest } from '../src/simulator/open-world.ts';
+import { badArgument, noMorePositionals, numberArg } from './args.ts';
+import { defineCommand, type CommandDeps } from './types.ts';
+
+export type SimulateArgs = { request: WorldRequest; live: boolean; speed: number; daysGiven: boolean };
+export type SimulateResult = { backfill?: BackfillSummary; live?: LiveSummary };
+
+export const simulateCommand = defineCommand({
+  name: 'simulate',
+  summary: 'Generate a realistic simulated history (and optionally a live stream) when there is no real data',
+  options: [
+    { name: 'days', type: 'string', value: 'N', description: 'days of history to backfill, ending now (default 30)' },
+    { name: 'scale', type: 'string', value: 'S', description: 'share of a 5M-member plan, e.g. 0.1 (default 1)' },
+    { name: 'seed', type: 'string', value: 'N', description: 'random seed: same seed and options, same data (default 42)' },
+    { name: 'end', type: 'string', value: 'ISO', description: 'end instant instead of now, e.g. 2026-11-24T17:00:00Z' },
+    { name: 'fix', type: 'string', value: 'J:DATE:PCT', description: "a shipped fix: the journey's leaks drop PCT% from DATE", multiple: true },
+    { name: 'live', type: 'boolean', description: 'keep streaming in simulated real time until Ctrl-C' },
+    { name: 'speed', type: 'string', value: 'X', description: 'live speed: simulated seconds per real second (default 1; 60 = a minute a second)' },
+  ],
+  query: false,
+  parse: (parsed, deps): SimulateArgs => {
+    noMorePositionals(parsed, 0, 'leak simulate --days N [--scale S] [--seed N] [--end ISO] [--fix J:DATE:PCT] [--live [--speed X]]');
+    const days = numberArg(parsed, 'days', 0, 400, 30)!;
+    const seed = numberArg(parsed, 'seed', 0, 2 ** 31 - 1, 42)!;
+    if (!Number.isInteger(days) || !Number.isInteger(seed)) throw badArgument('--days and --seed must be whole numbers.');
+    const endText = parsed.values.end;
+    const end = typeof endText === 'string' ? parseInstant(endText) : deps.now();
+    if (Number.isNaN(end)) throw badArgument(`--end must be an ISO 8601 time with Z or an offset, e.g. 2026-11-24T17:00:00Z (got ${JSON.stringify(endText)}).`);
+    const fixes = ((parsed.values.fix as string[] | undefined) ?? []).map(parseFix);
+    const live = parsed.values.live === true;
+    if (!live && parsed.values.speed !== undefined) throw badArgument('--speed applies to --live only.');
+    return {
+      request: { seed, scale: numberArg(parsed, 'scale', 0.0001, 1, 1)!, days, end, fixes },
+      live,
+      speed: numberArg(parsed, 'speed', 0.1, 100_000, 1)!,
+      daysGiven: parsed.values.days !== undefined,
+    };
+  },
+  run: async (args: SimulateArgs, deps): Promise<SimulateResult> => {
+    const hasWorld = deps.store.sqlite.prepare("SELECT 1 FROM meta WHERE key = 'simulator_world'").get() !== undefined;
+    const result: SimulateResult = {};
+    if (!args.live || !hasWorld || args.daysGiven) {
+      const request = args.live && !args.daysGiven ? { ...args.request, days: 0 } : args.request;
+      result.backfill = runBackfill(deps.store, deps.config, request, progressBar());
+    }
+    if (args.live) result.live = await streamUntilStopped(args, deps);
+    return result;
+  },
+  renderText: (r: SimulateResult) => [...(r.backfill ? renderBackfill(r.backfill) : []), ...(r.live ? renderLive(r.live) : [])].join('\n'),
+});
+
+async function streamUntilStopped(args: SimulateArgs, deps: CommandDeps): Promise<LiveSummary> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  process.stderr.write(`Streaming live at ${args.speed}× real time; Ctrl-C stops after the current batch.\n`);
+  try {
+    return await runLive(deps.store, deps.config, { ...args.request, end: deps.now() }, {
+      speed: args.speed,
+      batchMs: 2000,
+      now: () => Date.now(),
+      sleep: realSleep,
+      signal: controller.signal,
+      onBatch: (b) => process.stderr.isTTY && process.stderr.write(`\r${new Date(b.simulatedTo).toISOString()}  +${formatCount(b.rows)} rows, ${formatCount(b.leakedCalls)} leaked calls so far   `),
+    });
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    if (process.stderr.isTTY) process.stderr.write('\n');
+  }
+}
+
+/** A one-line bar on stderr when it is a terminal; nothing when output is piped or in tests. */
+function progressBar(): ((p: Progress) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (p) => {
+    const now = Date.now();
+    if (now - last < 100 && p.done < p.total) return;
+    last = now;
+    const share = p.total === 0 ? 1 : p.done / p.total;
+    const width = 30;
+    const filled = Math.round(share * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)}%  ${formatCount(p.rows)} rows${share >= 1 ? '\n' : ''}`);
+  };
+}
+
+function renderBackfill(s: BackfillSummary): string[] {
+  return [
+    ...s.notes,
+    `Simulated ${s.from} → ${s.to}`,
+    `  members        ${formatCount(s.rows.members).padStart(12)}`,
+    `  digital_events ${formatCount(s.rows.digital).padStart(12)}`,
+    `  calls          ${formatCount(s.rows.calls).padStart(12)}`,
+    ...(s.rows.quarantined ? [`  quarantined    ${formatCount(s.rows.quarantined).padStart(12)}`] : []),
+    `Elapsed ${(s.elapsedMs / 1000).toFixed(1)} s (generation + bronze ${(s.generateMs / 1000).toFixed(1)} s, pipeline ${(s.pipelineMs / 1000).toFixed(1)} s), ${formatCount(s.rowsPerSecond)} rows/s end to end.`,
+  ];
+}
+
+function renderLive(s: LiveSummary): string[] {
+  return [
+    `Live: ${s.batches} batch(es), simulated ${s.simulatedFrom} → ${s.simulatedTo}: ${formatCount(s.rows.digital)} digital events, ${formatCount(s.rows.calls)} calls, ${formatCount(s.leakedCalls)} leaked calls.`,
+    'Stopped cleanly; run it again to resume from there.',
+  ];
+}
