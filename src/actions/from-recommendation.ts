@@ -7,8 +7,30 @@ import { z } from 'zod';
 import { LeakError } from '../errors.ts';
 import type { NewAction } from './types.ts';
 
-/** The button the digest and `/leak actions` put on each recommendation. */
+/**
+ * The button the digest and `/leak actions` put on each recommendation. Slack wants action_ids
+ * unique within a message, so the n-th button is `action_take:n`; the listener matches the prefix.
+ */
 export const RECOMMENDATION_TAKE_ACTION_ID = 'action_take';
+export const RECOMMENDATION_TAKE_PATTERN = /^action_take(:|$)/;
+
+type RecommendationLike = {
+  id: string;
+  journey: string;
+  title: string;
+  owner_team: string;
+  effort?: string | null;
+  expected_reduction_pct?: number | null;
+  savings_per_year?: number | null;
+  targets?: { segment?: string | null; error_message?: string | null } | null;
+};
+
+/** "I'll take it" for one recommendation; the value carries only what an action needs (Slack caps it at 2,000). */
+export function recommendationTakeButton(rec: RecommendationLike, index: number) {
+  const { id, journey, title, owner_team, effort, expected_reduction_pct, savings_per_year, targets } = rec;
+  const value = JSON.stringify({ id, journey, title: title.slice(0, 300), owner_team, effort, expected_reduction_pct, savings_per_year, targets: { segment: targets?.segment, error_message: targets?.error_message?.slice(0, 300) } });
+  return { type: 'button' as const, text: { type: 'plain_text' as const, text: "I'll take it" }, style: 'primary' as const, action_id: `${RECOMMENDATION_TAKE_ACTION_ID}:${index}`, value };
+}
 
 const recommendationSchema = z.object({
   id: z.string().min(1).max(200),

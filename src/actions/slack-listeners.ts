@@ -11,7 +11,7 @@ import { describeError } from '../errors.ts';
 import { zoneClock } from '../time.ts';
 import { announceAction, postActionMessage } from './announce.ts';
 import { ACTION_IDS, buildActionMessageBlocks, actionFallbackText, decodeRef, dismissModal, DISMISS_VIEW } from './blocks.ts';
-import { parseRecommendationValue, RECOMMENDATION_TAKE_ACTION_ID } from './from-recommendation.ts';
+import { parseRecommendationValue, RECOMMENDATION_TAKE_PATTERN } from './from-recommendation.ts';
 import { createAction, getAction, transitionAction } from './repository.ts';
 import { decideTransition } from './state-machine.ts';
 import { formatActionId, type Action, type ActionEvent } from './types.ts';
@@ -37,7 +37,7 @@ export function registerActionListeners(app: App, deps: CommandDeps): void {
     await refreshClickedMessage(client, body, r.action);
   }
 
-  app.action(RECOMMENDATION_TAKE_ACTION_ID, async ({ ack, body, action, client, respond }) => {
+  app.action({ type: 'block_actions', action_id: RECOMMENDATION_TAKE_PATTERN }, async ({ ack, body, action, client, respond }) => {
     await ack();
     const b = body as BlockAction;
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRecommendationValue } from '../../../src/actions/from-recommendation.ts';
+import { parseRecommendationValue, recommendationTakeButton } from '../../../src/actions/from-recommendation.ts';
 import { createAction } from '../../../src/actions/repository.ts';
 import { recommendActions } from '../../../src/analysis/next-best-actions.ts';
 import { makeDeps } from '../../helpers/store.ts';
@@ -11,8 +11,10 @@ describe('actions from recommendations', () => {
     await loadKnownFix(deps);
     const recs = recommendActions(deps, { date: '2026-11-05', journey: 'billing' });
     expect(recs.length).toBeGreaterThan(0);
-    for (const rec of recs) {
-      const value = JSON.stringify(rec);
+    for (const [i, rec] of recs.entries()) {
+      const button = recommendationTakeButton(rec, i);
+      expect(button.action_id).toBe(`action_take:${i}`);
+      const value = button.value;
       expect(value.length).toBeLessThanOrEqual(2000); // Slack's button value limit
       const input = parseRecommendationValue(value);
       expect(input).toMatchObject({ journey: rec.journey, title: rec.title, ownerTeam: rec.owner_team, recommendationId: rec.id, estimatedSavingsPerYear: rec.savings_per_year });

@@ -93,7 +93,7 @@ describe('a failed post', () => {
   it('tells the taker privately and is posted by the next hourly job run', async () => {
     slack.failNext('chat.postMessage', 'not_in_channel');
     const rec = { ...RECOMMENDATION, id: 'pharmacy|retry', journey: 'pharmacy', title: 'Retry refills' };
-    const take = click('action_take', JSON.stringify(rec), { ts: '1700000000.000009', id: 'take-fails' });
+    const take = click('action_take:2', JSON.stringify(rec), { ts: '1700000000.000009', id: 'take-fails' });
     await post(take.payload);
     await waitUntil(() => privateAnswers('take-fails').length === 1);
     expect(privateAnswers('take-fails')[0].text).toMatch(/^You own A-\d+, but posting its message in <#C0LEAKS01> failed \(An API error occurred: not_in_channel\); I'll retry within the hour\.$/);
