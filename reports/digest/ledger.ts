@@ -106,13 +106,21 @@ export function listDigestStatus(store: Store, opts: { limit?: number } = {}): D
     .all(opts.limit ?? 10) as DigestPostRow[];
 }
 
-/** Only the digests that did not go out (or went out incomplete): what the Home tab warns about. */
-export function listDigestFailures(store: Store, opts: { sinceDate?: string } = {}): DigestPostRow[] {
-  return store.sqlite
+/**
+ * Only the digests that did not go out (or went out incomplete): what the Home tab warns about.
+ * With `now`, a claim stuck in 'posting' past STALE_CLAIM_MS (its process died) is included too,
+ * reported as interrupted, since nothing else will revisit it before the next start.
+ */
+export function listDigestFailures(store: Store, opts: { sinceDate?: string; now?: number } = {}): DigestPostRow[] {
+  const rows = store.sqlite
     .prepare(
       `SELECT channel, digest_date, role, status, late, attempts, claimed_at, posted_at, ts, error FROM digest_posts
-       WHERE (status IN ('failed', 'interrupted') OR (status = 'posted' AND error IS NOT NULL)) AND digest_date >= ?
+       WHERE (status IN ('failed', 'interrupted') OR (status = 'posted' AND error IS NOT NULL)
+              OR (status = 'posting' AND claimed_at < @stale)) AND digest_date >= @since
        ORDER BY digest_date DESC, channel`,
     )
-    .all(opts.sinceDate ?? '0000-00-00') as DigestPostRow[];
+    .all({ since: opts.sinceDate ?? '0000-00-00', stale: opts.now === undefined ? -1 : opts.now - STALE_CLAIM_MS }) as DigestPostRow[];
+  return rows.map((r) =>
+    r.status === 'posting' ? { ...r, status: 'interrupted', error: 'The bot stopped while posting this digest; check the channel before posting it by hand.' } : r,
+  );
 }

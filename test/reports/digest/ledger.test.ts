@@ -54,5 +54,13 @@ describe('digest ledger', () => {
       ['#exec', '2026-11-23', 'posted'],
     ]);
     expect(listDigestFailures(deps.store, { sinceDate: '2026-11-24' }).map((r) => r.error)).toEqual(['Posted, but the charts did not upload: HTTP 500']);
+    // A claim whose process died is reported once it is stale, even before anyone tries to re-claim it.
+    const stuck = { channel: '#stuck', date: '2026-11-24' };
+    claimDigest(deps.store, stuck, { role: 'ops', late: false, instance: 'dead', now: 1_000 });
+    expect(listDigestFailures(deps.store, { sinceDate: '2026-11-24', now: 1_000 + STALE_CLAIM_MS - 1 })).toHaveLength(1);
+    expect(listDigestFailures(deps.store, { sinceDate: '2026-11-24', now: 1_000 + STALE_CLAIM_MS + 1 }).map((r) => [r.channel, r.status])).toEqual([
+      ['#exec', 'posted'],
+      ['#stuck', 'interrupted'],
+    ]);
   });
 });
