@@ -12,6 +12,12 @@ import { quarantineCommand } from './quarantine.ts';
 import { actionCommand } from './action.ts';
 import { todayCommand } from './today.ts';
 import { digestCommand } from './digest.ts';
+import { segmentsCommand } from './segments.ts';
+import { savingsCommand } from './savings.ts';
+import { whyCommand } from './why.ts';
+import { noteCommand } from './note.ts';
+import { actionsCommand } from './actions.ts';
+import { impactCommand } from './impact.ts';
 import { simulateCommand } from './simulate.ts';
 import { exportCommand } from './export.ts';
 import { journeyCommand } from './journey.ts';
@@ -20,6 +26,12 @@ import { memberCommand } from './member.ts';
 export const COMMANDS: AnyCommand[] = [
   actionCommand,
   todayCommand,
+  segmentsCommand,
+  savingsCommand,
+  whyCommand,
+  noteCommand,
+  actionsCommand,
+  impactCommand,
   importCommand,
   quarantineCommand,
   digestCommand,

@@ -9,7 +9,16 @@ import { addDays, daysBetween } from '../time.ts';
 import { dailySeries, storeSpan, type DayPoint } from './daily-series.ts';
 import { mean, welchTest } from './stats.ts';
 
-export type BeforeAfterInput = { journey: string; segment?: string; errorMessage?: string; pivot: string; beforeDays: number; afterDays: number };
+export type BeforeAfterInput = {
+  journey: string;
+  segment?: string;
+  errorMessage?: string;
+  pivot: string;
+  beforeDays: number;
+  afterDays: number;
+  /** Measure as of this date: later days are not counted (default: the last complete day). */
+  asOf?: string;
+};
 
 export type WindowStats = {
   from: string | null;
@@ -42,7 +51,8 @@ export type BeforeAfter = {
 };
 
 export function measureBeforeAfter(deps: CommandDeps, input: BeforeAfterInput): BeforeAfter {
-  const span = storeSpan(deps);
+  const store = storeSpan(deps);
+  const span = store && input.asOf && input.asOf < store.lastComplete ? { ...store, lastComplete: input.asOf } : store;
   const filter = { journey: input.journey, segment: input.segment, errorMessage: input.errorMessage };
   // Equal windows: as many days a side as the shorter of what was asked and what the store has.
   const availableAfter = span && span.lastComplete >= input.pivot ? daysBetween(input.pivot, span.lastComplete) + 1 : 0;

@@ -1,0 +1,75 @@
+/**
+ * "How do we know it worked?" Daily leaked calls, cost and repeat-call rate in equal windows either
+ * side of a date (a fix shipping, a release), and whether the change is larger than day-to-day noise.
+ */
+import { measureBeforeAfter, type BeforeAfter } from '../src/analysis/before-after.ts';
+import { formatMoney, formatPct, renderTable, round1 } from '../src/format.ts';
+import { isIsoDate } from '../src/time.ts';
+import { badArgument, dateArg, journeyArg, noMorePositionals, numberArg } from './args.ts';
+import { defineCommand } from './types.ts';
+import { actionIdArgument, isActionImpact, queryActionImpact, renderActionImpactText, type ActionImpact, type ActionImpactArgs } from '../src/actions/impact.ts';
+
+export const DEFAULT_IMPACT_DAYS = 14;
+const USAGE = 'leak impact JOURNEY --since YYYY-MM-DD [--days N] [--segment S] [--error-message M] [--json]   (or: leak impact JOURNEY YYYY-MM-DD)';
+
+export type ImpactArgs = { date: string; journey: string; since: string; days: number; segment?: string; errorMessage?: string };
+
+export const impactCommand = defineCommand({
+  name: 'impact',
+  summary: 'Did it work: daily calls, cost and repeat rate before vs after a date, and whether the change beats day-to-day noise',
+  args: 'JOURNEY [SINCE] | ACTION_ID',
+  options: [
+    { name: 'since', type: 'string', value: 'YYYY-MM-DD', description: 'first day of the "after" window (the fix shipped)' },
+    { name: 'days', type: 'string', value: 'N', description: `days in each window, 1-90 (default ${DEFAULT_IMPACT_DAYS}; fewer if the store has fewer complete days)` },
+    { name: 'segment', type: 'string', value: 'SEGMENT', description: 'only this member segment, e.g. "MAPD New"' },
+    { name: 'error-message', type: 'string', value: 'TEXT', description: 'only leaks after this error message' },
+  ],
+  query: true,
+  parse: (parsed, deps): ImpactArgs | ActionImpactArgs => {
+    const action = actionIdArgument(parsed.positionals[0]);
+    if (action !== undefined) return { action, date: dateArg(parsed, deps) };
+    noMorePositionals(parsed, 2, USAGE);
+    const [journeyText, sincePositional] = parsed.positionals;
+    if (!journeyText) throw badArgument(`Which journey? Usage: ${USAGE}`);
+    const journey = journeyArg(journeyText, deps)!;
+    const since = (parsed.values.since as string | undefined) ?? sincePositional;
+    if (since === undefined) throw badArgument(`Since when? Give the date the change shipped. Usage: ${USAGE}`);
+    if (!isIsoDate(since)) throw badArgument(`--since must be a date written YYYY-MM-DD, e.g. 2026-11-10 (got ${JSON.stringify(since)}).`);
+    const segment = parsed.values.segment as string | undefined;
+    if (segment !== undefined) {
+      const known = deps.store.sqlite.prepare('SELECT DISTINCT segment FROM segment_drilldown WHERE journey = ? ORDER BY segment').pluck().all(journey) as string[];
+      if (!known.includes(segment)) throw badArgument(`Unknown segment "${segment}" for ${journey}. Segments: ${known.join(', ') || 'none yet'}.`);
+    }
+    return {
+      date: dateArg(parsed, deps),
+      journey,
+      since,
+      days: Math.floor(numberArg(parsed, 'days', 1, 90, DEFAULT_IMPACT_DAYS)!),
+      segment,
+      errorMessage: parsed.values['error-message'] as string | undefined,
+    };
+  },
+  run: (a: ImpactArgs | ActionImpactArgs, deps): BeforeAfter | ActionImpact =>
+    'action' in a ? queryActionImpact(deps, a) : measureBeforeAfter(deps, { journey: a.journey, segment: a.segment, errorMessage: a.errorMessage, pivot: a.since, beforeDays: a.days, afterDays: a.days, asOf: a.date }),
+  renderText: (r: BeforeAfter | ActionImpact) => {
+    if (isActionImpact(r)) return renderActionImpactText(r);
+    if (r.after.days === 0) return r.sentence;
+    const rate = (p: number | null) => (p === null ? 'n/a' : `${round1(p)}%`);
+    return [
+      r.sentence,
+      '',
+      renderTable(
+        ['', `before (${r.before.from}..${r.before.to})`, `after (${r.after.from}..${r.after.to})`, 'change'],
+        [
+          ['calls a day', String(r.before.calls_per_day), String(r.after.calls_per_day), formatPct(r.change.calls_pct, true)],
+          ['cost a day', formatMoney(r.before.cost_per_day), formatMoney(r.after.cost_per_day), formatPct(r.change.cost_pct, true)],
+          ['repeat rate', rate(r.before.repeat_rate_pct), rate(r.after.repeat_rate_pct), r.change.repeat_rate_points === null ? 'n/a' : `${r.change.repeat_rate_points > 0 ? '+' : ''}${r.change.repeat_rate_points} pts`],
+        ],
+      ),
+      '',
+      r.test
+        ? `Welch's t-test on daily calls: t = ${r.test.t ?? '∞'}, df = ${r.test.df}, 95% threshold ${r.test.critical}.`
+        : 'Fewer than 2 days a side: no test of day-to-day variation yet.',
+    ].join('\n');
+  },
+});

@@ -1,0 +1,52 @@
+/**
+ * `note YYYY-MM-DD TEXT [--journey J]` records a change annotation (a release, a benefit change)
+ * that root cause shows near a spike; `note --list` shows them.
+ */
+import { addAnnotation, listAnnotations, type Annotation } from '../src/analysis/annotations.ts';
+import { renderTable } from '../src/format.ts';
+import { isIsoDate } from '../src/time.ts';
+import { badArgument, journeyArg } from './args.ts';
+import { defineCommand } from './types.ts';
+
+const USAGE = 'leak note YYYY-MM-DD TEXT [--journey JOURNEY] [--by NAME] | leak note --list [--journey JOURNEY] [--json]';
+export const MAX_NOTE_CHARS = 500;
+
+export type NoteArgs = { list: true; journey?: string } | { list: false; date: string; text: string; journey?: string; by: string };
+export type NoteResult = { added: Annotation | null; notes: Annotation[] };
+
+export const noteCommand = defineCommand({
+  name: 'note',
+  summary: 'Record a change note (release, benefit change) that root cause shows near a spike; --list shows them',
+  args: 'YYYY-MM-DD TEXT',
+  options: [
+    { name: 'journey', type: 'string', value: 'JOURNEY', description: 'the journey the change touches (default: all journeys)' },
+    { name: 'by', type: 'string', value: 'NAME', description: 'who is recording it (default: cli)' },
+    { name: 'list', type: 'boolean', description: 'list the notes instead of adding one' },
+    { name: 'json', type: 'boolean', description: 'machine-readable output' },
+  ],
+  query: false,
+  parse: (parsed, deps): NoteArgs => {
+    const journey = journeyArg(parsed.values.journey as string | undefined, deps);
+    if (parsed.values.list) {
+      if (parsed.positionals.length) throw badArgument(`--list takes no date or text. Usage: ${USAGE}`);
+      return { list: true, journey };
+    }
+    const [date, ...words] = parsed.positionals;
+    if (!date || !isIsoDate(date)) throw badArgument(`A note starts with its date written YYYY-MM-DD, e.g. 2026-11-17 (got ${JSON.stringify(date ?? '')}). Usage: ${USAGE}`);
+    const text = words.join(' ').trim();
+    if (!text) throw badArgument(`What changed on ${date}? Give the note's text. Usage: ${USAGE}`);
+    if (text.length > MAX_NOTE_CHARS) throw badArgument(`A note is at most ${MAX_NOTE_CHARS} characters (got ${text.length}).`);
+    const by = typeof parsed.values.by === 'string' && parsed.values.by.trim() ? parsed.values.by.trim() : 'cli';
+    return { list: false, date, text, journey, by };
+  },
+  run: (a: NoteArgs, deps): NoteResult => {
+    if (a.list) return { added: null, notes: listAnnotations(deps.store, { journey: a.journey }) };
+    const added = addAnnotation(deps.store, { date: a.date, text: a.text, journey: a.journey, at: deps.now(), by: a.by });
+    return { added, notes: [] };
+  },
+  renderText: (r: NoteResult) => {
+    if (r.added) return `Noted for ${r.added.date}${r.added.journey ? ` (${r.added.journey})` : ' (all journeys)'}: ${r.added.text}`;
+    if (!r.notes.length) return "No change notes yet. Add one with 'leak note YYYY-MM-DD TEXT [--journey JOURNEY]'.";
+    return renderTable(['date', 'journey', 'note', 'by'], r.notes.map((n) => [n.date, n.journey ?? 'all', n.text, n.created_by]));
+  },
+});

@@ -1,0 +1,72 @@
+/**
+ * "Why is this happening?" Where one journey's leaked calls concentrate, when the current spike
+ * began, and the change notes recorded near that start. Default journey: the day's biggest leak.
+ */
+import { explainJourney, FACTORS, type Factor, type WhyResult } from '../src/analysis/root-cause.ts';
+import { LeakError } from '../src/errors.ts';
+import { formatCount, formatPct, renderTable } from '../src/format.ts';
+import { addDays } from '../src/time.ts';
+import { dateArg, journeyArg, knownJourneys, noMorePositionals } from './args.ts';
+import { defineCommand, type CommandDeps } from './types.ts';
+
+/** The journey with the most leaked calls on the date, else over the 7 days before it. */
+export function biggestLeak(deps: CommandDeps, date: string): string | undefined {
+  return deps.store.sqlite
+    .prepare(
+      `SELECT journey FROM segment_drilldown WHERE date BETWEEN ? AND ?
+       GROUP BY journey ORDER BY max(date) = ? DESC, sum(CASE WHEN date = ? THEN calls ELSE 0 END) DESC, sum(calls) DESC, journey LIMIT 1`,
+    )
+    .pluck()
+    .get(addDays(date, -7), date, date, date) as string | undefined;
+}
+
+/** A journey from the argument, or the biggest leak of the date; one line naming the choices if neither. */
+export function journeyOrBiggest(value: string | undefined, deps: CommandDeps, date: string, usage: string): string {
+  const given = journeyArg(value, deps);
+  if (given) return given;
+  const biggest = biggestLeak(deps, date);
+  if (biggest) return biggest;
+  const known = knownJourneys(deps);
+  throw new LeakError('not_found', `No leaked calls on ${date} or the 7 days before: name a journey${known.length ? ` (${known.join(', ')})` : ''}. Usage: ${usage}`);
+}
+
+const TITLES: Record<Factor, string> = { error_message: 'error message', device: 'device', channel: 'channel', segment: 'segment', language: 'language' };
+
+const WINDOW_TEXT: Record<WhyResult['window']['basis'], string> = {
+  since_spike_start: 'since the spike began',
+  date: 'on the date (no spike to explain)',
+  last_7_days: 'over the 7 days to the date (none on the date itself)',
+};
+
+export const whyCommand = defineCommand({
+  name: 'why',
+  summary: 'Why is this happening: where a journey’s leaks concentrate, when the spike began, changes noted near then',
+  args: '[JOURNEY]',
+  options: [],
+  query: true,
+  parse: (parsed, deps) => {
+    const usage = 'leak why [JOURNEY] [--date YYYY-MM-DD] [--json]';
+    noMorePositionals(parsed, 1, usage);
+    const date = dateArg(parsed, deps);
+    return { date, journey: journeyOrBiggest(parsed.positionals[0], deps, date, usage) };
+  },
+  run: (args: { date: string; journey: string }, deps) => explainJourney(deps, args),
+  renderText: (r: WhyResult) => {
+    const lines = [r.headline, ''];
+    lines.push(
+      `Shares of ${formatCount(r.window.calls)} leaked calls ${WINDOW_TEXT[r.window.basis]}, ${r.window.from === r.window.to ? r.window.from : `${r.window.from}..${r.window.to}`}:`,
+    );
+    for (const f of FACTORS) {
+      const shares = r.shares[f];
+      if (!shares.length) continue;
+      const top = shares.slice(0, 5).map((s) => [s.label, formatCount(s.calls), formatPct(s.pct)]);
+      if (shares.length > 5) top.push([`(${shares.length - 5} more)`, formatCount(shares.slice(5).reduce((s, x) => s + x.calls, 0)), '']);
+      lines.push('', renderTable([TITLES[f], 'calls', 'share'], top));
+    }
+    lines.push('');
+    if (r.spike) lines.push(`Spike: began ${r.spike.start}, ${r.spike.before_per_day}/day before → ${r.spike.after_per_day}/day since (${formatPct(r.spike.rise_pct, true)}).`);
+    else lines.push(`No upward shift in the daily series${r.series ? ` (${r.series.from}..${r.series.to})` : ''}.`);
+    lines.push(r.annotations.length ? `Notes near then: ${r.annotations.map((a) => `${a.date} ${a.text}${a.journey ? ` [${a.journey}]` : ''}`).join('; ')}` : "No change notes near then (add one with 'leak note YYYY-MM-DD TEXT').");
+    return lines.join('\n');
+  },
+});
