@@ -9,7 +9,9 @@ export function runCommandButton(deps: CommandDeps) {
     await ack();
     const payload = checkPayload(buttonActionSchema, body, 'button', logger);
     if (!payload) return;
-    const message = await answerLine(payload.actions[0].value, deps, { shareable: true, log: logger });
+    // As for /leak: the clicker is the requester, so a command that acts does so as them.
+    const requester = { userId: payload.user.id, channelId: payload.channel?.id ?? payload.user.id, client };
+    const message = await answerLine(payload.actions[0].value, { ...deps, slack: requester }, { shareable: true, log: logger });
     if (body.response_url) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
     } else {
