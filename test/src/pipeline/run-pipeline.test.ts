@@ -176,6 +176,13 @@ describe('a corrected row replaces the old one, and the numbers follow', () => {
     expect(snapshot(deps.store).segments.map((r) => r.segment)).toEqual(['Medicaid']);
   });
 
+  it('within one file the later line for an id wins', async () => {
+    const deps = makeDeps();
+    await load(deps, { digital: base.digital, calls: [callRow({ id: 'c1', member: 'M-000001', start: T('14:10') }), callRow({ id: 'c1', member: 'M-000001', start: T('15:10') })] });
+    expect(leaked(deps.store)).toEqual({});
+    expect(deps.store.sqlite.prepare('SELECT count(*) FROM call_logs_cleaned').pluck().get()).toBe(1);
+  });
+
   it('moving an earlier call away clears the repeat flag it gave a later leaked call', async () => {
     const deps = makeDeps();
     await load(deps, { ...base, calls: [...base.calls, callRow({ id: 'c0', member: 'M-000001', start: '2026-11-18T14:00:00Z' })] });
