@@ -79,27 +79,30 @@ async function measureShipped(deps: CommandDeps, client: WebClient, action: Acti
   const today = zoneClock(deps.config.timeZone).today(now);
   const outcome = measureActionOutcome(deps, action, today);
   if (!outcome) return;
+  let refresh = false;
   if (action.lastMeasuredOn !== today) {
     saveOutcome(deps.store, action.id, today, JSON.stringify(outcome));
     report.measured.push(action.id);
+    refresh = true;
   }
   const step = outcome.afterDays >= finalDays ? 'final' : outcome.afterDays >= interimDays ? 'interim' : null;
-  if (!step) return;
   const column = step === 'final' ? 'final_posted_at' : 'interim_posted_at';
-  if (!claimOnce(deps.store, action.id, column, now)) return;
-  try {
-    await client.chat.postMessage({ channel: action.channel!, thread_ts: action.threadTs!, text: outcomeReplyText(action, outcome, step) });
-  } catch (e) {
-    releaseClaim(deps.store, action.id, column);
-    log.warn(`${step} outcome for ${formatActionId(action.id)} failed: ${(e as Error).message}`);
-    return;
+  if (step && claimOnce(deps.store, action.id, column, now)) {
+    try {
+      await client.chat.postMessage({ channel: action.channel!, thread_ts: action.threadTs!, text: outcomeReplyText(action, outcome, step) });
+      report[step].push(action.id);
+      refresh = true;
+      if (step === 'final') {
+        const r = transitionAction(deps.store, action.id, { kind: 'measure' }, { user: 'leak', via: 'scheduler', at: now });
+        if (!r.ok) log.warn(`Marking ${formatActionId(action.id)} measured was refused: ${r.reason}`);
+      }
+    } catch (e) {
+      releaseClaim(deps.store, action.id, column);
+      log.warn(`${step} outcome for ${formatActionId(action.id)} failed: ${(e as Error).message}`);
+    }
   }
-  report[step].push(action.id);
-  if (step === 'final') {
-    const r = transitionAction(deps.store, action.id, { kind: 'measure' }, { user: 'leak', via: 'scheduler', at: now });
-    if (!r.ok) log.warn(`Marking ${formatActionId(action.id)} measured was refused: ${r.reason}`);
-  }
-  // The parent message shows the outcome so far, so it is refreshed even without a transition.
+  if (!refresh) return;
+  // The parent message shows the outcome so far: refreshed once a day even without a transition.
   deps.store.sqlite.prepare('UPDATE actions SET message_version = NULL WHERE id = ?').run(action.id);
   await announceAction(deps.store, client, action.id, deps.config, log);
 }

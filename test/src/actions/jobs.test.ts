@@ -56,6 +56,8 @@ describe('runActionJobs', () => {
       '<@U2> took A-1: acknowledged, owner <@U2>.',
       '<@U2> marked A-1 shipped on 2026-11-10 (from the CLI). I\'ll re-measure billing · "Not eligible" daily and post an interim outcome after 7 days and the final one after 14.',
     ]);
+    // Measured daily: the parent shows the outcome so far even before the interim post.
+    expect(JSON.stringify(slack.callsTo('chat.update').filter((c) => c.body.ts === threadTs).at(-1)!.body.blocks)).toContain('Outcome so far');
     expect(await run('2026-11-18T15:00:00Z')).toMatchObject({ interim: [action.id], final: [] });
     expect(await run('2026-11-18T16:00:00Z')).toMatchObject({ measured: [], interim: [], final: [] });
     expect(await run('2026-11-25T15:00:00Z')).toMatchObject({ interim: [], final: [action.id] });
