@@ -1,0 +1,23 @@
+/** Runs a command the way the CLI and Slack do (parse through the registry, then run), for tests. */
+import { parseInvocation } from '../../commands/registry.ts';
+import type { CommandDeps } from '../../commands/types.ts';
+import { describeError } from '../../src/errors.ts';
+
+export async function invoke<R = Record<string, unknown>>(deps: CommandDeps, argv: string[]): Promise<R> {
+  const inv = parseInvocation(argv, deps);
+  return (await inv.cmd.run(inv.args, deps)) as R;
+}
+
+/** The one line a person sees when the command refuses; fails the test if it does not. */
+export async function refusal(deps: CommandDeps, argv: string[]): Promise<string> {
+  try {
+    await invoke(deps, argv);
+  } catch (e) {
+    return describeError(e);
+  }
+  throw new Error(`expected "${argv.join(' ')}" to fail`);
+}
+
+export function renderText(deps: CommandDeps, argv: string[], result: unknown): string {
+  return parseInvocation(argv, deps).cmd.renderText(result);
+}
