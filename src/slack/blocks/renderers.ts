@@ -6,6 +6,7 @@ import type { KnownBlock } from '@slack/types';
 import type { AnyCommand } from '../../../commands/types.ts';
 import type { Config } from '../../config.ts';
 import { renderTodayBlocks } from '../../../commands/today.blocks.ts';
+import { renderActionsBlocks } from '../../../commands/actions.blocks.ts';
 import { renderGeneric } from './generic.ts';
 import type { RenderedAnswer } from './limits.ts';
 
@@ -13,6 +14,7 @@ export type BlockRenderer = (result: any, config: Config) => RenderedAnswer;
 
 export const BLOCK_RENDERERS: Record<string, BlockRenderer> = {
   today: renderTodayBlocks,
+  actions: renderActionsBlocks,
 };
 
 export function renderAnswer(cmd: AnyCommand, result: unknown, config: Config, json = false): RenderedAnswer {
