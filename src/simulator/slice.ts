@@ -42,7 +42,7 @@ export function generateMinute(world: World, minute: number, out: SliceRows): vo
     for (let j = 0; j < n; j++) {
       const start = t0 + rng.int(60) * 1000;
       if (kind === 'unrelated') {
-        call(rng.chance(0.4) ? from(m.frequent) : anyone(), start, REASONS.draw(rng), false);
+        call(rng.chance(0.5) ? from(m.frequent) : anyone(), start, REASONS.draw(rng), false);
         continue;
       }
       const member = pickMember(kind, journey, rng, world, from, anyone);
@@ -64,7 +64,7 @@ function pickMember(kind: string, journey: Journey, rng: Random, world: World, f
   const m = world.members;
   if (kind === 'spike') return rng.chance(0.6) ? from(m.mapdNew) : from(m.mapd);
   if (kind !== 'leak') return anyone();
-  if (rng.chance(journey === 'billing' ? 0.2 : 0.15)) return from(m.frequent);
+  if (rng.chance(0.3)) return from(m.frequent);
   if (journey === 'id_card' && rng.chance(0.22)) return from(m.spanish);
   if (journey === 'pharmacy' && rng.chance(0.5)) return from(m.mapd);
   return anyone();

@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../src/time.ts';
+import { ELIGIBILITY_MESSAGE } from '../../../src/simulator/pools.ts';
+import { ANCHOR, simulatedStore } from '../../helpers/simulated.ts';
+
+/**
+ * The default scenario at 2% scale, read back from what the pipeline computed (digital_call_leakage
+ * and gold), scaled up: the story must emerge from the data, nothing here reads the scenario's numbers.
+ */
+const SCALE = 0.02;
+let world: ReturnType<typeof simulatedStore>;
+const spikeStart = addDays(ANCHOR, -14);
+
+beforeAll(() => {
+  world = simulatedStore({ seed: 7, scale: SCALE, days: 22 });
+});
+
+const all = <T>(sql: string, ...params: unknown[]) => world.deps.store.sqlite.prepare(sql).all(...params) as T[];
+const one = <T>(sql: string, ...params: unknown[]) => world.deps.store.sqlite.prepare(sql).get(...params) as T;
+
+/** Mean leaked calls a day per journey over [from, to], from gold, at full scale. */
+function perDay(from: string, to: string): Map<string, number> {
+  const days = Number(one<{ n: number }>(`SELECT julianday(?) - julianday(?) + 1 AS n`, to, from).n);
+  const rows = all<{ journey: string; calls: number }>(
+    'SELECT journey, sum(calls) AS calls FROM daily_leakage_summary WHERE date BETWEEN ? AND ? GROUP BY journey', from, to);
+  return new Map(rows.map((r) => [r.journey, r.calls / days / SCALE]));
+}
+
+describe('default scenario, computed through the pipeline', () => {
+  it('billing is the top leak, near 5,000 calls a day; id card ~3,000; pharmacy ~4,000; ~12K in all', () => {
+    const recent = perDay(spikeStart, addDays(ANCHOR, -1));
+    const ranked = [...recent].sort((a, b) => b[1] - a[1]);
+    expect(ranked[0][0]).toBe('billing');
+    expect(recent.get('billing')).toBeGreaterThan(4700);
+    expect(recent.get('billing')).toBeLessThan(5300);
+    expect(recent.get('id_card')).toBeGreaterThan(2800);
+    expect(recent.get('id_card')).toBeLessThan(3200);
+    expect(recent.get('pharmacy')).toBeGreaterThan(3750);
+    expect(recent.get('pharmacy')).toBeLessThan(4250);
+    const total = [...recent.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(11_500);
+    expect(total).toBeLessThan(12_800);
+  });
+
+  it('billing rose about 14% in the first week of the incident against the week before it', () => {
+    const before = perDay(addDays(spikeStart, -7), addDays(spikeStart, -1)).get('billing')!;
+    const during = perDay(spikeStart, addDays(spikeStart, 6)).get('billing')!;
+    const trend = (100 * (during - before)) / before;
+    expect(trend).toBeGreaterThan(10);
+    expect(trend).toBeLessThan(18);
+    // Other journeys stay flat, so the rise is billing's own.
+    const pharmacy = perDay(addDays(spikeStart, -7), addDays(spikeStart, -1)).get('pharmacy')!;
+    expect(Math.abs(perDay(spikeStart, addDays(spikeStart, 6)).get('pharmacy')! / pharmacy - 1)).toBeLessThan(0.05);
+  });
+
+  it('about 78% of billing leaks carry the eligibility message and about 82% are on mobile, mostly MAPD', () => {
+    const s = one<{ eligible: number; mobile: number; mapd: number }>(
+      `SELECT 100.0 * avg(coalesce(error_message, '') = ?) AS eligible, 100.0 * avg(device = 'mobile') AS mobile,
+         100.0 * avg(plan = 'MAPD') AS mapd
+       FROM digital_call_leakage WHERE journey = 'billing' AND local_date BETWEEN ? AND ?`,
+      ELIGIBILITY_MESSAGE, spikeStart, addDays(ANCHOR, -1));
+    expect(s.eligible).toBeGreaterThan(75);
+    expect(s.eligible).toBeLessThan(81);
+    expect(s.mobile).toBeGreaterThan(79);
+    expect(s.mobile).toBeLessThan(85);
+    expect(s.mapd).toBeGreaterThan(40);
+  });
+
+  it('Spanish speakers are over-represented in ID card leaks; repeat callers and Monday peaks exist', () => {
+    const members = one<{ es: number }>(`SELECT 100.0 * avg(language = 'es') AS es FROM member_profiles`).es;
+    const idCard = one<{ es: number }>(`SELECT 100.0 * avg(language = 'es') AS es FROM digital_call_leakage WHERE journey = 'id_card'`).es;
+    expect(members).toBeGreaterThan(12);
+    expect(idCard).toBeGreaterThan(members + 10);
+    // After a week of history, so a repeat within 7 days can be seen.
+    const repeat = one<{ r: number }>('SELECT avg(is_repeat) AS r FROM digital_call_leakage WHERE local_date >= ?', spikeStart).r;
+    expect(repeat).toBeGreaterThan(0.15);
+    expect(repeat).toBeLessThan(0.35);
+    const byWeekday = all<{ wd: string; calls: number }>(
+      `SELECT strftime('%w', local_date) AS wd, count(*) * 1.0 / count(DISTINCT local_date) AS calls FROM call_logs_cleaned
+       WHERE local_date < ? GROUP BY wd ORDER BY calls DESC`, ANCHOR);
+    expect(byWeekday[0].wd).toBe('1');
+  });
+});
