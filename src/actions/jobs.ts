@@ -95,6 +95,8 @@ async function measureShipped(deps: CommandDeps, client: WebClient, action: Acti
       if (step === 'final') {
         const r = transitionAction(deps.store, action.id, { kind: 'measure' }, { user: 'leak', via: 'scheduler', at: now });
         if (!r.ok) log.warn(`Marking ${formatActionId(action.id)} measured was refused: ${r.reason}`);
+        // The final outcome reply already says it is closed; the history row needs no reply of its own.
+        else deps.store.sqlite.prepare("UPDATE action_history SET announced_at = ? WHERE action_id = ? AND to_status = 'measured' AND announced_at IS NULL").run(now, action.id);
       }
     } catch (e) {
       releaseClaim(deps.store, action.id, column);
