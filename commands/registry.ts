@@ -22,6 +22,9 @@ import { simulateCommand } from './simulate.ts';
 import { exportCommand } from './export.ts';
 import { journeyCommand } from './journey.ts';
 import { memberCommand } from './member.ts';
+import { cubeCommand } from './cube.ts';
+import { agentsCommand } from './agents.ts';
+import { interactionsCommand } from './interactions.ts';
 
 export const COMMANDS: AnyCommand[] = [
   actionCommand,
@@ -39,6 +42,9 @@ export const COMMANDS: AnyCommand[] = [
   exportCommand,
   journeyCommand,
   memberCommand,
+  cubeCommand,
+  agentsCommand,
+  interactionsCommand,
 ];
 
 export function findCommand(name: string): AnyCommand | undefined {
