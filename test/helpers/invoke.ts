@@ -1,5 +1,5 @@
 /** Runs a command the way the CLI and Slack do (parse through the registry, then run), for tests. */
-import { parseInvocation } from '../../commands/registry.ts';
+import { findCommand, parseInvocation } from '../../commands/registry.ts';
 import type { CommandDeps } from '../../commands/types.ts';
 import { describeError } from '../../src/errors.ts';
 
@@ -18,6 +18,9 @@ export async function refusal(deps: CommandDeps, argv: string[]): Promise<string
   throw new Error(`expected "${argv.join(' ')}" to fail`);
 }
 
-export function renderText(deps: CommandDeps, argv: string[], result: unknown): string {
-  return parseInvocation(argv, deps).cmd.renderText(result);
+/** The command's text rendering of a result (argv[0] names the command). */
+export function renderText(_deps: CommandDeps, argv: string[], result: unknown): string {
+  const cmd = findCommand(argv[0]);
+  if (!cmd) throw new Error(`no command ${argv[0]}`);
+  return cmd.renderText(result);
 }

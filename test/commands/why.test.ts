@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { WhyResult } from '../../src/analysis/root-cause.ts';
+import { FIXTURE_DATE, loadSmallFixture } from '../helpers/fixture-small.ts';
+import { invoke, refusal, renderText } from '../helpers/invoke.ts';
+import { makeDeps } from '../helpers/store.ts';
+
+const deps = makeDeps();
+beforeAll(() => loadSmallFixture(deps));
+
+describe('note and why', () => {
+  it('records notes, lists them, and why shows those near the spike start', async () => {
+    const added = await invoke(deps, ['note', '2026-11-17', 'Autopay', 'eligibility', 'rules', 'release', '--journey', 'billing', '--by', 'dana']);
+    expect(added.added).toMatchObject({ date: '2026-11-17', text: 'Autopay eligibility rules release', journey: 'billing', created_by: 'dana', created_at: deps.now() });
+    await invoke(deps, ['note', '2026-11-18', 'Formulary change', '--journey', 'pharmacy']);
+    await invoke(deps, ['note', '2026-11-01', 'Old release']);
+    const list = await invoke<{ notes: { text: string }[] }>(deps, ['note', '--list']);
+    expect(list.notes.map((n) => n.text)).toEqual(['Old release', 'Autopay eligibility rules release', 'Formulary change']);
+    const billingOnly = await invoke<{ notes: { text: string }[] }>(deps, ['note', '--list', '--journey', 'billing']);
+    expect(billingOnly.notes.map((n) => n.text)).toEqual(['Old release', 'Autopay eligibility rules release']);
+
+    // No journey given: the biggest leak of the day (billing, 10 calls).
+    const why = await invoke<WhyResult>(deps, ['why', '--date', FIXTURE_DATE]);
+    expect(why.journey).toBe('billing');
+    expect(why.spike?.start).toBe('2026-11-18');
+    expect(why.annotations.map((a) => a.text)).toEqual(['Autopay eligibility rules release']);
+    expect(why.headline).toBe(
+      'billing: 86% of leaks tie to one message ("Member not eligible for autopay"); 93% are on mobile; 71% come through the app. ' +
+        'The spike began on 2026-11-18 (2/day before, 9.3/day since). Changes noted near then: 2026-11-17 "Autopay eligibility rules release".',
+    );
+    const text = renderText(deps, ['why'], why);
+    expect(text).toContain('Shares of 28 leaked calls since the spike began, 2026-11-18..2026-11-20:');
+    expect(text).toMatch(/Spanish +9 +32\.1%/);
+  });
+
+  it('names the journey when asked: id_card has one message, device and channel, so all three are called out', async () => {
+    const r = await invoke<WhyResult>(deps, ['why', 'id_card', '--date', FIXTURE_DATE]);
+    expect(r.journey).toBe('id_card');
+    expect(r.dominant.map((d) => d.factor)).toEqual(['error_message', 'device', 'channel']);
+  });
+
+  it('refuses bad input with one line', async () => {
+    expect(await refusal(deps, ['why', 'dental'])).toBe('Unknown journey "dental". Known journeys: billing, id_card, pharmacy.');
+    expect(await refusal(deps, ['why', '--date', '20261120'])).toMatch(/^--date must be a date written YYYY-MM-DD/);
+    expect(await refusal(deps, ['why', '--date', '2026-10-01'])).toBe(
+      'No leaked calls on 2026-10-01 or the 7 days before: name a journey (billing, id_card, pharmacy). Usage: leak why [JOURNEY] [--date YYYY-MM-DD] [--json]',
+    );
+    expect(await refusal(deps, ['note', '17-11-2026', 'x'])).toMatch(/^A note starts with its date written YYYY-MM-DD, e\.g\. 2026-11-17 \(got "17-11-2026"\)/);
+    expect(await refusal(deps, ['note', '2026-11-17'])).toMatch(/^What changed on 2026-11-17\? Give the note's text\./);
+    expect(await refusal(deps, ['note', '2026-11-17', 'x', '--journey', 'dental'])).toBe('Unknown journey "dental". Known journeys: billing, id_card, pharmacy.');
+  });
+});
