@@ -5,6 +5,7 @@
  */
 import { closestCommand, findCommand, parseInvocation } from '../../commands/registry.ts';
 import type { CommandDeps } from '../../commands/types.ts';
+import { LeakError } from '../errors.ts';
 import { isIsoDate } from '../time.ts';
 import { shareBlock } from './blocks/elements.ts';
 import { renderCommandHelp, renderHelp } from './blocks/help.ts';
@@ -26,6 +27,7 @@ export type AnswerOptions = {
 export type Intent =
   | { kind: 'command'; argv: string[] }
   | { kind: 'help'; topic?: string }
+  | { kind: 'cli_only'; name: string }
   | { kind: 'unknown'; word: string; suggestion?: string; suggestedLine?: string };
 
 export function readIntent(text: string): Intent {
@@ -35,6 +37,7 @@ export function readIntent(text: string): Intent {
   const name = first.toLowerCase();
   const cmd = findCommand(name);
   if (cmd && isSlackCommand(cmd)) return { kind: 'command', argv: [name, ...rest] };
+  if (cmd) return { kind: 'cli_only', name };
   const guess = closestCommand(name);
   const suggestion = guess && isSlackCommand(findCommand(guess)!) ? guess : undefined;
   return { kind: 'unknown', word: first, suggestion, suggestedLine: suggestion ? quoteLine([suggestion, ...rest]) : undefined };
@@ -55,6 +58,9 @@ async function render(intent: Intent, deps: CommandDeps, opts: AnswerOptions): P
   if (intent.kind === 'help') {
     const topic = intent.topic ? findCommand(intent.topic) : undefined;
     return topic && isSlackCommand(topic) ? renderCommandHelp(topic) : renderHelp();
+  }
+  if (intent.kind === 'cli_only') {
+    throw new LeakError('bad_argument', `${intent.name} works in the terminal only, since it reads or writes files on the server: npm run -s leak -- ${intent.name} --help`);
   }
   if (intent.kind === 'unknown') return renderHelp({ unknown: intent.word, suggestion: intent.suggestion, suggestedLine: intent.suggestedLine });
   const inv = parseInvocation(intent.argv, deps);

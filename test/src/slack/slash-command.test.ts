@@ -46,6 +46,28 @@ describe('/leak', () => {
     expect(allText(reply!.blocks)).toContain('through 12:00 America/New_York');
   });
 
+  it('offers "Who is affected?" and "Why?" per journey, running segments and why for that day', async () => {
+    const { reply } = await leak('today');
+    const next = reply!.blocks.find((b) => b.block_id === 'next:billing');
+    expect(next.elements.map((e: any) => [e.text.text, e.value])).toEqual([
+      ['Who is affected?', 'segments billing --date 2026-11-24'],
+      ['Why?', 'why billing --date 2026-11-24'],
+    ]);
+  });
+
+  it('answers a member that does not exist with one friendly line', async () => {
+    const { res, reply } = await leak('member M-999999');
+    expect(res.status).toBe(200);
+    expect(reply?.text).toBe('No member M-999999 found.');
+    expect(reply?.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: ':warning: No member M-999999 found.' } }]);
+  });
+
+  it('links member ids to their journey playback', async () => {
+    const { reply } = await leak('member m100002');
+    const links = reply!.blocks.find((b) => b.block_id === 'member_journeys');
+    expect(links.elements[0]).toMatchObject({ text: { text: 'Journey M-100002' }, value: 'journey M-100002' });
+  });
+
   it('suggests the closest command for an unknown subcommand', async () => {
     const { res, reply } = await leak('tody');
     expect(res.status).toBe(200);
@@ -69,6 +91,6 @@ describe('/leak', () => {
 
   it('keeps CLI-only commands out of Slack', async () => {
     const { reply } = await leak('import members /etc/passwd');
-    expect(reply?.text).toMatch(/^I don't know "import"/);
+    expect(reply?.text).toBe('import works in the terminal only, since it reads or writes files on the server: npm run -s leak -- import --help');
   });
 });
