@@ -1,0 +1,1 @@
+CREATE INDEX `calls_date_ops` ON `call_logs_cleaned` (`local_date`,`interaction`,`agent_id`,`disposition`,`started_at`,`ended_at`);
