@@ -47,6 +47,10 @@ export async function announceAction(store: Store, client: WebClient, id: number
       updated = true;
     } catch (e) {
       log.warn(`chat.update for ${formatActionId(id)} failed: ${(e as Error).message}`);
+      // Deleted or no longer editable: retrying every hour would only fail again; the thread still gets replies.
+      if (/message_not_found|cant_update_message|channel_not_found/.test((e as Error).message)) {
+        store.sqlite.prepare('UPDATE actions SET message_version = ? WHERE id = ?').run(action.version, id);
+      }
     }
   }
   const pending = store.sqlite
