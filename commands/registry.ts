@@ -12,12 +12,7 @@ import { quarantineCommand } from './quarantine.ts';
 import { actionCommand } from './action.ts';
 import { todayCommand } from './today.ts';
 import { digestCommand } from './digest.ts';
-import { segmentsCommand } from './segments.ts';
-import { savingsCommand } from './savings.ts';
-import { whyCommand } from './why.ts';
-import { noteCommand } from './note.ts';
-import { actionsCommand } from './actions.ts';
-import { impactCommand } from './impact.ts';
+import { alertsCommand } from './alerts.ts';
 import { simulateCommand } from './simulate.ts';
 import { exportCommand } from './export.ts';
 import { journeyCommand } from './journey.ts';
@@ -25,6 +20,12 @@ import { memberCommand } from './member.ts';
 import { cubeCommand } from './cube.ts';
 import { agentsCommand } from './agents.ts';
 import { interactionsCommand } from './interactions.ts';
+import { segmentsCommand } from './segments.ts';
+import { savingsCommand } from './savings.ts';
+import { whyCommand } from './why.ts';
+import { noteCommand } from './note.ts';
+import { actionsCommand } from './actions.ts';
+import { impactCommand } from './impact.ts';
 
 export const COMMANDS: AnyCommand[] = [
   actionCommand,
@@ -38,6 +39,7 @@ export const COMMANDS: AnyCommand[] = [
   importCommand,
   quarantineCommand,
   digestCommand,
+  alertsCommand,
   simulateCommand,
   exportCommand,
   journeyCommand,

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LeakError } from './errors.ts';
+import { loadAlertRules, type AlertRules } from './alerts/rules.ts';
 import { DEFAULT_DIGEST_CRON, cronProblem, parseDigestChannels, resolveDigestChannels, type DigestChannel } from '../reports/digest/channels.ts';
 
 const isTimeZone = (tz: string) => {
@@ -57,7 +58,8 @@ const envSchema = z.object({
   LEAK_OUTCOME_FINAL_DAYS: numberFrom('14', 1, 180, 'a whole number of days between 1 and 180', true),
   LEAK_ACTIONS_CHANNEL: optionalText.refine((c) => c === undefined || /^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(c), 'must be #name or a channel ID such as C0123456789'),
   LEAK_ACTION_CATALOG: optionalText,
-  LEAK_ACTION_CATALOG: optionalText,
+  LEAK_ALERT_CHANNEL: optionalText.refine((c) => c === undefined || /^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(c), 'must be #name or a channel ID such as C0123456789'),
+  LEAK_ALERT_RULES: optionalText,
   LEAK_DIGESTS: optionalText.superRefine((v, ctx) => {
     if (v === undefined) return;
     try {
@@ -87,10 +89,10 @@ export type Config = {
   digests: DigestChannel[];
   /** Next-best-action templates: a JSON file replacing src/analysis/action-templates.json (LEAK_ACTION_CATALOG). */
   actionCatalog?: string;
-  /** Next-best-action templates: a JSON file replacing src/analysis/action-templates.json (LEAK_ACTION_CATALOG). */
-  actionCatalog?: string;
   /** Tracked actions: reminder after N business hours, outcome windows, where CLI-created actions are posted. */
   actions: { ackReminderHours: number; interimDays: number; finalDays: number; channel?: string };
+  /** Alerts: where they are posted, and the rules file (LEAK_ALERT_RULES, default src/alerts/rules.json) read at start. */
+  alerts: { channel?: string; rulesFile?: string; rules: AlertRules };
 };
 
 /** Reads and validates the environment. Throws LeakError('bad_config') naming the first bad variable. */
@@ -123,7 +125,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       channel: e.LEAK_ACTIONS_CHANNEL,
     },
     actionCatalog: e.LEAK_ACTION_CATALOG === undefined ? undefined : path.resolve(e.LEAK_ACTION_CATALOG),
-    actionCatalog: e.LEAK_ACTION_CATALOG === undefined ? undefined : path.resolve(e.LEAK_ACTION_CATALOG),
+    alerts: {
+      channel: e.LEAK_ALERT_CHANNEL,
+      rulesFile: e.LEAK_ALERT_RULES && path.resolve(e.LEAK_ALERT_RULES),
+      rules: loadAlertRules(e.LEAK_ALERT_RULES && path.resolve(e.LEAK_ALERT_RULES)),
+    },
     digests: resolveDigestChannels({ digests: e.LEAK_DIGESTS, channel: e.LEAK_DIGEST_CHANNEL, cron: e.LEAK_DIGEST_CRON }),
   };
 }

@@ -1,0 +1,71 @@
+/**
+ * leak alerts [--open|--all] [--rule R] [--quality]: the alerts raised (open by default, newest
+ * first) or, with --quality, the share marked noise per rule over the last 30 days (rules file: noise.days).
+ */
+import { formatCount, renderTable } from '../src/format.ts';
+import { listAlerts, ruleQuality, type RuleQuality } from '../src/alerts/repository.ts';
+import { RULE_NAMES } from '../src/alerts/rules.ts';
+import { zoneClock } from '../src/time.ts';
+import { badArgument, noMorePositionals } from './args.ts';
+import { defineCommand } from './types.ts';
+
+type Args = { status: 'open' | 'all'; rule?: string; quality: boolean };
+export type AlertRow = { id: number; rule: string; status: string; subject: string; raised: string; value: number; threshold: number; text: string; calls: string[] };
+export type AlertsResult =
+  | { view: 'list'; status: 'open' | 'all'; rule: string | null; alerts: AlertRow[] }
+  | { view: 'quality'; days: number; rules: RuleQuality[] };
+
+const USAGE = 'leak alerts [--open|--all] [--rule RULE] [--quality]';
+
+export const alertsCommand = defineCommand({
+  name: 'alerts',
+  summary: 'Alerts raised (spikes and operational thresholds), or --quality: the share marked noise per rule',
+  options: [
+    { name: 'open', type: 'boolean', description: 'only alerts still needing attention (default)' },
+    { name: 'all', type: 'boolean', description: 'every alert, acknowledged, snoozed and resolved too' },
+    { name: 'rule', type: 'string', value: 'RULE', description: `one rule: ${RULE_NAMES.join(', ')}` },
+    { name: 'quality', type: 'boolean', description: 'per rule over 30 days: alerts, feedback, share marked noise' },
+  ],
+  query: false,
+  parse: (parsed): Args => {
+    noMorePositionals(parsed, 0, USAGE);
+    const v = parsed.values;
+    if (v.open && v.all) throw badArgument(`Choose --open or --all, not both. Usage: ${USAGE}`);
+    const rule = typeof v.rule === 'string' ? v.rule.trim() : undefined;
+    if (rule !== undefined && !(RULE_NAMES as string[]).includes(rule)) throw badArgument(`Unknown rule "${rule}". Rules: ${RULE_NAMES.join(', ')}.`);
+    return { status: v.all ? 'all' : 'open', rule, quality: v.quality === true };
+  },
+  run: (args: Args, deps): AlertsResult => {
+    if (args.quality) {
+      const days = deps.config.alerts.rules.noise.days;
+      const rules = ruleQuality(deps.store, days, deps.now()).filter((q) => !args.rule || q.rule === args.rule);
+      return { view: 'quality', days, rules };
+    }
+    const clock = zoneClock(deps.config.timeZone);
+    const alerts = listAlerts(deps.store, { status: args.status, rule: args.rule, limit: 200 }, deps.now()).map((a) => {
+      const m = clock.localMinute(a.createdAt);
+      return {
+        id: a.id, rule: a.rule, status: a.status, subject: a.subject,
+        raised: `${clock.localDate(a.createdAt)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
+        value: a.value, threshold: a.threshold, text: a.text, calls: a.rowRefs.call_ids ?? [],
+      };
+    });
+    return { view: 'list', status: args.status, rule: args.rule ?? null, alerts };
+  },
+  renderText: (r: AlertsResult) => {
+    if (r.view === 'quality') {
+      if (!r.rules.length) return `No alerts or feedback in the last ${r.days} days.`;
+      return [
+        `Alert quality over the last ${r.days} days (feedback from the Useful / Noise / Known issue buttons):`,
+        '',
+        renderTable(
+          ['rule', 'alerts', 'feedback', 'useful', 'noise', 'known', 'noise share'],
+          r.rules.map((q) => [q.rule, formatCount(q.alerts), formatCount(q.feedback), formatCount(q.useful), formatCount(q.noise), formatCount(q.known), q.noise_pct === null ? '-' : `${q.noise_pct}%`]),
+        ),
+      ].join('\n');
+    }
+    const what = `${r.status === 'open' ? 'open ' : ''}alerts${r.rule ? ` for ${r.rule}` : ''}`;
+    if (!r.alerts.length) return `No ${what}.`;
+    return [`${formatCount(r.alerts.length)} ${what}, newest first:`, '', ...r.alerts.map((a) => `#${a.id} ${a.raised} [${a.rule}, ${a.status}] ${a.text}`)].join('\n');
+  },
+});

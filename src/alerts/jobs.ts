@@ -1,0 +1,46 @@
+/**
+ * The alert run, hourly and after ingestion; safe to repeat (dedupe keys make a re-scan a refresh,
+ * posts are claimed): operational thresholds over the last day; the live spike scan of today through
+ * the last complete hour; the closed-day scan of yesterday, which also resolves spikes that ended;
+ * then posting, "back to normal" replies and noisy-rule proposals.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { CommandDeps } from '../../commands/types.ts';
+import { addDays, zoneClock } from '../time.ts';
+import { postNoiseProposals } from './noise-proposals.ts';
+import { postAlerts, type PostLog, type PostReport } from './post.ts';
+import { recordAlerts } from './repository.ts';
+import { resolveSpikes, spikeCandidate } from './spike-alerts.ts';
+import { evaluateSeries, scanSpikes } from './spike-scan.ts';
+import { scanThresholds } from './thresholds.ts';
+
+export type AlertJobReport = { created: number[]; refreshed: number; resolved: number[]; posted: PostReport | null; proposals: string[] };
+
+/** Scans and records, without Slack: what the CLI and tests call, and the first half of runAlertJobs. */
+export function scanAndRecordAlerts(deps: CommandDeps, now: number): Omit<AlertJobReport, 'posted' | 'proposals'> {
+  const { rules } = deps.config.alerts;
+  const clock = zoneClock(deps.config.timeZone);
+  const today = clock.today(now);
+  const yesterday = addDays(today, -1);
+  const lastHour = Math.floor(clock.localMinute(now) / 60) - 1;
+  const at = { ...deps, now: () => now };
+
+  const candidates = scanThresholds(at, now);
+  if (rules.leak_spike.enabled) {
+    const closed = scanSpikes(at, { date: yesterday });
+    const live = lastHour >= 0 ? scanSpikes(at, { date: today, hour: lastHour }) : [];
+    candidates.push(...[...closed, ...live].map((s) => spikeCandidate(at, s)));
+  }
+  const recorded = recordAlerts(deps.store, rules, candidates, now);
+  const resolved = rules.leak_spike.enabled ? resolveSpikes(at, evaluateSeries(at, { date: yesterday }), now) : [];
+  // A snooze that ran out on an alert nobody re-raised: back on the open list (not re-posted).
+  deps.store.sqlite.prepare("UPDATE alerts SET status = 'open', snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ?").run(now);
+  return { created: recorded.created, refreshed: recorded.refreshed.length + recorded.reopened.length, resolved };
+}
+
+export async function runAlertJobs(deps: CommandDeps, client: WebClient, now: number, log: PostLog = { warn: (m) => console.warn(m) }): Promise<AlertJobReport> {
+  const scanned = scanAndRecordAlerts(deps, now);
+  const posted = await postAlerts(deps, client, now, log);
+  const proposals = await postNoiseProposals(deps, client, now, log);
+  return { ...scanned, posted, proposals };
+}

@@ -1,0 +1,143 @@
+/**
+ * The insight scan: leaked calls (silver digital_call_leakage, one row per leaked call) by journey,
+ * journey × segment and journey × error message on one day (or one day through an hour, for the
+ * live scan), each against its own baseline: the same weekday, over the same part of the day, in
+ * the earlier weeks the store holds (rules: baselineWeeks). A series is raised when the rise is
+ * material (extra calls, extra dollars and percent all at their minimums) AND unusual for counts of
+ * that size (the exact Poisson rate test in count-test.ts), at familyAlpha split over the series tested.
+ */
+import type { CommandDeps } from '../../commands/types.ts';
+import { round1 } from '../format.ts';
+import { addDays, zoneClock } from '../time.ts';
+import { spikePValue } from './count-test.ts';
+import type { AlertRules } from './rules.ts';
+import { describeSpike } from './spike-text.ts';
+
+export type SpikeDimension = 'journey' | 'journey_segment' | 'journey_error';
+
+export type SeriesEval = {
+  key: string;
+  dimension: SpikeDimension;
+  journey: string;
+  segment: string | null;
+  /** '' for leaks after an abandon (no message). */
+  error_message: string | null;
+  observed: number;
+  expected: number;
+  extra_calls: number;
+  extra_dollars: number;
+  rise_pct: number | null;
+  /** Day-to-day variance over Poisson's, from the baseline weeks (≥ 1); the test allows for it. */
+  dispersion: number;
+  p_value: number;
+  flagged: boolean;
+};
+
+export type Spike = SeriesEval & {
+  date: string;
+  /** Set for the live scan: counts run through the end of this local hour on both sides. */
+  hour: number | null;
+  label: string;
+  baseline_dates: string[];
+  p_threshold: number;
+  series_tested: number;
+  shares: { factor: 'error_message' | 'segment' | 'device'; value: string; pct: number }[];
+  started: string;
+  note: string | null;
+  text: string;
+  call_ids: string[];
+};
+
+export type ScanQuery = { date: string; hour?: number };
+export type Evaluation = { date: string; hour: number | null; baselineDates: string[]; pThreshold: number; series: SeriesEval[] };
+
+type Row = { d: string; journey: string; segment: string; err: string; calls: number };
+type Acc = Pick<SeriesEval, 'key' | 'dimension' | 'journey' | 'segment' | 'error_message'> & { byDate: Map<string, number> };
+
+/** Every series judged for the day: the flagged ones and the rest (resolution needs both). */
+export function evaluateSeries(deps: CommandDeps, q: ScanQuery, rules: AlertRules['leak_spike'] = deps.config.alerts.rules.leak_spike): Evaluation {
+  const hour = q.hour ?? null;
+  const first = deps.store.sqlite.prepare('SELECT min(local_date) FROM call_logs_cleaned').pluck().get() as string | null;
+  const baselineDates = Array.from({ length: rules.baselineWeeks }, (_, i) => addDays(q.date, -7 * (i + 1))).filter((d) => first !== null && d >= first);
+  const empty: Evaluation = { date: q.date, hour, baselineDates, pThreshold: 0, series: [] };
+  if (baselineDates.length < rules.minBaselineWeeks) return empty;
+
+  const weeks = baselineDates.length;
+  const cutoff = hour === null ? 1440 : (hour + 1) * 60;
+  // Every day of the baseline weeks, not only the same weekday: they measure the day-to-day spread.
+  const from = addDays(q.date, -7 * weeks);
+  const rows = deps.store.sqlite
+    .prepare(
+      `SELECT local_date AS d, journey, segment, coalesce(error_message, '') AS err, count(*) AS calls FROM digital_call_leakage
+       WHERE local_date BETWEEN ? AND ? AND local_minute < ? GROUP BY 1, 2, 3, 4`,
+    )
+    .all(from, q.date, cutoff) as Row[];
+
+  const acc = new Map<string, Acc>();
+  const add = (key: string, dimension: SpikeDimension, r: Row, segment: string | null, error: string | null) => {
+    let s = acc.get(key);
+    if (!s) acc.set(key, (s = { key, dimension, journey: r.journey, segment, error_message: error, byDate: new Map() }));
+    s.byDate.set(r.d, (s.byDate.get(r.d) ?? 0) + r.calls);
+  };
+  for (const r of rows) {
+    add(`journey|${r.journey}`, 'journey', r, null, null);
+    add(`segment|${r.journey}|${r.segment}`, 'journey_segment', r, r.segment, null);
+    add(`error|${r.journey}|${r.err}`, 'journey_error', r, null, r.err);
+  }
+
+  const history = Array.from({ length: 7 * weeks }, (_, i) => addDays(from, i));
+  const pThreshold = rules.familyAlpha / Math.max(1, acc.size);
+  const cost = deps.config.costPerCall;
+  const series = [...acc.values()].map(({ byDate, ...s }): SeriesEval => {
+    const observed = byDate.get(q.date) ?? 0;
+    const baseline = baselineDates.reduce((sum, d) => sum + (byDate.get(d) ?? 0), 0);
+    const expected = baseline / weeks;
+    const extra = observed - expected;
+    const risePct = expected > 0 ? (100 * extra) / expected : null;
+    const material = extra >= rules.minExtraCalls && extra * cost >= rules.minExtraDollars && (risePct === null || risePct >= rules.minRisePct);
+    const dispersion = dispersionOf(history.map((d) => byDate.get(d) ?? 0), weeks);
+    // Counts scaled down by the dispersion make the exact Poisson test a quasi-Poisson one.
+    const p = material ? spikePValue(Math.round(observed / dispersion), Math.round(baseline / dispersion), weeks) : 1;
+    return {
+      ...s,
+      observed,
+      expected: round1(expected),
+      extra_calls: Math.round(extra),
+      extra_dollars: round1(extra * cost),
+      rise_pct: risePct === null ? null : round1(risePct),
+      dispersion: round1(dispersion),
+      p_value: p,
+      flagged: material && p <= pThreshold,
+    };
+  });
+  series.sort((a, b) => b.extra_dollars - a.extra_dollars || a.key.localeCompare(b.key));
+  return { date: q.date, hour, baselineDates, pThreshold, series };
+}
+
+/**
+ * How much more the series wobbles from day to day than Poisson counts would (1 = pure Poisson):
+ * the Pearson statistic of each day against its weekday's mean over the baseline weeks, per degree
+ * of freedom. Real volumes (and the simulator's) move together by a few percent a day, which for
+ * large counts is far more than Poisson noise; ignoring it makes every big series "significant".
+ * Never below 1, and 1 when fewer than two weeks are there to measure it.
+ */
+export function dispersionOf(days: number[], weeks: number): number {
+  if (weeks < 2) return 1;
+  let pearson = 0;
+  for (let wd = 0; wd < 7; wd++) {
+    const xs = Array.from({ length: weeks }, (_, w) => days[w * 7 + wd]);
+    const m = xs.reduce((a, b) => a + b, 0) / weeks;
+    if (m > 0) for (const x of xs) pearson += (x - m) ** 2 / m;
+  }
+  return Math.max(1, pearson / (7 * (weeks - 1)));
+}
+
+/** The spikes of a day (or of a day through `hour`), largest extra cost first, each with its sentence. */
+export function scanSpikes(deps: CommandDeps, q: ScanQuery, rules: AlertRules['leak_spike'] = deps.config.alerts.rules.leak_spike): Spike[] {
+  if (!rules.enabled) return [];
+  const ev = evaluateSeries(deps, q, rules);
+  const today = zoneClock(deps.config.timeZone).today(deps.now());
+  return ev.series
+    .filter((s) => s.flagged)
+    .map((s) => describeSpike(deps, s, { date: q.date, hour: ev.hour, today, baselineDates: ev.baselineDates, pThreshold: ev.pThreshold, seriesTested: ev.series.length }));
+}
