@@ -9,9 +9,14 @@ import { commandHelp, helpText, parseInvocation } from '../commands/registry.ts'
 import type { CommandDeps } from '../commands/types.ts';
 
 export async function main(argv: string[]): Promise<number> {
-  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
+  if (argv.length === 0) {
+    // No command is a usage error: help goes to stderr so `--json` pipelines never see it.
+    process.stderr.write(`${helpText()}\n`);
+    return 2;
+  }
+  if (argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
     process.stdout.write(`${helpText()}\n`);
-    return argv.length === 0 ? 2 : 0;
+    return 0;
   }
   let deps: CommandDeps | undefined;
   try {
