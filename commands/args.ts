@@ -33,6 +33,12 @@ export function knownJourneys(deps: CommandDeps): string[] {
 export function journeyArg(value: string | undefined, deps: CommandDeps): string | undefined {
   if (value === undefined) return undefined;
   const journey = value.trim().toLowerCase();
+  // Fast path: a journey with leaks is in gold (small); else the first matching digital event. Listing every
+  // journey scans all digital events (~100 ms at full scale), so only a refusal pays for it.
+  const seen = deps.store.sqlite.prepare(
+    'SELECT EXISTS (SELECT 1 FROM segment_drilldown WHERE journey = @j) OR EXISTS (SELECT 1 FROM digital_journeys_cleaned WHERE journey = @j)',
+  );
+  if (seen.pluck().get({ j: journey })) return journey;
   const known = knownJourneys(deps);
   if (!known.includes(journey)) {
     throw badArgument(
