@@ -68,4 +68,15 @@ describe('run buttons', () => {
     expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(reply?.text).toBe("Your single biggest leak on 2026-11-23 is billing: 1 call, $8, and it's spiking (+16.7% vs 7-day average).");
   });
+
+  it('answers in the app DM when the button has no response URL (Home tab)', async () => {
+    const before = slack.callsTo('chat.postMessage').length;
+    const payload = blockActionPayload({ actionId: 'leak_run:today', value: 'today --date 2026-11-24' });
+    delete (payload as { channel?: unknown }).channel;
+    const res = await app.post(interactionRequest(payload, app.sign));
+    expect(res.status).toBe(200);
+    const post = (await slack.waitFor('chat.postMessage', before + 1))[before];
+    expect(post.body.channel).toBe(USER.id);
+    expect(post.body.text).toMatch(/^Your single biggest leak today is billing/);
+  });
 });

@@ -5,6 +5,7 @@ import { startApp, type StartedApp } from '../../helpers/start-app.ts';
 import { appHomeOpenedEvent, appMentionEvent, eventEnvelope, eventRequest, CHANNEL, USER } from '../../helpers/slack-request.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { NOW, seedLeaks } from './seed.ts';
+import { createAction } from '../../../src/actions/repository.ts';
 
 let slack: FakeSlack;
 let app: StartedApp;
@@ -67,5 +68,14 @@ describe('events', () => {
     expect(text).toContain('Biggest mover');
     expect(text).toContain('*billing*: 3 calls vs 1 on an average day before (up 2, +200.0%).');
     expect(text).toContain('No open actions.');
+  });
+
+  it('lists open actions with their owners on the Home tab', async () => {
+    const { action } = createAction(app.deps.store, { journey: 'billing', title: 'Explain "Payment failed"', ownerTeam: 'Digital Billing' }, { user: 'U0BOB0001', via: 'cli', at: Date.parse(NOW) - 2 * 86_400_000 });
+    const before = slack.callsTo('views.publish').length;
+    await app.post(eventRequest(eventEnvelope(appHomeOpenedEvent('U0BOB0001')), app.sign));
+    const publish = (await slack.waitFor('views.publish', before + 1))[before];
+    expect(publish.body.user_id).toBe('U0BOB0001');
+    expect(JSON.stringify(publish.body.view.blocks)).toContain(`*A-${action.id}* billing · Explain \\"Payment failed\\"\\n      Proposed · owner Digital Billing (unassigned) · 2d old`);
   });
 });
