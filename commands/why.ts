@@ -2,7 +2,7 @@
  * "Why is this happening?" Where one journey's leaked calls concentrate, when the current spike
  * began, and the change notes recorded near that start. Default journey: the day's biggest leak.
  */
-import { explainJourney, FACTORS, type Factor, type WhyResult } from '../src/analysis/root-cause.ts';
+import { explainJourney, FACTORS, formatPerDay, type Factor, type WhyResult } from '../src/analysis/root-cause.ts';
 import { LeakError } from '../src/errors.ts';
 import { formatCount, formatPct, renderTable } from '../src/format.ts';
 import { addDays } from '../src/time.ts';
@@ -64,7 +64,7 @@ export const whyCommand = defineCommand({
       lines.push('', renderTable([TITLES[f], 'calls', 'share'], top));
     }
     lines.push('');
-    if (r.spike) lines.push(`Spike: began ${r.spike.start}, ${r.spike.before_per_day}/day before → ${r.spike.after_per_day}/day since (${formatPct(r.spike.rise_pct, true)}).`);
+    if (r.spike) lines.push(`Spike: began ${r.spike.start}, ${formatPerDay(r.spike.before_per_day)}/day before → ${formatPerDay(r.spike.after_per_day)}/day since (${formatPct(r.spike.rise_pct, true)}).`);
     else lines.push(`No upward shift in the daily series${r.series ? ` (${r.series.from}..${r.series.to})` : ''}.`);
     lines.push(r.annotations.length ? `Notes near then: ${r.annotations.map((a) => `${a.date} ${a.text}${a.journey ? ` [${a.journey}]` : ''}`).join('; ')}` : "No change notes near then (add one with 'leak note YYYY-MM-DD TEXT').");
     return lines.join('\n');

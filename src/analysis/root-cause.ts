@@ -8,7 +8,7 @@
  * to it. The result says which in `window.basis`.
  */
 import type { CommandDeps } from '../../commands/types.ts';
-import { languageName, round1 } from '../format.ts';
+import { formatCount, languageName, round1 } from '../format.ts';
 import { addDays, zoneClock } from '../time.ts';
 import { listAnnotations, type Annotation } from './annotations.ts';
 import { dailySeries, storeSpan } from './daily-series.ts';
@@ -38,7 +38,7 @@ export type WhyResult = {
 
 /** Days of history the change-point looks at (at most: a young store has fewer). */
 export const LOOKBACK_DAYS = 42;
-/** A factor value holding at least this share of the leaks is called out as dominant. */
+/** A factor value holding more than this share of the leaks is called out as dominant (a 50/50 split of app and web explains nothing). */
 export const DOMINANT_PCT = 50;
 /** Annotations this many days either side of the spike start count as "near" it. */
 export const NEAR_DAYS = 3;
@@ -66,7 +66,7 @@ export function explainJourney(deps: CommandDeps, q: { date: string; journey: st
   const total = rows.reduce((s, r) => s + r.calls, 0);
   const shares = Object.fromEntries(FACTORS.map((f) => [f, sharesOf(rows, f, total)])) as Record<Factor, Share[]>;
   const dominant = FACTORS.map((f) => shares[f][0] && { factor: f, ...shares[f][0] })
-    .filter((d): d is Dominant & Share => Boolean(d) && d.pct >= DOMINANT_PCT)
+    .filter((d): d is Dominant & Share => Boolean(d) && d.pct > DOMINANT_PCT)
     .slice(0, 3)
     .map(({ factor, value, label, pct }) => ({ factor, value, label, pct }));
   const near = spike
@@ -129,6 +129,9 @@ function sharesOf(rows: LeakRow[], factor: Factor, total: number): Share[] {
 const labelOf = (factor: Factor, value: string) =>
   factor === 'language' ? languageName(value) : factor === 'error_message' && value === '(none)' ? '(no message: abandoned)' : value;
 
+/** Calls a day the way people say them: 1,087 from 100 up, one decimal below (9.3). */
+export const formatPerDay = (n: number) => (n >= 100 ? formatCount(n) : String(round1(n)));
+
 function phrase(d: Dominant): string {
   const pct = `${Math.round(d.pct)}%`;
   switch (d.factor) {
@@ -157,7 +160,7 @@ function headlineFor(r: WhyResult): string {
   if (r.window.calls === 0) return `${r.journey}: no leaked calls from ${r.window.from} to ${r.window.to}, nothing to explain.`;
   const sentence = r.factors_sentence.charAt(0).toUpperCase() + r.factors_sentence.slice(1);
   const spike = r.spike
-    ? ` The spike began on ${r.spike.start} (${r.spike.before_per_day}/day before, ${r.spike.after_per_day}/day since).`
+    ? ` The spike began on ${r.spike.start} (${formatPerDay(r.spike.before_per_day)}/day before, ${formatPerDay(r.spike.after_per_day)}/day since).`
     : ' No upward shift in the daily series.';
   const notes = r.annotations.length ? ` Changes noted near then: ${r.annotations.map((a) => `${a.date} "${a.text}"`).join('; ')}.` : '';
   return `${r.journey}: ${sentence}.${spike}${notes}`;
