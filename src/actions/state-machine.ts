@@ -84,6 +84,10 @@ function refusal(action: Action, event: ActionEvent): string {
         : `${id} is already ${state}${action.shipDate ? ` (shipped ${action.shipDate})` : ''}.`;
     case 'measure':
       return `${id} is ${state}; only a shipped action can be measured.`;
+    case 'dismiss':
+      return `${id} has shipped (${action.shipDate}); its outcome is being measured, so it can't be dismissed.`;
+    case 'assign':
+      return `${id} has shipped (${action.shipDate}), so its owner stays ${who(action.assignee)}.`;
     default:
       return `${id} is ${state}, so that can't be done now.`;
   }
