@@ -153,7 +153,7 @@ function describeFactors(dominant: Dominant[], shares: Record<Factor, Share[]>):
   const top = FACTORS.map((f) => shares[f][0] && { factor: f, ...shares[f][0] })
     .filter((d): d is Dominant & Share => Boolean(d))
     .sort((a, b) => b.pct - a.pct)[0];
-  return top ? `no single factor holds half the leaks; the largest: ${phrase(top)}` : 'no leaked calls to explain';
+  return top ? `no single factor holds more than half the leaks; the largest: ${phrase(top)}` : 'no leaked calls to explain';
 }
 
 function headlineFor(r: WhyResult): string {

@@ -47,3 +47,25 @@ describe('explainJourney on the small fixture', () => {
     expect(r.window).toMatchObject({ from: '2026-11-16', to: '2026-11-22', basis: 'last_7_days', calls: 5 });
   });
 });
+
+describe('explainJourney when nothing dominates', () => {
+  it('names the largest share instead', async () => {
+    const { load, eventRow, callRow, memberRow } = await import('../../helpers/leak-fixture.ts');
+    const deps = makeDeps();
+    const spec = [
+      ['M-000301', 'MAPD', 'en', 'mobile', 'app', 'Timeout'],
+      ['M-000302', 'Medicaid', 'es', 'desktop', 'web', 'Card declined'],
+      ['M-000303', 'Commercial', 'en', 'tablet', 'app', 'Server error'],
+      ['M-000304', 'ACA', 'es', 'mobile', 'web', 'Bad address'],
+    ];
+    await load(deps, {
+      members: spec.map(([id, plan, language]) => memberRow({ id, plan, enrolled: '2020-01-01', language })),
+      digital: spec.map(([id, , , device, channel, error], i) => eventRow({ id: `e${i}`, member: id, ts: '2026-11-20T15:00:00Z', outcome: 'error', device, channel, error })),
+      calls: spec.map(([id], i) => callRow({ id: `c${i}`, member: id, start: '2026-11-20T15:10:00Z' })),
+    });
+    const r = explainJourney(deps, { date: '2026-11-20', journey: 'billing' });
+    expect(r.dominant).toEqual([]);
+    expect(r.factors_sentence).toBe('no single factor holds more than half the leaks; the largest: 50% are on mobile');
+    expect(r.headline).toBe('billing: No single factor holds more than half the leaks; the largest: 50% are on mobile. No upward shift in the daily series.');
+  });
+});
