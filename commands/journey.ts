@@ -65,6 +65,13 @@ export function queryJourney(deps: CommandDeps, args: { memberId: string; date: 
     .all(span) as CallRow[];
 
   const leakedFailures = new Set(calls.map((c) => c.failure_event_id).filter((f): f is string => f !== null));
+  // A call just after midnight can leak from a failure just before the first day: show that failure too.
+  const shown = new Set(digital.map((d) => d.event_id));
+  const earlier = [...leakedFailures].filter((id) => !shown.has(id));
+  if (earlier.length) {
+    const byId = sqlite.prepare(`SELECT event_id, session_id, ts, channel, device, journey, step, outcome, error_message FROM digital_journeys_cleaned WHERE event_id = ?`);
+    digital.unshift(...earlier.map((id) => byId.get(id) as DigitalRow).sort((a, b) => a.ts - b.ts));
+  }
   const timed: [number, JourneyEvent][] = [...digitalEvents(digital, leakedFailures), ...calls.flatMap(callEvents)];
   timed.sort((a, b) => a[0] - b[0]);
   return {
@@ -75,7 +82,7 @@ export function queryJourney(deps: CommandDeps, args: { memberId: string; date: 
     time_zone: deps.config.timeZone,
     profile: readProfile(deps, memberId, date),
     counts: {
-      failures: digital.filter((d) => d.outcome === 'error' || d.outcome === 'abandon').length,
+      failures: digital.filter((d) => d.ts >= span.start && (d.outcome === 'error' || d.outcome === 'abandon')).length,
       calls: calls.length,
       leaked_calls: calls.filter((c) => c.failure_event_id !== null).length,
     },
@@ -149,7 +156,7 @@ export function formatDuration(seconds: number): string {
   return m ? `${m}m ${String(s).padStart(2, '0')}s` : `${s}s`;
 }
 
-const MARK: Record<JourneyEventKind, string> = { digital: ' ', failure: 'x', abandon: 'x', complete: '+', call: '>', survey: '"' };
+const MARK: Record<JourneyEventKind, string> = { digital: ' ', failure: 'x', abandon: 'x', complete: '+', call: '>', survey: '*' };
 
 export function renderJourney(r: JourneyResult): string {
   const clock = zoneClock(r.time_zone);

@@ -4,6 +4,7 @@ import { loadMembersFixture, MEMBERS_DATE, ROSA } from '../helpers/fixture-membe
 import { journeyCommand, queryJourney } from '../../commands/journey.ts';
 import { parseInvocation } from '../../commands/registry.ts';
 import { describeError } from '../../src/errors.ts';
+import { callRow, eventRow, load } from '../helpers/leak-fixture.ts';
 
 const deps = makeDeps();
 beforeAll(() => loadMembersFixture(deps));
@@ -66,6 +67,26 @@ describe('journey MEMBER_ID', () => {
     expect(r.member_id).toBe(ROSA);
     expect(r.events[0]).toMatchObject({ id: 'e-r0', kind: 'digital', text: 'Browsed billing on desktop web: login' });
     expect((run(['journey', ' 104382 ', '--date', '2026-11-19']) as ReturnType<typeof queryJourney>).counts).toEqual({ failures: 1, calls: 1, leaked_calls: 1 });
+  });
+
+  it('shows the failure behind a leaked call even when it happened before the first day', async () => {
+    const own = makeDeps();
+    // 23:55 on 11-20 in New York, then a call at 00:05 on 11-21
+    await load(own, {
+      digital: [eventRow({ id: 'e-late', member: 'M-500000', ts: '2026-11-21T04:55:00Z', outcome: 'error', journey: 'pharmacy', error: 'Refill too soon' })],
+      calls: [callRow({ id: 'c-early', member: 'M-500000', start: '2026-11-21T05:05:00Z' })],
+    });
+    const r = queryJourney(own, { memberId: 'M-500000', date: '2026-11-21', days: 1 });
+    expect(r.events.map((e) => [e.id, e.kind, e.leak])).toEqual([['e-late', 'failure', true], ['c-early', 'call', true]]);
+    expect(r.counts).toEqual({ failures: 0, calls: 1, leaked_calls: 1 }); // the failure is shown, not counted in the day
+    expect(journeyCommand.renderText(r).split('\n').slice(2, 8)).toEqual([
+      '',
+      'Fri 2026-11-20',
+      '  23:55 !x Failed: pharmacy at step1 on mobile app — "Refill too soon"',
+      '',
+      'Sat 2026-11-21',
+      '  00:05 !> Leaked pharmacy call, 10 min after the failure: Voice via IVR route, 5m 00s, agent A1, resolved',
+    ]);
   });
 
   it('a member with no profile and a quiet week', () => {
