@@ -40,6 +40,20 @@ describe('runActionJobs', () => {
     ]);
   });
 
+  it('posts actions made in the CLI to LEAK_ACTIONS_CHANNEL and announces later CLI changes in their thread', async () => {
+    const deps = makeDeps({ env: { LEAK_ACTIONS_CHANNEL: 'C0ACTIONS1' }, now: '2026-11-24T15:00:00Z' });
+    const at = deps.now();
+    const { action } = createAction(deps.store, { journey: 'id_card', title: 'Fix the ID card download', ownerTeam: 'Digital' }, { user: 'dana', via: 'cli', at });
+    expect(await runActionJobs(deps, client, at, quiet)).toMatchObject({ posted: 1, announced: 0 });
+    const { threadTs, channel } = getAction(deps.store, action.id)!;
+    expect(channel).toBe('C0ACTIONS1');
+    transitionAction(deps.store, action.id, { kind: 'assign', assignee: 'U0SAM0001' }, { user: 'dana', via: 'cli', at });
+    expect(await runActionJobs(deps, client, at + 3_600_000, quiet)).toMatchObject({ posted: 0, announced: 1 });
+    expect(threadReplies(threadTs!)).toEqual(['dana assigned A-1 to <@U0SAM0001> (from the CLI): acknowledged.']);
+    expect(slack.callsTo('chat.update').filter((c) => c.body.ts === threadTs)).toHaveLength(1);
+    expect(await runActionJobs(deps, client, at + 7_200_000, quiet)).toMatchObject({ posted: 0, announced: 0 });
+  });
+
   it('posts the interim outcome after 7 days and the final after 14, then marks the action measured, once each', async () => {
     const deps = makeDeps({ now: '2026-11-05T15:00:00Z' });
     await loadKnownFix(deps);
