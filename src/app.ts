@@ -45,13 +45,16 @@ export function buildSlackApp(deps: CommandDeps, opts: { logLevel?: LogLevel } =
   };
   const app =
     mode === 'socket'
-      ? new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logLevel, clientOptions })
+      ? new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logLevel, clientOptions, tokenVerificationEnabled: false })
       : new App({
           token: slack.botToken,
           // Signatures are checked against the wall clock, never the injected data clock (deps.now).
           receiver: createSlackReceiver({ signingSecret: slack.signingSecret as string, logLevel }),
           logLevel,
           clientOptions,
+          // Bolt's own check runs in the constructor and, for a bad token, leaves a rejected promise
+          // nobody awaits (Node exits on it). start() checks the token instead, with a clear message.
+          tokenVerificationEnabled: false,
         });
   registerListeners(app, deps);
 
@@ -59,6 +62,7 @@ export function buildSlackApp(deps: CommandDeps, opts: { logLevel?: LogLevel } =
     app,
     mode,
     async start(listen) {
+      await verifyToken(app);
       if (mode === 'socket') {
         await app.start();
         return {};
@@ -69,4 +73,18 @@ export function buildSlackApp(deps: CommandDeps, opts: { logLevel?: LogLevel } =
     },
     stop: () => app.stop() as Promise<void>,
   };
+}
+
+/** auth.test before listening, so a wrong token is one line at start rather than a failure on the first request. */
+async function verifyToken(app: App): Promise<void> {
+  try {
+    await app.client.auth.test();
+  } catch (e) {
+    const code = (e as { data?: { error?: string } }).data?.error;
+    const hint =
+      code === 'invalid_auth' || code === 'not_authed' || code === 'token_revoked' || code === 'account_inactive'
+        ? 'copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions after installing the app'
+        : 'check the network path to Slack (or SLACK_API_URL)';
+    throw new LeakError('bad_config', `Slack refused SLACK_BOT_TOKEN at auth.test (${code ?? (e as Error).message}): ${hint}.`);
+  }
 }

@@ -29,12 +29,23 @@ describe('slackMode', () => {
     const env = config({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_API_URL: slack.url, SLACK_API_RETRIES: '0' });
     const service = buildSlackApp({ ...deps, config: { ...deps.config, slack: env.slack } });
     expect(service.mode).toBe('socket');
-    // Bolt checks the token with auth.test as soon as the app is built.
-    await slack.waitFor('auth.test');
     await slack.close();
   });
 
   it('says what is missing when built without credentials', () => {
     expect(() => buildSlackApp(makeDeps())).toThrow('Slack needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode).');
+  });
+
+  it('stops at start with one line when Slack refuses the bot token, without listening', async () => {
+    const slack = await startFakeSlack();
+    slack.failNext('auth.test', 'invalid_auth');
+    const deps = makeDeps();
+    const env = config({ SLACK_BOT_TOKEN: 'xoxb-wrong', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.url, SLACK_API_RETRIES: '0' });
+    const service = buildSlackApp({ ...deps, config: { ...deps.config, slack: env.slack } });
+    await expect(service.start({ port: 0, host: '127.0.0.1' })).rejects.toThrow(
+      'Slack refused SLACK_BOT_TOKEN at auth.test (invalid_auth): copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions after installing the app.',
+    );
+    expect(slack.callsTo('auth.test')).toHaveLength(1);
+    await slack.close();
   });
 });
