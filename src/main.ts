@@ -1,0 +1,45 @@
+/**
+ * `npm start`: load the configuration, open the store (created if new), start every service
+ * (simulator when it applies, Slack when configured), and stop them cleanly on Ctrl-C: the live
+ * stream finishes its batch, so the next start resumes exactly there.
+ */
+import { loadConfig } from './config.ts';
+import { describeError } from './errors.ts';
+import { openStore } from '../db/open-db.ts';
+import { startServices, type Service } from './start-services.ts';
+
+async function main(): Promise<number> {
+  let services: Service[] = [];
+  let close = () => {};
+  try {
+    const config = loadConfig();
+    const store = openStore(config.dbFile);
+    close = () => store.close();
+    console.log(`Leak: store ${config.dbFile} (time zone ${config.timeZone}).`);
+    services = await startServices({ store, config, now: () => Date.now() });
+  } catch (e) {
+    console.error(describeError(e));
+    close();
+    return 1;
+  }
+  console.log('Running. Ctrl-C to stop.');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  console.log('\nStopping…');
+  for (const s of services.reverse()) {
+    try {
+      await s.stop();
+    } catch (e) {
+      console.error(`${s.name}: ${describeError(e)}`);
+    }
+  }
+  close();
+  return 0;
+}
+
+const code = await main();
+process.exitCode = code;
+// A stray handle (a socket, a timer) must not keep a stopped Leak alive.
+setTimeout(() => process.exit(code), 2000).unref();

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { askingHelp, startServices } from '../../src/start-services.ts';
+import { loadSimState } from '../../src/simulator/state.ts';
+import { importCsvFile } from '../../src/ingest/import-csv.ts';
+import { makeDeps } from '../helpers/store.ts';
+import { MEMBER_HEADER, tempDir, writeCsv } from '../helpers/csv.ts';
+import { END } from '../helpers/simulated.ts';
+
+const TINY = { days: 1, scale: 0.002, seed: 42 };
+
+function fakeLive() {
+  let now = 0;
+  return { speed: 600, batchMs: 1000, now: () => now, sleep: async (ms: number) => void (now += ms), maxBatches: 3 };
+}
+
+describe('startServices (npm start)', () => {
+  it('on an empty store: backfills a demo history, streams live, says how to ask and how to connect Slack; stops cleanly', async () => {
+    const deps = makeDeps({ now: END });
+    const lines: string[] = [];
+    const services = await startServices(deps, { log: { info: (m) => lines.push(m) }, demo: TINY, live: fakeLive() });
+    const text = lines.join('\n');
+    expect(text).toMatch(/Simulator: new store, backfilling a 1-day demo history at scale 0.002 \(LEAK_SIMULATE=auto\)/);
+    expect(text).toMatch(/npm run -s leak -- today/);
+    expect(text).toMatch(/SLACK_BOT_TOKEN/);
+    expect(text).toMatch(/SLACK_SIGNING_SECRET/);
+    expect(text).toMatch(/SLACK_APP_TOKEN/);
+    expect(services.map((s) => s.name)).toEqual(['simulator']);
+    for (const s of services) await s.stop();
+    // The live stream ran past the backfill's end: 3 batches of 10 simulated minutes.
+    expect(loadSimState(deps.store)!.cut.calls).toBe(END + 30 * 60_000);
+    expect(deps.store.sqlite.prepare('SELECT count(*) FROM digital_call_leakage').pluck().get()).toBeGreaterThan(0);
+  });
+
+  it('a store fed by imports says the simulator is off and writes nothing simulated', async () => {
+    const deps = makeDeps({ now: END });
+    await importCsvFile(deps.store, 'members', writeCsv(tempDir(), 'members.csv', MEMBER_HEADER, ['M-000001,MAPD,2026-06-01,en,1955,FL']));
+    const lines: string[] = [];
+    const services = await startServices(deps, { log: { info: (m) => lines.push(m) }, demo: TINY, live: fakeLive() });
+    expect(lines[0]).toMatch(/^The simulator is off: this store holds imported data/);
+    expect(services).toEqual([]);
+    expect(deps.store.sqlite.prepare("SELECT count(*) FROM import_batches WHERE source = 'simulator'").pluck().get()).toBe(0);
+  });
+
+  it('LEAK_SIMULATE=off keeps it off', async () => {
+    const deps = makeDeps({ now: END, env: { LEAK_SIMULATE: 'off' } });
+    const lines: string[] = [];
+    await startServices(deps, { log: { info: (m) => lines.push(m) }, demo: TINY });
+    expect(lines[0]).toBe('The simulator is off (LEAK_SIMULATE=off).');
+  });
+
+  it('lists only commands this build has', () => {
+    for (const line of askingHelp().split('\n').slice(1)) expect(line).toMatch(/^  npm run -s leak -- [a-z]+/);
+    expect(askingHelp()).toMatch(/leak -- today/);
+  });
+});
