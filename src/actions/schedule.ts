@@ -27,5 +27,5 @@ export function startActionJobs(deps: CommandDeps, client: WebClient, log: (line
         return undefined;
       });
   const task = cron.schedule(ACTION_JOBS_CRON, run, { timezone: deps.config.timeZone, noOverlap: true, name: 'action jobs' });
-  return { task, startup: run(), stop: async () => void (await task.destroy()) };
+  return { name: 'action jobs', task, startup: run(), stop: async () => void (await task.destroy()) };
 }
