@@ -4,7 +4,8 @@
  * Socket Mode when SLACK_APP_TOKEN (xapp-…) is set as well, so no public URL is needed.
  */
 import { App, LogLevel } from '@slack/bolt';
-import { retryPolicies } from '@slack/web-api';
+// @slack/web-api is CommonJS; Node's ESM loader cannot see this named export, so take it from the default.
+import webApi from '@slack/web-api';
 import type { CommandDeps } from '../commands/types.ts';
 import type { Config } from './config.ts';
 import { LeakError } from './errors.ts';
@@ -39,7 +40,7 @@ export function buildSlackApp(deps: CommandDeps, opts: { logLevel?: LogLevel } =
   const clientOptions = {
     slackApiUrl: slack.apiUrl,
     // The SDK's default policy waits out 429s for ~30 minutes; the count is configurable so tests use 0.
-    retryConfig: { ...retryPolicies.tenRetriesInAboutThirtyMinutes, retries: slack.apiRetries },
+    retryConfig: { ...webApi.retryPolicies.tenRetriesInAboutThirtyMinutes, retries: slack.apiRetries },
     // With retries off, a 429 must fail at once too (the SDK would otherwise sleep Retry-After first).
     rejectRateLimitedCalls: slack.apiRetries === 0,
   };
