@@ -25,7 +25,9 @@ export const NO_MESSAGE = '(none)';
 
 export type CubeArgs = { measure: Measure; by: Dimension[]; where: Partial<Record<Dimension, string[]>>; from: string; to: string };
 export type CubeRow = Partial<Record<Dimension, string>> & { value: number | null; calls: number };
-export type CubeResult = { measure: Measure; by: Dimension[]; where: Partial<Record<Dimension, string[]>>; from: string; to: string; source: 'gold' | 'silver'; rows: CubeRow[]; total: { value: number | null; calls: number } };
+export type CubeResult = { measure: Measure; by: Dimension[]; where: Partial<Record<Dimension, string[]>>; from: string; to: string; source: 'gold' | 'silver'; rows: CubeRow[]; total: { value: number | null; calls: number };
+  /** When nothing matched: each --where value no leaked call in the range has, with the values that occur (likely a typo). */
+  unmatched: { dimension: Dimension; value: string; seen: string[] }[] };
 
 type Sums = { calls: number; repeats: number; s_sum: number | null; s_n: number; handle: number };
 
@@ -76,7 +78,23 @@ export function queryCube(deps: CommandDeps, args: CubeArgs): CubeResult {
   return {
     measure: args.measure, by: args.by, where: args.where, from: args.from, to: args.to, source: sourceName, rows,
     total: { value: valueOf(args.measure, totals, costPerCall), calls: totals.calls },
+    unmatched: rows.length ? [] : unmatchedValues(deps, args),
   };
+}
+
+/** Only run when the answer is empty, so its extra reads cost nothing on the usual path. */
+function unmatchedValues(deps: CommandDeps, args: CubeArgs): CubeResult['unmatched'] {
+  const out: CubeResult['unmatched'] = [];
+  for (const [dim, values] of Object.entries(args.where) as [Dimension, string[]][]) {
+    const col = dim === 'date' ? 'local_date' : dim === 'error_message' ? `coalesce(error_message, '${NO_MESSAGE}')` : dim;
+    const seen = deps.store.sqlite
+      .prepare(`SELECT DISTINCT ${col} FROM digital_call_leakage WHERE local_date BETWEEN ? AND ? ORDER BY 1 LIMIT 30`)
+      .pluck()
+      .all(args.from, args.to) as string[];
+    const lower = new Set(seen.map((v) => v.toLowerCase()));
+    for (const value of values) if (!lower.has(value.toLowerCase())) out.push({ dimension: dim, value, seen });
+  }
+  return out;
 }
 
 const SHOWN_ROWS = 50;
@@ -93,7 +111,10 @@ export function formatMeasure(measure: Measure, v: number | null): string {
 export function renderCube(r: CubeResult): string {
   const filters = Object.entries(r.where).map(([d, vs]) => `${d}=${vs!.join('|')}`);
   const head = `${r.measure} of leaked calls${r.by.length ? ` by ${r.by.join(', ')}` : ''}, ${r.from === r.to ? r.from : `from ${r.from} to ${r.to}`}${filters.length ? ` where ${filters.join(' and ')}` : ''}`;
-  if (!r.rows.length) return `${head}: no leaked calls.`;
+  if (!r.rows.length) {
+    const hints = r.unmatched.map((u) => ` No leaked call has ${u.dimension}=${u.value}${u.seen.length ? `; ${u.dimension} values: ${u.seen.join(', ')}` : ''}.`);
+    return `${head}: no leaked calls.${hints.join('')}`;
+  }
   const shown = r.rows.slice(0, SHOWN_ROWS);
   // Every measure but calls itself is shown next to the calls it rests on.
   const cells = (value: number | null, calls: number) => (r.measure === 'calls' ? [formatMeasure(r.measure, value)] : [formatMeasure(r.measure, value), formatCount(calls)]);
@@ -157,8 +178,8 @@ export const cubeCommand = defineCommand({
   name: 'cube',
   summary: 'Slice leaked calls: calls, cost, repeat %, sentiment or handle time by any dimensions, filtered',
   options: [
-    { name: 'measure', type: 'string', value: MEASURES.join('|'), description: 'what to measure (default calls)' },
-    { name: 'by', type: 'string', value: 'DIM[,DIM]', description: `group by: ${DIMENSIONS.join(', ')}` },
+    { name: 'measure', type: 'string', value: 'MEASURE', description: `${MEASURES.join(', ')} (default calls)` },
+    { name: 'by', type: 'string', value: 'DIM[,DIM]', description: `group by any of ${DIMENSIONS.join(', ')}` },
     { name: 'where', type: 'string', value: 'DIM=VALUE', description: 'keep only matching calls (repeatable; same DIM twice = either)', multiple: true },
     ...RANGE_OPTIONS,
   ],

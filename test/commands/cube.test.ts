@@ -72,7 +72,19 @@ describe('cube', () => {
   it('user text never reaches the SQL: a quote in a --where value is just a value', () => {
     const r = cube('--by', 'journey', '--where', "journey=billing' OR 1=1 --");
     expect(r.rows).toEqual([]);
-    expect(cubeCommand.renderText(r)).toBe(`calls of leaked calls by journey, 2026-11-20 where journey=billing' OR 1=1 --: no leaked calls.`);
+    expect(r.unmatched).toEqual([{ dimension: 'journey', value: "billing' OR 1=1 --", seen: ['billing', 'id_card', 'pharmacy'] }]);
+  });
+
+  it('an empty answer names the --where value nothing has, with the values that occur (a typo, most likely)', () => {
+    const r = cube('--by', 'journey', '--where', 'journey=biling', '--where', 'device=mobile');
+    expect(r.unmatched).toEqual([{ dimension: 'journey', value: 'biling', seen: ['billing', 'id_card', 'pharmacy'] }]);
+    expect(cubeCommand.renderText(r)).toBe(
+      'calls of leaked calls by journey, 2026-11-20 where journey=biling and device=mobile: no leaked calls. No leaked call has journey=biling; journey values: billing, id_card, pharmacy.',
+    );
+    // values that exist but never together: nothing to blame
+    const both = cube('--where', 'journey=pharmacy', '--where', 'device=mobile');
+    expect(both.unmatched).toEqual([]);
+    expect(cubeCommand.renderText(both)).toBe('calls of leaked calls, 2026-11-20 where journey=pharmacy and device=mobile: no leaked calls.');
   });
 
   it('renders a table with a total row; measures other than calls show the calls they rest on', () => {
