@@ -82,10 +82,10 @@ async function verifyToken(app: App): Promise<void> {
     await app.client.auth.test();
   } catch (e) {
     const code = (e as { data?: { error?: string } }).data?.error;
-    const hint =
-      code === 'invalid_auth' || code === 'not_authed' || code === 'token_revoked' || code === 'account_inactive'
-        ? 'copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions after installing the app'
-        : 'check the network path to Slack (or SLACK_API_URL)';
-    throw new LeakError('bad_config', `Slack refused SLACK_BOT_TOKEN at auth.test (${code ?? (e as Error).message}): ${hint}.`);
+    if (!code) throw new LeakError('bad_config', `Could not reach Slack for auth.test (${(e as Error).message}): check the network path to Slack, or SLACK_API_URL.`);
+    const hint = ['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive'].includes(code)
+      ? 'copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions after installing the app'
+      : 'check the token and the app installation';
+    throw new LeakError('bad_config', `Slack refused SLACK_BOT_TOKEN at auth.test (${code}): ${hint}.`);
   }
 }
