@@ -3,7 +3,6 @@
  * sentences are decided here, per role, so Slack and the Markdown file never disagree.
  */
 import type { CommandDeps } from '../../commands/types.ts';
-import { SPIKE_PCT } from '../../commands/today.ts';
 import { formatCount, formatMoney, formatPct } from '../../src/format.ts';
 import type { ChartRenderer } from '../charts/render.ts';
 import type { DigestRole } from './channels.ts';
@@ -46,7 +45,7 @@ export async function buildDigest(
     subtitle: `${ROLE_NAME[opts.role]} · whole day in ${data.time_zone}${late ? ' · posted late: the bot was not running at the scheduled time' : ''}`,
     headline: data.today.headline,
     facts: opts.role === 'exec' ? execFacts(data) : opsFacts(data),
-    sections: [...(opts.role === 'exec' ? execSections(data) : opsSections(data)), ...whySection(data)],
+    sections: opts.role === 'exec' ? [...execSections(data), ...spikeSections(data, 3)] : opsSections(data),
     actions: data.actions.map(toDigestAction),
     charts: opts.role === 'exec' ? [...charts].sort((a, b) => chartOrder(a) - chartOrder(b)) : charts,
     data,
@@ -106,24 +105,26 @@ function toDigestAction(r: DigestData['actions'][number]): DigestAction {
   };
 }
 
-function whySection(d: DigestData): DigestSection[] {
-  return d.root_cause ? [{ title: `Why ${d.root_cause.journey} is up`, lines: [d.root_cause.headline] }] : [];
+/** The insight scan's spikes and, for the top one, why: the same sentences the alerts post. */
+function spikeSections(d: DigestData, max: number): DigestSection[] {
+  if (!d.today.journeys.length) return [];
+  const spikes: DigestSection = {
+    title: 'Spikes',
+    lines: d.spikes.length ? d.spikes.slice(0, max).map((s) => s.text) : [`No unusual spikes on ${d.date} against the same weekday in earlier weeks.`],
+  };
+  return d.root_cause ? [spikes, { title: `Why ${d.root_cause.journey} is up`, lines: [d.root_cause.headline] }] : [spikes];
 }
 
 function opsSections(d: DigestData): DigestSection[] {
-  const rising = d.today.journeys.filter((j) => j.trend_pct !== null && j.trend_pct >= SPIKE_PCT);
   return [
     {
       title: 'Top leaks by calls',
       lines: d.today.journeys.slice(0, 5).map((j) => `${j.journey}: ${formatCount(j.calls)} calls (${trendText(j.trend_pct)}); most affected ${j.top_segment ?? 'n/a'}; ${formatMoney(j.cost)}`),
     },
+    ...spikeSections(d, 5),
     {
-      title: 'Alerts',
-      lines: d.today.journeys.length
-        ? rising.length
-          ? rising.map((j) => `${j.journey} is up ${formatPct(j.trend_pct)} on its 7-day average: ${formatCount(j.calls)} calls`)
-          : [`No journey is up ${SPIKE_PCT}% or more on its 7-day average.`]
-        : [],
+      title: 'Open alerts',
+      lines: d.open_alerts.length ? d.open_alerts.map((a) => a.text) : ['None open.'],
     },
     {
       title: 'Agents who took the most leaked calls',

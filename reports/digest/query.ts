@@ -1,10 +1,12 @@
 /**
  * Sources: gold segment_drilldown and savings_model (and today's queryToday over gold),
  * silver digital_call_leakage × call_logs_cleaned for the agents who took the leaked calls, ops annotations
- * for the change notes, root cause and next-best actions (src/analysis).
+ * for the change notes, the spike scan (src/alerts), root cause and next-best actions (src/analysis).
  * Grain: one digest = one complete local day, plus the 28 days ending on it for the trend chart.
  */
-import { queryToday, SPIKE_PCT, type TodayResult } from '../../commands/today.ts';
+import { queryToday, type TodayResult } from '../../commands/today.ts';
+import { queryOpenAlerts, type OpenAlertRow } from '../../src/alerts/open-alerts.ts';
+import { scanSpikes, type Spike } from '../../src/alerts/spike-scan.ts';
 import { listAnnotations } from '../../src/analysis/annotations.ts';
 import { recommendActions, type Recommendation } from '../../src/analysis/next-best-actions.ts';
 import { explainJourney } from '../../src/analysis/root-cause.ts';
@@ -33,7 +35,11 @@ export type DigestData = {
   savings: JourneySavings[];
   agents: AgentLoad[];
   annotations: Annotation[];
-  /** The root-cause line for the day's top rising journey, when one is up SPIKE_PCT% or more. */
+  /** The insight scan's spikes for the day, largest extra cost first. */
+  spikes: Spike[];
+  /** Alerts still open now (any rule), newest first: what operations has on its plate. */
+  open_alerts: OpenAlertRow[];
+  /** The root-cause line for the top spike's journey. */
   root_cause: { journey: string; headline: string } | null;
   /** The three best next actions by return on effort (next-best-actions), for the "I'll take it" buttons. */
   actions: Recommendation[];
@@ -57,6 +63,7 @@ export function queryDigest(deps: CommandDeps, date: string): DigestData {
     )
     .all(from, date) as DailyPoint[];
   const top = today.journeys[0]?.journey ?? null;
+  const spikes = today.journeys.length ? scanSpikes(deps, { date }) : [];
   const topSegments = top
     ? (sqlite
         .prepare(
@@ -92,16 +99,11 @@ export function queryDigest(deps: CommandDeps, date: string): DigestData {
     savings,
     agents,
     annotations: listAnnotations(deps.store, { from, to: date }).map((a) => ({ date: a.date, text: a.journey ? `${a.journey}: ${a.text}` : a.text })),
-    root_cause: rootCause(deps, today),
+    spikes,
+    open_alerts: queryOpenAlerts(deps, 5),
+    root_cause: spikes[0] ? { journey: spikes[0].journey, headline: explainJourney(deps, { date, journey: spikes[0].journey }).headline } : null,
     actions: today.journeys.length ? recommendActions(deps, { date }).slice(0, 3) : [],
   };
-}
-
-/** Explains the biggest journey among those rising at least SPIKE_PCT% on their 7-day average. */
-function rootCause(deps: CommandDeps, today: TodayResult): DigestData['root_cause'] {
-  const rising = today.journeys.find((j) => j.trend_pct !== null && j.trend_pct >= SPIKE_PCT);
-  if (!rising) return null;
-  return { journey: rising.journey, headline: explainJourney(deps, { date: today.date, journey: rising.journey }).headline };
 }
 
 /** A journey with no leaked calls on a day is a 0 on the chart, not a gap the line jumps across. */

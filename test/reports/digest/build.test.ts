@@ -4,6 +4,7 @@ import { buildDigest } from '../../../reports/digest/build.ts';
 import { buildDigestBlocks } from '../../../reports/digest/blocks.ts';
 import { addAnnotation } from '../../../src/analysis/annotations.ts';
 import { explainJourney } from '../../../src/analysis/root-cause.ts';
+import { scanSpikes } from '../../../src/alerts/spike-scan.ts';
 import { recommendActions } from '../../../src/analysis/next-best-actions.ts';
 import { parseRecommendationValue, RECOMMENDATION_TAKE_ACTION_ID } from '../../../src/actions/from-recommendation.ts';
 import { formatMoney } from '../../../src/format.ts';
@@ -15,26 +16,27 @@ const deps = makeDeps({ now: '2026-11-24T15:00:00Z' });
 const renderer = createChartRenderer();
 
 beforeAll(async () => {
-  await seedLeakage(deps, { endDate: DATE, days: 35, scale: 2, stepUpOn: '2026-11-21' });
-  addAnnotation(deps.store, { date: '2026-11-21', text: 'Billing portal release 4.2', journey: 'billing', at: 1, by: 'U1' });
+  await seedLeakage(deps, { endDate: DATE, days: 35, scale: 4, stepUpOn: '2026-11-23', stepFactor: 2, noise: 0.1 });
+  addAnnotation(deps.store, { date: '2026-11-23', text: 'Billing portal release 4.2', journey: 'billing', at: 1, by: 'U1' });
   addAnnotation(deps.store, { date: '2026-10-01', text: 'Too old for the chart', at: 1, by: 'U1' });
 });
 
 describe('digest content', () => {
-  it('operations view: calls, alerts, agents, and why the rising journey is up', async () => {
+  it('operations view: calls, spikes and why the top one is up, open alerts, agents', async () => {
     const d = await buildDigest(deps, { date: DATE, role: 'ops', renderer });
-    const billing = d.data.today.journeys.find((j) => j.journey === 'billing')!;
-    expect(billing.trend_pct).toBeGreaterThanOrEqual(10);
-    expect(d.sections.map((s) => s.title)).toEqual(['Top leaks by calls', 'Alerts', 'Agents who took the most leaked calls', 'Why billing is up']);
-    expect(d.sections[3].lines).toEqual([explainJourney(deps, { date: DATE, journey: 'billing' }).headline]);
-    expect(d.sections[1].lines[0]).toBe(`billing is up ${billing.trend_pct!.toFixed(1)}% on its 7-day average: ${billing.calls} calls`);
+    const spikes = scanSpikes(deps, { date: DATE });
+    expect(spikes[0].journey).toBe('billing');
+    expect(d.sections.map((s) => s.title)).toEqual(['Top leaks by calls', 'Spikes', 'Why billing is up', 'Open alerts', 'Agents who took the most leaked calls']);
+    expect(d.sections[1].lines).toEqual(spikes.slice(0, 5).map((s) => s.text));
+    expect(d.sections[2].lines).toEqual([explainJourney(deps, { date: DATE, journey: 'billing' }).headline]);
+    expect(d.sections[3].lines).toEqual(['None open.']);
     const agentCalls = deps.store.sqlite
       .prepare(`SELECT count(*) FROM digital_call_leakage l JOIN call_logs_cleaned c USING (call_id) WHERE l.local_date = ? GROUP BY c.agent_id ORDER BY 1 DESC LIMIT 1`)
       .pluck()
       .get(DATE) as number;
     expect(d.data.agents[0].calls).toBe(agentCalls);
     // Change notes in the 28-day window only, named with their journey.
-    expect(d.data.annotations).toEqual([{ date: '2026-11-21', text: 'billing: Billing portal release 4.2' }]);
+    expect(d.data.annotations).toEqual([{ date: '2026-11-23', text: 'billing: Billing portal release 4.2' }]);
   });
 
   it('executive view: cost first, yearly cost at the 7-day rate from the savings model, cost chart leads', async () => {

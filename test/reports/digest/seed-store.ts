@@ -9,7 +9,16 @@ import { addDays } from '../../../src/time.ts';
 import type { CommandDeps } from '../../../commands/types.ts';
 import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from '../../helpers/csv.ts';
 
-export type SeedOptions = { endDate: string; days: number; scale?: number; stepUpOn?: string };
+export type SeedOptions = {
+  endDate: string;
+  days: number;
+  scale?: number;
+  stepUpOn?: string;
+  /** Billing's multiplier from stepUpOn (default 1.6). */
+  stepFactor?: number;
+  /** Day-to-day spread around each journey's base, as a fraction (default 0.4: ±20%). */
+  noise?: number;
+};
 
 const JOURNEY_BASE: Record<string, number> = { billing: 22, id_card: 12, pharmacy: 9, login: 4 };
 const PLANS = ['MAPD', 'MAPD', 'MAPD', 'Commercial', 'Medicaid'];
@@ -35,8 +44,9 @@ export async function seedLeakage(deps: CommandDeps, opts: SeedOptions): Promise
   for (let d = opts.days - 1; d >= 0; d--) {
     const date = addDays(opts.endDate, -d);
     for (const [journey, base] of Object.entries(JOURNEY_BASE)) {
-      const step = journey === 'billing' && opts.stepUpOn && date >= opts.stepUpOn ? 1.6 : 1;
-      const count = Math.round(base * scale * step * (0.8 + 0.4 * rand()));
+      const step = journey === 'billing' && opts.stepUpOn && date >= opts.stepUpOn ? (opts.stepFactor ?? 1.6) : 1;
+      const noise = opts.noise ?? 0.4;
+      const count = Math.round(base * scale * step * (1 - noise / 2 + noise * rand()));
       for (let k = 0; k < count; k++) {
         n++;
         const member = `M-${String(1 + Math.floor(rand() * 400)).padStart(6, '0')}`;
