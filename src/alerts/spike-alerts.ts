@@ -1,7 +1,7 @@
 /**
  * Spikes as alerts: the candidate a spike becomes (dedupe key = the series, so a spike going on for
- * days stays one alert), and resolution: an open spike alert whose series a later closed day no
- * longer flags is resolved, with the "back to normal" sentence its thread will get.
+ * days stays one alert), and resolution: an open spike alert whose series a later closed day finds
+ * back within the material minimums is resolved, with the "back to normal" sentence its thread will get.
  */
 import type { CommandDeps } from '../../commands/types.ts';
 import { formatCount } from '../format.ts';
@@ -26,7 +26,7 @@ export function spikeCandidate(deps: CommandDeps, s: Spike): AlertCandidate {
 
 /**
  * Resolves open spike alerts last seen no later than the evaluated (closed) day whose series that
- * day does not flag. Returns the ids resolved. The reply text goes into the alert's detail.
+ * day is no longer materially above its baseline. Returns the ids resolved. The reply text goes into the alert's detail.
  */
 export function resolveSpikes(deps: CommandDeps, ev: Evaluation, now: number): number[] {
   if (ev.hour !== null || ev.series.length === 0) return [];
@@ -40,7 +40,9 @@ export function resolveSpikes(deps: CommandDeps, ev: Evaluation, now: number): n
   for (const a of listAlerts(deps.store, { status: 'all', rule: 'leak_spike' }, now)) {
     if (a.status === 'resolved' || a.windowEnd > dayEnd) continue;
     const s = byKey.get(a.dedupeKey);
-    if (s?.flagged) continue;
+    // Still materially up is not "normal", even when the rise is no longer a surprise against a
+    // baseline the spike itself has started to inflate.
+    if (s?.material) continue;
     const observed = s?.observed ?? 0;
     const expected = s?.expected ?? 0;
     const vs = expected > 0 ? ` (${observed >= expected ? '+' : ''}${Math.round((100 * (observed - expected)) / expected)}%)` : '';

@@ -30,6 +30,8 @@ export type SeriesEval = {
   /** Day-to-day variance over Poisson's, from the baseline weeks (≥ 1); the test allows for it. */
   dispersion: number;
   p_value: number;
+  /** Above the material minimums (calls, dollars, percent); flagged = material and significant. */
+  material: boolean;
   flagged: boolean;
 };
 
@@ -107,6 +109,7 @@ export function evaluateSeries(deps: CommandDeps, q: ScanQuery, rules: AlertRule
       rise_pct: risePct === null ? null : round1(risePct),
       dispersion: round1(dispersion),
       p_value: p,
+      material,
       flagged: material && p <= pThreshold,
     };
   });
@@ -139,5 +142,5 @@ export function scanSpikes(deps: CommandDeps, q: ScanQuery, rules: AlertRules['l
   const today = zoneClock(deps.config.timeZone).today(deps.now());
   return ev.series
     .filter((s) => s.flagged)
-    .map((s) => describeSpike(deps, s, { date: q.date, hour: ev.hour, today, baselineDates: ev.baselineDates, pThreshold: ev.pThreshold, seriesTested: ev.series.length }));
+    .map((s) => describeSpike(deps, s, { rules, date: q.date, hour: ev.hour, today, baselineDates: ev.baselineDates, pThreshold: ev.pThreshold, seriesTested: ev.series.length }));
 }

@@ -1,16 +1,19 @@
 /**
  * The sentence a spike alert says, every number computed: "MAPD New billing leaks up 14% (+620 calls,
  * +$5.0K today); 78% carry '…', 82% on mobile; started 2026-11-09, near the note 'AEP benefit changes'."
- * Shares are of the series' own leaked calls in the scanned window; the start and the note come from
- * root cause (explainJourney: the change-point of the journey's daily series and the annotations near it).
+ * Shares are of the series' own leaked calls in the scanned window; the start is the first day of the
+ * series' run of material rises (spike-start.ts); the note is the change annotation nearest that start.
  */
 import type { CommandDeps } from '../../commands/types.ts';
-import { explainJourney } from '../analysis/root-cause.ts';
+import { listAnnotations } from '../analysis/annotations.ts';
+import { NEAR_DAYS } from '../analysis/root-cause.ts';
 import { formatCount, formatMoney } from '../format.ts';
 import { addDays } from '../time.ts';
+import type { AlertRules } from './rules.ts';
 import type { SeriesEval, Spike } from './spike-scan.ts';
+import { spikeStart } from './spike-start.ts';
 
-type Context = { date: string; hour: number | null; today: string; baselineDates: string[]; pThreshold: number; seriesTested: number };
+type Context = { rules: AlertRules['leak_spike']; date: string; hour: number | null; today: string; baselineDates: string[]; pThreshold: number; seriesTested: number };
 
 export const NO_MESSAGE = '(no message: abandoned)';
 
@@ -40,9 +43,10 @@ export function describeSpike(deps: CommandDeps, s: SeriesEval, ctx: Context): S
     .pluck()
     .all(params) as string[];
 
-  const why = explainJourney(deps, { date: ctx.date, journey: s.journey });
-  const started = why.spike && why.spike.start <= ctx.date ? why.spike.start : ctx.date;
-  const note = closestNote(why.annotations, started);
+  const started = spikeStart(deps, s, ctx.date, ctx.rules);
+  // Change notes (the answers' annotations table) dated near the start, as root cause reads them.
+  const notes = listAnnotations(deps.store, { from: addDays(started, -NEAR_DAYS), to: addDays(started, NEAR_DAYS), journey: s.journey });
+  const note = closestNote(notes, started);
   const label = seriesLabel(s);
   const spike: Spike = {
     ...s,
