@@ -1,0 +1,17 @@
+/**
+ * A cold digest: a new process that loads the chart stack, queries the store and renders the
+ * three charts once. Prints the milliseconds from before the imports to the finished digest.
+ */
+const started = performance.now();
+const [file, date] = process.argv.slice(2);
+const { openStore } = await import('../../db/open-db.ts');
+const { configFor } = await import('./bench-store.ts');
+const { buildDigest } = await import('../../reports/digest/build.ts');
+const { createChartRenderer } = await import('../../reports/charts/render.ts');
+const config = configFor(file);
+const store = openStore(file);
+const digest = await buildDigest({ store, config, now: () => Date.now() }, { date, role: 'exec', renderer: createChartRenderer() });
+const ms = performance.now() - started;
+store.close();
+process.stdout.write(`${JSON.stringify({ ms, charts: digest.charts.length })}\n`);
+export {};

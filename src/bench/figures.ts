@@ -1,0 +1,120 @@
+/** One function per benchmark figure. Each returns rows for the table; none asserts. */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { recomputeLeakage } from '../pipeline/leakage.ts';
+import { rebuildGold } from '../pipeline/gold.ts';
+import { runBackfill } from '../simulator/backfill.ts';
+import { exportCsv } from '../simulator/export-csv.ts';
+import { parseInvocation } from '../../commands/registry.ts';
+import type { CommandDeps } from '../../commands/types.ts';
+import { buildDigest } from '../../reports/digest/build.ts';
+import { createChartRenderer } from '../../reports/charts/render.ts';
+import { countLeakageWithDuckDb } from './duckdb-leakage.ts';
+import { BENCH_END, benchDir, silverRows, type BenchStore } from './bench-store.ts';
+import { summarize, timeRuns, type Summary } from './stats.ts';
+
+export type Row = { figure: string; value: string; goal: string; met: boolean | null; detail: string };
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const tsx = path.join(here, '../../node_modules/.bin/tsx');
+const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
+const spread = (s: Summary) => `median ${ms(s.median)} (min ${ms(s.min)}, max ${ms(s.max)}, n=${s.n})`;
+
+export function measureBackfill(scale: number, days: number): Row[] {
+  const out = execFileSync(tsx, [path.join(here, 'child-backfill.ts'), String(scale), String(days)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const r = JSON.parse(out.trim().split('\n').pop()!);
+  const rows = r.rows.members + r.rows.digital + r.rows.calls;
+  const genRate = rows / (r.generateMs / 1000);
+  return [
+    { figure: 'generation + bronze insert', value: `${Math.round(genRate / 1000)}K rows/s`, goal: '≥ 400K rows/s', met: genRate >= 400_000, detail: `${rows.toLocaleString('en-US')} rows in ${(r.generateMs / 1000).toFixed(1)} s` },
+    { figure: `backfill, ${days} days, end to end`, value: `${(r.elapsedMs / 1000).toFixed(1)} s, peak ${Math.round(r.peakRssMb)} MB`, goal: '≤ 60 s, ≤ 1 GB', met: r.elapsedMs <= 60_000 && r.peakRssMb <= 1024, detail: `pipeline ${(r.pipelineMs / 1000).toFixed(1)} s` },
+  ];
+}
+
+/** The full leakage recompute (silver leakage + gold for every day), as after a definition change. */
+export function timeFullRecompute(b: BenchStore): number {
+  const t = performance.now();
+  b.store.sqlite.transaction(() => {
+    recomputeLeakage(b.store.sqlite, 'all', b.config.windowMinutes * 60_000);
+    rebuildGold(b.store.sqlite, b.config.costPerCall);
+  }).immediate();
+  return performance.now() - t;
+}
+
+export async function measureRecompute(b: BenchStore, runs: number): Promise<{ rows: Row[]; full: Summary }> {
+  const full = summarize(await timeRuns(runs, () => timeFullRecompute(b)).then((xs) => xs));
+  const dir = path.join(benchDir(), `csv-${process.pid}`);
+  exportCsv(b.store, dir);
+  const ours = b.store.sqlite
+    .prepare('SELECT date, journey, sum(calls) AS calls FROM segment_drilldown GROUP BY date, journey ORDER BY date, journey')
+    .all() as { date: string; journey: string; calls: number }[];
+  const duck: number[] = [];
+  const loads: number[] = [];
+  let same = true;
+  for (let i = 0; i < runs; i++) {
+    const d = await countLeakageWithDuckDb(dir, { timeZone: b.config.timeZone, windowMinutes: b.config.windowMinutes });
+    duck.push(d.queryMs);
+    loads.push(d.loadMs);
+    same &&= JSON.stringify(d.counts) === JSON.stringify(ours);
+  }
+  const duckS = summarize(duck);
+  const ratio = duckS.median / full.median;
+  const verdict = ratio >= 1 ? `Leak ${ratio.toFixed(2)}× faster` : `DuckDB ${(1 / ratio).toFixed(2)}× faster`;
+  return {
+    full,
+    rows: [
+      { figure: 'counts identical to DuckDB (every day × journey)', value: same ? `yes (${ours.length} cells)` : 'NO', goal: 'identical', met: same, detail: 'checked before timing is reported' },
+      { figure: 'full leakage recompute', value: ms(full.median), goal: 'faster than DuckDB ASOF', met: ratio >= 1, detail: `${spread(full)}; ${silverRows(b.store).toLocaleString('en-US')} silver rows` },
+      { figure: 'DuckDB ASOF join, same data', value: ms(duckS.median), goal: '—', met: null, detail: `${spread(duckS)}; CSV load ${ms(summarize(loads).median)}; ${verdict}` },
+    ],
+  };
+}
+
+export function measureIncremental(b: BenchStore, fullMedian: number): Row[] {
+  const r = runBackfill(b.store, b.config, { seed: 42, scale: 0, days: 0, end: BENCH_END + 3_600_000, fixes: [] });
+  const ratio = fullMedian / r.pipelineMs;
+  return [{ figure: 'incremental update after 1 h of live events', value: ms(r.pipelineMs), goal: '≥ 50× faster than full', met: ratio >= 50, detail: `${ratio.toFixed(0)}× faster; ${(r.rows.digital + r.rows.calls).toLocaleString('en-US')} new rows` }];
+}
+
+const COMMAND_GOALS: Record<string, number> = { today: 100, segments: 200, why: 200, savings: 200, journey: 200, member: 200 };
+
+export async function measureCommands(b: BenchStore, runs: number): Promise<Row[]> {
+  const deps: CommandDeps = { store: b.store, config: b.config, now: () => BENCH_END };
+  const members = b.store.sqlite
+    .prepare('SELECT DISTINCT member_id FROM digital_call_leakage WHERE local_date = ? LIMIT ?')
+    .pluck()
+    .all(b.lastFullDay, runs) as string[];
+  const rows: Row[] = [];
+  for (const [name, goal] of Object.entries(COMMAND_GOALS)) {
+    let i = 0;
+    const argv = () => {
+      const member = members[i++ % Math.max(1, members.length)];
+      const base = name === 'journey' || name === 'member' ? [name, member] : name === 'segments' || name === 'why' || name === 'savings' ? [name, 'billing'] : [name];
+      return [...base, '--date', b.lastFullDay];
+    };
+    const samples = await timeRuns(runs, async () => {
+      const inv = parseInvocation(argv(), deps);
+      await inv.cmd.run(inv.args, deps);
+    }, 3);
+    const s = summarize(samples);
+    rows.push({ figure: `\`${name}\` p95`, value: ms(s.p95), goal: `≤ ${goal} ms`, met: s.p95 <= goal, detail: spread(s) });
+  }
+  return rows;
+}
+
+export async function measureDigest(b: BenchStore, runs: number): Promise<Row[]> {
+  const colds: number[] = [];
+  for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
+    const out = execFileSync(tsx, [path.join(here, 'child-digest.ts'), b.file, b.lastFullDay], { encoding: 'utf8' });
+    colds.push(JSON.parse(out.trim().split('\n').pop()!).ms);
+  }
+  const deps: CommandDeps = { store: b.store, config: b.config, now: () => BENCH_END };
+  const renderer = createChartRenderer();
+  const warm = summarize(await timeRuns(runs, () => buildDigest(deps, { date: b.lastFullDay, role: 'exec', renderer }), 2));
+  const cold = summarize(colds);
+  return [
+    { figure: 'digest, 3 charts + queries, warm p95', value: ms(warm.p95), goal: '≤ 250 ms', met: warm.p95 <= 250, detail: spread(warm) },
+    { figure: 'digest, cold (new process, imports included)', value: ms(cold.median), goal: '≤ 1 s', met: cold.median <= 1000, detail: spread(cold) },
+  ];
+}

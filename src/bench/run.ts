@@ -1,0 +1,87 @@
+/**
+ * `npm run bench [-- --scale 1 --days 90 --runs 5 --only NAME[,NAME] --check]`
+ * Measures what users feel and prints one Markdown table with the machine it ran on.
+ * Figures, not tests: only --check turns a missed goal into a non-zero exit.
+ * NAMEs: backfill, recompute (includes DuckDB and incremental), commands, slack, digest, scaling.
+ */
+import { parseArgs } from 'node:util';
+import { describeMachine } from './machine.ts';
+import { buildBenchStore } from './bench-store.ts';
+import { measureBackfill, measureCommands, measureDigest, measureIncremental, measureRecompute, timeFullRecompute, type Row } from './figures.ts';
+import { measureSlack } from './slack-figure.ts';
+import { silverRows } from './bench-store.ts';
+
+const NAMES = ['backfill', 'recompute', 'commands', 'slack', 'digest', 'scaling'];
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    days: { type: 'string', default: '90' },
+    runs: { type: 'string', default: '5' },
+    only: { type: 'string' },
+    check: { type: 'boolean', default: false },
+  },
+});
+const scale = Number(values.scale);
+const days = Number(values.days);
+const runs = Number(values.runs);
+const only = values.only ? values.only.split(',').map((s) => s.trim()) : NAMES;
+const bad = only.filter((n) => !NAMES.includes(n));
+if (!(scale > 0 && scale <= 1) || !(days >= 8 && days <= 400) || !(runs >= 1 && runs <= 100) || bad.length) {
+  process.stderr.write(`Usage: npm run bench -- [--scale 0<S≤1] [--days 8..400] [--runs 1..100] [--only ${NAMES.join(',')}] [--check]${bad.length ? ` (unknown: ${bad.join(', ')})` : ''}\n`);
+  process.exit(2);
+}
+
+const started = performance.now();
+const rows: Row[] = [];
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const wants = (n: string) => only.includes(n);
+
+if (wants('backfill')) {
+  log(`backfill: ${Math.min(30, days)} days at scale ${scale} in a child process…`);
+  rows.push(...measureBackfill(scale, Math.min(30, days)));
+}
+if (['recompute', 'commands', 'slack', 'digest'].some(wants)) {
+  log(`building a ${days}-day store at scale ${scale}…`);
+  const b = buildBenchStore('main', scale, days);
+  try {
+    log(`  ${b.backfill.rows.digital.toLocaleString('en-US')} digital events, ${b.backfill.rows.calls.toLocaleString('en-US')} calls in ${(b.backfill.elapsedMs / 1000).toFixed(1)} s`);
+    if (wants('commands')) (log('commands…'), rows.push(...(await measureCommands(b, Math.max(runs * 10, 20)))));
+    if (wants('digest')) (log('digest…'), rows.push(...(await measureDigest(b, Math.max(runs * 4, 10)))));
+    if (wants('slack')) (log('slack…'), rows.push(...(await measureSlack(b, Math.max(runs * 20, 50)))));
+    if (wants('recompute')) {
+      log('recompute vs DuckDB…');
+      const r = await measureRecompute(b, runs);
+      rows.push(...r.rows);
+      log('incremental…');
+      rows.push(...measureIncremental(b, r.full.median));
+    }
+  } finally {
+    b.remove();
+  }
+}
+if (wants('scaling')) {
+  for (const s of [0.1, 0.3, 1].map((f) => f * scale)) {
+    log(`scaling: recompute at scale ${s}…`);
+    const b = buildBenchStore(`scale-${s}`, s, days);
+    try {
+      const n = silverRows(b.store);
+      const t = Math.min(...[0, 1, 2].map(() => timeFullRecompute(b)));
+      rows.push({ figure: `recompute per million rows, scale ${+s.toFixed(3)}`, value: `${(t / (n / 1e6)).toFixed(0)} ms/M rows`, goal: 'flat or falling', met: null, detail: `${n.toLocaleString('en-US')} rows in ${Math.round(t)} ms (best of 3)` });
+    } finally {
+      b.remove();
+    }
+  }
+}
+
+const table = [
+  `Leak benchmark — scale ${scale}, ${days} days, ${runs} runs — ${describeMachine()} — ${new Date().toISOString().slice(0, 10)}`,
+  '',
+  '| figure | result | goal | met | detail |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.goal} | ${r.met === null ? '—' : r.met ? 'yes' : '**no**'} | ${r.detail} |`),
+  '',
+  `Total bench time: ${((performance.now() - started) / 1000).toFixed(0)} s`,
+].join('\n');
+process.stdout.write(`${table}\n`);
+if (values.check && rows.some((r) => r.met === false)) process.exitCode = 1;
