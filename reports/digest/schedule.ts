@@ -45,7 +45,19 @@ export function missedRunToday(target: DigestChannel, timeZone: string, now: num
   return runs.length ? runs[runs.length - 1] : null;
 }
 
-/** Starts every configured digest. Called once where services start (src/main.ts). */
+/** The digests as one of npm start's services (src/start-services.ts), saying at start what is scheduled. */
+export function startDigestService(deps: CommandDeps, client: DigestSlackClient, log: (line: string) => void): { name: string; stop(): Promise<void> } {
+  const { digests, timeZone } = deps.config;
+  log(
+    digests.length
+      ? `Digests: ${digests.map((d) => `${d.channel} (${d.role}) at '${d.cron}'`).join(', ')} in ${timeZone}.`
+      : 'Digests: none scheduled (set LEAK_DIGEST_CHANNEL, or LEAK_DIGESTS for several channels).',
+  );
+  const schedules = startDigestSchedules(deps, client, { log });
+  return { name: 'digests', stop: schedules.stop };
+}
+
+/** Starts every configured digest, and posts today's missed ones (late). */
 export function startDigestSchedules(deps: CommandDeps, client: DigestSlackClient, opts: DigestScheduleOptions = {}): DigestSchedules {
   const renderer = opts.renderer ?? createChartRenderer();
   const log = opts.log ?? ((line: string) => process.stdout.write(`${line}\n`));

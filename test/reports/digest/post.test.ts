@@ -5,7 +5,7 @@ import { createChartRenderer } from '../../../reports/charts/render.ts';
 import { readPngSize } from '../../../reports/charts/png.ts';
 import { listDigestFailures, readRow } from '../../../reports/digest/ledger.ts';
 import { postDigest } from '../../../reports/digest/post.ts';
-import { startDigestSchedules } from '../../../reports/digest/schedule.ts';
+import { startDigestSchedules, startDigestService } from '../../../reports/digest/schedule.ts';
 import type { RetryOptions } from '../../../reports/digest/retry.ts';
 import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { tempDir } from '../../helpers/csv.ts';
@@ -133,5 +133,18 @@ describe('posting the digest', () => {
     await again.stop();
     expect(postsTo('#late')).toHaveLength(1);
     expect(log).toContain('digest #late 2026-11-23: posted (late)');
+  });
+
+  it('as an npm start service: says what is scheduled (or how to schedule) and stops', async () => {
+    const lines: string[] = [];
+    const early = makeDeps({ now: '2026-11-24T11:00:00Z', env: { LEAK_DIGESTS: '#exec=exec@0 8 * * 1-5' } });
+    const service = startDigestService(early, client, (l) => lines.push(l));
+    await service.stop();
+    const none = startDigestService(makeDeps(), client, (l) => lines.push(l));
+    await none.stop();
+    expect(lines).toEqual([
+      "Digests: #exec (exec) at '0 8 * * 1-5' in America/New_York.",
+      'Digests: none scheduled (set LEAK_DIGEST_CHANNEL, or LEAK_DIGESTS for several channels).',
+    ]);
   });
 });
