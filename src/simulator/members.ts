@@ -77,19 +77,27 @@ export function sourceIdForm(i: number, rng: Random, bareShare: number): string 
   return canonicalId(i);
 }
 
-/** The member's profile row, in contract column order. Deterministic per member. */
+const enrolledDates = new Map<string, string>();
+
+/** The member's profile row, in contract column order. Deterministic per member, cheap: a hash per draw, dates cached. */
 export function memberRow(m: Members, i: number): string[] {
-  const rng = new Random(hash32(m.seed, 0x70726f, i));
+  const draw = (k: number, n: number) => Math.floor((hash32(m.seed, 0x70726f, i, k) / 4294967296) * n);
   const es = m.language[i] === 1;
-  const first = rng.pick(es ? m.pools.spanishFirstNames : m.pools.firstNames);
-  const last = rng.pick(es ? m.pools.spanishLastNames : m.pools.lastNames);
+  const firsts = es ? m.pools.spanishFirstNames : m.pools.firstNames;
+  const lasts = es ? m.pools.spanishLastNames : m.pools.lastNames;
+  const key = `${m.anchorDate}|${m.enrolledAgo[i]}`;
+  let enrolled = enrolledDates.get(key);
+  if (enrolled === undefined) {
+    enrolled = addDays(m.anchorDate, -m.enrolledAgo[i]);
+    enrolledDates.set(key, enrolled);
+  }
   return [
     canonicalId(i),
     PLAN_NAMES[m.plan[i]],
-    addDays(m.anchorDate, -m.enrolledAgo[i]),
+    enrolled,
     LANGUAGES[m.language[i]],
-    rng.chance(0.02) ? '' : String(m.birthYear[i]),
-    rng.chance(0.01) ? '' : rng.pick(m.pools.states),
-    `${first} ${last}`,
+    draw(3, 100) < 2 ? '' : String(m.birthYear[i]),
+    draw(4, 100) < 1 ? '' : m.pools.states[draw(5, m.pools.states.length)],
+    `${firsts[draw(1, firsts.length)]} ${lasts[draw(2, lasts.length)]}`,
   ];
 }

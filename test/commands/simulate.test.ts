@@ -68,11 +68,11 @@ describe('simulate command', () => {
   });
 
   it('--fix lowers the measured leak of that journey from the ship date on, and nothing before it', async () => {
-    const ship = addDays(ANCHOR, -5);
+    const ship = addDays(ANCHOR, -4);
     const base = makeDeps({ now: END });
     const fixed = makeDeps({ now: END });
-    await simulate(base, ['--days', '10', '--scale', '0.01', '--seed', '3']);
-    await simulate(fixed, ['--days', '10', '--scale', '0.01', '--seed', '3', '--fix', `billing:${ship}:40`]);
+    await simulate(base, ['--days', '8', '--scale', '0.004', '--seed', '3']);
+    await simulate(fixed, ['--days', '8', '--scale', '0.004', '--seed', '3', '--fix', `billing:${ship}:40`]);
     const leaks = (deps: Deps, journey: string, after: boolean) =>
       deps.store.sqlite
         .prepare(`SELECT coalesce(sum(calls), 0) FROM daily_leakage_summary WHERE journey = ? AND date ${after ? '>=' : '<'} ? AND date < ?`)
