@@ -7,8 +7,11 @@ import type { KnownBlock } from '@slack/types';
 import { formatCount, formatMoney, formatPct } from '../src/format.ts';
 import type { Config } from '../src/config.ts';
 import { buttonsBlock, runButton } from '../src/slack/blocks/elements.ts';
+import { escapeMrkdwn } from '../src/slack/tokenize.ts';
 import type { RenderedAnswer } from '../src/slack/blocks/limits.ts';
 import type { TodayJourney, TodayResult } from './today.ts';
+
+const calls = (n: number) => `${formatCount(n)} call${n === 1 ? '' : 's'}`;
 
 const trendWord = (pct: number | null) => (pct === null ? 'no earlier week' : `${pct > 0 ? ':arrow_up:' : pct < 0 ? ':arrow_down:' : ':left_right_arrow:'} ${formatPct(pct, true)} vs 7-day avg`);
 
@@ -18,8 +21,8 @@ function journeyRow(j: TodayJourney, date: string): KnownBlock[] {
       type: 'section',
       block_id: `journey:${j.journey}`,
       fields: [
-        { type: 'mrkdwn', text: `*${j.journey}*\n${formatCount(j.calls)} calls · ${formatMoney(j.cost)}` },
-        { type: 'mrkdwn', text: `Top segment: ${j.top_segment ?? '—'}\n${trendWord(j.trend_pct)}` },
+        { type: 'mrkdwn', text: `*${escapeMrkdwn(j.journey)}*\n${calls(j.calls)} · ${formatMoney(j.cost)}` },
+        { type: 'mrkdwn', text: `Top segment: ${escapeMrkdwn(j.top_segment ?? '—')}\n${trendWord(j.trend_pct)}` },
       ],
     },
     ...buttonsBlock(
@@ -33,7 +36,7 @@ export function renderTodayBlocks(r: TodayResult, config: Pick<Config, 'windowMi
   const title = r.partial_through ? `Leakage today (${r.date})` : `Leakage on ${r.date}`;
   const head: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: title, emoji: true } },
-    { type: 'section', text: { type: 'mrkdwn', text: r.headline } },
+    { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(r.headline) } },
   ];
   const when = r.partial_through
     ? `${r.date} through ${r.partial_through} ${r.time_zone}; trend compares the same hours of the 7 days before`
@@ -44,7 +47,7 @@ export function renderTodayBlocks(r: TodayResult, config: Pick<Config, 'windowMi
       type: 'section',
       block_id: 'total',
       fields: [
-        { type: 'mrkdwn', text: `*Total*\n${formatCount(r.total.calls)} calls · ${formatMoney(r.total.cost)}` },
+        { type: 'mrkdwn', text: `*Total*\n${calls(r.total.calls)} · ${formatMoney(r.total.cost)}` },
         { type: 'mrkdwn', text: `${r.journeys.length} leaking journey${r.journeys.length === 1 ? '' : 's'}\n${trendWord(r.total.trend_pct)}` },
       ],
     });

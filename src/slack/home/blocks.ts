@@ -6,6 +6,8 @@ import { escapeMrkdwn } from '../tokenize.ts';
 import { fitAnswer, LIMITS, truncate } from '../blocks/limits.ts';
 import type { HomeData } from './query.ts';
 
+const calls = (n: number) => `${formatCount(n)} call${n === 1 ? '' : 's'}`;
+
 /** Top leaks listed; the rest are one /leak today away. */
 const TOP = 5;
 const ACTIONS_SHOWN = 10;
@@ -24,7 +26,7 @@ export function buildHomeBlocks(data: HomeData): View {
     {
       type: 'section',
       fields: [
-        { type: 'mrkdwn', text: `*${escapeMrkdwn(j.journey)}*\n${formatCount(j.calls)} calls · ${formatMoney(j.cost)}` },
+        { type: 'mrkdwn', text: `*${escapeMrkdwn(j.journey)}*\n${calls(j.calls)} · ${formatMoney(j.cost)}` },
         { type: 'mrkdwn', text: `Top segment: ${escapeMrkdwn(j.top_segment ?? '—')}\n${trend(j.trend_pct)}` },
       ],
     },
@@ -41,7 +43,7 @@ export function buildHomeBlocks(data: HomeData): View {
     text: {
       type: 'mrkdwn',
       text: m
-        ? `*${escapeMrkdwn(m.journey)}*: ${formatCount(m.calls)} calls vs ${formatCount(Math.round(m.prior_mean))} on an average day before (${m.change > 0 ? 'up' : 'down'} ${formatCount(Math.abs(Math.round(m.change)))}, ${formatPct(m.trend_pct, true)}).`
+        ? `*${escapeMrkdwn(m.journey)}*: ${calls(m.calls)} vs ${formatCount(Math.round(m.prior_mean))} on an average day before (${m.change > 0 ? 'up' : 'down'} ${formatCount(Math.abs(Math.round(m.change)))}, ${formatPct(m.trend_pct, true)}).`
         : 'Nothing moved against the 7-day average yet.',
     },
   });
