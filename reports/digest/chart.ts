@@ -80,7 +80,7 @@ function planDaily(data: DigestData, colors: JourneyColors): Planned {
   const label = (side: 'left' | 'right') => ({
     data: { values: notes },
     transform: [{ filter: `datum.side === '${side}'` }],
-    mark: { type: 'text' as const, align: side === 'left' ? ('left' as const) : ('right' as const), baseline: 'top' as const, dx: side === 'left' ? 4 : -4, dy: 2, y: 0, color: '#333333', fontSize: 11, limit: 280 },
+    mark: { type: 'text' as const, align: side === 'left' ? ('left' as const) : ('right' as const), baseline: 'top' as const, dx: side === 'left' ? 4 : -4, dy: 2, y: 0, color: '#333333', fontSize: 11, limit: 360 },
     encoding: { x, text: { field: 'text' } },
   });
   const rules = notes.length
