@@ -4,7 +4,8 @@
  * instead of measured, for what-if questions: `savings --calls 5000 --cost 8 --fix 10 --repeat-rate 28`.
  */
 import { computeSavings, measureSavingsInputs, type SavingsFigures } from '../src/analysis/savings.ts';
-import { formatCount, formatMoney, renderTable, round1 } from '../src/format.ts';
+import { formatMoney, renderTable, round1 } from '../src/format.ts';
+import { formatPerDay, spokenMoney } from '../src/analysis/spoken.ts';
 import { badArgument, dateArg, journeyArg, noMorePositionals, numberArg } from './args.ts';
 import { defineCommand, type CommandDeps, type ParsedArgs } from './types.ts';
 
@@ -46,10 +47,10 @@ export function querySavings(deps: CommandDeps, a: SavingsArgs): SavingsResult {
 function headlineFor(journey: string | undefined, f: SavingsFigures): string {
   const what = journey ? `The ${journey} leak` : 'The leak across all journeys';
   if (f.calls_per_day === 0) return `${what} has no measured calls in the 7 days before: nothing to save yet.`;
-  return `${what} costs ${formatMoney(f.annual_cost)} a year; fixing ${f.fix_pct}% of it saves ${formatMoney(f.savings_per_year)} a year (${formatMoney(f.savings_per_day)} a day, ${callsText(f.calls_avoided_per_day)} calls avoided a day).`;
+  return `${what} costs ${spokenMoney(f.annual_cost)} a year; fixing ${f.fix_pct}% of it saves ${spokenMoney(f.savings_per_year)} a year (${spokenMoney(f.savings_per_day)} a day, ${callsText(f.calls_avoided_per_day)} calls avoided a day).`;
 }
 
-const callsText = (n: number) => (n >= 100 || Number.isInteger(n) ? formatCount(n) : String(round1(n)));
+const callsText = formatPerDay;
 
 /** The fix rate: --fix, else a number positional (`savings billing 10`), else 10%. */
 function fixArg(parsed: ParsedArgs, positional: string | undefined): number {

@@ -4,7 +4,8 @@
  * so a fix shipped three days ago is judged on three days a side, not on a half-empty week.
  */
 import type { CommandDeps } from '../../commands/types.ts';
-import { formatCount, formatMoney, round1, round2 } from '../format.ts';
+import { round1, round2 } from '../format.ts';
+import { formatPerDay as perDay, spokenMoney } from './spoken.ts';
 import { addDays, daysBetween } from '../time.ts';
 import { dailySeries, storeSpan, type DayPoint } from './daily-series.ts';
 import { mean, welchTest } from './stats.ts';
@@ -101,8 +102,6 @@ function windowStats(days: DayPoint[]): WindowStats {
 const sum = (days: DayPoint[], key: 'calls' | 'cost') => days.reduce((s, d) => s + d[key], 0);
 const pctChange = (before: number, after: number) => (before === 0 ? null : round1((100 * (after - before)) / before));
 
-/** Calls a day the way people say them: whole numbers from 100 up, one decimal below. */
-const perDay = (n: number) => (n >= 100 ? formatCount(n) : String(round1(n)));
 const signedPct = (n: number | null) => (n === null ? 'n/a' : `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(Math.round(n))}%`);
 
 export function describeBeforeAfter(r: BeforeAfter, availableAfter: number): string {
@@ -122,7 +121,7 @@ export function describeBeforeAfter(r: BeforeAfter, availableAfter: number): str
   return (
     `${what}, ${r.after.days} day${r.after.days === 1 ? '' : 's'} each side of ${r.pivot}: ` +
     `calls/day ${perDay(r.before.calls_per_day)} → ${perDay(r.after.calls_per_day)} (${signedPct(r.change.calls_pct)}), ` +
-    `cost/day ${formatMoney(r.before.cost_per_day)} → ${formatMoney(r.after.cost_per_day)}, ` +
+    `cost/day ${spokenMoney(r.before.cost_per_day)} → ${spokenMoney(r.after.cost_per_day)}, ` +
     `repeat rate ${repeat(r.before.repeat_rate_pct)} → ${repeat(r.after.repeat_rate_pct)}: ${verdict}.`
   );
 }

@@ -8,7 +8,8 @@
  * to it. The result says which in `window.basis`.
  */
 import type { CommandDeps } from '../../commands/types.ts';
-import { formatCount, languageName, round1 } from '../format.ts';
+import { languageName, round1 } from '../format.ts';
+import { formatPerDay } from './spoken.ts';
 import { addDays, zoneClock } from '../time.ts';
 import { listAnnotations, type Annotation } from './annotations.ts';
 import { dailySeries, storeSpan } from './daily-series.ts';
@@ -129,8 +130,7 @@ function sharesOf(rows: LeakRow[], factor: Factor, total: number): Share[] {
 const labelOf = (factor: Factor, value: string) =>
   factor === 'language' ? languageName(value) : factor === 'error_message' && value === '(none)' ? '(no message: abandoned)' : value;
 
-/** Calls a day the way people say them: 1,087 from 100 up, one decimal below (9.3). */
-export const formatPerDay = (n: number) => (n >= 100 ? formatCount(n) : String(round1(n)));
+export { formatPerDay };
 
 function phrase(d: Dominant): string {
   const pct = `${Math.round(d.pct)}%`;
