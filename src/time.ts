@@ -59,7 +59,18 @@ function createZoneClock(timeZone: string): ZoneClock {
     }
     return off;
   };
-  const localDate = (ms: number) => new Date(ms + offsetAt(ms)).toISOString().slice(0, 10);
+  // Formatting a date string per call is the pipeline's hottest path: cache one string per local day.
+  const dayNames = new Map<number, string>();
+  const localDate = (ms: number) => {
+    const day = Math.floor((ms + offsetAt(ms)) / DAY_MS);
+    let name = dayNames.get(day);
+    if (name === undefined) {
+      name = new Date(day * DAY_MS).toISOString().slice(0, 10);
+      if (dayNames.size > 100_000) dayNames.clear();
+      dayNames.set(day, name);
+    }
+    return name;
+  };
   const localMinute = (ms: number) => {
     const local = ms + offsetAt(ms);
     return Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);

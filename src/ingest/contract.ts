@@ -31,9 +31,17 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 /** Epoch ms of an ISO 8601 instant with Z or an offset, or NaN. The one parser silver uses too. */
 export function parseInstant(v: string): number {
   const s = v.trim();
-  if (!ISO_INSTANT.test(s) || !isIsoDate(s.slice(0, 10))) return Number.NaN;
+  if (!ISO_INSTANT.test(s)) return Number.NaN;
+  // Date.parse rolls 2026-02-30 over into March; a real calendar date is required.
+  const y = +s.slice(0, 4);
+  const m = +s.slice(5, 7);
+  const d = +s.slice(8, 10);
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return Number.NaN;
   return Date.parse(s);
 }
+
+const daysInMonth = (y: number, m: number) =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 
 const instant = (v: string) =>
   Number.isNaN(parseInstant(v)) ? 'must be an ISO 8601 time with Z or an offset, e.g. 2026-11-20T14:03:00Z' : null;

@@ -37,7 +37,7 @@ export function runPipeline(store: Store, settings: PipelineSettings): PipelineR
       .get(watermark) as { batchId: number; kind: SourceKind; firstRawId: number | null; lastRawId: number | null } | undefined;
     if (!next) return false;
     if (next.firstRawId !== null && next.lastRawId !== null && next.lastRawId >= next.firstRawId) {
-      applyBatchToSilver(sqlite, { kind: next.kind, firstRawId: next.firstRawId, lastRawId: next.lastRawId }, windowMs);
+      applyBatchToSilver(sqlite, { batchId: next.batchId, kind: next.kind, firstRawId: next.firstRawId, lastRawId: next.lastRawId }, windowMs);
     }
     setMeta.run(WATERMARK, String(next.batchId));
     return true;

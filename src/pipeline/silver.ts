@@ -1,8 +1,9 @@
 /**
- * Silver steps: one per source. Each reads one bronze batch (a raw_id range), casts, trims and
- * normalizes it, and upserts by the source's id (a later row for the same id replaces the
- * earlier one, so re-importing a file changes nothing). Each step also marks which members'
- * leakage the batch can change, before (old values) and after (new values) the upsert.
+ * Silver steps: one per source. Each reads one bronze batch (a raw_id range) into a staging
+ * table, casting, trimming and normalizing every row exactly once, then upserts by the source's
+ * id (a later row for the same id replaces the earlier one, so re-importing changes nothing).
+ * Each step also marks which members' leakage the batch can change, before (old values) and
+ * after (new values) the upsert.
  */
 import type Database from 'better-sqlite3';
 import type { SourceKind } from '../ingest/contract.ts';
@@ -13,72 +14,100 @@ const REPEAT_REACH_MS = 7 * DAY_MS;
 const MARK = `ON CONFLICT(member_id) DO UPDATE SET
   from_ms = min(from_ms, excluded.from_ms), to_ms = max(to_ms, excluded.to_ms)`;
 
-const SOURCE_IDS = (table: string) => `
+const SOURCE_IDS = (stage: string) => `
   INSERT OR IGNORE INTO member_source_ids (source_id, member_id)
-  SELECT DISTINCT trim(member_id), leak_member_id(member_id) FROM ${table} WHERE raw_id BETWEEN ? AND ?`;
+  SELECT DISTINCT source_id, member_id FROM temp.${stage} WHERE true`;
 
-/** Sources: member_profiles_raw. Grain: one row per member. A profile change can move every call's segment. */
+/**
+ * Sources: member_profiles_raw. Grain: one row per member. A profile change can move the segment
+ * of every call the member already has; members without calls have no leakage to move.
+ */
 const MEMBERS = [
-  `INSERT INTO dirty_members (member_id, from_ms, to_ms)
-   SELECT DISTINCT leak_member_id(member_id), -9e15, 9e15 FROM member_profiles_raw WHERE raw_id BETWEEN ? AND ? ${MARK}`,
-  `INSERT INTO member_profiles (member_id, plan, enrolled_on, language, birth_year, state, name, batch_id)
+  `CREATE TEMP TABLE IF NOT EXISTS stage_members AS SELECT * FROM member_profiles WHERE false`,
+  `DELETE FROM temp.stage_members`,
+  `INSERT INTO temp.stage_members (member_id, plan, enrolled_on, language, birth_year, state, name, batch_id)
    SELECT leak_member_id(member_id),
      CASE upper(trim(plan)) WHEN 'MAPD' THEN 'MAPD' WHEN 'COMMERCIAL' THEN 'Commercial' WHEN 'MEDICAID' THEN 'Medicaid' ELSE 'ACA' END,
      trim(enrolled_on), lower(trim(language)), CAST(nullif(trim(birth_year), '') AS INTEGER),
-     nullif(upper(trim(state)), ''), nullif(trim(name), ''), batch_id
-   FROM member_profiles_raw WHERE raw_id BETWEEN ? AND ? ORDER BY raw_id
+     nullif(upper(trim(state)), ''), nullif(trim(name), ''), raw_id
+   FROM member_profiles_raw WHERE raw_id BETWEEN @first AND @last`,
+  `INSERT INTO dirty_members (member_id, from_ms, to_ms)
+   SELECT DISTINCT g.member_id, -9e15, 9e15 FROM temp.stage_members g
+   WHERE EXISTS (SELECT 1 FROM call_logs_cleaned c WHERE c.member_id = g.member_id) ${MARK}`,
+  `INSERT INTO member_profiles (member_id, plan, enrolled_on, language, birth_year, state, name, batch_id)
+   SELECT member_id, plan, enrolled_on, language, birth_year, state, name, @batch FROM temp.stage_members
+   WHERE true ORDER BY batch_id
    ON CONFLICT(member_id) DO UPDATE SET plan = excluded.plan, enrolled_on = excluded.enrolled_on,
      language = excluded.language, birth_year = excluded.birth_year, state = excluded.state,
      name = coalesce(excluded.name, name), batch_id = excluded.batch_id`,
-  SOURCE_IDS('member_profiles_raw'),
+  `INSERT OR IGNORE INTO member_source_ids (source_id, member_id)
+   SELECT DISTINCT trim(member_id), leak_member_id(member_id) FROM member_profiles_raw WHERE raw_id BETWEEN @first AND @last`,
 ];
 
 /** Sources: digital_journeys_raw. Grain: one row per event_id. Only failures and completions can change leakage. */
 const DIGITAL = (windowMs: number) => [
+  `CREATE TEMP TABLE IF NOT EXISTS stage_digital AS
+   SELECT *, '' AS source_id, 0 AS raw_id FROM digital_journeys_cleaned WHERE false`,
+  `DELETE FROM temp.stage_digital`,
+  `WITH b AS MATERIALIZED (
+     SELECT raw_id, event_id, member_id, session_id, leak_ms(ts) AS ms, channel, device, journey, step, outcome, error_message
+     FROM digital_journeys_raw WHERE raw_id BETWEEN @first AND @last)
+   INSERT INTO temp.stage_digital
+     (event_id, member_id, source_id, session_id, ts, local_date, channel, device, journey, step, outcome, error_message, raw_id)
+   SELECT trim(event_id), leak_member_id(member_id), trim(member_id), trim(session_id), ms, leak_local_date(ms),
+     lower(trim(channel)), lower(trim(device)), lower(trim(journey)), trim(step), lower(trim(outcome)),
+     nullif(trim(error_message), ''), raw_id
+   FROM b`,
   `INSERT INTO dirty_members (member_id, from_ms, to_ms)
-   SELECT s.member_id, min(s.ts), max(s.ts) + ${windowMs} FROM digital_journeys_cleaned s
-   WHERE s.event_id IN (SELECT trim(event_id) FROM digital_journeys_raw WHERE raw_id BETWEEN ? AND ?)
+   SELECT s.member_id, min(s.ts), max(s.ts) + ${windowMs}
+   FROM temp.stage_digital g JOIN digital_journeys_cleaned s ON s.event_id = g.event_id
    GROUP BY s.member_id ${MARK}`,
   `INSERT INTO digital_journeys_cleaned
      (event_id, member_id, session_id, ts, local_date, channel, device, journey, step, outcome, error_message)
-   SELECT trim(event_id), leak_member_id(member_id), trim(session_id), leak_ms(ts), leak_local_date(leak_ms(ts)),
-     lower(trim(channel)), lower(trim(device)), lower(trim(journey)), trim(step), lower(trim(outcome)),
-     nullif(trim(error_message), '')
-   FROM digital_journeys_raw WHERE raw_id BETWEEN ? AND ? ORDER BY raw_id
+   SELECT event_id, member_id, session_id, ts, local_date, channel, device, journey, step, outcome, error_message
+   FROM temp.stage_digital WHERE true ORDER BY raw_id
    ON CONFLICT(event_id) DO UPDATE SET member_id = excluded.member_id, session_id = excluded.session_id,
      ts = excluded.ts, local_date = excluded.local_date, channel = excluded.channel, device = excluded.device,
      journey = excluded.journey, step = excluded.step, outcome = excluded.outcome, error_message = excluded.error_message`,
   `INSERT INTO dirty_members (member_id, from_ms, to_ms)
-   SELECT leak_member_id(member_id), min(leak_ms(ts)), max(leak_ms(ts)) + ${windowMs} FROM digital_journeys_raw
-   WHERE raw_id BETWEEN ? AND ? AND lower(trim(outcome)) IN ('error', 'abandon', 'complete')
-   GROUP BY 1 ${MARK}`,
-  SOURCE_IDS('digital_journeys_raw'),
+   SELECT member_id, min(ts), max(ts) + ${windowMs} FROM temp.stage_digital
+   WHERE outcome IN ('error', 'abandon', 'complete') GROUP BY member_id ${MARK}`,
+  SOURCE_IDS('stage_digital'),
 ];
 
 /** Sources: call_logs_raw. Grain: one row per call_id. A call changes its own leakage and the repeat flag of the week after. */
 const CALLS = [
+  `CREATE TEMP TABLE IF NOT EXISTS stage_calls AS
+   SELECT *, '' AS source_id, 0 AS raw_id FROM call_logs_cleaned WHERE false`,
+  `DELETE FROM temp.stage_calls`,
+  `WITH b AS MATERIALIZED (
+     SELECT *, leak_ms(started_at) AS s_ms, leak_ms(ended_at) AS e_ms FROM call_logs_raw WHERE raw_id BETWEEN @first AND @last)
+   INSERT INTO temp.stage_calls
+     (call_id, member_id, source_id, started_at, ended_at, local_date, local_minute, interaction, ivr_route, agent_id,
+      disposition, sentiment_start, sentiment_end, survey_comment, transcript, raw_id)
+   SELECT trim(call_id), leak_member_id(member_id), trim(member_id), s_ms, e_ms, leak_local_date(s_ms),
+     leak_local_minute(s_ms), lower(trim(interaction)), nullif(trim(ivr_route), ''), nullif(trim(agent_id), ''),
+     lower(trim(disposition)), CAST(nullif(trim(sentiment_start), '') AS REAL), CAST(nullif(trim(sentiment_end), '') AS REAL),
+     nullif(trim(survey_comment), ''), nullif(trim(transcript), ''), raw_id
+   FROM b`,
   `INSERT INTO dirty_members (member_id, from_ms, to_ms)
-   SELECT s.member_id, min(s.started_at), max(s.started_at) + ${REPEAT_REACH_MS} FROM call_logs_cleaned s
-   WHERE s.call_id IN (SELECT trim(call_id) FROM call_logs_raw WHERE raw_id BETWEEN ? AND ?)
+   SELECT s.member_id, min(s.started_at), max(s.started_at) + ${REPEAT_REACH_MS}
+   FROM temp.stage_calls g JOIN call_logs_cleaned s ON s.call_id = g.call_id
    GROUP BY s.member_id ${MARK}`,
   `INSERT INTO call_logs_cleaned
      (call_id, member_id, started_at, ended_at, local_date, local_minute, interaction, ivr_route, agent_id,
       disposition, sentiment_start, sentiment_end, survey_comment, transcript)
-   SELECT trim(call_id), leak_member_id(member_id), leak_ms(started_at), leak_ms(ended_at),
-     leak_local_date(leak_ms(started_at)), leak_local_minute(leak_ms(started_at)), lower(trim(interaction)),
-     nullif(trim(ivr_route), ''), nullif(trim(agent_id), ''), lower(trim(disposition)),
-     CAST(nullif(trim(sentiment_start), '') AS REAL), CAST(nullif(trim(sentiment_end), '') AS REAL),
-     nullif(trim(survey_comment), ''), nullif(trim(transcript), '')
-   FROM call_logs_raw WHERE raw_id BETWEEN ? AND ? ORDER BY raw_id
+   SELECT call_id, member_id, started_at, ended_at, local_date, local_minute, interaction, ivr_route, agent_id,
+      disposition, sentiment_start, sentiment_end, survey_comment, transcript
+   FROM temp.stage_calls WHERE true ORDER BY raw_id
    ON CONFLICT(call_id) DO UPDATE SET member_id = excluded.member_id, started_at = excluded.started_at,
      ended_at = excluded.ended_at, local_date = excluded.local_date, local_minute = excluded.local_minute,
      interaction = excluded.interaction, ivr_route = excluded.ivr_route, agent_id = excluded.agent_id,
      disposition = excluded.disposition, sentiment_start = excluded.sentiment_start,
      sentiment_end = excluded.sentiment_end, survey_comment = excluded.survey_comment, transcript = excluded.transcript`,
   `INSERT INTO dirty_members (member_id, from_ms, to_ms)
-   SELECT leak_member_id(member_id), min(leak_ms(started_at)), max(leak_ms(started_at)) + ${REPEAT_REACH_MS}
-   FROM call_logs_raw WHERE raw_id BETWEEN ? AND ? GROUP BY 1 ${MARK}`,
-  SOURCE_IDS('call_logs_raw'),
+   SELECT member_id, min(started_at), max(started_at) + ${REPEAT_REACH_MS} FROM temp.stage_calls GROUP BY member_id ${MARK}`,
+  SOURCE_IDS('stage_calls'),
 ];
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement[]>>();
@@ -90,7 +119,9 @@ function statementsFor(sqlite: Database.Database, kind: SourceKind, windowMs: nu
   let stmts = byKind.get(key);
   if (!stmts) {
     const sqls = kind === 'members' ? MEMBERS : kind === 'digital' ? DIGITAL(windowMs) : CALLS;
-    stmts = sqls.map((s) => sqlite.prepare(s));
+    // The staging table must exist before the statements that read it can be prepared.
+    sqlite.exec(sqls[0]);
+    stmts = sqls.slice(1).map((s) => sqlite.prepare(s));
     byKind.set(key, stmts);
   }
   return stmts;
@@ -99,8 +130,9 @@ function statementsFor(sqlite: Database.Database, kind: SourceKind, windowMs: nu
 /** Applies one bronze batch to silver. Call inside a transaction. */
 export function applyBatchToSilver(
   sqlite: Database.Database,
-  batch: { kind: SourceKind; firstRawId: number; lastRawId: number },
+  batch: { batchId: number; kind: SourceKind; firstRawId: number; lastRawId: number },
   windowMs: number,
 ): void {
-  for (const stmt of statementsFor(sqlite, batch.kind, windowMs)) stmt.run(batch.firstRawId, batch.lastRawId);
+  const params = { first: batch.firstRawId, last: batch.lastRawId, batch: batch.batchId };
+  for (const stmt of statementsFor(sqlite, batch.kind, windowMs)) stmt.run(params);
 }
