@@ -61,9 +61,11 @@ export const simulateCommand = defineCommand({
 
 async function streamUntilStopped(args: SimulateArgs, deps: CommandDeps): Promise<LiveSummary> {
   const controller = new AbortController();
+  // on, not once: a terminal's Ctrl-C can arrive twice (from the TTY and relayed by tsx), and a
+  // second signal with no listener would kill the process in the middle of the batch.
   const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   process.stderr.write(`Streaming live at ${args.speed}× real time; Ctrl-C stops after the current batch.\n`);
   try {
     return await runLive(deps.store, deps.config, { ...args.request, end: deps.now() }, {
