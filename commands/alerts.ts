@@ -7,15 +7,33 @@ import { listAlerts, ruleQuality, type RuleQuality } from '../src/alerts/reposit
 import { RULE_NAMES } from '../src/alerts/rules.ts';
 import { zoneClock } from '../src/time.ts';
 import { badArgument, noMorePositionals } from './args.ts';
-import { defineCommand } from './types.ts';
+import { defineCommand, type CommandDeps } from './types.ts';
 
-type Args = { status: 'open' | 'all'; rule?: string; quality: boolean };
+export type AlertsArgs = { status: 'open' | 'all'; rule?: string; quality: boolean };
 export type AlertRow = { id: number; rule: string; status: string; subject: string; raised: string; value: number; threshold: number; text: string; calls: string[] };
 export type AlertsResult =
   | { view: 'list'; status: 'open' | 'all'; rule: string | null; alerts: AlertRow[] }
   | { view: 'quality'; days: number; rules: RuleQuality[] };
 
 const USAGE = 'leak alerts [--open|--all] [--rule RULE] [--quality]';
+
+export function queryAlerts(deps: CommandDeps, args: AlertsArgs): AlertsResult {
+  if (args.quality) {
+    const days = deps.config.alerts.rules.noise.days;
+    const rules = ruleQuality(deps.store, days, deps.now()).filter((q) => !args.rule || q.rule === args.rule);
+    return { view: 'quality', days, rules };
+  }
+  const clock = zoneClock(deps.config.timeZone);
+  const alerts = listAlerts(deps.store, { status: args.status, rule: args.rule, limit: 200 }, deps.now()).map((a) => {
+    const m = clock.localMinute(a.createdAt);
+    return {
+      id: a.id, rule: a.rule, status: a.status, subject: a.subject,
+      raised: `${clock.localDate(a.createdAt)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
+      value: a.value, threshold: a.threshold, text: a.text, calls: a.rowRefs.call_ids ?? [],
+    };
+  });
+  return { view: 'list', status: args.status, rule: args.rule ?? null, alerts };
+}
 
 export const alertsCommand = defineCommand({
   name: 'alerts',
@@ -27,7 +45,7 @@ export const alertsCommand = defineCommand({
     { name: 'quality', type: 'boolean', description: 'per rule over 30 days: alerts, feedback, share marked noise' },
   ],
   query: false,
-  parse: (parsed): Args => {
+  parse: (parsed): AlertsArgs => {
     noMorePositionals(parsed, 0, USAGE);
     const v = parsed.values;
     if (v.open && v.all) throw badArgument(`Choose --open or --all, not both. Usage: ${USAGE}`);
@@ -35,23 +53,7 @@ export const alertsCommand = defineCommand({
     if (rule !== undefined && !(RULE_NAMES as string[]).includes(rule)) throw badArgument(`Unknown rule "${rule}". Rules: ${RULE_NAMES.join(', ')}.`);
     return { status: v.all ? 'all' : 'open', rule, quality: v.quality === true };
   },
-  run: (args: Args, deps): AlertsResult => {
-    if (args.quality) {
-      const days = deps.config.alerts.rules.noise.days;
-      const rules = ruleQuality(deps.store, days, deps.now()).filter((q) => !args.rule || q.rule === args.rule);
-      return { view: 'quality', days, rules };
-    }
-    const clock = zoneClock(deps.config.timeZone);
-    const alerts = listAlerts(deps.store, { status: args.status, rule: args.rule, limit: 200 }, deps.now()).map((a) => {
-      const m = clock.localMinute(a.createdAt);
-      return {
-        id: a.id, rule: a.rule, status: a.status, subject: a.subject,
-        raised: `${clock.localDate(a.createdAt)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
-        value: a.value, threshold: a.threshold, text: a.text, calls: a.rowRefs.call_ids ?? [],
-      };
-    });
-    return { view: 'list', status: args.status, rule: args.rule ?? null, alerts };
-  },
+  run: (args: AlertsArgs, deps) => queryAlerts(deps, args),
   renderText: (r: AlertsResult) => {
     if (r.view === 'quality') {
       if (!r.rules.length) return `No alerts or feedback in the last ${r.days} days.`;

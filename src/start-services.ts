@@ -11,6 +11,7 @@ import { realSleep, runLive, type LiveOptions } from './simulator/live.ts';
 import { simulatorRefusal } from './simulator/open-world.ts';
 import { loadSimState } from './simulator/state.ts';
 import { startActionJobs } from './actions/schedule.ts';
+import { startAlertJobs } from './alerts/schedule.ts';
 
 export type Service = { name: string; stop(): Promise<void> };
 export type Log = { info(message: string): void };
@@ -39,6 +40,7 @@ export async function startServices(deps: CommandDeps, opts: StartOptions = {}):
     const { startSlackIfConfigured } = await import('./slack/start.ts');
     const slack = await startSlackIfConfigured(deps, log);
     if (slack) services.push({ name: 'slack', stop: () => slack.stop() }, startActionJobs(deps, slack.app.client));
+    if (slack) services.push({ name: 'alert jobs', ...startAlertJobs(deps, slack.app.client, (m) => log.info(m)) });
     if (slack) services.push((await import('../reports/digest/schedule.ts')).startDigestService(deps, slack.app.client, (m) => log.info(m)));
   } catch (e) {
     log.info(`Slack: could not start: ${(e as Error).message}`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebClient } from '@slack/web-api';
-import { alertsCommand } from '../../../commands/alerts.ts';
+import { alertsCommand, queryAlerts } from '../../../commands/alerts.ts';
 import { parseInvocation } from '../../../commands/registry.ts';
 import { scanAndRecordAlerts } from '../../../src/alerts/jobs.ts';
 import { noisyRuleProposals, postNoiseProposals } from '../../../src/alerts/noise-proposals.ts';
@@ -38,7 +38,7 @@ describe('feedback and quality', () => {
     expect(ruleQuality(deps.store, 30, NOW).find((q) => q.rule === 'long_interaction')).toEqual({
       rule: 'long_interaction', alerts: 6, feedback: 2, useful: 0, noise: 1, known: 1, noise_pct: 50,
     });
-    const text = alertsCommand.renderText(alertsCommand.run({ status: 'open', quality: true }, deps));
+    const text = alertsCommand.renderText(queryAlerts(deps, { status: 'open', quality: true }));
     const row = text.split('\n').find((l) => l.startsWith('long_interaction'))!;
     expect(row.split(/\s+/)).toEqual(['long_interaction', '6', '2', '0', '1', '1', '50%']);
   });
@@ -72,7 +72,7 @@ describe('leak alerts', () => {
     insertCall(deps.store, { id: 'C-f', member: 'M-7', start: NOW - HOUR, disposition: 'failed' });
     scanAndRecordAlerts(deps, NOW);
     const inv = parseInvocation(['alerts', '--rule', 'failed_interaction'], deps);
-    const r = alertsCommand.run(inv.args as never, deps);
+    const r = queryAlerts(deps, inv.args as never);
     expect(alertsCommand.renderText(r)).toBe(
       '1 open alerts for failed_interaction, newest first:\n\n#7 2026-11-24 12:00 [failed_interaction, open] Failed interaction: voice C-f (member M-7, agent A1, 2026-11-24 11:00).',
     );
