@@ -59,7 +59,7 @@ export function generateMinute(world: World, minute: number, out: SliceRows): vo
   }
 }
 
-/** Who fails: the incident hits MAPD (new members most); ID card failures skew Spanish; refills skew MAPD. */
+/** Who fails: the incident hits MAPD (new members most); ID card failures skew Spanish; refills and billing skew MAPD. */
 function pickMember(kind: string, journey: Journey, rng: Random, world: World, from: (g: Int32Array) => number, anyone: () => number): number {
   const m = world.members;
   if (kind === 'spike') return rng.chance(0.6) ? from(m.mapdNew) : from(m.mapd);
@@ -67,5 +67,7 @@ function pickMember(kind: string, journey: Journey, rng: Random, world: World, f
   if (rng.chance(0.3)) return from(m.frequent);
   if (journey === 'id_card' && rng.chance(0.22)) return from(m.spanish);
   if (journey === 'pharmacy' && rng.chance(0.5)) return from(m.mapd);
+  // Plan rules confuse Medicare Advantage members most: billing failures that end in a call skew MAPD.
+  if (journey === 'billing' && rng.chance(0.4)) return from(m.mapd);
   return anyone();
 }

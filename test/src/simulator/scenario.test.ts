@@ -63,7 +63,7 @@ describe('default scenario, computed through the pipeline', () => {
     expect(s.eligible).toBeLessThan(81);
     expect(s.mobile).toBeGreaterThan(79);
     expect(s.mobile).toBeLessThan(85);
-    expect(s.mapd).toBeGreaterThan(40);
+    expect(s.mapd).toBeGreaterThan(55);
   });
 
   it('Spanish speakers are over-represented in ID card leaks; repeat callers and Monday peaks exist', () => {
