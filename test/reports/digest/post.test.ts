@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChartRenderer } from '../../../reports/charts/render.ts';
@@ -88,6 +90,20 @@ describe('posting the digest', () => {
     expect(results.map((r) => r.outcome).sort()).toEqual(['in_progress', 'posted']);
     expect(postsTo('#race')).toHaveLength(1);
   });
+
+  it('posts once when two processes race on the same store file', async () => {
+    const file = freshFile();
+    const child = path.join(import.meta.dirname, 'post-child.ts');
+    const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    // Far enough ahead for both processes to have loaded the chart stack, then both claim at once.
+    const env = { ...process.env, RACE_AT: String(Date.now() + 6000) };
+    const run = () => promisify(execFile)(tsx, [child, file, slack.url, '#processes', DATE], { env, timeout: 60_000 });
+    const outs = await Promise.all([run(), run()]);
+    const outcomes = outs.map((o) => JSON.parse(o.stdout.trim().split('\n').at(-1)!).outcome).sort();
+    expect(outcomes[1]).toBe('posted');
+    expect(['already_posted', 'in_progress']).toContain(outcomes[0]);
+    expect(postsTo('#processes')).toHaveLength(1);
+  }, 90_000);
 
   it('retries a rate-limited post after Retry-After and posts once', async () => {
     const deps = makeDeps({ file: freshFile(), now: NOW });
