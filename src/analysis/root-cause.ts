@@ -13,7 +13,7 @@ import { formatPerDay } from './spoken.ts';
 import { addDays, zoneClock } from '../time.ts';
 import { listAnnotations, type Annotation } from './annotations.ts';
 import { dailySeries, storeSpan } from './daily-series.ts';
-import { findUpwardShift } from './stats.ts';
+import { adjustForWeekday, findUpwardShift, mean } from './stats.ts';
 
 export const FACTORS = ['error_message', 'device', 'channel', 'segment', 'language'] as const;
 export type Factor = (typeof FACTORS)[number];
@@ -28,8 +28,8 @@ export type WhyResult = {
   window: WhyWindow;
   shares: Record<Factor, Share[]>;
   dominant: Dominant[];
-  /** The daily series the change-point ran on: from its first to its last day. */
-  series: { from: string; to: string; calls: number[] } | null;
+  /** The daily series the change-point ran on (raw calls; weekday_adjusted says whether the split used weekday-adjusted values). */
+  series: { from: string; to: string; calls: number[]; weekday_adjusted: boolean } | null;
   spike: Spike | null;
   annotations: Annotation[];
   /** "86% of leaks tie to one message (…); 93% are on mobile; …" */
@@ -47,14 +47,16 @@ export const NEAR_DAYS = 3;
 export function explainJourney(deps: CommandDeps, q: { date: string; journey: string }): WhyResult {
   const { date, journey } = q;
   const series = spikeSeries(deps, journey, date);
-  const shift = series ? findUpwardShift(series.calls) : null;
+  const shift = series ? findUpwardShift(adjustForWeekday(series.calls).values) : null;
+  // The split is found on adjusted values; the levels reported are the calls a day actually seen.
+  const [before, after] = series && shift ? [mean(series.calls.slice(0, shift.index)), mean(series.calls.slice(shift.index))] : [0, 0];
   const spike: Spike | null =
     series && shift
       ? {
           start: addDays(series.from, shift.index),
-          before_per_day: round1(shift.before_mean),
-          after_per_day: round1(shift.after_mean),
-          rise_pct: round1((100 * (shift.after_mean - shift.before_mean)) / (shift.before_mean || 1)),
+          before_per_day: round1(before),
+          after_per_day: round1(after),
+          rise_pct: round1((100 * (after - before)) / (before || 1)),
         }
       : null;
 
@@ -101,7 +103,8 @@ function spikeSeries(deps: CommandDeps, journey: string, date: string): WhyResul
   const lookFrom = addDays(to, -(LOOKBACK_DAYS - 1));
   const from = lookFrom < span.first ? span.first : lookFrom;
   if (from > to) return null;
-  return { from, to, calls: dailySeries(deps, { journey }, from, to).map((d) => d.calls) };
+  const calls = dailySeries(deps, { journey }, from, to).map((d) => d.calls);
+  return { from, to, calls, weekday_adjusted: adjustForWeekday(calls).adjusted };
 }
 
 type LeakRow = Record<Factor, string | null> & { calls: number };

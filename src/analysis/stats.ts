@@ -38,10 +38,10 @@ export type ChangePoint = { index: number; before_mean: number; after_mean: numb
  * Where the current level of a daily series began: the split into [0, k) and [k, n) that minimises
  * the within-segment squared error (the best two-segment mean fit), searched over every k with at
  * least `minBefore` days before and one day after. It counts as an upward shift only when the later
- * level is at least `minRisePct` above the earlier one and Welch's t on the two segments clears 95%
+ * level is more than `minRisePct` above the earlier one and Welch's t on the two segments clears 95%
  * (a single day after the split is judged against the earlier days' spread alone). null otherwise.
  */
-export function findUpwardShift(series: number[], minBefore = 3, minRisePct = 20): ChangePoint | null {
+export function findUpwardShift(series: number[], minBefore = 3, minRisePct = 10): ChangePoint | null {
   const n = series.length;
   if (n < minBefore + 1) return null;
   let best: { k: number; sse: number } | null = null;
@@ -67,4 +67,17 @@ function singleDayTest(a: number[], x: number): WelchResult | null {
   const critical = tCritical95(a.length - 1);
   if (sd === 0) return { t: diff === 0 ? 0 : Math.sign(diff) * Infinity, df: a.length - 1, critical, significant: diff !== 0 };
   return { t: diff / sd, df: a.length - 1, critical, significant: Math.abs(diff / sd) > critical };
+}
+
+/**
+ * Divides each day by its weekday's factor (that weekday's mean over the series ÷ the overall mean),
+ * so a quiet weekend or a busy Monday is not read as a level change and the weekly rhythm does not
+ * swell the noise a real shift is judged against. Needs three whole weeks to estimate the factors;
+ * shorter series come back unchanged. Position i and i + 7 are the same weekday (a contiguous series).
+ */
+export function adjustForWeekday(series: number[]): { values: number[]; adjusted: boolean } {
+  const overall = mean(series);
+  if (series.length < 21 || overall === 0) return { values: series, adjusted: false };
+  const factors = [0, 1, 2, 3, 4, 5, 6].map((k) => mean(series.filter((_, i) => i % 7 === k)) / overall);
+  return { values: series.map((x, i) => (factors[i % 7] > 0 ? x / factors[i % 7] : x)), adjusted: true };
 }

@@ -17,7 +17,7 @@ describe('explainJourney on the small fixture', () => {
 
   it('billing: the spike starts 11-18 and the shares cover the 28 leaks since', () => {
     const r = explainJourney(deps, { date: FIXTURE_DATE, journey: 'billing' });
-    expect(r.series).toEqual({ from: '2026-11-13', to: '2026-11-20', calls: [2, 2, 2, 2, 2, 8, 10, 10] });
+    expect(r.series).toEqual({ from: '2026-11-13', to: '2026-11-20', calls: [2, 2, 2, 2, 2, 8, 10, 10], weekday_adjusted: false });
     expect(r.spike).toEqual({ start: '2026-11-18', before_per_day: 2, after_per_day: 9.3, rise_pct: 366.7 });
     expect(r.window).toEqual({ from: '2026-11-18', to: '2026-11-20', basis: 'since_spike_start', calls: 28 });
     expect(r.shares.error_message.map((s) => [s.value, s.calls, s.pct])).toEqual([[NOT_ELIGIBLE, 24, 85.7], ['Card declined', 4, 14.3]]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUpwardShift, tCritical95, variance, welchTest } from '../../../src/analysis/stats.ts';
+import { adjustForWeekday, findUpwardShift, tCritical95, variance, welchTest } from '../../../src/analysis/stats.ts';
 
 /** Deterministic noise in −5..+5, so a failure replays exactly. */
 const noise = (i: number) => ((i * 7) % 11) - 5;
@@ -24,8 +24,30 @@ describe('findUpwardShift', () => {
     expect(findUpwardShift([10, 11, 9, 10, 10, 30])?.index).toBe(5);
   });
 
-  it('wants a rise of at least 20%: 100 → 110 with no noise is not a spike', () => {
-    expect(findUpwardShift([100, 100, 100, 100, 110, 110, 110])).toBeNull();
+  it('wants a rise of more than 10%: 100 → 109 with no noise is not a spike, 100 → 112 is', () => {
+    expect(findUpwardShift([100, 100, 100, 100, 109, 109, 109])).toBeNull();
+    expect(findUpwardShift([100, 100, 100, 100, 112, 112, 112])?.index).toBe(4);
+  });
+});
+
+describe('adjustForWeekday', () => {
+  // A Monday-peak, quiet-weekend week (the simulator's rhythm) times a level, with 4% wobble.
+  const WEEK = [1.22, 1.08, 1.04, 1.0, 0.96, 0.72, 0.66];
+  const weekly = (level: (i: number) => number) => Array.from({ length: 42 }, (_, i) => Math.round(level(i) * WEEK[i % 7] * (1 + noise(i) / 125)));
+
+  it('finds a +14% step under a weekly rhythm on its first day', () => {
+    const series = weekly((i) => (i < 28 ? 100 : 114));
+    const adjusted = adjustForWeekday(series);
+    expect(adjusted.adjusted).toBe(true);
+    expect(findUpwardShift(adjusted.values)?.index).toBe(28);
+  });
+
+  it('reads the weekly rhythm alone as no shift', () => {
+    expect(findUpwardShift(adjustForWeekday(weekly(() => 100)).values)).toBeNull();
+  });
+
+  it('leaves fewer than three weeks alone', () => {
+    expect(adjustForWeekday([1, 2, 3])).toEqual({ values: [1, 2, 3], adjusted: false });
   });
 });
 
