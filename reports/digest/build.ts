@@ -6,7 +6,7 @@ import type { CommandDeps } from '../../commands/types.ts';
 import { formatCount, formatMoney, formatPct } from '../../src/format.ts';
 import type { ChartRenderer } from '../charts/render.ts';
 import type { DigestRole } from './channels.ts';
-import { renderDigestCharts, type DigestChart } from './chart.ts';
+import { plural, renderDigestCharts, type DigestChart } from './chart.ts';
 import { queryDigest, type DigestData } from './query.ts';
 
 export type DigestFact = { label: string; value: string };
@@ -81,7 +81,7 @@ function execSections(d: DigestData): DigestSection[] {
       title: 'Top leaks by cost',
       lines: d.today.journeys.slice(0, 5).map((j) => {
         const yearly = annual.get(j.journey);
-        return `${j.journey}: ${formatMoney(j.cost)} from ${formatCount(j.calls)} calls; most affected ${j.top_segment ?? 'n/a'}; ${trendText(j.trend_pct)}${yearly ? `; ${formatMoney(yearly)} a year at its 7-day rate` : ''}`;
+        return `${j.journey}: ${formatMoney(j.cost)} from ${plural(j.calls, 'call')}; most affected ${j.top_segment ?? 'n/a'}; ${trendText(j.trend_pct)}${yearly ? `; ${formatMoney(yearly)} a year at its 7-day rate` : ''}`;
       }),
     },
   ].filter((s) => s.lines.length > 0);
@@ -100,7 +100,7 @@ function toDigestAction(r: DigestData['actions'][number]): DigestAction {
     targets: { segment: r.targets.segment?.slice(0, 100), error_message: r.targets.error_message?.slice(0, 300) },
   });
   return {
-    line: `${r.title}: about ${formatMoney(r.savings_per_year)} a year (${formatCount(r.calls_avoided_per_day)} fewer calls a day), ${r.owner_team}, effort ${r.effort}`,
+    line: `${r.title}: about ${formatMoney(r.savings_per_year)} a year (${plural(r.calls_avoided_per_day, 'fewer call')} a day), ${r.owner_team}, effort ${r.effort}`,
     value,
   };
 }
@@ -119,7 +119,7 @@ function opsSections(d: DigestData): DigestSection[] {
   return [
     {
       title: 'Top leaks by calls',
-      lines: d.today.journeys.slice(0, 5).map((j) => `${j.journey}: ${formatCount(j.calls)} calls (${trendText(j.trend_pct)}); most affected ${j.top_segment ?? 'n/a'}; ${formatMoney(j.cost)}`),
+      lines: d.today.journeys.slice(0, 5).map((j) => `${j.journey}: ${plural(j.calls, 'call')} (${trendText(j.trend_pct)}); most affected ${j.top_segment ?? 'n/a'}; ${formatMoney(j.cost)}`),
     },
     ...spikeSections(d, 5),
     {
@@ -128,7 +128,7 @@ function opsSections(d: DigestData): DigestSection[] {
     },
     {
       title: 'Agents who took the most leaked calls',
-      lines: d.agents.map((a) => `${a.agent_id}: ${formatCount(a.calls)} calls, ${a.avg_handle_minutes.toFixed(1)} min average handle time`),
+      lines: d.agents.map((a) => `${a.agent_id}: ${plural(a.calls, 'call')}, ${a.avg_handle_minutes.toFixed(1)} min average handle time`),
     },
   ].filter((s) => s.lines.length > 0);
 }

@@ -43,6 +43,9 @@ export async function renderDigestCharts(renderer: ChartRenderer, data: DigestDa
   );
 }
 
+/** "1 call", "1,030 calls": a count with its noun. */
+export const plural = (n: number, noun: string) => `${formatCount(n)} ${noun}${Math.round(n) === 1 ? '' : 's'}`;
+
 const colorScale = (colors: JourneyColors) => ({ domain: colors.domain, range: colors.range });
 const shortDate = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
@@ -59,7 +62,7 @@ function planDaily(data: DigestData, colors: JourneyColors): Planned {
   }
   const ranked = [...totals].sort((a, b) => b[1].sum - a[1].sum);
   const text = [
-    ...ranked.map(([j, t]) => `${j}: ${formatCount(t.sum)} calls over ${shortDate(first)}–${shortDate(data.date)}, ${formatCount(t.last)} on ${shortDate(data.date)}, peak ${formatCount(t.peak.calls)} on ${shortDate(t.peak.date)}`),
+    ...ranked.map(([j, t]) => `${j}: ${plural(t.sum, 'call')} over ${shortDate(first)}–${shortDate(data.date)}, ${formatCount(t.last)} on ${shortDate(data.date)}, peak ${formatCount(t.peak.calls)} on ${shortDate(t.peak.date)}`),
     ...data.annotations.map((a) => `Marked change on ${shortDate(a.date)}: ${a.text}`),
   ];
   const hasCalls = ranked.some(([, t]) => t.sum > 0);
@@ -104,7 +107,7 @@ function planSegments(data: DigestData, colors: JourneyColors): Planned {
   const j = data.top_journey;
   const rows = data.top_segments.filter((s) => s.calls > 0);
   const title = j ? `${j}: leaked calls by member segment` : 'Top journey by member segment';
-  const text = rows.map((s) => `${s.segment}: ${formatCount(s.calls)} calls (${formatMoney(s.cost)})`);
+  const text = rows.map((s) => `${s.segment}: ${plural(s.calls, 'call')} (${formatMoney(s.cost)})`);
   return {
     key: 'top-journey-segments',
     file: 'top-journey-segments.png',
@@ -133,7 +136,7 @@ function planSegments(data: DigestData, colors: JourneyColors): Planned {
 function planCost(data: DigestData, colors: JourneyColors): Planned {
   const rows = data.today.journeys.map((x) => ({ journey: x.journey, cost: x.cost, calls: x.calls, label: formatMoney(x.cost) }));
   const title = 'Cost of leaked calls by journey';
-  const text = rows.map((r) => `${r.journey}: ${formatMoney(r.cost)} (${formatCount(r.calls)} calls)`);
+  const text = rows.map((r) => `${r.journey}: ${formatMoney(r.cost)} (${plural(r.calls, 'call')})`);
   return {
     key: 'cost-by-journey',
     file: 'cost-by-journey.png',

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createChartRenderer, inkRatio, type ChartRenderer } from '../../../reports/charts/render.ts';
 import { readPngSize } from '../../../reports/charts/png.ts';
 import { assignJourneyColors, OKABE_ITO } from '../../../reports/charts/theme.ts';
-import { renderDigestCharts } from '../../../reports/digest/chart.ts';
+import { plural, renderDigestCharts } from '../../../reports/digest/chart.ts';
 import { buildDigest } from '../../../reports/digest/build.ts';
 import { buildDigestBlocks } from '../../../reports/digest/blocks.ts';
 import { renderDigestMarkdown } from '../../../reports/digest/markdown.ts';
@@ -74,6 +74,10 @@ describe('digest charts', () => {
       expect(c.png).toBeUndefined();
       expect(c.notice).toMatch(/rendered blank, so it was not posted/);
     }
+  });
+
+  it("says '1 call' and '1,030 calls'", () => {
+    expect([plural(1, 'call'), plural(1030, 'call'), plural(0, 'call'), plural(86.4, 'fewer call')]).toEqual(['1 call', '1,030 calls', '0 calls', '86 fewer calls']);
   });
 
   it('measures ink: white is blank, a dark pixel is not', () => {
