@@ -46,16 +46,16 @@ export function buildSlackApp(deps: CommandDeps, opts: { logLevel?: LogLevel } =
   };
   const app =
     mode === 'socket'
-      ? new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logLevel, clientOptions, tokenVerificationEnabled: false })
+      ? new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logLevel, clientOptions, deferInitialization: true })
       : new App({
           token: slack.botToken,
           // Signatures are checked against the wall clock, never the injected data clock (deps.now).
           receiver: createSlackReceiver({ signingSecret: slack.signingSecret as string, logLevel }),
           logLevel,
           clientOptions,
-          // Bolt's own check runs in the constructor and, for a bad token, leaves a rejected promise
-          // nobody awaits (Node exits on it). start() checks the token instead, with a clear message.
-          tokenVerificationEnabled: false,
+          // Bolt's token check (auth.test) would run in the constructor and, for a bad token, leave a
+          // rejected promise nobody awaits (Node exits on it). Deferred, start() runs it and says why.
+          deferInitialization: true,
         });
   registerListeners(app, deps);
 
@@ -63,7 +63,7 @@ export function buildSlackApp(deps: CommandDeps, opts: { logLevel?: LogLevel } =
     app,
     mode,
     async start(listen) {
-      await verifyToken(app);
+      await initialize(app);
       if (mode === 'socket') {
         await app.start();
         return {};
@@ -76,10 +76,10 @@ export function buildSlackApp(deps: CommandDeps, opts: { logLevel?: LogLevel } =
   };
 }
 
-/** auth.test before listening, so a wrong token is one line at start rather than a failure on the first request. */
-async function verifyToken(app: App): Promise<void> {
+/** Bolt's init (auth.test, cached for every request after) before listening: a wrong token is one line at start. */
+async function initialize(app: App): Promise<void> {
   try {
-    await app.client.auth.test();
+    await app.init();
   } catch (e) {
     const code = (e as { data?: { error?: string } }).data?.error;
     if (!code) throw new LeakError('bad_config', `Could not reach Slack for auth.test (${(e as Error).message}): check the network path to Slack, or SLACK_API_URL.`);

@@ -93,4 +93,9 @@ describe('/leak', () => {
     const { reply } = await leak('import members /etc/passwd');
     expect(reply?.text).toBe('import works in the terminal only, since it reads or writes files on the server: npm run -s leak -- import --help');
   });
+
+  it('checked the bot token once at start, not on every request', () => {
+    expect(slack.callsTo('response_url').length).toBeGreaterThan(5);
+    expect(slack.callsTo('auth.test')).toHaveLength(1);
+  });
 });
