@@ -94,7 +94,7 @@ function planDaily(data: DigestData, colors: JourneyColors): Planned {
     key: 'daily-by-journey',
     file: 'daily-by-journey.png',
     title,
-    alt: `Line chart: leaked calls per day for each journey, ${first} to ${data.date}${data.annotations.length ? `, with ${data.annotations.length} marked change(s)` : ''}. ${text.slice(0, 3).join('. ')}.`,
+    alt: `Line chart: leaked calls per day for each journey, ${first} to ${data.date}${data.annotations.length ? `, with ${plural(data.annotations.length, 'marked change')}` : ''}. ${text.slice(0, 3).join('. ')}.`,
     text,
     empty: `No leaked calls between ${first} and ${data.date}, so there is no trend chart.`,
     spec: hasCalls

@@ -49,7 +49,7 @@ describe('digest charts', () => {
     const data = { ...queryDigest(seeded, DATE), annotations: [{ date: '2026-11-21', text: 'Billing portal release 4.2' }] };
     const [daily] = await renderDigestCharts(renderer, data);
     expect(daily.text.at(-1)).toBe('Marked change on Nov 21: Billing portal release 4.2');
-    expect(daily.alt).toContain('with 1 marked change(s)');
+    expect(daily.alt).toContain('with 1 marked change.');
     expect(readPngSize(daily.png!)).toEqual({ width: 1440, height: 760 });
   });
 
