@@ -22,7 +22,10 @@ export async function postAlerts(deps: CommandDeps, client: WebClient, now: numb
   const channel = deps.config.alerts.channel;
   if (!channel) return report;
   const { sqlite } = deps.store;
-  const pending = (sqlite.prepare("SELECT * FROM alerts WHERE status = 'open' AND message_ts IS NULL ORDER BY id").all() as Record<string, unknown>[]).map(toAlert);
+  // Only alerts still seen in the last day: configuring a channel late must not replay weeks of history.
+  const pending = (sqlite
+    .prepare("SELECT * FROM alerts WHERE status = 'open' AND message_ts IS NULL AND last_seen_at >= ? ORDER BY id")
+    .all(now - 24 * HOUR_MS) as Record<string, unknown>[]).map(toAlert);
   const groups = new Map<string, Alert[]>();
   for (const a of pending) {
     const key = `${a.rule}:${Math.floor(a.createdAt / HOUR_MS)}`;

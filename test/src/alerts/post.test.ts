@@ -52,6 +52,16 @@ describe('posting alerts', () => {
     expect(new Set(failed.map((a) => a.messageTs))).toEqual(new Set([update.body.ts]));
   });
 
+  it('alerts last seen more than a day ago are listed but not posted when a channel appears later', async () => {
+    const noChannel = makeDeps({ now: T0 });
+    insertCall(noChannel.store, { start: T0 - 50 * HOUR, disposition: 'failed' });
+    scanAndRecordAlerts(noChannel, T0 - 49 * HOUR);
+    expect((await postAlerts(noChannel, client, T0 - 49 * HOUR, quiet)).alerts).toBe(0); // no channel configured
+    const withChannel = { ...noChannel, config: { ...noChannel.config, alerts: { ...noChannel.config.alerts, channel: CHANNEL } } };
+    expect((await postAlerts(withChannel, client, T0, quiet)).alerts).toBe(0);
+    expect(listAlerts(noChannel.store, {}, T0)).toHaveLength(1);
+  });
+
   it('a failed post releases its claim and the next run posts it', async () => {
     const deps = deps0();
     insertCall(deps.store, { start: T0 - HOUR, disposition: 'failed' });
