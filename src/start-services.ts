@@ -85,11 +85,11 @@ function startSimulator(deps: CommandDeps, log: Log, demo: typeof DEMO, liveOpts
 
 const EXAMPLES: [string, string][] = [
   ['today', "what's breaking right now"],
-  ['journey billing', 'one journey: trend, messages, devices'],
+  ['why billing', 'what drives a journey’s leak'],
   ['segments billing', 'who is affected'],
-  ['why billing', 'what drives the change'],
   ['savings', 'what fixing it is worth'],
-  ['member M-100123', 'one member’s story'],
+  ['journey M-100123', 'one member’s timeline, leaks marked'],
+  ['actions', 'tracked fixes and their owners'],
   ['digest --out ./digest', 'the daily digest without Slack'],
 ];
 
