@@ -59,11 +59,13 @@ export const whyCommand = defineCommand({
     for (const f of FACTORS) {
       const shares = r.shares[f];
       if (!shares.length) continue;
-      const top = shares.slice(0, 5).map((s) => [s.label, formatCount(s.calls), formatPct(s.pct)]);
-      if (shares.length > 5) top.push([`(${shares.length - 5} more)`, formatCount(shares.slice(5).reduce((s, x) => s + x.calls, 0)), '']);
-      lines.push('', renderTable([TITLES[f], 'calls', 'share'], top));
+      const before = r.before_window !== null;
+      const top = shares.slice(0, 5).map((s) => [s.label, formatCount(s.calls), formatPct(s.pct), ...(before ? [formatPct(s.before_pct)] : [])]);
+      if (shares.length > 5) top.push([`(${shares.length - 5} more)`, formatCount(shares.slice(5).reduce((s, x) => s + x.calls, 0)), '', ...(before ? [''] : [])]);
+      lines.push('', renderTable([TITLES[f], 'calls', 'share', ...(before ? ['before spike'] : [])], top));
     }
     lines.push('');
+    if (r.before_window) lines.push(`"before spike" = share of the ${formatCount(r.before_window.calls)} leaked calls ${r.before_window.from}..${r.before_window.to}.`);
     if (r.spike) lines.push(`Spike: began ${r.spike.start}, ${formatPerDay(r.spike.before_per_day)}/day before → ${formatPerDay(r.spike.after_per_day)}/day since (${formatPct(r.spike.rise_pct, true)}).`);
     else lines.push(`No upward shift in the daily series${r.series ? ` (${r.series.from}..${r.series.to})` : ''}.`);
     lines.push(r.annotations.length ? `Notes near then: ${r.annotations.map((a) => `${a.date} ${a.text}${a.journey ? ` [${a.journey}]` : ''}`).join('; ')}` : "No change notes near then (add one with 'leak note YYYY-MM-DD TEXT').");

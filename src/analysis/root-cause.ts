@@ -8,16 +8,15 @@
  * to it. The result says which in `window.basis`.
  */
 import type { CommandDeps } from '../../commands/types.ts';
-import { languageName, round1 } from '../format.ts';
+import { round1 } from '../format.ts';
+import { compareShares, FACTORS, measureShares, type Factor, type Mover, type Share } from './leak-shares.ts';
 import { formatPerDay } from './spoken.ts';
 import { addDays, zoneClock } from '../time.ts';
 import { listAnnotations, type Annotation } from './annotations.ts';
 import { dailySeries, storeSpan } from './daily-series.ts';
 import { adjustForWeekday, findUpwardShift, mean } from './stats.ts';
 
-export const FACTORS = ['error_message', 'device', 'channel', 'segment', 'language'] as const;
-export type Factor = (typeof FACTORS)[number];
-export type Share = { value: string; label: string; calls: number; pct: number };
+export { FACTORS, type Factor, type Mover, type Share };
 export type Dominant = { factor: Factor; value: string; label: string; pct: number };
 export type Spike = { start: string; before_per_day: number; after_per_day: number; rise_pct: number };
 export type WhyWindow = { from: string; to: string; basis: 'since_spike_start' | 'date' | 'last_7_days'; calls: number };
@@ -28,6 +27,10 @@ export type WhyResult = {
   window: WhyWindow;
   shares: Record<Factor, Share[]>;
   dominant: Dominant[];
+  /** The days before the spike (up to 28) that each share's before_pct is measured on; null without a spike. */
+  before_window: { from: string; to: string; calls: number } | null;
+  /** Values whose share grew most since the spike began (not already named as dominant), at most 2. */
+  movers: Mover[];
   /** The daily series the change-point ran on (raw calls; weekday_adjusted says whether the split used weekday-adjusted values). */
   series: { from: string; to: string; calls: number[]; weekday_adjusted: boolean } | null;
   spike: Spike | null;
@@ -43,6 +46,8 @@ export const LOOKBACK_DAYS = 42;
 export const DOMINANT_PCT = 50;
 /** Annotations this many days either side of the spike start count as "near" it. */
 export const NEAR_DAYS = 3;
+/** The shares since the spike are compared with up to this many days before it. */
+export const BEFORE_DAYS = 28;
 
 export function explainJourney(deps: CommandDeps, q: { date: string; journey: string }): WhyResult {
   const { date, journey } = q;
@@ -61,17 +66,26 @@ export function explainJourney(deps: CommandDeps, q: { date: string; journey: st
       : null;
 
   let window: Omit<WhyWindow, 'calls'> = spike ? { from: spike.start, to: date, basis: 'since_spike_start' } : { from: date, to: date, basis: 'date' };
-  let rows = leakRows(deps, journey, window.from, window.to);
-  if (rows.length === 0 && !spike) {
+  let measured = measureShares(deps, journey, window.from, window.to);
+  if (measured.total === 0 && !spike) {
     window = { from: addDays(date, -6), to: date, basis: 'last_7_days' };
-    rows = leakRows(deps, journey, window.from, window.to);
+    measured = measureShares(deps, journey, window.from, window.to);
   }
-  const total = rows.reduce((s, r) => s + r.calls, 0);
-  const shares = Object.fromEntries(FACTORS.map((f) => [f, sharesOf(rows, f, total)])) as Record<Factor, Share[]>;
+  const { total, shares } = measured;
   const dominant = FACTORS.map((f) => shares[f][0] && { factor: f, ...shares[f][0] })
     .filter((d): d is Dominant & Share => Boolean(d) && d.pct > DOMINANT_PCT)
     .slice(0, 3)
     .map(({ factor, value, label, pct }) => ({ factor, value, label, pct }));
+  let beforeWindow: WhyResult['before_window'] = null;
+  let movers: Mover[] = [];
+  if (spike && series) {
+    const earliest = addDays(spike.start, -BEFORE_DAYS);
+    const from = earliest < series.from ? series.from : earliest;
+    const before = measureShares(deps, journey, from, addDays(spike.start, -1));
+    beforeWindow = { from, to: addDays(spike.start, -1), calls: before.total };
+    const named = new Set(dominant.map((d) => `${d.factor}:${d.value}`));
+    movers = compareShares(measured, before).filter((m) => !named.has(`${m.factor}:${m.value}`)).slice(0, 2);
+  }
   const near = spike
     ? listAnnotations(deps.store, { from: addDays(spike.start, -NEAR_DAYS), to: addDays(spike.start, NEAR_DAYS), journey })
     : listAnnotations(deps.store, { from: addDays(window.from, -NEAR_DAYS), to: window.to, journey });
@@ -81,6 +95,8 @@ export function explainJourney(deps: CommandDeps, q: { date: string; journey: st
     window: { ...window, calls: total },
     shares,
     dominant,
+    before_window: beforeWindow,
+    movers,
     series,
     spike,
     annotations: near,
@@ -107,32 +123,6 @@ function spikeSeries(deps: CommandDeps, journey: string, date: string): WhyResul
   return { from, to, calls, weekday_adjusted: adjustForWeekday(calls).adjusted };
 }
 
-type LeakRow = Record<Factor, string | null> & { calls: number };
-
-/** One scan of silver for the window, grouped by all five factors; the roll-ups happen in memory. */
-function leakRows(deps: CommandDeps, journey: string, from: string, to: string): LeakRow[] {
-  return deps.store.sqlite
-    .prepare(
-      `SELECT error_message, device, channel, segment, language, count(*) AS calls FROM digital_call_leakage
-       WHERE local_date BETWEEN ? AND ? AND journey = ? GROUP BY error_message, device, channel, segment, language`,
-    )
-    .all(from, to, journey) as LeakRow[];
-}
-
-function sharesOf(rows: LeakRow[], factor: Factor, total: number): Share[] {
-  const counts = new Map<string, number>();
-  for (const r of rows) {
-    const v = r[factor] === null || r[factor] === '' ? '(none)' : (r[factor] as string);
-    counts.set(v, (counts.get(v) ?? 0) + r.calls);
-  }
-  return [...counts]
-    .map(([value, calls]) => ({ value, label: labelOf(factor, value), calls, pct: total ? round1((100 * calls) / total) : 0 }))
-    .sort((a, b) => b.calls - a.calls || a.value.localeCompare(b.value));
-}
-
-const labelOf = (factor: Factor, value: string) =>
-  factor === 'language' ? languageName(value) : factor === 'error_message' && value === '(none)' ? '(no message: abandoned)' : value;
-
 export { formatPerDay };
 
 function phrase(d: Dominant): string {
@@ -151,6 +141,11 @@ function phrase(d: Dominant): string {
   }
 }
 
+function moverPhrase(m: Mover): string {
+  const who = { error_message: `"${m.label}"`, device: `${m.label}`, channel: `the ${m.label}`, segment: `${m.label} members`, language: `${m.label}-speaking members` }[m.factor];
+  return `${who} ${Math.round(m.before_pct)}% → ${Math.round(m.pct)}% of leaks`;
+}
+
 function describeFactors(dominant: Dominant[], shares: Record<Factor, Share[]>): string {
   if (dominant.length) return dominant.map(phrase).join('; ');
   const top = FACTORS.map((f) => shares[f][0] && { factor: f, ...shares[f][0] })
@@ -165,6 +160,7 @@ function headlineFor(r: WhyResult): string {
   const spike = r.spike
     ? ` The spike began on ${r.spike.start} (${formatPerDay(r.spike.before_per_day)}/day before, ${formatPerDay(r.spike.after_per_day)}/day since).`
     : ' No upward shift in the daily series.';
+  const grew = r.movers.length ? ` Grew most since it began: ${r.movers.map(moverPhrase).join('; ')}.` : '';
   const notes = r.annotations.length ? ` Changes noted near then: ${r.annotations.map((a) => `${a.date} "${a.text}"`).join('; ')}.` : '';
-  return `${r.journey}: ${sentence}.${spike}${notes}`;
+  return `${r.journey}: ${sentence}.${spike}${grew}${notes}`;
 }

@@ -25,7 +25,9 @@ describe('note and why', () => {
     expect(why.annotations.map((a) => a.text)).toEqual(['Autopay eligibility rules release']);
     expect(why.headline).toBe(
       'billing: 86% of leaks tie to one message ("Member not eligible for autopay"); 93% are on mobile; 71% come through the app. ' +
-        'The spike began on 2026-11-18 (2/day before, 9.3/day since). Changes noted near then: 2026-11-17 "Autopay eligibility rules release".',
+        'The spike began on 2026-11-18 (2/day before, 9.3/day since). ' +
+        'Grew most since it began: Spanish-speaking members 0% → 32% of leaks; MAPD Tenured members 0% → 21% of leaks. ' +
+        'Changes noted near then: 2026-11-17 "Autopay eligibility rules release".',
     );
     const text = renderText(deps, ['why'], why);
     expect(text).toContain('Shares of 28 leaked calls since the spike began, 2026-11-18..2026-11-20:');

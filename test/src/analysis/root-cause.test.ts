@@ -28,6 +28,13 @@ describe('explainJourney on the small fixture', () => {
     expect(r.dominant.map((d) => [d.factor, d.pct])).toEqual([['error_message', 85.7], ['device', 92.9], ['channel', 71.4]]);
     expect(r.factors_sentence).toBe(`86% of leaks tie to one message ("${NOT_ELIGIBLE}"); 93% are on mobile; 71% come through the app`);
     expect(r.annotations.map((a) => a.text)).toEqual(['Autopay eligibility rules release', 'Open enrollment mailing']);
+    // Before the spike (11-13..11-17): 10 calls, C1 (MAPD New, en, mobile, app) and a Medicaid member (desktop, web) each day.
+    expect(r.before_window).toEqual({ from: '2026-11-13', to: '2026-11-17', calls: 10 });
+    expect(r.shares.device.map((s) => [s.value, s.before_pct])).toEqual([['mobile', 50], ['desktop', 50]]);
+    expect(r.movers).toEqual([
+      { factor: 'language', value: 'es', label: 'Spanish', before_pct: 0, pct: 32.1, change_pts: 32.1 },
+      { factor: 'segment', value: 'MAPD Tenured', label: 'MAPD Tenured', before_pct: 0, pct: 21.4, change_pts: 21.4 },
+    ]);
     expect(r.headline).toContain('The spike began on 2026-11-18 (2/day before, 9.3/day since).');
   });
 
@@ -36,6 +43,7 @@ describe('explainJourney on the small fixture', () => {
     expect(r.spike).toBeNull();
     expect(r.window).toEqual({ from: FIXTURE_DATE, to: FIXTURE_DATE, basis: 'date', calls: 1 });
     expect(r.headline).toContain('No upward shift');
+    expect([r.before_window, r.movers, r.shares.device[0].before_pct]).toEqual([null, [], null]);
   });
 
   it('pharmacy: a drop is not a spike', () => {
