@@ -43,7 +43,8 @@ export async function runDigest(args: DigestArgs, deps: CommandDeps): Promise<Di
   if (args.post) {
     const { botToken, apiUrl } = deps.config.slack;
     if (!botToken) throw new LeakError('bad_config', '--post needs SLACK_BOT_TOKEN (a bot token starting with xoxb-) in the environment.');
-    const client = new WebClient(botToken, apiUrl ? { slackApiUrl: apiUrl } : {});
+    // postDigest retries what Slack asks to be retried (Retry-After, 5xx); the SDK's own 30-minute retry would stall the CLI.
+    const client = new WebClient(botToken, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
     result.post = await postDigest(deps, client, { target: { channel: args.post, role: args.role, cron: 'manual' }, date: args.date, renderer });
   }
   return result;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInvocation } from '../../../commands/registry.ts';
 import { readPngSize } from '../../../reports/charts/png.ts';
 import { tempDir } from '../../helpers/csv.ts';
+import { startFakeSlack } from '../../helpers/fake-slack.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { seedLeakage } from './seed-store.ts';
 
@@ -27,6 +28,29 @@ describe('leak digest', () => {
     }
     expect(md).toContain('Yearly cost at the 7-day rate');
     expect(inv.cmd.renderText(result)).toContain(`Wrote 5 files:`);
+  });
+
+  it('--post posts through the ledger: once, and says so the second time', async () => {
+    const slack = await startFakeSlack();
+    try {
+      const deps = makeDeps({ now: '2026-11-24T15:00:00Z', env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.url } });
+      await seedLeakage(deps, { endDate: '2026-11-23', days: 10 });
+      const run = async () => {
+        const inv = parseInvocation(['digest', '--post', '#cli'], deps);
+        return inv.cmd.renderText(await inv.cmd.run(inv.args, deps));
+      };
+      expect(await run()).toMatch(/Posted to #cli \(ts \d+\.\d+\), 3 chart\(s\) in the thread\.$/);
+      expect(await run()).toMatch(/Not posted: the 2026-11-23 digest was already posted to #cli\.$/);
+      expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    } finally {
+      await slack.close();
+    }
+  });
+
+  it('--post without a bot token says what is missing', async () => {
+    const deps = makeDeps({ now: '2026-11-24T15:00:00Z' });
+    const inv = parseInvocation(['digest', '--post', '#cli'], deps);
+    await expect(inv.cmd.run(inv.args, deps)).rejects.toThrow('--post needs SLACK_BOT_TOKEN (a bot token starting with xoxb-) in the environment.');
   });
 
   it('refuses a bad role or channel in one line', () => {
