@@ -80,6 +80,13 @@ describe('digest charts', () => {
     expect([plural(1, 'call'), plural(1030, 'call'), plural(0, 'call'), plural(86.4, 'fewer call')]).toEqual(['1 call', '1,030 calls', '0 calls', '86 fewer calls']);
   });
 
+  it('draws text with the shipped font (system fonts are off, so no font would mean no text)', async () => {
+    const titleOnly = await renderer.render({ title: 'Leaked calls 1,234 $5.0K', data: { values: [] }, mark: 'point' } as never);
+    const blank = await renderer.render({ data: { values: [] }, mark: 'point' } as never);
+    expect(blank.inkRatio).toBe(0);
+    expect(titleOnly.inkRatio).toBeGreaterThan(0.002);
+  });
+
   it('measures ink: white is blank, a dark pixel is not', () => {
     const white = Buffer.alloc(400, 255);
     expect(inkRatio(white)).toBe(0);
