@@ -3,6 +3,7 @@ import { checkCsvFile, loadCsvFile, type ImportResult } from '../src/ingest/impo
 import type { SourceKind } from '../src/ingest/contract.ts';
 import { runPipeline, type PipelineResult } from '../src/pipeline/run-pipeline.ts';
 import { formatCount } from '../src/format.ts';
+import { LeakError } from '../src/errors.ts';
 import { badArgument, noMorePositionals } from './args.ts';
 import { defineCommand } from './types.ts';
 
@@ -30,6 +31,13 @@ export const importCommand = defineCommand({
   // "Nothing was loaded" stays true and no half-import waits for a later pipeline run.
   // Members first, so segments are right from the first pipeline run; the answers do not depend on it.
   run: async (args: ImportArgs, deps): Promise<ImportCommandResult> => {
+    // Real and simulated data never mix: figures from a blend would describe no real plan.
+    if (deps.store.sqlite.prepare("SELECT 1 FROM import_batches WHERE source = 'simulator' LIMIT 1").get()) {
+      throw new LeakError(
+        'conflict',
+        `This store (${deps.store.file}) holds simulated data, and real and simulated data never mix. Import into a new store: LEAK_DB=./data/real.db npm run -s leak -- import …, then LEAK_DB=./data/real.db npm start.`,
+      );
+    }
     const checked = [];
     for (const { kind, file } of args.files) checked.push(await checkCsvFile(kind, file));
     const imports: ImportResult[] = checked.map((csv) => loadCsvFile(deps.store, csv));

@@ -3,6 +3,7 @@ import { makeDeps } from '../helpers/store.ts';
 import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from '../helpers/csv.ts';
 import { importCommand } from '../../commands/import.ts';
 import { LeakError } from '../../src/errors.ts';
+import { simulatedStore } from '../helpers/simulated.ts';
 
 describe('import command', () => {
   it('loads the files, runs the pipeline, and summarizes each file with reasons grouped', async () => {
@@ -34,5 +35,16 @@ describe('import command', () => {
     expect(err).toBeInstanceOf(LeakError);
     expect((err as LeakError).message).toMatch(/^calls\.csv is not a calls\.csv file: missing columns started_at, ended_at, interaction, disposition/);
     for (const t of ['import_batches', 'member_profiles_raw', 'member_profiles']) expect(deps.store.sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get()).toBe(0);
+  });
+
+  it('refuses to mix real data into a simulated store, loading nothing', async () => {
+    const { deps } = simulatedStore({ days: 1 });
+    const before = deps.store.sqlite.prepare('SELECT count(*) AS n FROM call_logs_raw').get();
+    const dir = tempDir();
+    const file = writeCsv(dir, 'calls.csv', CALL_HEADER, ['c1,m1,2026-11-20T14:30:00Z,2026-11-20T14:40:00Z,voice,,,resolved,,,,']);
+    const run = importCommand.run({ files: [{ kind: 'calls', file }] }, deps);
+    await expect(run).rejects.toThrow(LeakError);
+    await expect(run).rejects.toThrow(/holds simulated data.*LEAK_DB=/);
+    expect(deps.store.sqlite.prepare('SELECT count(*) AS n FROM call_logs_raw').get()).toEqual(before);
   });
 });
