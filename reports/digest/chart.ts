@@ -8,7 +8,7 @@ import { formatCount, formatMoney } from '../../src/format.ts';
 import { MIN_INK_RATIO, type ChartRenderer } from '../charts/render.ts';
 import { assignJourneyColors, type JourneyColors } from '../charts/theme.ts';
 import { addDays } from '../../src/time.ts';
-import { TREND_DAYS, type DigestData } from './query.ts';
+import { TREND_DAYS, type ChartData } from './query.ts';
 
 export type ChartKey = 'daily-by-journey' | 'top-journey-segments' | 'cost-by-journey';
 
@@ -29,7 +29,7 @@ export type DigestChart = {
 
 type Planned = Omit<DigestChart, 'png' | 'width' | 'height' | 'notice'> & { spec: TopLevelSpec | null; empty: string };
 
-export async function renderDigestCharts(renderer: ChartRenderer, data: DigestData): Promise<DigestChart[]> {
+export async function renderDigestCharts(renderer: ChartRenderer, data: ChartData): Promise<DigestChart[]> {
   const colors = assignJourneyColors(data.all_journeys);
   const planned = [planDaily(data, colors), planSegments(data, colors), planCost(data, colors)];
   // In parallel: each chart's rasterising runs off the main thread while the next one's SVG is built.
@@ -49,7 +49,7 @@ export const plural = (n: number, noun: string) => `${formatCount(n)} ${noun}${M
 const colorScale = (colors: JourneyColors) => ({ domain: colors.domain, range: colors.range });
 const shortDate = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
-function planDaily(data: DigestData, colors: JourneyColors): Planned {
+function planDaily(data: ChartData, colors: JourneyColors): Planned {
   const first = data.trend_from;
   const title = 'Leaked calls per day, by journey';
   const totals = new Map<string, { sum: number; last: number; peak: { date: string; calls: number } }>();
@@ -103,7 +103,7 @@ function planDaily(data: DigestData, colors: JourneyColors): Planned {
   };
 }
 
-function planSegments(data: DigestData, colors: JourneyColors): Planned {
+function planSegments(data: ChartData, colors: JourneyColors): Planned {
   const j = data.top_journey;
   const rows = data.top_segments.filter((s) => s.calls > 0);
   const title = j ? `${j}: leaked calls by member segment` : 'Top journey by member segment';
@@ -133,7 +133,7 @@ function planSegments(data: DigestData, colors: JourneyColors): Planned {
   };
 }
 
-function planCost(data: DigestData, colors: JourneyColors): Planned {
+function planCost(data: ChartData, colors: JourneyColors): Planned {
   const rows = data.today.journeys.map((x) => ({ journey: x.journey, cost: x.cost, calls: x.calls, label: formatMoney(x.cost) }));
   const title = 'Cost of leaked calls by journey';
   const text = rows.map((r) => `${r.journey}: ${formatMoney(r.cost)} (${plural(r.calls, 'call')})`);

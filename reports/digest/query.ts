@@ -21,7 +21,8 @@ export type JourneySavings = { journey: string; baseline_calls_per_day: number; 
 export type AgentLoad = { agent_id: string; calls: number; avg_handle_minutes: number };
 export type Annotation = { date: string; text: string };
 
-export type DigestData = {
+/** What the charts draw: cheap gold reads, so rendering can start before the slower insight queries. */
+export type ChartData = {
   date: string;
   time_zone: string;
   today: TodayResult;
@@ -32,9 +33,12 @@ export type DigestData = {
   daily: DailyPoint[];
   top_journey: string | null;
   top_segments: SegmentCalls[];
+  annotations: Annotation[];
+};
+
+export type DigestInsights = {
   savings: JourneySavings[];
   agents: AgentLoad[];
-  annotations: Annotation[];
   /** The insight scan's spikes for the day, largest extra cost first. */
   spikes: Spike[];
   /** Alerts still open now (any rule), newest first: what operations has on its plate. */
@@ -45,17 +49,23 @@ export type DigestData = {
   actions: Recommendation[];
 };
 
+export type DigestData = ChartData & DigestInsights;
+
 /** The previous complete local day: what a morning digest reports on. */
 export function previousCompleteDay(timeZone: string, now: number): string {
   return addDays(zoneClock(timeZone).today(now), -1);
 }
 
 export function queryDigest(deps: CommandDeps, date: string): DigestData {
+  const chart = queryChartData(deps, date);
+  return { ...chart, ...queryInsights(deps, chart) };
+}
+
+export function queryChartData(deps: CommandDeps, date: string): ChartData {
   const { sqlite } = deps.store;
   const today = queryToday(deps, date);
   const from = addDays(date, -(TREND_DAYS - 1));
   const allJourneys = sqlite.prepare('SELECT DISTINCT journey FROM segment_drilldown ORDER BY journey').pluck().all() as string[];
-
   const rows = sqlite
     .prepare(
       `SELECT date, journey, sum(calls) AS calls FROM segment_drilldown
@@ -63,7 +73,6 @@ export function queryDigest(deps: CommandDeps, date: string): DigestData {
     )
     .all(from, date) as DailyPoint[];
   const top = today.journeys[0]?.journey ?? null;
-  const spikes = today.journeys.length ? scanSpikes(deps, { date }) : [];
   const topSegments = top
     ? (sqlite
         .prepare(
@@ -72,6 +81,24 @@ export function queryDigest(deps: CommandDeps, date: string): DigestData {
         )
         .all(date, top) as SegmentCalls[])
     : [];
+  return {
+    date,
+    time_zone: deps.config.timeZone,
+    today,
+    all_journeys: allJourneys,
+    trend_from: from,
+    daily: zeroFill(rows, from, date),
+    top_journey: top,
+    top_segments: topSegments,
+    annotations: listAnnotations(deps.store, { from, to: date }).map((a) => ({ date: a.date, text: a.journey ? `${a.journey}: ${a.text}` : a.text })),
+  };
+}
+
+export function queryInsights(deps: CommandDeps, chart: ChartData): DigestInsights {
+  const { sqlite } = deps.store;
+  const { date, today } = chart;
+  const leaking = today.journeys.length > 0;
+  const spikes = leaking ? scanSpikes(deps, { date }) : [];
   const savings = sqlite
     .prepare(
       `SELECT journey, baseline_calls_per_day, annual_cost FROM savings_model
@@ -86,23 +113,13 @@ export function queryDigest(deps: CommandDeps, date: string): DigestData {
        GROUP BY c.agent_id ORDER BY calls DESC, c.agent_id LIMIT 5`,
     )
     .all(date) as AgentLoad[];
-
   return {
-    date,
-    time_zone: deps.config.timeZone,
-    today,
-    all_journeys: allJourneys,
-    trend_from: from,
-    daily: zeroFill(rows, from, date),
-    top_journey: top,
-    top_segments: topSegments,
     savings,
     agents,
-    annotations: listAnnotations(deps.store, { from, to: date }).map((a) => ({ date: a.date, text: a.journey ? `${a.journey}: ${a.text}` : a.text })),
     spikes,
     open_alerts: queryOpenAlerts(deps, 5),
     root_cause: spikes[0] ? { journey: spikes[0].journey, headline: explainJourney(deps, { date, journey: spikes[0].journey }).headline } : null,
-    actions: today.journeys.length ? recommendActions(deps, { date }).slice(0, 3) : [],
+    actions: leaking ? recommendActions(deps, { date }).slice(0, 3) : [],
   };
 }
 
