@@ -33,7 +33,7 @@ export function journeyOrBiggest(value: string | undefined, deps: CommandDeps, d
 const TITLES: Record<Factor, string> = { error_message: 'error message', device: 'device', channel: 'channel', segment: 'segment', language: 'language' };
 
 const WINDOW_TEXT: Record<WhyResult['window']['basis'], string> = {
-  since_spike_start: 'since the spike began',
+  since_spike_start: 'since the spike began (its last 14 days at most)',
   date: 'on the date (no spike to explain)',
   last_7_days: 'over the 7 days to the date (none on the date itself)',
 };

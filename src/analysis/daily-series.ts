@@ -40,7 +40,11 @@ export function dailySeries(deps: CommandDeps, filter: SeriesFilter, from: strin
  * date, or yesterday in LEAK_TZ when calls are still arriving today). null for an empty store.
  */
 export function storeSpan(deps: CommandDeps): { first: string; lastComplete: string } | null {
-  const span = deps.store.sqlite.prepare('SELECT min(local_date) AS first, max(local_date) AS last FROM call_logs_cleaned').get() as {
+  // Two subqueries, not min() and max() in one SELECT: SQLite answers a lone min or max from the
+  // calls_date index in a seek, but scans the whole table when both share a query (10 ms at demo scale).
+  const span = deps.store.sqlite
+    .prepare('SELECT (SELECT min(local_date) FROM call_logs_cleaned) AS first, (SELECT max(local_date) FROM call_logs_cleaned) AS last')
+    .get() as {
     first: string | null;
     last: string | null;
   };

@@ -11,26 +11,39 @@ export type Factor = (typeof FACTORS)[number];
 export type Share = { value: string; label: string; calls: number; pct: number; before_pct: number | null };
 export type Mover = { factor: Factor; value: string; label: string; before_pct: number; pct: number; change_pts: number };
 
-type LeakRow = Record<Factor, string | null> & { calls: number };
+type FactorRow = Partial<Record<Factor, string | null>> & { calls: number };
 export type FactorShares = { total: number; shares: Record<Factor, Share[]> };
 
-/** One scan of silver for the window, grouped by all five factors; the roll-ups happen in memory. */
+/**
+ * Segment, device and channel come from gold (daily_leakage_summary keeps them: a few rows a day);
+ * error message and language only silver has, so one grouped scan of silver reads those two. Silver
+ * rows are the cost here (about 1 µs each), which is why callers keep their windows to two weeks.
+ */
 export function measureShares(deps: CommandDeps, journey: string, from: string, to: string): FactorShares {
-  const rows = deps.store.sqlite
+  const { sqlite } = deps.store;
+  const gold = sqlite
     .prepare(
-      `SELECT error_message, device, channel, segment, language, count(*) AS calls FROM digital_call_leakage
-       WHERE local_date BETWEEN ? AND ? AND journey = ? GROUP BY error_message, device, channel, segment, language`,
+      `SELECT segment, device, channel, sum(calls) AS calls FROM daily_leakage_summary
+       WHERE date BETWEEN ? AND ? AND journey = ? GROUP BY segment, device, channel`,
     )
-    .all(from, to, journey) as LeakRow[];
-  const total = rows.reduce((s, r) => s + r.calls, 0);
-  const shares = Object.fromEntries(FACTORS.map((f) => [f, sharesOf(rows, f, total)])) as Record<Factor, Share[]>;
+    .all(from, to, journey) as FactorRow[];
+  const silver = sqlite
+    .prepare(
+      `SELECT error_message, language, count(*) AS calls FROM digital_call_leakage
+       WHERE local_date BETWEEN ? AND ? AND journey = ? GROUP BY error_message, language`,
+    )
+    .all(from, to, journey) as FactorRow[];
+  const total = gold.reduce((s, r) => s + r.calls, 0);
+  const shares = Object.fromEntries(
+    FACTORS.map((f) => [f, sharesOf(f === 'error_message' || f === 'language' ? silver : gold, f, total)]),
+  ) as Record<Factor, Share[]>;
   return { total, shares };
 }
 
-function sharesOf(rows: LeakRow[], factor: Factor, total: number): Share[] {
+function sharesOf(rows: FactorRow[], factor: Factor, total: number): Share[] {
   const counts = new Map<string, number>();
   for (const r of rows) {
-    const v = r[factor] === null || r[factor] === '' ? '(none)' : (r[factor] as string);
+    const v = r[factor] === null || r[factor] === undefined || r[factor] === '' ? '(none)' : (r[factor] as string);
     counts.set(v, (counts.get(v) ?? 0) + r.calls);
   }
   return [...counts]

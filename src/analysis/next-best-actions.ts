@@ -87,7 +87,7 @@ export function recommendActions(deps: CommandDeps, q: { date: string; journey?:
   for (const journey of journeys) {
     const inputs = measureSavingsInputs(deps, { date: q.date, journey });
     if (inputs.calls_per_day <= 0) continue;
-    const why = explainJourney(deps, { date: q.date, journey });
+    const why = explainJourney(deps, { date: q.date, journey }, { compare: false });
     for (const t of catalog.templates) {
       const rec = applyTemplate(t, catalog.effort_week_cost, journey, why, inputs.calls_per_day, inputs.cost_per_call);
       if (rec) out.push(rec);

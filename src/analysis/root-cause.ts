@@ -3,9 +3,10 @@
  * device, channel, segment, language), when the current spike began (a change-point on the daily
  * series, not a fixed look-back), and the change annotations recorded near that start.
  *
- * Window of the shares: the spike itself (its start through the date) when there is one, because
- * that is what needs explaining; otherwise the date alone; if the date has no leaks, the 7 days up
- * to it. The result says which in `window.basis`.
+ * Window of the shares: the spike itself (its start through the date, at most the last 14 days)
+ * when there is one, because that is what needs explaining; otherwise the date alone; if the date has
+ * no leaks, the 7 days up to it. The result says which in `window.basis`. Shares since the spike are
+ * compared with the 14 days before it. Two weeks a side keeps the silver scan within the time budget.
  */
 import type { CommandDeps } from '../../commands/types.ts';
 import { round1 } from '../format.ts';
@@ -47,9 +48,12 @@ export const DOMINANT_PCT = 50;
 /** Annotations this many days either side of the spike start count as "near" it. */
 export const NEAR_DAYS = 3;
 /** The shares since the spike are compared with up to this many days before it. */
-export const BEFORE_DAYS = 28;
+export const BEFORE_DAYS = 14;
+/** A spike older than this is explained by its most recent days. */
+export const SHARE_MAX_DAYS = 14;
 
-export function explainJourney(deps: CommandDeps, q: { date: string; journey: string }): WhyResult {
+/** `compare: false` skips the before-spike shares and movers (next-best actions need only the shares). */
+export function explainJourney(deps: CommandDeps, q: { date: string; journey: string }, opts: { compare?: boolean } = {}): WhyResult {
   const { date, journey } = q;
   const series = spikeSeries(deps, journey, date);
   const shift = series ? findUpwardShift(adjustForWeekday(series.calls).values) : null;
@@ -65,7 +69,10 @@ export function explainJourney(deps: CommandDeps, q: { date: string; journey: st
         }
       : null;
 
-  let window: Omit<WhyWindow, 'calls'> = spike ? { from: spike.start, to: date, basis: 'since_spike_start' } : { from: date, to: date, basis: 'date' };
+  const recent = addDays(date, -(SHARE_MAX_DAYS - 1));
+  let window: Omit<WhyWindow, 'calls'> = spike
+    ? { from: spike.start < recent ? recent : spike.start, to: date, basis: 'since_spike_start' }
+    : { from: date, to: date, basis: 'date' };
   let measured = measureShares(deps, journey, window.from, window.to);
   if (measured.total === 0 && !spike) {
     window = { from: addDays(date, -6), to: date, basis: 'last_7_days' };
@@ -78,7 +85,7 @@ export function explainJourney(deps: CommandDeps, q: { date: string; journey: st
     .map(({ factor, value, label, pct }) => ({ factor, value, label, pct }));
   let beforeWindow: WhyResult['before_window'] = null;
   let movers: Mover[] = [];
-  if (spike && series) {
+  if (spike && series && opts.compare !== false) {
     const earliest = addDays(spike.start, -BEFORE_DAYS);
     const from = earliest < series.from ? series.from : earliest;
     const before = measureShares(deps, journey, from, addDays(spike.start, -1));

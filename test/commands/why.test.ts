@@ -30,7 +30,7 @@ describe('note and why', () => {
         'Changes noted near then: 2026-11-17 "Autopay eligibility rules release".',
     );
     const text = renderText(deps, ['why'], why);
-    expect(text).toContain('Shares of 28 leaked calls since the spike began, 2026-11-18..2026-11-20:');
+    expect(text).toContain('Shares of 28 leaked calls since the spike began (its last 14 days at most), 2026-11-18..2026-11-20:');
     expect(text).toMatch(/Spanish +9 +32\.1%/);
   });
 
