@@ -71,8 +71,11 @@ export const digestCommand = defineCommand({
     { name: 'out', type: 'string', value: 'DIR', description: 'write digest.blocks.json, digest.md and the chart PNGs to DIR' },
     { name: 'post', type: 'string', value: 'CHANNEL', description: 'post the digest now to #channel or a channel ID (once per channel and day)' },
     { name: 'role', type: 'string', value: 'exec|ops', description: 'executive view (cost, savings) or operations view (calls, agents, alerts); default ops' },
+    // Own --date and --json (not query: true) because the digest's default day is yesterday, not today.
+    { name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'complete day to report on (default: yesterday in LEAK_TZ)' },
+    { name: 'json', type: 'boolean', description: 'machine-readable output' },
   ],
-  query: true,
+  query: false,
   parse: (parsed, deps: CommandDeps) => {
     noMorePositionals(parsed, 0, USAGE);
     const date = parsed.values.date === undefined ? previousCompleteDay(deps.config.timeZone, deps.now()) : dateArg(parsed, deps);
