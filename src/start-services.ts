@@ -12,6 +12,7 @@ import { simulatorRefusal } from './simulator/open-world.ts';
 import { loadSimState } from './simulator/state.ts';
 import { startActionJobs } from './actions/schedule.ts';
 import { startAlertJobs } from './alerts/schedule.ts';
+import { checkThresholdsAfterIngest } from './alerts/thresholds.ts';
 
 export type Service = { name: string; stop(): Promise<void> };
 export type Log = { info(message: string): void };
@@ -68,6 +69,7 @@ function startSimulator(deps: CommandDeps, log: Log, demo: typeof DEMO, liveOpts
   const controller = new AbortController();
   const running = runLive(store, config, request, {
     speed: 1,
+    onBatch: () => void checkThresholdsAfterIngest(deps, deps.now(), (m) => log.info(m)),
     batchMs: 5000,
     now: () => Date.now(),
     sleep: realSleep,

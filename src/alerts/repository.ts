@@ -54,6 +54,12 @@ export function recordAlerts(store: Store, rules: AlertRules, candidates: AlertC
       const live = prev !== undefined && (prev.status === 'open' || prev.status === 'snoozed' || (prev.status === 'acknowledged' && withinCooldown));
       if (prev && live) {
         const snoozeOver = prev.status === 'snoozed' && (prev.snoozedUntil ?? 0) <= now;
+        // Checks run after every ingested batch: an unchanged alert is not rewritten each time (last seen kept to the hour).
+        const unchanged = !snoozeOver && prev.value === c.value && prev.text === c.text && prev.windowEnd >= c.windowEnd && now - prev.lastSeenAt < HOUR_MS;
+        if (unchanged) {
+          result.refreshed.push(prev.id);
+          continue;
+        }
         refresh.run({
           ...fields, id: prev.id, status: snoozeOver ? 'open' : prev.status, snoozedUntil: snoozeOver ? null : prev.snoozedUntil,
           resolvedAt: null, normalPostedAt: prev.normalPostedAt,

@@ -13,6 +13,7 @@ import { formatCount } from '../format.ts';
 import { zoneClock } from '../time.ts';
 import type { AlertRules } from './rules.ts';
 import type { AlertCandidate } from './types.ts';
+import { recordAlerts } from './repository.ts';
 
 const HOUR_MS = 3_600_000;
 const SAMPLE = 50;
@@ -29,11 +30,13 @@ export function scanThresholds(deps: CommandDeps, now: number, rules: AlertRules
   const who = (c: CallRow) => `${c.interaction} ${c.call_id} (member ${c.member_id}${c.agent_id ? `, agent ${c.agent_id}` : ''}, ${time(c.started_at)})`;
   const out: AlertCandidate[] = [];
   const since = now - 24 * HOUR_MS;
+  // local_date bounds first: they use the calls_date index, so a run reads two days, not the history.
+  const dateOf = (ms: number) => clock.localDate(ms);
   const recent = (where: string, ...params: unknown[]) =>
     sqlite
       .prepare(`SELECT call_id, member_id, started_at, ended_at, interaction, agent_id, disposition FROM call_logs_cleaned
-                WHERE started_at >= ? AND started_at < ? AND ${where} ORDER BY started_at, call_id`)
-      .all(since, now, ...params) as CallRow[];
+                WHERE local_date BETWEEN ? AND ? AND started_at >= ? AND started_at < ? AND ${where} ORDER BY started_at, call_id`)
+      .all(dateOf(since), dateOf(now), since, now, ...params) as CallRow[];
 
   const long = rules.long_interaction;
   if (long.enabled) {
@@ -65,9 +68,10 @@ export function scanThresholds(deps: CommandDeps, now: number, rules: AlertRules
     const windowStart = now - repeat.windowHours * HOUR_MS;
     const members = sqlite
       .prepare(`SELECT member_id, count(*) AS n, group_concat(call_id) AS ids FROM
-                  (SELECT member_id, call_id FROM call_logs_cleaned WHERE disposition = 'failed' AND started_at >= ? AND started_at < ? ORDER BY started_at, call_id)
+                  (SELECT member_id, call_id FROM call_logs_cleaned WHERE local_date BETWEEN ? AND ? AND disposition = 'failed'
+                     AND started_at >= ? AND started_at < ? ORDER BY started_at, call_id)
                 GROUP BY member_id HAVING count(*) >= ? ORDER BY n DESC, member_id`)
-      .all(windowStart, now, repeat.minFailed) as { member_id: string; n: number; ids: string }[];
+      .all(dateOf(windowStart), dateOf(now), windowStart, now, repeat.minFailed) as { member_id: string; n: number; ids: string }[];
     for (const m of members) {
       out.push({
         kind: 'threshold', rule: 'member_failed_repeat', subjectType: 'member', subject: m.member_id,
@@ -100,4 +104,17 @@ export function scanThresholds(deps: CommandDeps, now: number, rules: AlertRules
     }
   }
   return out;
+}
+
+/**
+ * After each ingestion (the live stream's batches): record threshold alerts at once; the hourly job
+ * posts them. Never throws: a failed check must not stop ingestion, it is reported and retried next batch.
+ */
+export function checkThresholdsAfterIngest(deps: CommandDeps, now: number, log: (line: string) => void = (l) => console.warn(l)): number {
+  try {
+    return recordAlerts(deps.store, deps.config.alerts.rules, scanThresholds(deps, now), now).created.length;
+  } catch (e) {
+    log(`alerts: threshold check failed: ${(e as Error).message}`);
+    return 0;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanThresholds } from '../../../src/alerts/thresholds.ts';
+import { checkThresholdsAfterIngest, scanThresholds } from '../../../src/alerts/thresholds.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { insertCall } from './rows.ts';
 
@@ -60,5 +60,18 @@ describe('operational thresholds', () => {
     insertCall(deps.store, { start: NOW - HOUR, disposition: 'failed' });
     const rules = { ...deps.config.alerts.rules, failed_interaction: { enabled: false, cooldownHours: 24 } };
     expect(of('failed_interaction', scanThresholds(deps, NOW, rules))).toEqual([]);
+  });
+});
+
+describe('checkThresholdsAfterIngest', () => {
+  it('records new threshold alerts once per condition and never throws into ingestion', () => {
+    const deps = makeDeps({ now: NOW });
+    insertCall(deps.store, { start: NOW - HOUR, disposition: 'failed' });
+    expect(checkThresholdsAfterIngest(deps, NOW)).toBe(1);
+    expect(checkThresholdsAfterIngest(deps, NOW + 5000)).toBe(0);
+    const lines: string[] = [];
+    deps.store.close();
+    expect(checkThresholdsAfterIngest(deps, NOW + 10_000, (l) => lines.push(l))).toBe(0);
+    expect(lines).toEqual(['alerts: threshold check failed: The database connection is not open']);
   });
 });
