@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { LeakError } from './errors.ts';
 import { loadAlertRules, type AlertRules } from './alerts/rules.ts';
+import { loadActionCatalog } from './analysis/next-best-actions.ts';
 import { DEFAULT_DIGEST_CRON, cronProblem, parseDigestChannels, resolveDigestChannels, type DigestChannel } from '../reports/digest/channels.ts';
 
 const isTimeZone = (tz: string) => {
@@ -124,7 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       finalDays: Math.max(e.LEAK_OUTCOME_FINAL_DAYS, e.LEAK_OUTCOME_INTERIM_DAYS),
       channel: e.LEAK_ACTIONS_CHANNEL,
     },
-    actionCatalog: e.LEAK_ACTION_CATALOG === undefined ? undefined : path.resolve(e.LEAK_ACTION_CATALOG),
+    // Read once here so a broken catalog stops the start with one line, not every later `actions` answer.
+    actionCatalog: e.LEAK_ACTION_CATALOG === undefined ? undefined : (loadActionCatalog(path.resolve(e.LEAK_ACTION_CATALOG)), path.resolve(e.LEAK_ACTION_CATALOG)),
     alerts: {
       channel: e.LEAK_ALERT_CHANNEL,
       rulesFile: e.LEAK_ALERT_RULES && path.resolve(e.LEAK_ALERT_RULES),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOG, loadActionCatalog, recommendActions } from '../../../src/analysis/next-best-actions.ts';
+import { loadConfig } from '../../../src/config.ts';
 import { describeError } from '../../../src/errors.ts';
 import { FIXTURE_DATE, NOT_ELIGIBLE, loadSmallFixture } from '../../helpers/fixture-small.ts';
 import { tempDir } from '../../helpers/csv.ts';
@@ -89,6 +90,12 @@ describe('recommendActions', () => {
     fs.writeFileSync(bad, '{ not json');
     expect(message(bad)).toMatch(new RegExp(`^Cannot read the action catalog ${bad}: `));
     expect(message(path.join(dir, 'missing.json'))).toMatch(/^Cannot read the action catalog .*missing\.json: ENOENT/);
+  });
+
+  it('a broken LEAK_ACTION_CATALOG stops the start (loadConfig) with the same one line', () => {
+    const bad = path.join(tempDir(), 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ effort_week_cost: -1, templates: [] }));
+    expect(() => loadConfig({ LEAK_ACTION_CATALOG: bad })).toThrow(new RegExp(`^Invalid action catalog ${bad}: effort_week_cost `));
   });
 
   it('the shipped catalog is valid', () => {
