@@ -5,6 +5,7 @@ import { parseInvocation } from '../../../commands/registry.ts';
 import { scanAndRecordAlerts } from '../../../src/alerts/jobs.ts';
 import { noisyRuleProposals, postNoiseProposals } from '../../../src/alerts/noise-proposals.ts';
 import { listAlerts, recordFeedback, ruleQuality } from '../../../src/alerts/repository.ts';
+import { queryOpenAlerts } from '../../../src/alerts/open-alerts.ts';
 import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { insertCall } from './rows.ts';
@@ -76,6 +77,10 @@ describe('leak alerts', () => {
     expect(alertsCommand.renderText(r)).toBe(
       '1 open alerts for failed_interaction, newest first:\n\n#7 2026-11-24 12:00 [failed_interaction, open] Failed interaction: voice C-f (member M-7, agent A1, 2026-11-24 11:00).',
     );
+    // What the Home tab shows: the same open alerts, newest first.
+    const home = queryOpenAlerts(deps);
+    expect(home.map((a) => a.rule)).toEqual(['failed_interaction', ...Array(6).fill('long_interaction')]);
+    expect(home[0]).toMatchObject({ id: 7, subject: 'C-f', status: 'open' });
     expect(() => parseInvocation(['alerts', '--rule', 'loud'], deps)).toThrow('Unknown rule "loud". Rules: leak_spike, long_interaction, failed_interaction, member_failed_repeat, agent_failed_rate.');
     expect(() => parseInvocation(['alerts', '--open', '--all'], deps)).toThrow('Choose --open or --all, not both.');
   });
