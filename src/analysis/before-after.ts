@@ -38,6 +38,8 @@ export type BeforeAfter = {
   segment: string | null;
   error_message: string | null;
   pivot: string;
+  /** True when the windows are under a week and "before" is the same weekdays one week earlier. */
+  same_weekdays: boolean;
   before: WindowStats;
   after: WindowStats;
   change: { calls_pct: number | null; cost_pct: number | null; repeat_rate_points: number | null };
@@ -59,7 +61,11 @@ export function measureBeforeAfter(deps: CommandDeps, input: BeforeAfterInput): 
   const availableAfter = span && span.lastComplete >= input.pivot ? daysBetween(input.pivot, span.lastComplete) + 1 : 0;
   const availableBefore = span && span.first < input.pivot ? daysBetween(span.first, input.pivot) : 0;
   const n = Math.max(0, Math.min(input.beforeDays, input.afterDays, availableAfter, availableBefore));
-  const before = n ? dailySeries(deps, filter, addDays(input.pivot, -n), addDays(input.pivot, -1)) : [];
+  // Under a week a side, the adjacent days are other weekdays (a Monday peak against a quiet weekend
+  // would read as a jump), so the before window is the same weekdays a week earlier when the store has them.
+  const sameWeekdays = n > 0 && n < 7 && availableBefore >= 7;
+  const beforeFrom = addDays(input.pivot, sameWeekdays ? -7 : -n);
+  const before = n ? dailySeries(deps, filter, beforeFrom, addDays(beforeFrom, n - 1)) : [];
   const after = n ? dailySeries(deps, filter, input.pivot, addDays(input.pivot, n - 1)) : [];
   const [b, a] = [windowStats(before), windowStats(after)];
   const test = welchTest(before.map((d) => d.calls), after.map((d) => d.calls));
@@ -68,6 +74,7 @@ export function measureBeforeAfter(deps: CommandDeps, input: BeforeAfterInput): 
     segment: input.segment ?? null,
     error_message: input.errorMessage ?? null,
     pivot: input.pivot,
+    same_weekdays: sameWeekdays,
     before: b,
     after: a,
     change: {
@@ -119,7 +126,7 @@ export function describeBeforeAfter(r: BeforeAfter, availableAfter: number): str
         ? 'the change is well outside normal day-to-day variation'
         : 'the change is within normal day-to-day variation';
   return (
-    `${what}, ${r.after.days} day${r.after.days === 1 ? '' : 's'} each side of ${r.pivot}: ` +
+    `${what}, ${r.after.days} day${r.after.days === 1 ? '' : 's'} ${r.same_weekdays ? `from ${r.pivot} against the same weekdays a week earlier` : `each side of ${r.pivot}`}: ` +
     `calls/day ${perDay(r.before.calls_per_day)} → ${perDay(r.after.calls_per_day)} (${signedPct(r.change.calls_pct)}), ` +
     `cost/day ${spokenMoney(r.before.cost_per_day)} → ${spokenMoney(r.after.cost_per_day)}, ` +
     `repeat rate ${repeat(r.before.repeat_rate_pct)} → ${repeat(r.after.repeat_rate_pct)}: ${verdict}.`

@@ -66,3 +66,31 @@ describe('measureBeforeAfter while today is still running', () => {
     expect([r.before.from, r.before.to, r.after.from, r.after.to]).toEqual(['2026-11-14', '2026-11-16', '2026-11-17', '2026-11-19']);
   });
 });
+
+describe('measureBeforeAfter under a weekly rhythm', () => {
+  it('compares a short window with the same weekdays a week earlier, not the weekend before', async () => {
+    const { load, eventRow, callRow, memberRow } = await import('../../helpers/leak-fixture.ts');
+    const { addDays, isoWeekday } = await import('../../../src/time.ts');
+    // Mondays 4 leaked calls, Tuesdays 3, other days 1, from Mon 11-02 to Tue 11-17: no change at all.
+    const members: string[] = [];
+    const digital: string[] = [];
+    const calls: string[] = [];
+    for (let d = '2026-11-02'; d <= '2026-11-17'; d = addDays(d, 1)) {
+      const n = { 1: 4, 2: 3 }[isoWeekday(d)] ?? 1;
+      for (let i = 0; i < n; i++) {
+        const id = `M-${d.slice(5).replace('-', '')}${i}`;
+        members.push(memberRow({ id, plan: 'Commercial', enrolled: '2020-01-01' }));
+        digital.push(eventRow({ id: `e-${id}`, member: id, ts: `${d}T15:0${i}:00Z`, outcome: 'error' }));
+        calls.push(callRow({ id: `c-${id}`, member: id, start: `${d}T15:1${i}:00Z` }));
+      }
+    }
+    const deps = makeDeps({ now: '2026-11-18T17:00:00Z' });
+    await load(deps, { members, digital, calls });
+    const r = measureBeforeAfter(deps, { journey: 'billing', pivot: '2026-11-16', beforeDays: 14, afterDays: 14 });
+    expect(r.same_weekdays).toBe(true);
+    expect([r.before.from, r.before.to, r.before.daily_calls]).toEqual(['2026-11-09', '2026-11-10', [4, 3]]);
+    expect(r.after.daily_calls).toEqual([4, 3]);
+    expect(r.change.calls_pct).toBe(0);
+    expect(r.sentence).toMatch(/^billing, 2 days from 2026-11-16 against the same weekdays a week earlier: calls\/day 3\.5 → 3\.5 \(±0%\)/);
+  });
+});
