@@ -12,8 +12,11 @@ import { defineCommand, type CommandDeps } from './types.ts';
 export type AlertsArgs = { status: 'open' | 'all'; rule?: string; quality: boolean };
 export type AlertRow = { id: number; rule: string; status: string; subject: string; raised: string; value: number; threshold: number; text: string; calls: string[] };
 export type AlertsResult =
-  | { view: 'list'; status: 'open' | 'all'; rule: string | null; alerts: AlertRow[] }
+  | { view: 'list'; status: 'open' | 'all'; rule: string | null; total: number; alerts: AlertRow[] }
   | { view: 'quality'; days: number; rules: RuleQuality[] };
+
+/** Alerts listed in full; the total is always counted. */
+const LIST_LIMIT = 200;
 
 const USAGE = 'leak alerts [--open|--all] [--rule RULE] [--quality]';
 
@@ -24,7 +27,8 @@ export function queryAlerts(deps: CommandDeps, args: AlertsArgs): AlertsResult {
     return { view: 'quality', days, rules };
   }
   const clock = zoneClock(deps.config.timeZone);
-  const alerts = listAlerts(deps.store, { status: args.status, rule: args.rule, limit: 200 }, deps.now()).map((a) => {
+  const all = listAlerts(deps.store, { status: args.status, rule: args.rule, limit: 100_000 }, deps.now());
+  const alerts = all.slice(0, LIST_LIMIT).map((a) => {
     const m = clock.localMinute(a.createdAt);
     return {
       id: a.id, rule: a.rule, status: a.status, subject: a.subject,
@@ -32,7 +36,7 @@ export function queryAlerts(deps: CommandDeps, args: AlertsArgs): AlertsResult {
       value: a.value, threshold: a.threshold, text: a.text, calls: a.rowRefs.call_ids ?? [],
     };
   });
-  return { view: 'list', status: args.status, rule: args.rule ?? null, alerts };
+  return { view: 'list', status: args.status, rule: args.rule ?? null, total: all.length, alerts };
 }
 
 export const alertsCommand = defineCommand({
@@ -68,6 +72,7 @@ export const alertsCommand = defineCommand({
     }
     const what = `${r.status === 'open' ? 'open ' : ''}alerts${r.rule ? ` for ${r.rule}` : ''}`;
     if (!r.alerts.length) return `No ${what}.`;
-    return [`${formatCount(r.alerts.length)} ${what}, newest first:`, '', ...r.alerts.map((a) => `#${a.id} ${a.raised} [${a.rule}, ${a.status}] ${a.text}`)].join('\n');
+    const showing = r.total > r.alerts.length ? ` (showing the newest ${formatCount(r.alerts.length)})` : '';
+    return [`${formatCount(r.total)} ${what}, newest first${showing}:`, '', ...r.alerts.map((a) => `#${a.id} ${a.raised} [${a.rule}, ${a.status}] ${a.text}`)].join('\n');
   },
 });

@@ -84,4 +84,13 @@ describe('leak alerts', () => {
     expect(() => parseInvocation(['alerts', '--rule', 'loud'], deps)).toThrow('Unknown rule "loud". Rules: leak_spike, long_interaction, failed_interaction, member_failed_repeat, agent_failed_rate.');
     expect(() => parseInvocation(['alerts', '--open', '--all'], deps)).toThrow('Choose --open or --all, not both.');
   });
+
+  it('counts every alert but lists the newest 200', () => {
+    const deps = makeDeps({ now: NOW });
+    for (let i = 0; i < 205; i++) insertCall(deps.store, { start: NOW - HOUR + i * 1000, disposition: 'failed' });
+    scanAndRecordAlerts(deps, NOW);
+    const r = queryAlerts(deps, { status: 'open', quality: false });
+    expect(r).toMatchObject({ view: 'list', total: 205 });
+    expect(alertsCommand.renderText(r).split('\n')[0]).toBe('205 open alerts, newest first (showing the newest 200):');
+  });
 });
