@@ -89,8 +89,8 @@ describe('leak alerts', () => {
     const deps = makeDeps({ now: NOW });
     for (let i = 0; i < 205; i++) insertCall(deps.store, { start: NOW - HOUR + i * 1000, disposition: 'failed' });
     scanAndRecordAlerts(deps, NOW);
-    const r = queryAlerts(deps, { status: 'open', quality: false });
+    const r = queryAlerts(deps, { status: 'open', rule: 'failed_interaction', quality: false });
     expect(r).toMatchObject({ view: 'list', total: 205 });
-    expect(alertsCommand.renderText(r).split('\n')[0]).toBe('205 open alerts, newest first (showing the newest 200):');
+    expect(alertsCommand.renderText(r).split('\n')[0]).toBe('205 open alerts for failed_interaction, newest first (showing the newest 200):');
   });
 });
