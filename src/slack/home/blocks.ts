@@ -59,6 +59,36 @@ export function buildHomeBlocks(data: HomeData): View {
       tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Showing ${ACTIONS_SHOWN} of ${data.actions.length} open actions.` }] });
     }
   }
+  tail.push(...alertBlocks(data), ...digestFailureBlocks(data));
   const fitted = fitAnswer({ text: today.headline, head, rows, tail, unit: 'journeys' }, { maxBlocks: LIMITS.viewBlocks });
   return { type: 'home', blocks: fitted.blocks };
+}
+
+const ALERTS_SHOWN = 5;
+
+function alertBlocks(data: HomeData): KnownBlock[] {
+  const blocks: KnownBlock[] = [{ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: 'Open alerts', emoji: true } }];
+  if (data.alerts.length === 0) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: 'No open alerts.' } });
+    return blocks;
+  }
+  const lines = data.alerts.slice(0, ALERTS_SHOWN).map((a) => `*#${a.id}* ${escapeMrkdwn(truncate(a.text, 200))}`);
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(lines.join('\n'), LIMITS.sectionText) } });
+  if (data.alerts.length > ALERTS_SHOWN) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Showing ${ALERTS_SHOWN} of ${data.alerts.length} open alerts; \`/leak alerts\` lists them all.` }] });
+  }
+  return blocks;
+}
+
+/** Shown only when something went wrong: a digest that failed or may not have gone out. */
+function digestFailureBlocks(data: HomeData): KnownBlock[] {
+  if (data.digestFailures.length === 0) return [];
+  const lines = data.digestFailures.map(
+    (d) => `*${escapeMrkdwn(d.channel)}* ${d.digest_date} (${d.role}): ${d.status}${d.error ? ` — ${escapeMrkdwn(truncate(d.error, 200))}` : ''}`,
+  );
+  return [
+    { type: 'divider' },
+    { type: 'header', text: { type: 'plain_text', text: 'Digests that did not go out', emoji: true } },
+    { type: 'section', text: { type: 'mrkdwn', text: truncate(lines.join('\n'), LIMITS.sectionText) } },
+  ];
 }

@@ -1,11 +1,21 @@
-/** What the Home tab shows, read from the store: today's leaks, the biggest mover, open actions. */
+/** What the Home tab shows, read from the store: today's leaks, the biggest mover, open actions and alerts, failed digests. */
 import type { CommandDeps } from '../../../commands/types.ts';
 import { queryToday, type TodayJourney, type TodayResult } from '../../../commands/today.ts';
 import { queryOpenActions, type OpenActionRow } from '../../actions/open-actions.ts';
-import { zoneClock } from '../../time.ts';
+import { queryOpenAlerts, type OpenAlertRow } from '../../alerts/open-alerts.ts';
+import { listDigestFailures, type DigestPostRow } from '../../../reports/digest/ledger.ts';
+import { addDays, zoneClock } from '../../time.ts';
 
 export type Mover = { journey: string; calls: number; prior_mean: number; change: number; trend_pct: number };
-export type HomeData = { today: TodayResult; mover: Mover | null; actions: OpenActionRow[]; updated_at: string };
+export type HomeData = {
+  today: TodayResult;
+  mover: Mover | null;
+  actions: OpenActionRow[];
+  alerts: OpenAlertRow[];
+  /** Digests of the last week that did not go out (or may not have): someone should know. */
+  digestFailures: DigestPostRow[];
+  updated_at: string;
+};
 
 /**
  * The journey whose leaked calls moved most against its 7-day mean (in calls, so a small journey
@@ -31,6 +41,8 @@ export function queryHome(deps: CommandDeps): HomeData {
     today,
     mover: biggestMover(today.journeys),
     actions: queryOpenActions(deps),
+    alerts: queryOpenAlerts(deps, 10),
+    digestFailures: listDigestFailures(deps.store, { sinceDate: addDays(today.date, -7), now }),
     updated_at: `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')} ${deps.config.timeZone}`,
   };
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { buildHomeBlocks } from '../../../src/slack/home/blocks.ts';
+import { queryHome } from '../../../src/slack/home/query.ts';
+import { recordAlerts } from '../../../src/alerts/repository.ts';
+import { loadAlertRules } from '../../../src/alerts/rules.ts';
+import { claimDigest, markFailed } from '../../../reports/digest/ledger.ts';
+import { makeDeps } from '../../helpers/store.ts';
+import { NOW, seedLeaks } from './seed.ts';
+
+const textOf = (view: ReturnType<typeof buildHomeBlocks>) => JSON.stringify(view.blocks);
+
+describe('Home tab', () => {
+  it('shows open alerts and the digests that did not go out, from the store', async () => {
+    const deps = makeDeps({ now: NOW });
+    await seedLeaks(deps);
+    const quiet = textOf(buildHomeBlocks(queryHome(deps)));
+    expect(quiet).toContain('No open alerts.');
+    expect(quiet).not.toContain('Digests that did not go out');
+
+    const now = Date.parse(NOW);
+    recordAlerts(deps.store, loadAlertRules(), [
+      {
+        kind: 'threshold', rule: 'long_interaction', subjectType: 'agent', subject: 'AG-7', windowStart: now - 3_600_000, windowEnd: now,
+        value: 3300, threshold: 3000, pValue: null, text: 'Call c-9 with AG-7 lasted 55 min (over 3,000 s)', dedupeKey: 'long_interaction:c-9',
+        rowRefs: { call_ids: ['c-9'], total: 1 }, detail: { member: 'M-104382' },
+      },
+    ], now);
+    const key = { channel: '#exec', date: '2026-11-23' };
+    claimDigest(deps.store, key, { role: 'exec', late: false, instance: 'test', now });
+    markFailed(deps.store, key, 'channel_not_found');
+
+    const view = textOf(buildHomeBlocks(queryHome(deps)));
+    expect(view).toContain('Call c-9 with AG-7 lasted 55 min');
+    expect(view).toContain('Digests that did not go out');
+    expect(view).toMatch(/#exec\* 2026-11-23 \(exec\): failed — channel_not_found/);
+  });
+});
