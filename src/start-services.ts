@@ -41,7 +41,7 @@ export async function startServices(deps: CommandDeps, opts: StartOptions = {}):
     const { startSlackIfConfigured } = await import('./slack/start.ts');
     const slack = await startSlackIfConfigured(deps, log);
     if (slack) services.push({ name: 'slack', stop: () => slack.stop() }, startActionJobs(deps, slack.app.client));
-    if (slack) services.push({ name: 'alert jobs', ...startAlertJobs(deps, slack.app.client, (m) => log.info(m)) });
+    if (slack) services.push(startAlertJobs(deps, slack.app.client, (m) => log.info(m)));
     if (slack) services.push((await import('../reports/digest/schedule.ts')).startDigestService(deps, slack.app.client, (m) => log.info(m)));
   } catch (e) {
     log.info(`Slack: could not start: ${(e as Error).message}`);
