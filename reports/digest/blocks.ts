@@ -31,12 +31,12 @@ export function buildDigestBlocks(digest: Digest): DigestMessage {
   for (const s of digest.sections) blocks.push(section(`*${escapeMrkdwn(s.title)}*\n${bullets(s.lines)}`));
   if (digest.actions.length) {
     blocks.push(section('*Next best actions*'));
-    // One section per action, so each "I'll take it" button (same action_id) sits in its own block.
+    // One section per action with its button; action_ids stay unique in the message (action_take:n).
     digest.actions.forEach((a, i) =>
       blocks.push({
         ...section(escapeMrkdwn(a.line)),
         block_id: `digest_action_${i + 1}`,
-        accessory: { type: 'button', text: { type: 'plain_text', text: "I'll take it" }, action_id: RECOMMENDATION_TAKE_ACTION_ID, value: a.value },
+        accessory: { type: 'button', text: { type: 'plain_text', text: "I'll take it" }, action_id: `${RECOMMENDATION_TAKE_ACTION_ID}:${i + 1}`, value: a.value },
       }),
     );
   }

@@ -56,8 +56,9 @@ describe('digest content', () => {
     const buttons = buildDigestBlocks(d).blocks.filter((b) => b.accessory) as { block_id: string; accessory: { action_id: string; value: string } }[];
     expect(buttons).toHaveLength(3);
     expect(new Set(buttons.map((b) => b.block_id)).size).toBe(3);
+    expect(new Set(buttons.map((b) => b.accessory.action_id)).size).toBe(3);
     buttons.forEach((b, i) => {
-      expect(b.accessory.action_id).toBe(RECOMMENDATION_TAKE_ACTION_ID);
+      expect(b.accessory.action_id).toBe(`${RECOMMENDATION_TAKE_ACTION_ID}:${i + 1}`);
       expect(b.accessory.value.length).toBeLessThanOrEqual(2000);
       expect(parseRecommendationValue(b.accessory.value)).toMatchObject({ journey: top[i].journey, title: top[i].title, recommendationId: top[i].id, estimatedSavingsPerYear: top[i].savings_per_year });
     });
