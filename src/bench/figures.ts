@@ -1,5 +1,6 @@
 /** One function per benchmark figure. Each returns rows for the table; none asserts. */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recomputeLeakage } from '../pipeline/leakage.ts';
@@ -43,7 +44,7 @@ export function timeFullRecompute(b: BenchStore): number {
 }
 
 export async function measureRecompute(b: BenchStore, runs: number): Promise<{ rows: Row[]; full: Summary }> {
-  const full = summarize(await timeRuns(runs, () => timeFullRecompute(b)).then((xs) => xs));
+  const full = summarize(await timeRuns(runs, () => timeFullRecompute(b)));
   const dir = path.join(benchDir(), `csv-${process.pid}`);
   exportCsv(b.store, dir);
   const ours = b.store.sqlite
@@ -52,11 +53,15 @@ export async function measureRecompute(b: BenchStore, runs: number): Promise<{ r
   const duck: number[] = [];
   const loads: number[] = [];
   let same = true;
-  for (let i = 0; i < runs; i++) {
-    const d = await countLeakageWithDuckDb(dir, { timeZone: b.config.timeZone, windowMinutes: b.config.windowMinutes });
-    duck.push(d.queryMs);
-    loads.push(d.loadMs);
-    same &&= JSON.stringify(d.counts) === JSON.stringify(ours);
+  try {
+    for (let i = 0; i < runs; i++) {
+      const d = await countLeakageWithDuckDb(dir, { timeZone: b.config.timeZone, windowMinutes: b.config.windowMinutes });
+      duck.push(d.queryMs);
+      loads.push(d.loadMs);
+      same &&= JSON.stringify(d.counts) === JSON.stringify(ours);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
   const duckS = summarize(duck);
   const ratio = duckS.median / full.median;
