@@ -1,24 +1,15 @@
 /** Buttons: "Share in channel" re-posts publicly; run buttons answer privately through the same registry. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
-import { startApp, type StartedApp } from '../../helpers/start-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FakeSlack } from '../../helpers/fake-slack.ts';
+import type { StartedApp } from '../../helpers/start-app.ts';
 import { blockActionPayload, interactionRequest, CHANNEL, USER } from '../../helpers/slack-request.ts';
 import { makeDeps } from '../../helpers/store.ts';
-import { NOW, seedLeaks } from './seed.ts';
+import { NOW, seedLeaks, useSeededApp } from './seed.ts';
 
+const handles = useSeededApp();
 let slack: FakeSlack;
 let app: StartedApp;
-
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  const deps = makeDeps({ now: NOW });
-  await seedLeaks(deps);
-  app = await startApp({ slack, deps });
-});
-afterAll(async () => {
-  await app?.stop();
-  await slack?.close();
-});
+beforeAll(() => ({ slack, app } = handles));
 
 const click = (actionId: string, value: string, responseId: string) =>
   app.post(interactionRequest(blockActionPayload({ actionId, value, responseUrl: slack.responseUrl(responseId) }), app.sign));

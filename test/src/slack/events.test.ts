@@ -1,25 +1,16 @@
 /** Events API: mentions answered in a thread, the Home tab published, redeliveries processed once. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
-import { startApp, type StartedApp } from '../../helpers/start-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FakeSlack } from '../../helpers/fake-slack.ts';
+import type { StartedApp } from '../../helpers/start-app.ts';
 import { appHomeOpenedEvent, appMentionEvent, eventEnvelope, eventRequest, CHANNEL, USER } from '../../helpers/slack-request.ts';
 import { makeDeps } from '../../helpers/store.ts';
-import { NOW, seedLeaks } from './seed.ts';
+import { NOW, seedLeaks, useSeededApp } from './seed.ts';
 import { createAction } from '../../../src/actions/repository.ts';
 
+const handles = useSeededApp();
 let slack: FakeSlack;
 let app: StartedApp;
-
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  const deps = makeDeps({ now: NOW });
-  await seedLeaks(deps);
-  app = await startApp({ slack, deps });
-});
-afterAll(async () => {
-  await app?.stop();
-  await slack?.close();
-});
+beforeAll(() => ({ slack, app } = handles));
 
 const settle = () => new Promise((r) => setTimeout(r, 200));
 

@@ -1,4 +1,8 @@
 /** A small store for the Slack tests: leaked calls today (2026-11-24, New York) and the week before. */
+import { afterAll, beforeAll } from 'vitest';
+import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
+import { startApp, type StartedApp } from '../../helpers/start-app.ts';
+import { makeDeps } from '../../helpers/store.ts';
 import type { CommandDeps } from '../../../commands/types.ts';
 import { callRow, eventRow, load, memberRow } from '../../helpers/leak-fixture.ts';
 
@@ -20,4 +24,23 @@ export async function seedLeaks(deps: CommandDeps): Promise<void> {
   digital.push(eventRow({ id: 'e-i1', member: 'M-100004', ts: '2026-11-24T15:00:00Z', outcome: 'error', journey: 'id_card', error: 'Card not found' }));
   calls.push(callRow({ id: 'c-i1', member: 'M-100004', start: '2026-11-24T15:05:00Z' }));
   await load(deps, { members, digital, calls });
+}
+
+/**
+ * The real app on a fake Slack over a seeded store, started before a file's tests and stopped after.
+ * The handles are filled in by the time tests run.
+ */
+export function useSeededApp(): { slack: FakeSlack; app: StartedApp } {
+  const handles = {} as { slack: FakeSlack; app: StartedApp };
+  beforeAll(async () => {
+    handles.slack = await startFakeSlack();
+    const deps = makeDeps({ now: NOW });
+    await seedLeaks(deps);
+    handles.app = await startApp({ slack: handles.slack, deps });
+  });
+  afterAll(async () => {
+    await handles.app?.stop();
+    await handles.slack?.close();
+  });
+  return handles;
 }

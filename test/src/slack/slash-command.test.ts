@@ -1,24 +1,15 @@
 /** /leak over real HTTP through Bolt's receiver, answered via the response URL on a fake Slack. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
-import { startApp, type StartedApp } from '../../helpers/start-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FakeSlack } from '../../helpers/fake-slack.ts';
+import type { StartedApp } from '../../helpers/start-app.ts';
 import { slashCommandRequest } from '../../helpers/slack-request.ts';
 import { makeDeps } from '../../helpers/store.ts';
-import { NOW, seedLeaks } from './seed.ts';
+import { NOW, seedLeaks, useSeededApp } from './seed.ts';
 
+const handles = useSeededApp();
 let slack: FakeSlack;
 let app: StartedApp;
-
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  const deps = makeDeps({ now: NOW });
-  await seedLeaks(deps);
-  app = await startApp({ slack, deps });
-});
-afterAll(async () => {
-  await app?.stop();
-  await slack?.close();
-});
+beforeAll(() => ({ slack, app } = handles));
 
 /** Sends `/leak <text>` and returns the ack and the response_url post it caused. */
 async function leak(text: string) {
