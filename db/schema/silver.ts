@@ -99,7 +99,9 @@ export const digitalCallLeakage = sqliteTable(
     sentimentEnd: real('sentiment_end'),
   },
   (t) => [
-    index('leakage_date_journey').on(t.localDate, t.journey, t.localMinute),
+    // Covers the day-range reads (today's partial day, why's shares, the spike scan), so they never
+    // visit table rows: at full scale that is the difference between ~10 ms and ~300 ms.
+    index('leakage_date_factors').on(t.localDate, t.journey, t.segment, t.errorMessage, t.language, t.localMinute),
     index('leakage_member').on(t.memberId, t.startedAt),
   ],
 );
