@@ -12,6 +12,7 @@ import { addDays, zoneClock } from '../time.ts';
 import { spikePValue } from './count-test.ts';
 import type { AlertRules } from './rules.ts';
 import { describeSpike } from './spike-text.ts';
+import { readCallSpan } from '../pipeline/call-span.ts';
 
 export type SpikeDimension = 'journey' | 'journey_segment' | 'journey_error';
 
@@ -59,7 +60,7 @@ type Acc = Pick<SeriesEval, 'key' | 'dimension' | 'journey' | 'segment' | 'error
 /** Every series judged for the day: the flagged ones and the rest (resolution needs both). */
 export function evaluateSeries(deps: CommandDeps, q: ScanQuery, rules: AlertRules['leak_spike'] = deps.config.alerts.rules.leak_spike): Evaluation {
   const hour = q.hour ?? null;
-  const first = deps.store.sqlite.prepare('SELECT min(local_date) FROM call_logs_cleaned').pluck().get() as string | null;
+  const first = readCallSpan(deps.store.sqlite).first;
   const baselineDates = Array.from({ length: rules.baselineWeeks }, (_, i) => addDays(q.date, -7 * (i + 1))).filter((d) => first !== null && d >= first);
   const empty: Evaluation = { date: q.date, hour, baselineDates, pThreshold: 0, series: [] };
   if (baselineDates.length < rules.minBaselineWeeks) return empty;

@@ -8,6 +8,7 @@ import type { CommandDeps } from '../../commands/types.ts';
 import { addDays } from '../time.ts';
 import type { AlertRules } from './rules.ts';
 import type { SeriesEval } from './spike-scan.ts';
+import { readCallSpan } from '../pipeline/call-span.ts';
 
 export const MAX_LOOKBACK = 14;
 
@@ -18,7 +19,7 @@ export function spikeStart(deps: CommandDeps, s: SeriesEval, date: string, rules
   const rows = deps.store.sqlite
     .prepare(`SELECT local_date AS d, count(*) AS calls FROM digital_call_leakage WHERE local_date BETWEEN @from AND @date AND journey = @journey ${filter} GROUP BY 1`)
     .all({ from, date, journey: s.journey, segment: s.segment, err: s.error_message }) as { d: string; calls: number }[];
-  const first = deps.store.sqlite.prepare('SELECT min(local_date) FROM call_logs_cleaned').pluck().get() as string;
+  const first = readCallSpan(deps.store.sqlite).first as string;
   const calls = new Map(rows.map((r) => [r.d, r.calls]));
   const material = (d: string) => {
     const base = Array.from({ length: weeks }, (_, i) => addDays(d, -7 * (i + 1))).filter((b) => b >= first);

@@ -5,6 +5,7 @@
  */
 import type { CommandDeps } from '../../commands/types.ts';
 import { addDays, daysBetween, zoneClock } from '../time.ts';
+import { readCallSpan } from '../pipeline/call-span.ts';
 
 export type DayPoint = { date: string; calls: number; cost: number; repeats: number };
 export type SeriesFilter = { journey: string; segment?: string; errorMessage?: string };
@@ -40,14 +41,7 @@ export function dailySeries(deps: CommandDeps, filter: SeriesFilter, from: strin
  * date, or yesterday in LEAK_TZ when calls are still arriving today). null for an empty store.
  */
 export function storeSpan(deps: CommandDeps): { first: string; lastComplete: string } | null {
-  // Two subqueries, not min() and max() in one SELECT: SQLite answers a lone min or max from the
-  // calls_date index in a seek, but scans the whole table when both share a query (10 ms at demo scale).
-  const span = deps.store.sqlite
-    .prepare('SELECT (SELECT min(local_date) FROM call_logs_cleaned) AS first, (SELECT max(local_date) FROM call_logs_cleaned) AS last')
-    .get() as {
-    first: string | null;
-    last: string | null;
-  };
+  const span = readCallSpan(deps.store.sqlite);
   if (!span.first || !span.last) return null;
   const yesterday = addDays(zoneClock(deps.config.timeZone).today(deps.now()), -1);
   const lastComplete = span.last < yesterday ? span.last : yesterday;

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { addDays } from '../time.ts';
+import { readCallSpan, type CallSpan } from './call-span.ts';
 
 const CHANGED = 'SELECT date FROM temp.changed_days';
 
@@ -48,10 +49,7 @@ function rebuildDailyTables(sqlite: Database.Database, costPerCall: number): voi
  * last call date, the dates near the old and new ends move too: the span is kept in meta to see it.
  */
 function rebuildSavingsModel(sqlite: Database.Database, changed: string[], costPerCall: number): void {
-  const span = sqlite.prepare(
-    // Two subqueries, so each is one index seek (calls_date); min and max in one SELECT scan the table.
-    'SELECT (SELECT min(local_date) FROM call_logs_cleaned) AS first, (SELECT max(local_date) FROM call_logs_cleaned) AS last',
-  ).get() as CallSpan;
+  const span = readCallSpan(sqlite);
   const getSpan = sqlite.prepare("SELECT value FROM meta WHERE key = 'savings_call_span'").pluck();
   const storedText = getSpan.get() as string | undefined;
   const stored: CallSpan = storedText ? JSON.parse(storedText) : { first: null, last: null };
@@ -92,8 +90,6 @@ function rebuildSavingsModel(sqlite: Database.Database, changed: string[], costP
     }
   }
 }
-
-type CallSpan = { first: string | null; last: string | null };
 
 const minDate = (a: string | null, b: string) => (a !== null && a < b ? a : b);
 const maxDate = (a: string | null, b: string) => (a !== null && a > b ? a : b);
