@@ -4,13 +4,15 @@
  * `ratelimited`, ok:false errors with HTTP 200), and records every call for assertions.
  *
  *   const slack = await startFakeSlack();
- *   new WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
+ *   const client = clientFor(slack);   // or useFakeSlack() for a whole file
  *   slack.failNext('chat.postMessage', 'not_in_channel');
  *   await slack.waitFor('chat.postMessage');
  *
  * Response URLs (`slack.responseUrl()`) and upload URLs point back at this server and are recorded
  * as the pseudo-methods 'response_url' and 'upload'.
  */
+import { WebClient } from '@slack/web-api';
+import { afterAll, beforeAll } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -209,4 +211,20 @@ function tryJson(v: string): unknown {
   } catch {
     return v;
   }
+}
+
+/** A WebClient on the stand-in, with retries off so a fake 429 fails at once instead of stalling the test. */
+export function clientFor(slack: FakeSlack): WebClient {
+  return new WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
+}
+
+/** A stand-in and a client on it, started before a file's tests and closed after; filled in by then. */
+export function useFakeSlack(): { slack: FakeSlack; client: WebClient } {
+  const handles = {} as { slack: FakeSlack; client: WebClient };
+  beforeAll(async () => {
+    handles.slack = await startFakeSlack();
+    handles.client = clientFor(handles.slack);
+  });
+  afterAll(() => handles.slack?.close());
+  return handles;
 }

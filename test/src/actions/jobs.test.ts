@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebClient } from '@slack/web-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { WebClient } from '@slack/web-api';
 import { postActionMessage } from '../../../src/actions/announce.ts';
 import { runActionJobs } from '../../../src/actions/jobs.ts';
 import { createAction, getAction, listHistory, transitionAction } from '../../../src/actions/repository.ts';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
+import { useFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { loadKnownFix, SHIP_DATE } from './known-fix.ts';
 
 let slack: FakeSlack;
 let client: WebClient;
 const quiet = { warn: () => {} };
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  client = new WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
-});
-afterAll(() => slack.close());
+const handles = useFakeSlack();
+beforeAll(() => ({ slack, client } = handles));
 
 const threadReplies = (ts: string) => slack.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === ts).map((c) => c.body.text as string);
 

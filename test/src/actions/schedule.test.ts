@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebClient } from '@slack/web-api';
 import { createAction, getAction } from '../../../src/actions/repository.ts';
 import { ACTION_JOBS_CRON, startActionJobs } from '../../../src/actions/schedule.ts';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
+import { clientFor, startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { makeDeps } from '../../helpers/store.ts';
 
 let slack: FakeSlack;
@@ -14,7 +13,7 @@ describe('startActionJobs', () => {
     const deps = makeDeps({ env: { LEAK_ACTIONS_CHANNEL: 'C0ACTIONS1' } });
     createAction(deps.store, { journey: 'billing', title: 'Fix it', ownerTeam: 'Billing' }, { user: 'dana', via: 'cli', at: deps.now() });
     const lines: string[] = [];
-    const jobs = startActionJobs(deps, new WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 } }), (l) => lines.push(l));
+    const jobs = startActionJobs(deps, clientFor(slack), (l) => lines.push(l));
     const report = await jobs.startup;
     expect(report).toMatchObject({ posted: 1 });
     expect(getAction(deps.store, 1)!.channel).toBe('C0ACTIONS1');

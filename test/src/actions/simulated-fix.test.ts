@@ -4,14 +4,13 @@
  * significant drop for billing, while an untouched journey over the same dates shows none.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebClient } from '@slack/web-api';
 import { postActionMessage } from '../../../src/actions/announce.ts';
 import { runActionJobs } from '../../../src/actions/jobs.ts';
 import { measureActionOutcome } from '../../../src/actions/outcome.ts';
 import { createAction, getAction, transitionAction } from '../../../src/actions/repository.ts';
 import { runBackfill } from '../../../src/simulator/backfill.ts';
 import { parseFix } from '../../../src/simulator/scenario.ts';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
+import { clientFor, startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { makeDeps } from '../../helpers/store.ts';
 
 let slack: FakeSlack;
@@ -24,7 +23,7 @@ describe('outcome on simulated data with a known shipped fix', () => {
     runBackfill(deps.store, deps.config, { seed: 42, scale: 0.005, days: 30, end: Date.parse('2026-11-25T05:00:00Z'), fixes: [parseFix('billing:2026-11-10:40')] });
     const at = Date.parse('2026-11-05T15:00:00Z');
     const { action } = createAction(deps.store, { journey: 'billing', title: 'Fix the billing failure', ownerTeam: 'Digital Billing' }, { user: 'U1', via: 'cli', at });
-    const client = new WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
+    const client = clientFor(slack);
     const { threadTs } = await postActionMessage(deps.store, client, action, 'C0LEAKS01');
     transitionAction(deps.store, action.id, { kind: 'take' }, { user: 'U2', via: 'slack-button', at });
     transitionAction(deps.store, action.id, { kind: 'ship', shipDate: '2026-11-10' }, { user: 'U2', via: 'slack-button', at });

@@ -7,11 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listHistory, getAction, createAction } from '../../../src/actions/repository.ts';
 import { postActionMessage } from '../../../src/actions/announce.ts';
 import { runActionJobs } from '../../../src/actions/jobs.ts';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
+import { clientFor, startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { blockActionPayload, CHANNEL, interactionRequest, slashCommandRequest, USER } from '../../helpers/slack-request.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { startApp, type StartedApp } from '../../helpers/start-app.ts';
-import { WebClient } from '@slack/web-api';
 
 let slack: FakeSlack;
 let app: StartedApp;
@@ -99,7 +98,7 @@ describe('a failed post', () => {
     expect(privateAnswers('take-fails')[0].text).toMatch(/^You own A-\d+, but posting its message in <#C0LEAKS01> failed \(An API error occurred: not_in_channel\); I'll retry within the hour\.$/);
     const id = Number(/A-(\d+)/.exec(privateAnswers('take-fails')[0].text)![1]);
     expect(getAction(deps.store, id)).toMatchObject({ status: 'acknowledged', channel: CHANNEL.id, threadTs: null });
-    const report = await runActionJobs(deps, new WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 } }), deps.now(), { warn: () => {} });
+    const report = await runActionJobs(deps, clientFor(slack), deps.now(), { warn: () => {} });
     expect(report.posted).toBe(1);
     const a = getAction(deps.store, id)!;
     expect(a.threadTs).toMatch(/^\d+\.\d+$/);
@@ -132,7 +131,7 @@ describe('/leak action from Slack', () => {
 describe('refusals, races and the modal', () => {
   async function proposedAction(title: string) {
     const { action } = createAction(deps.store, { journey: 'billing', title, ownerTeam: 'Digital Billing' }, { user: 'U0LEAD0001', via: 'slack-command', at: deps.now() });
-    return postActionMessage(deps.store, new WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 } }), action, CHANNEL.id);
+    return postActionMessage(deps.store, clientFor(slack), action, CHANNEL.id);
   }
   const historyCount = (id: number) => listHistory(deps.store, id).length;
 

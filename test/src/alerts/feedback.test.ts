@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebClient } from '@slack/web-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { WebClient } from '@slack/web-api';
 import { alertsCommand, queryAlerts } from '../../../commands/alerts.ts';
 import { parseInvocation } from '../../../commands/registry.ts';
 import { scanAndRecordAlerts } from '../../../src/alerts/jobs.ts';
 import { noisyRuleProposals, postNoiseProposals } from '../../../src/alerts/noise-proposals.ts';
 import { listAlerts, recordFeedback, ruleQuality } from '../../../src/alerts/repository.ts';
 import { queryOpenAlerts } from '../../../src/alerts/open-alerts.ts';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
+import { useFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { insertCall } from './rows.ts';
 
@@ -15,11 +15,8 @@ const NOW = Date.parse('2026-11-24T17:00:00Z');
 const quiet = { warn: () => {} };
 let slack: FakeSlack;
 let client: WebClient;
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  client = new WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
-});
-afterAll(() => slack.close());
+const handles = useFakeSlack();
+beforeAll(() => ({ slack, client } = handles));
 
 /** Six long interactions (3100 … 3600 s) raised as six alerts; ids in order of duration. */
 function longCalls() {

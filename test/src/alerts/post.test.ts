@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebClient } from '@slack/web-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { WebClient } from '@slack/web-api';
 import { scanAndRecordAlerts, runAlertJobs } from '../../../src/alerts/jobs.ts';
 import { listAlerts, recordAlerts, setAlertStatus, getAlert } from '../../../src/alerts/repository.ts';
 import { postAlerts } from '../../../src/alerts/post.ts';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
+import { useFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { insertCall, insertLeaks } from './rows.ts';
 import { addDays } from '../../../src/time.ts';
@@ -14,11 +14,8 @@ const CHANNEL = 'C0ALERTS1';
 const quiet = { warn: () => {} };
 let slack: FakeSlack;
 let client: WebClient;
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  client = new WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
-});
-afterAll(() => slack.close());
+const handles = useFakeSlack();
+beforeAll(() => ({ slack, client } = handles));
 
 const deps0 = () => makeDeps({ now: T0, env: { LEAK_ALERT_CHANNEL: CHANNEL } });
 const posts = () => slack.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL);

@@ -4,10 +4,9 @@
  * refreshed in place; feedback is recorded once per person; View answers privately.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebClient } from '@slack/web-api';
 import { runAlertJobs } from '../../../src/alerts/jobs.ts';
 import { getAlert, listAlerts } from '../../../src/alerts/repository.ts';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
+import { clientFor, startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { blockActionPayload, interactionRequest } from '../../helpers/slack-request.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { startApp, type StartedApp } from '../../helpers/start-app.ts';
@@ -48,7 +47,7 @@ const privateAnswer = async (id: string) => {
 describe('alert buttons', () => {
   it('Acknowledge changes every alert of the message and refreshes it; Snooze likewise', async () => {
     for (const m of ['M-100201', 'M-100202']) insertCall(deps.store, { member: m, start: NOW - HOUR, disposition: 'failed' });
-    const client = new WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
+    const client = clientFor(slack);
     await runAlertJobs(deps, client, NOW, { warn: () => {} });
     const group = listAlerts(deps.store, { rule: 'failed_interaction' }, NOW);
     expect(group).toHaveLength(2);
