@@ -17,6 +17,8 @@ export type PipelineResult = { batches: number; changedDays: string[]; full: boo
 
 const WATERMARK = 'silver_batch_watermark';
 const DEFINITIONS = 'definitions';
+/** Bronze rows applied to silver per transaction (see applyGroup). */
+const GROUP_ROWS = 400_000;
 
 export function runPipeline(store: Store, settings: PipelineSettings): PipelineResult {
   const started = performance.now();
@@ -27,22 +29,31 @@ export function runPipeline(store: Store, settings: PipelineSettings): PipelineR
   const setMeta = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
 
   let batches = 0;
-  const applyNextBatch = sqlite.transaction(() => {
-    const watermark = Number(getMeta.get(WATERMARK) ?? 0);
-    const next = sqlite
-      .prepare(
-        `SELECT batch_id AS batchId, kind, first_raw_id AS firstRawId, last_raw_id AS lastRawId
-         FROM import_batches WHERE batch_id > ? ORDER BY batch_id LIMIT 1`,
-      )
-      .get(watermark) as { batchId: number; kind: SourceKind; firstRawId: number | null; lastRawId: number | null } | undefined;
-    if (!next) return false;
-    if (next.firstRawId !== null && next.lastRawId !== null && next.lastRawId >= next.firstRawId) {
-      applyBatchToSilver(sqlite, { batchId: next.batchId, kind: next.kind, firstRawId: next.firstRawId, lastRawId: next.lastRawId }, windowMs);
+  const nextBatch = sqlite.prepare(
+    `SELECT batch_id AS batchId, kind, first_raw_id AS firstRawId, last_raw_id AS lastRawId
+     FROM import_batches WHERE batch_id > ? ORDER BY batch_id LIMIT 1`,
+  );
+  // Batches are applied in groups of about GROUP_ROWS rows per transaction: a commit writes every
+  // page the group touched (the member indexes are touched all over), so one commit per 100K-row
+  // batch cost a third of a backfill, while one transaction for everything would keep other
+  // writers (the bot's action updates) waiting too long.
+  const applyGroup = sqlite.transaction(() => {
+    let rows = 0;
+    while (rows < GROUP_ROWS) {
+      const watermark = Number(getMeta.get(WATERMARK) ?? 0);
+      const next = nextBatch.get(watermark) as { batchId: number; kind: SourceKind; firstRawId: number | null; lastRawId: number | null } | undefined;
+      if (!next) return rows > 0;
+      if (next.firstRawId !== null && next.lastRawId !== null && next.lastRawId >= next.firstRawId) {
+        applyBatchToSilver(sqlite, { batchId: next.batchId, kind: next.kind, firstRawId: next.firstRawId, lastRawId: next.lastRawId }, windowMs);
+        rows += next.lastRawId - next.firstRawId + 1;
+      }
+      setMeta.run(WATERMARK, String(next.batchId));
+      batches++;
+      rows += 1;
     }
-    setMeta.run(WATERMARK, String(next.batchId));
     return true;
   });
-  while (applyNextBatch.immediate()) batches++;
+  while (applyGroup.immediate());
 
   let full = false;
   let changedDays: string[] = [];
