@@ -11,6 +11,17 @@ import type { SourceKind } from '../ingest/contract.ts';
 const DAY_MS = 86_400_000;
 const REPEAT_REACH_MS = 7 * DAY_MS;
 
+/**
+ * Fast paths for the forms the simulator and most exports write (canonical member id, whole-second
+ * UTC instant): plain SQL, about ten times cheaper than a call into JS. Every other form goes to the
+ * gate's own parser (leak_ms, leak_member_id), so the result is the same either way (a test pins it).
+ */
+export const memberIdSql = (col: string) =>
+  `CASE WHEN ${col} GLOB 'M-[0-9][0-9][0-9][0-9][0-9][0-9]' THEN ${col} ELSE leak_member_id(${col}) END`;
+export const instantSql = (col: string) =>
+  `CASE WHEN ${col} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z' AND substr(${col}, 12, 2) < '24'
+    THEN unixepoch(${col}) * 1000 ELSE leak_ms(${col}) END`;
+
 const MARK = `ON CONFLICT(member_id) DO UPDATE SET
   from_ms = min(from_ms, excluded.from_ms), to_ms = max(to_ms, excluded.to_ms)`;
 
@@ -23,10 +34,10 @@ const SOURCE_IDS = (stage: string) => `
  * of every call the member already has; members without calls have no leakage to move.
  */
 const MEMBERS = [
-  `CREATE TEMP TABLE IF NOT EXISTS stage_members AS SELECT * FROM member_profiles WHERE false`,
+  `CREATE TEMP TABLE IF NOT EXISTS stage_members AS SELECT *, '' AS source_id FROM member_profiles WHERE false`,
   `DELETE FROM temp.stage_members`,
-  `INSERT INTO temp.stage_members (member_id, plan, enrolled_on, language, birth_year, state, name, batch_id)
-   SELECT leak_member_id(member_id),
+  `INSERT INTO temp.stage_members (member_id, source_id, plan, enrolled_on, language, birth_year, state, name, batch_id)
+   SELECT ${memberIdSql('member_id')}, trim(member_id),
      CASE upper(trim(plan)) WHEN 'MAPD' THEN 'MAPD' WHEN 'COMMERCIAL' THEN 'Commercial' WHEN 'MEDICAID' THEN 'Medicaid' ELSE 'ACA' END,
      trim(enrolled_on), lower(trim(language)), CAST(nullif(trim(birth_year), '') AS INTEGER),
      nullif(upper(trim(state)), ''), nullif(trim(name), ''), raw_id
@@ -40,8 +51,7 @@ const MEMBERS = [
    ON CONFLICT(member_id) DO UPDATE SET plan = excluded.plan, enrolled_on = excluded.enrolled_on,
      language = excluded.language, birth_year = excluded.birth_year, state = excluded.state,
      name = coalesce(excluded.name, name), batch_id = excluded.batch_id`,
-  `INSERT OR IGNORE INTO member_source_ids (source_id, member_id)
-   SELECT DISTINCT trim(member_id), leak_member_id(member_id) FROM member_profiles_raw WHERE raw_id BETWEEN @first AND @last`,
+  SOURCE_IDS('stage_members'),
 ];
 
 /** Sources: digital_journeys_raw. Grain: one row per event_id. Only failures and completions can change leakage. */
@@ -49,15 +59,12 @@ const DIGITAL = (windowMs: number) => [
   `CREATE TEMP TABLE IF NOT EXISTS stage_digital AS
    SELECT *, '' AS source_id, 0 AS raw_id FROM digital_journeys_cleaned WHERE false`,
   `DELETE FROM temp.stage_digital`,
-  `WITH b AS MATERIALIZED (
-     SELECT raw_id, event_id, member_id, session_id, leak_ms(ts) AS ms, channel, device, journey, step, outcome, error_message
-     FROM digital_journeys_raw WHERE raw_id BETWEEN @first AND @last)
-   INSERT INTO temp.stage_digital
+  `INSERT INTO temp.stage_digital
      (event_id, member_id, source_id, session_id, ts, local_date, channel, device, journey, step, outcome, error_message, raw_id)
-   SELECT trim(event_id), leak_member_id(member_id), trim(member_id), trim(session_id), ms, leak_local_date(ms),
-     lower(trim(channel)), lower(trim(device)), lower(trim(journey)), trim(step), lower(trim(outcome)),
-     nullif(trim(error_message), ''), raw_id
-   FROM b`,
+   SELECT trim(event_id), ${memberIdSql('member_id')}, trim(member_id), trim(session_id), ${instantSql('ts')},
+     leak_local_date(${instantSql('ts')}), lower(trim(channel)), lower(trim(device)), lower(trim(journey)), trim(step),
+     lower(trim(outcome)), nullif(trim(error_message), ''), raw_id
+   FROM digital_journeys_raw WHERE raw_id BETWEEN @first AND @last`,
   `INSERT INTO dirty_members (member_id, from_ms, to_ms)
    SELECT s.member_id, min(s.ts), max(s.ts) + ${windowMs}
    FROM temp.stage_digital g JOIN digital_journeys_cleaned s ON s.event_id = g.event_id
@@ -80,16 +87,15 @@ const CALLS = [
   `CREATE TEMP TABLE IF NOT EXISTS stage_calls AS
    SELECT *, '' AS source_id, 0 AS raw_id FROM call_logs_cleaned WHERE false`,
   `DELETE FROM temp.stage_calls`,
-  `WITH b AS MATERIALIZED (
-     SELECT *, leak_ms(started_at) AS s_ms, leak_ms(ended_at) AS e_ms FROM call_logs_raw WHERE raw_id BETWEEN @first AND @last)
-   INSERT INTO temp.stage_calls
+  `INSERT INTO temp.stage_calls
      (call_id, member_id, source_id, started_at, ended_at, local_date, local_minute, interaction, ivr_route, agent_id,
       disposition, sentiment_start, sentiment_end, survey_comment, transcript, raw_id)
-   SELECT trim(call_id), leak_member_id(member_id), trim(member_id), s_ms, e_ms, leak_local_date(s_ms),
-     leak_local_minute(s_ms), lower(trim(interaction)), nullif(trim(ivr_route), ''), nullif(trim(agent_id), ''),
-     lower(trim(disposition)), CAST(nullif(trim(sentiment_start), '') AS REAL), CAST(nullif(trim(sentiment_end), '') AS REAL),
+   SELECT trim(call_id), ${memberIdSql('member_id')}, trim(member_id), ${instantSql('started_at')}, ${instantSql('ended_at')},
+     leak_local_date(${instantSql('started_at')}), leak_local_minute(${instantSql('started_at')}), lower(trim(interaction)),
+     nullif(trim(ivr_route), ''), nullif(trim(agent_id), ''), lower(trim(disposition)),
+     CAST(nullif(trim(sentiment_start), '') AS REAL), CAST(nullif(trim(sentiment_end), '') AS REAL),
      nullif(trim(survey_comment), ''), nullif(trim(transcript), ''), raw_id
-   FROM b`,
+   FROM call_logs_raw WHERE raw_id BETWEEN @first AND @last`,
   `INSERT INTO dirty_members (member_id, from_ms, to_ms)
    SELECT s.member_id, min(s.started_at), max(s.started_at) + ${REPEAT_REACH_MS}
    FROM temp.stage_calls g JOIN call_logs_cleaned s ON s.call_id = g.call_id
