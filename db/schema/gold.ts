@@ -58,3 +58,21 @@ export const savingsModel = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.date, t.journey] })],
 );
+
+/**
+ * Grain: local date × journey × segment × error message × language: leaked calls only. The day-level
+ * reads of the spike scan and of root cause's shares, which otherwise group a month of silver rows
+ * on every digest. No message (a leak after an abandon) is stored as '', as every reader groups it.
+ */
+export const errorDrilldown = sqliteTable(
+  'error_drilldown',
+  {
+    date: text('date').notNull(),
+    journey: text('journey').notNull(),
+    segment: text('segment').notNull(),
+    errorMessage: text('error_message').notNull(),
+    language: text('language').notNull(),
+    calls: integer('calls').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.date, t.journey, t.segment, t.errorMessage, t.language] })],
+);

@@ -1,5 +1,6 @@
 /**
- * The insight scan: leaked calls (silver digital_call_leakage, one row per leaked call) by journey,
+ * The insight scan: leaked calls (gold error_drilldown for whole days, silver digital_call_leakage
+ * for the live scan's part of a day) by journey,
  * journey × segment and journey × error message on one day (or one day through an hour, for the
  * live scan), each against its own baseline: the same weekday, over the same part of the day, in
  * the earlier weeks the store holds (rules: baselineWeeks). A series is raised when the rise is
@@ -69,12 +70,23 @@ export function evaluateSeries(deps: CommandDeps, q: ScanQuery, rules: AlertRule
   const cutoff = hour === null ? 1440 : (hour + 1) * 60;
   // Every day of the baseline weeks, not only the same weekday: they measure the day-to-day spread.
   const from = addDays(q.date, -7 * weeks);
-  const rows = deps.store.sqlite
-    .prepare(
-      `SELECT local_date AS d, journey, segment, coalesce(error_message, '') AS err, count(*) AS calls FROM digital_call_leakage
-       WHERE local_date BETWEEN ? AND ? AND local_minute < ? GROUP BY 1, 2, 3, 4`,
-    )
-    .all(from, q.date, cutoff) as Row[];
+  // Whole days read gold (a few thousand rows whatever the volume); only the live scan needs the
+  // minute of each call, which silver alone keeps.
+  const rows = (
+    hour === null
+      ? deps.store.sqlite
+          .prepare(
+            `SELECT date AS d, journey, segment, error_message AS err, sum(calls) AS calls FROM error_drilldown
+             WHERE date BETWEEN ? AND ? GROUP BY 1, 2, 3, 4`,
+          )
+          .all(from, q.date)
+      : deps.store.sqlite
+          .prepare(
+            `SELECT local_date AS d, journey, segment, coalesce(error_message, '') AS err, count(*) AS calls FROM digital_call_leakage
+             WHERE local_date BETWEEN ? AND ? AND local_minute < ? GROUP BY 1, 2, 3, 4`,
+          )
+          .all(from, q.date, cutoff)
+  ) as Row[];
 
   const acc = new Map<string, Acc>();
   const add = (key: string, dimension: SpikeDimension, r: Row, segment: string | null, error: string | null) => {

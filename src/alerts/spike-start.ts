@@ -15,9 +15,10 @@ export const MAX_LOOKBACK = 14;
 export function spikeStart(deps: CommandDeps, s: SeriesEval, date: string, rules: AlertRules['leak_spike']): string {
   const weeks = rules.baselineWeeks;
   const from = addDays(date, -MAX_LOOKBACK - 7 * weeks);
-  const filter = s.dimension === 'journey_segment' ? 'AND segment = @segment' : s.dimension === 'journey_error' ? "AND coalesce(error_message, '') = @err" : '';
+  const filter = s.dimension === 'journey_segment' ? 'AND segment = @segment' : s.dimension === 'journey_error' ? 'AND error_message = @err' : '';
+  // Whole days, so gold answers (error_drilldown keeps no message as '', as the scan's series do).
   const rows = deps.store.sqlite
-    .prepare(`SELECT local_date AS d, count(*) AS calls FROM digital_call_leakage WHERE local_date BETWEEN @from AND @date AND journey = @journey ${filter} GROUP BY 1`)
+    .prepare(`SELECT date AS d, sum(calls) AS calls FROM error_drilldown WHERE date BETWEEN @from AND @date AND journey = @journey ${filter} GROUP BY 1`)
     .all({ from, date, journey: s.journey, segment: s.segment, err: s.error_message }) as { d: string; calls: number }[];
   const first = readCallSpan(deps.store.sqlite).first as string;
   const calls = new Map(rows.map((r) => [r.d, r.calls]));

@@ -1,6 +1,6 @@
 /**
  * Shares of one journey's leaked calls by factor (error message, device, channel, segment, language)
- * over a window of days, from silver; and how those shares moved against an earlier window.
+ * over a window of days, from gold; and how those shares moved against an earlier window.
  */
 import type { CommandDeps } from '../../commands/types.ts';
 import { languageName, round1 } from '../format.ts';
@@ -15,9 +15,9 @@ type FactorRow = Partial<Record<Factor, string | null>> & { calls: number };
 export type FactorShares = { total: number; shares: Record<Factor, Share[]> };
 
 /**
- * Segment, device and channel come from gold (daily_leakage_summary keeps them: a few rows a day);
- * error message and language only silver has, so one grouped scan of silver reads those two. Silver
- * rows are the cost here (about 1 µs each), which is why callers keep their windows to two weeks.
+ * Segment, device and channel come from gold daily_leakage_summary; error message and language from
+ * gold error_drilldown (no message is '' there, '(none)' here either way). Both are a few thousand
+ * rows a day at most, so the cost does not grow with the volume of leaked calls.
  */
 export function measureShares(deps: CommandDeps, journey: string, from: string, to: string): FactorShares {
   const { sqlite } = deps.store;
@@ -29,8 +29,8 @@ export function measureShares(deps: CommandDeps, journey: string, from: string, 
     .all(from, to, journey) as FactorRow[];
   const silver = sqlite
     .prepare(
-      `SELECT error_message, language, count(*) AS calls FROM digital_call_leakage
-       WHERE local_date BETWEEN ? AND ? AND journey = ? GROUP BY error_message, language`,
+      `SELECT error_message, language, sum(calls) AS calls FROM error_drilldown
+       WHERE date BETWEEN ? AND ? AND journey = ? GROUP BY error_message, language`,
     )
     .all(from, to, journey) as FactorRow[];
   const total = gold.reduce((s, r) => s + r.calls, 0);

@@ -2,7 +2,8 @@
  * Sources: digital_call_leakage (silver). Rebuilds the gold tables for the days in
  * temp.changed_days only, then empties it.
  * Grains: daily_leakage_summary (date × journey × segment × device × channel),
- * segment_drilldown (date × journey × segment), savings_model (date × journey).
+ * segment_drilldown (date × journey × segment), savings_model (date × journey),
+ * error_drilldown (date × journey × segment × error message × language).
  */
 import type Database from 'better-sqlite3';
 import { addDays } from '../time.ts';
@@ -39,6 +40,14 @@ function rebuildDailyTables(sqlite: Database.Database, costPerCall: number): voi
      FROM digital_call_leakage WHERE local_date IN (${CHANGED})
      GROUP BY local_date, journey, segment`,
   ).run(costPerCall);
+
+  sqlite.exec(`DELETE FROM error_drilldown WHERE date IN (${CHANGED})`);
+  sqlite.exec(
+    `INSERT INTO error_drilldown (date, journey, segment, error_message, language, calls)
+     SELECT local_date, journey, segment, coalesce(error_message, ''), language, count(*)
+     FROM digital_call_leakage WHERE local_date IN (${CHANGED})
+     GROUP BY 1, 2, 3, 4, 5`,
+  );
 }
 
 /**

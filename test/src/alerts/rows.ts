@@ -3,6 +3,7 @@
  * exact times (hundreds of leaked calls a day would take seconds through CSV and the pipeline).
  */
 import type { Store } from '../../../db/open-db.ts';
+import { rebuildGold } from '../../../src/pipeline/gold.ts';
 import { zoneClock } from '../../../src/time.ts';
 
 const clock = zoneClock('America/New_York');
@@ -41,5 +42,9 @@ export function insertLeaks(store: Store, n: number, l: LeakSpec): void {
         device: l.device ?? 'desktop', segment: l.segment ?? 'Commercial',
       });
     }
+    // Gold follows silver as after a pipeline run (the day-level spike scan reads gold), at the default $8 a call.
+    store.sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS changed_days (date TEXT PRIMARY KEY)');
+    store.sqlite.prepare('INSERT OR IGNORE INTO temp.changed_days (date) VALUES (?)').run(l.date);
+    rebuildGold(store.sqlite, 8);
   })();
 }
