@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { encodePng } from './png.ts';
 import { CHART_HEIGHT, CHART_WIDTH, FONT_FAMILY, PIXEL_RATIO, chartConfig } from './theme.ts';
 
 const FONT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fonts');
@@ -49,7 +50,8 @@ export function createChartRenderer(opts: { width?: number; height?: number; pix
       view.finalize();
       // Rasterising off the main thread lets several charts of one digest render in parallel.
       const image = await renderAsync(svg, resvgOptions);
-      return { png: image.asPng(), width: image.width, height: image.height, inkRatio: inkRatio(image.pixels, image.width) };
+      const pixels = image.pixels; // a copy on every read
+      return { png: await encodePng(pixels, image.width, image.height), width: image.width, height: image.height, inkRatio: inkRatio(pixels, image.width) };
     },
   };
 }
