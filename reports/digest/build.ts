@@ -7,7 +7,7 @@ import { formatCount, formatMoney, formatPct } from '../../src/format.ts';
 import type { ChartRenderer } from '../charts/render.ts';
 import type { DigestRole } from './channels.ts';
 import { plural, renderDigestCharts, type DigestChart } from './chart.ts';
-import { queryDigest, type DigestData } from './query.ts';
+import { queryChartData, queryInsights, type DigestData } from './query.ts';
 
 export type DigestFact = { label: string; value: string };
 export type DigestSection = { title: string; lines: string[] };
@@ -33,8 +33,15 @@ export async function buildDigest(
   deps: CommandDeps,
   opts: { date: string; role: DigestRole; late?: boolean; renderer: ChartRenderer },
 ): Promise<Digest> {
-  const data = queryDigest(deps, opts.date);
-  const charts = await renderDigestCharts(opts.renderer, data);
+  const chartData = queryChartData(deps, opts.date);
+  const rendering = renderDigestCharts(opts.renderer, chartData);
+  // Awaited below; this only keeps a failed render from going unhandled when a query throws first.
+  rendering.catch(() => undefined);
+  // One turn of the event loop lets the SVGs be built and handed to resvg's threads; the insight
+  // queries then run on the main thread while the charts rasterise and encode off it.
+  await new Promise((resolve) => setImmediate(resolve));
+  const data: DigestData = { ...chartData, ...queryInsights(deps, chartData) };
+  const charts = await rendering;
   const late = opts.late ?? false;
   const day = new Date(`${opts.date}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
   return {
