@@ -5,10 +5,12 @@
 const started = performance.now();
 const [file, date] = process.argv.slice(2);
 const { openStore } = await import('../../db/open-db.ts');
-const { configFor } = await import('./bench-store.ts');
+// The config the bench store uses (bench-store's configFor), read here without importing that
+// module: it pulls in the simulator and faker, which no digest loads.
+const { loadConfig } = await import('../config.ts');
 const { buildDigest } = await import('../../reports/digest/build.ts');
 const { createChartRenderer } = await import('../../reports/charts/render.ts');
-const config = configFor(file);
+const config = loadConfig({ LEAK_DB: file, LEAK_SIMULATE: 'on' });
 const store = openStore(file);
 const digest = await buildDigest({ store, config, now: () => Date.now() }, { date, role: 'exec', renderer: createChartRenderer() });
 const ms = performance.now() - started;
