@@ -99,10 +99,18 @@ export function daysBetween(a: string, b: string): number {
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  if (!ISO_DATE.test(s)) return false;
+  // Checked by arithmetic, not by a Date round trip: the import calls this for every member row.
+  const m = +s.slice(5, 7);
+  const d = +s.slice(8, 10);
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(+s.slice(0, 4), m);
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Days in month `m` (1–12) of year `y`, in the proleptic Gregorian calendar that Date uses. */
+export const daysInMonth = (y: number, m: number) =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 
 /** Monday = 1 … Sunday = 7, for a local date. */
 export function isoWeekday(date: string): number {

@@ -3,7 +3,7 @@
  * Used by the CSV import and by the simulator alike, so both feed bronze through one gate.
  */
 import { normalizeMemberId, MEMBER_ID_FORMS } from '../member-id.ts';
-import { isIsoDate } from '../time.ts';
+import { daysInMonth, isIsoDate } from '../time.ts';
 
 export type SourceKind = 'members' | 'digital' | 'calls';
 
@@ -23,8 +23,10 @@ export type SourceContract = {
   columns: Column[];
 };
 
-const oneOf = (allowed: string[]) => (v: string) =>
-  allowed.includes(v.toLowerCase()) ? null : `must be one of ${allowed.join(', ')}`;
+const oneOf = (allowed: string[]) => {
+  const ok = new Set(allowed.map((a) => a.toLowerCase()));
+  return (v: string) => (ok.has(v) || ok.has(v.toLowerCase()) ? null : `must be one of ${allowed.join(', ')}`);
+};
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -39,9 +41,6 @@ export function parseInstant(v: string): number {
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return Number.NaN;
   return Date.parse(s);
 }
-
-const daysInMonth = (y: number, m: number) =>
-  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 
 const instant = (v: string) =>
   Number.isNaN(parseInstant(v)) ? 'must be an ISO 8601 time with Z or an offset, e.g. 2026-11-20T14:03:00Z' : null;
