@@ -77,27 +77,26 @@ export function sourceIdForm(i: number, rng: Random, bareShare: number): string 
   return canonicalId(i);
 }
 
-const enrolledDates = new Map<string, string>();
+const draw = (m: Members, i: number, k: number, n: number) => Math.floor((hash32(m.seed, 0x70726f, i, k) / 4294967296) * n);
+
+/** Enrollment dates by days-ago, per population: a full-scale world writes 5M rows from ~4K dates. */
+const enrolledDates = new WeakMap<Members, string[]>();
 
 /** The member's profile row, in contract column order. Deterministic per member, cheap: a hash per draw, dates cached. */
 export function memberRow(m: Members, i: number): string[] {
-  const draw = (k: number, n: number) => Math.floor((hash32(m.seed, 0x70726f, i, k) / 4294967296) * n);
   const es = m.language[i] === 1;
   const firsts = es ? m.pools.spanishFirstNames : m.pools.firstNames;
   const lasts = es ? m.pools.spanishLastNames : m.pools.lastNames;
-  const key = `${m.anchorDate}|${m.enrolledAgo[i]}`;
-  let enrolled = enrolledDates.get(key);
-  if (enrolled === undefined) {
-    enrolled = addDays(m.anchorDate, -m.enrolledAgo[i]);
-    enrolledDates.set(key, enrolled);
-  }
+  let dates = enrolledDates.get(m);
+  if (!dates) enrolledDates.set(m, (dates = []));
+  const enrolled = (dates[m.enrolledAgo[i]] ??= addDays(m.anchorDate, -m.enrolledAgo[i]));
   return [
     canonicalId(i),
     PLAN_NAMES[m.plan[i]],
     enrolled,
     LANGUAGES[m.language[i]],
-    draw(3, 100) < 2 ? '' : String(m.birthYear[i]),
-    draw(4, 100) < 1 ? '' : m.pools.states[draw(5, m.pools.states.length)],
-    `${firsts[draw(1, firsts.length)]} ${lasts[draw(2, lasts.length)]}`,
+    draw(m, i, 3, 100) < 2 ? '' : String(m.birthYear[i]),
+    draw(m, i, 4, 100) < 1 ? '' : m.pools.states[draw(m, i, 5, m.pools.states.length)],
+    `${firsts[draw(m, i, 1, firsts.length)]} ${lasts[draw(m, i, 2, lasts.length)]}`,
   ];
 }
