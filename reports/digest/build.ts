@@ -40,7 +40,7 @@ export async function buildDigest(
   // One turn of the event loop lets the SVGs be built and handed to resvg's threads; the insight
   // queries then run on the main thread while the charts rasterise and encode off it.
   await new Promise((resolve) => setImmediate(resolve));
-  const data: DigestData = { ...chartData, ...queryInsights(deps, chartData) };
+  const data: DigestData = { ...chartData, ...queryInsights(deps, chartData, { agents: opts.role === 'ops' }) };
   const charts = await rendering;
   const late = opts.late ?? false;
   const day = new Date(`${opts.date}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });

@@ -38,6 +38,7 @@ export type ChartData = {
 
 export type DigestInsights = {
   savings: JourneySavings[];
+  /** The operations view's agents who took the most leaked calls; empty in the executive view, which does not show them. */
   agents: AgentLoad[];
   /** The insight scan's spikes for the day, largest extra cost first. */
   spikes: Spike[];
@@ -94,7 +95,12 @@ export function queryChartData(deps: CommandDeps, date: string): ChartData {
   };
 }
 
-export function queryInsights(deps: CommandDeps, chart: ChartData): DigestInsights {
+/**
+ * `agents: false` skips the agents list: only the operations view shows it, and it is the one read
+ * left that joins silver row by row (it grows with the day's leaked calls), so the executive view
+ * does not pay for it.
+ */
+export function queryInsights(deps: CommandDeps, chart: ChartData, opts: { agents?: boolean } = {}): DigestInsights {
   const { sqlite } = deps.store;
   const { date, today } = chart;
   const leaking = today.journeys.length > 0;
@@ -105,14 +111,7 @@ export function queryInsights(deps: CommandDeps, chart: ChartData): DigestInsigh
        WHERE date = ? AND annual_cost > 0 ORDER BY annual_cost DESC, journey`,
     )
     .all(date) as JourneySavings[];
-  const agents = sqlite
-    .prepare(
-      `SELECT c.agent_id, count(*) AS calls, round(avg(l.handle_seconds) / 60.0, 1) AS avg_handle_minutes
-       FROM digital_call_leakage l JOIN call_logs_cleaned c ON c.call_id = l.call_id
-       WHERE l.local_date = ? AND c.agent_id IS NOT NULL AND c.agent_id <> ''
-       GROUP BY c.agent_id ORDER BY calls DESC, c.agent_id LIMIT 5`,
-    )
-    .all(date) as AgentLoad[];
+  const agents = opts.agents === false ? [] : queryAgents(deps, date);
   return {
     savings,
     agents,
@@ -132,4 +131,16 @@ function zeroFill(rows: DailyPoint[], from: string, to: string): DailyPoint[] {
     for (const journey of journeys) out.push({ date: d, journey, calls: byKey.get(`${d}|${journey}`) ?? 0 });
   }
   return out;
+}
+
+/** The agents who took the most leaked calls on the date: silver leakage joined to each call's agent. */
+function queryAgents(deps: CommandDeps, date: string): AgentLoad[] {
+  return deps.store.sqlite
+    .prepare(
+      `SELECT c.agent_id, count(*) AS calls, round(avg(l.handle_seconds) / 60.0, 1) AS avg_handle_minutes
+       FROM digital_call_leakage l JOIN call_logs_cleaned c ON c.call_id = l.call_id
+       WHERE l.local_date = ? AND c.agent_id IS NOT NULL AND c.agent_id <> ''
+       GROUP BY c.agent_id ORDER BY calls DESC, c.agent_id LIMIT 5`,
+    )
+    .all(date) as AgentLoad[];
 }
