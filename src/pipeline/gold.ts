@@ -41,12 +41,15 @@ function rebuildDailyTables(sqlite: Database.Database, costPerCall: number): voi
      GROUP BY local_date, journey, segment`,
   ).run(costPerCall);
 
+  // Grouped in the covering index's own order (no sort of every row on a full recompute); a NULL
+  // and an '' message of one key are two groups that the upsert adds into one row.
   sqlite.exec(`DELETE FROM error_drilldown WHERE date IN (${CHANGED})`);
   sqlite.exec(
     `INSERT INTO error_drilldown (date, journey, segment, error_message, language, calls)
      SELECT local_date, journey, segment, coalesce(error_message, ''), language, count(*)
      FROM digital_call_leakage WHERE local_date IN (${CHANGED})
-     GROUP BY 1, 2, 3, 4, 5`,
+     GROUP BY local_date, journey, segment, error_message, language
+     ON CONFLICT DO UPDATE SET calls = calls + excluded.calls`,
   );
 }
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateSeries } from '../../../src/alerts/spike-scan.ts';
+import { rebuildGold } from '../../../src/pipeline/gold.ts';
 import { addDays } from '../../../src/time.ts';
 import type { Store } from '../../../db/open-db.ts';
 import { makeDeps } from '../../helpers/store.ts';
@@ -53,6 +54,22 @@ describe('error_drilldown', () => {
       expect(seen).toBeGreaterThan(0);
     });
   }
+
+  it("counts a leak with no message once, whether silver holds it as NULL or ''", async () => {
+    const deps = makeDeps();
+    for (const round of rounds(1)) await load(deps, round);
+    const leak = deps.store.sqlite.prepare('SELECT * FROM digital_call_leakage LIMIT 1').get() as Record<string, unknown>;
+    const insert = deps.store.sqlite.prepare(
+      `INSERT INTO digital_call_leakage (${Object.keys(leak).join(', ')}) VALUES (${Object.keys(leak).map((k) => `@${k}`).join(', ')})`,
+    );
+    insert.run({ ...leak, call_id: 'x-null', error_message: null });
+    insert.run({ ...leak, call_id: 'x-empty', error_message: '' });
+    deps.store.sqlite.prepare('INSERT OR IGNORE INTO temp.changed_days (date) VALUES (?)').run(leak.local_date);
+    rebuildGold(deps.store.sqlite, deps.config.costPerCall);
+    expect(gold(deps.store)).toEqual(fromSilver(deps.store));
+    const none = gold(deps.store).find((r) => (r as { error_message: string }).error_message === '') as { calls: number };
+    expect(none.calls).toBeGreaterThanOrEqual(2);
+  });
 
   it('the whole-day spike scan (gold) judges every series exactly as the silver scan through 24:00', () => {
     const { deps } = simulatedStore({ days: 29, scale: 0.002 });
