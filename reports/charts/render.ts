@@ -59,16 +59,24 @@ export function createChartRenderer(opts: { width?: number; height?: number; pix
 /**
  * Share of RGBA pixels that are not the (white) background. With `width` given, every other
  * pixel of every other row is read: at 2x density nothing visible is narrower than 2 px.
+ * Most pixels are opaque white, which one 32-bit read settles (0xFFFFFFFF in either byte order);
+ * a digest's first, not yet optimised run spent about 20 ms here on byte-by-byte checks.
  */
 export function inkRatio(rgba: Buffer, width?: number): number {
   const step = width ? 2 : 1;
-  const rowBytes = (width ?? rgba.length / 4) * 4;
+  const total = rgba.length >> 2;
+  const rowPixels = width ?? total;
+  const bytes = rgba.byteOffset % 4 === 0 ? rgba : Buffer.from(rgba);
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, total);
   let ink = 0;
   let n = 0;
-  for (let row = 0; row < rgba.length; row += rowBytes * step) {
-    for (let i = row; i < row + rowBytes && i < rgba.length; i += 4 * step) {
+  for (let row = 0; row < total; row += rowPixels * step) {
+    const end = Math.min(row + rowPixels, total);
+    for (let i = row; i < end; i += step) {
       n++;
-      if (rgba[i] < 250 || rgba[i + 1] < 250 || rgba[i + 2] < 250) ink++;
+      if (words[i] === 0xffffffff) continue;
+      const b = i * 4;
+      if (bytes[b] < 250 || bytes[b + 1] < 250 || bytes[b + 2] < 250) ink++;
     }
   }
   return n === 0 ? 0 : ink / n;
