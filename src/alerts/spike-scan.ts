@@ -55,7 +55,7 @@ export type Spike = SeriesEval & {
 export type ScanQuery = { date: string; hour?: number };
 export type Evaluation = { date: string; hour: number | null; baselineDates: string[]; pThreshold: number; series: SeriesEval[] };
 
-type Row = { d: string; journey: string; segment: string; err: string; calls: number };
+type Row = { dimension: SpikeDimension; d: string; journey: string; segment: string | null; err: string | null; calls: number };
 type Acc = Pick<SeriesEval, 'key' | 'dimension' | 'journey' | 'segment' | 'error_message'> & { byDate: Map<string, number> };
 
 /** Every series judged for the day: the flagged ones and the rest (resolution needs both). */
@@ -71,33 +71,29 @@ export function evaluateSeries(deps: CommandDeps, q: ScanQuery, rules: AlertRule
   // Every day of the baseline weeks, not only the same weekday: they measure the day-to-day spread.
   const from = addDays(q.date, -7 * weeks);
   // Whole days read gold (a few thousand rows whatever the volume); only the live scan needs the
-  // minute of each call, which silver alone keeps.
-  const rows = (
+  // minute of each call, which silver alone keeps. The three roll-ups are summed in SQL, so
+  // JavaScript sees each series' days once, not every fine-grained row three times.
+  const cells =
     hour === null
-      ? deps.store.sqlite
-          .prepare(
-            `SELECT date AS d, journey, segment, error_message AS err, sum(calls) AS calls FROM error_drilldown
-             WHERE date BETWEEN ? AND ? GROUP BY 1, 2, 3, 4`,
-          )
-          .all(from, q.date)
-      : deps.store.sqlite
-          .prepare(
-            `SELECT local_date AS d, journey, segment, coalesce(error_message, '') AS err, count(*) AS calls FROM digital_call_leakage
-             WHERE local_date BETWEEN ? AND ? AND local_minute < ? GROUP BY 1, 2, 3, 4`,
-          )
-          .all(from, q.date, cutoff)
-  ) as Row[];
+      ? `SELECT date AS d, journey, segment, error_message AS err, sum(calls) AS calls FROM error_drilldown
+         WHERE date BETWEEN @from AND @to GROUP BY 1, 2, 3, 4`
+      : `SELECT local_date AS d, journey, segment, coalesce(error_message, '') AS err, count(*) AS calls FROM digital_call_leakage
+         WHERE local_date BETWEEN @from AND @to AND local_minute < @cutoff GROUP BY 1, 2, 3, 4`;
+  const rows = deps.store.sqlite
+    .prepare(
+      `WITH cells AS MATERIALIZED (${cells})
+       SELECT 'journey' AS dimension, d, journey, NULL AS segment, NULL AS err, sum(calls) AS calls FROM cells GROUP BY d, journey
+       UNION ALL SELECT 'journey_segment', d, journey, segment, NULL, sum(calls) FROM cells GROUP BY d, journey, segment
+       UNION ALL SELECT 'journey_error', d, journey, NULL, err, sum(calls) FROM cells GROUP BY d, journey, err`,
+    )
+    .all(hour === null ? { from, to: q.date } : { from, to: q.date, cutoff }) as Row[];
 
   const acc = new Map<string, Acc>();
-  const add = (key: string, dimension: SpikeDimension, r: Row, segment: string | null, error: string | null) => {
-    let s = acc.get(key);
-    if (!s) acc.set(key, (s = { key, dimension, journey: r.journey, segment, error_message: error, byDate: new Map() }));
-    s.byDate.set(r.d, (s.byDate.get(r.d) ?? 0) + r.calls);
-  };
   for (const r of rows) {
-    add(`journey|${r.journey}`, 'journey', r, null, null);
-    add(`segment|${r.journey}|${r.segment}`, 'journey_segment', r, r.segment, null);
-    add(`error|${r.journey}|${r.err}`, 'journey_error', r, null, r.err);
+    const key = r.dimension === 'journey' ? `journey|${r.journey}` : r.dimension === 'journey_segment' ? `segment|${r.journey}|${r.segment}` : `error|${r.journey}|${r.err}`;
+    let s = acc.get(key);
+    if (!s) acc.set(key, (s = { key, dimension: r.dimension, journey: r.journey, segment: r.segment, error_message: r.err, byDate: new Map() }));
+    s.byDate.set(r.d, r.calls);
   }
 
   const history = Array.from({ length: 7 * weeks }, (_, i) => addDays(from, i));
