@@ -76,10 +76,20 @@ export async function measureRecompute(b: BenchStore, runs: number): Promise<{ r
   };
 }
 
+/**
+ * One hour of live events, then the incremental pipeline. Compared like for like with the full
+ * recompute (leakage and gold, from silver): the hour's rows must reach silver under either
+ * strategy, so the silver upsert is reported beside it, not hidden in it.
+ */
 export function measureIncremental(b: BenchStore, fullMedian: number): Row[] {
   const r = runBackfill(b.store, b.config, { seed: 42, scale: 0, days: 0, end: BENCH_END + 3_600_000, fixes: [] });
-  const ratio = fullMedian / r.pipelineMs;
-  return [{ figure: 'incremental update after 1 h of live events', value: ms(r.pipelineMs), goal: '≥ 50× faster than full', met: ratio >= 50, detail: `${ratio.toFixed(0)}× faster; ${(r.rows.digital + r.rows.calls).toLocaleString('en-US')} new rows` }];
+  const recompute = r.pipelineMs - r.silverMs;
+  const ratio = fullMedian / recompute;
+  const rows = (r.rows.digital + r.rows.calls).toLocaleString('en-US');
+  return [
+    { figure: 'incremental update after 1 h of live events', value: ms(recompute), goal: '≥ 50× faster than full', met: ratio >= 50, detail: `${ratio.toFixed(0)}× faster; leakage and gold for the dirty members and days` },
+    { figure: 'the same hour, silver upsert included', value: ms(r.pipelineMs), goal: '—', met: null, detail: `${(fullMedian / r.pipelineMs).toFixed(0)}× faster than the full recompute; ${rows} new rows (silver ${ms(r.silverMs)})` },
+  ];
 }
 
 const COMMAND_GOALS: Record<string, number> = { today: 100, segments: 200, why: 200, savings: 200, journey: 200, member: 200 };

@@ -13,7 +13,8 @@ import { rebuildGold } from './gold.ts';
 
 export type PipelineSettings = { timeZone: string; windowMinutes: number; costPerCall: number };
 
-export type PipelineResult = { batches: number; changedDays: string[]; full: boolean; ms: number };
+/** ms is the whole run; silverMs of it applied bronze batches, the rest recomputed leakage and gold. */
+export type PipelineResult = { batches: number; changedDays: string[]; full: boolean; ms: number; silverMs: number };
 
 const WATERMARK = 'silver_batch_watermark';
 const DEFINITIONS = 'definitions';
@@ -54,6 +55,7 @@ export function runPipeline(store: Store, settings: PipelineSettings): PipelineR
     return true;
   });
   while (applyGroup.immediate());
+  const silverMs = performance.now() - started;
 
   let full = false;
   let changedDays: string[] = [];
@@ -68,7 +70,7 @@ export function runPipeline(store: Store, settings: PipelineSettings): PipelineR
     if (full) setMeta.run(DEFINITIONS, definitions);
   }).immediate();
 
-  return { batches, changedDays, full, ms: performance.now() - started };
+  return { batches, changedDays, full, ms: performance.now() - started, silverMs };
 }
 
 /** LEAK_TZ changed: every stored local date and minute moves to the new zone. */
