@@ -12,10 +12,15 @@ export function normalizeMemberId(raw: string): string | null {
   return `M-${m[1].replace(/^0+(?=\d{6})/, '').padStart(6, '0')}`;
 }
 
-/** "M-" and exactly six digits: most ids in every source, checked without a regex (the import checks every row). */
+/**
+ * Already canonical: "M-" and six digits, or seven to nine without a leading zero. Nearly every id
+ * the gate checks is, and this is cheaper than the regex (the import checks every row).
+ */
 function isCanonical(raw: string): boolean {
-  if (raw.length !== 8 || raw.charCodeAt(0) !== 77 || raw.charCodeAt(1) !== 45) return false;
-  for (let i = 2; i < 8; i++) {
+  const n = raw.length;
+  if (n < 8 || n > 11 || raw.charCodeAt(0) !== 77 || raw.charCodeAt(1) !== 45) return false;
+  if (n > 8 && raw.charCodeAt(2) === 48) return false;
+  for (let i = 2; i < n; i++) {
     const c = raw.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
