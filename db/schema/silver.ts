@@ -38,6 +38,8 @@ export const digitalJourneysCleaned = sqliteTable(
     step: text('step').notNull(),
     outcome: text('outcome').notNull(),
     errorMessage: text('error_message'),
+    /** The bronze row this came from: only a later one (higher raw_id) may replace it. Null for rows loaded before it was kept. */
+    rawId: integer('raw_id'),
   },
   (t) => [
     index('digital_member_ts').on(t.memberId, t.ts),
@@ -64,6 +66,8 @@ export const callLogsCleaned = sqliteTable(
     sentimentEnd: real('sentiment_end'),
     surveyComment: text('survey_comment'),
     transcript: text('transcript'),
+    /** The bronze row this came from: only a later one (higher raw_id) may replace it. Null for rows loaded before it was kept. */
+    rawId: integer('raw_id'),
   },
   (t) => [
     index('calls_member_started').on(t.memberId, t.startedAt),

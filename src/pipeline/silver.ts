@@ -1,144 +1,55 @@
 /**
- * Silver steps: one per source. Each reads one bronze batch (a raw_id range) into a staging
- * table, casting, trimming and normalizing every row exactly once, then upserts by the source's
- * id (a later row for the same id replaces the earlier one, so re-importing changes nothing).
- * Each step also marks which members' leakage the batch can change, before (old values) and
- * after (new values) the upsert.
+ * Bronze → silver, in two moves: stageBatch() casts one bronze batch into its source's staging
+ * table; applyStaged() applies everything staged since the last call, once per source. Staging
+ * several batches before applying them lets one sorted pass over the member indexes serve them
+ * all: at full scale those indexes outgrow the page cache, and random inserts into them were
+ * most of a backfill. The SQL of each step, with its sources and grain, is in silver-sql.ts.
  */
 import type Database from 'better-sqlite3';
 import type { SourceKind } from '../ingest/contract.ts';
+import { CALLS, DIGITAL, MEMBERS, type SilverStep } from './silver-sql.ts';
 
-const DAY_MS = 86_400_000;
-const REPEAT_REACH_MS = 7 * DAY_MS;
+export { instantSql, memberIdSql } from './silver-sql.ts';
 
-/**
- * Fast paths for the forms the simulator and most exports write (canonical member id, whole-second
- * UTC instant): plain SQL, about ten times cheaper than a call into JS. Every other form goes to the
- * gate's own parser (leak_ms, leak_member_id), so the result is the same either way (a test pins it).
- */
-export const memberIdSql = (col: string) =>
-  `CASE WHEN ${col} GLOB 'M-[0-9][0-9][0-9][0-9][0-9][0-9]' THEN ${col} ELSE leak_member_id(${col}) END`;
-export const instantSql = (col: string) =>
-  `CASE WHEN ${col} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z' AND substr(${col}, 12, 2) < '24'
-    THEN unixepoch(${col}) * 1000 ELSE leak_ms(${col}) END`;
+type Prepared = { fill: Database.Statement; apply: Database.Statement[]; clear: Database.Statement };
 
-const MARK = `ON CONFLICT(member_id) DO UPDATE SET
-  from_ms = min(from_ms, excluded.from_ms), to_ms = max(to_ms, excluded.to_ms)`;
+const cache = new WeakMap<Database.Database, Map<string, Prepared>>();
 
-const SOURCE_IDS = (stage: string) => `
-  INSERT OR IGNORE INTO member_source_ids (source_id, member_id)
-  SELECT DISTINCT source_id, member_id FROM temp.${stage} WHERE true`;
-
-/**
- * Sources: member_profiles_raw. Grain: one row per member. A profile change can move the segment
- * of every call the member already has; members without calls have no leakage to move.
- */
-const MEMBERS = [
-  `CREATE TEMP TABLE IF NOT EXISTS stage_members AS SELECT *, '' AS source_id FROM member_profiles WHERE false`,
-  `DELETE FROM temp.stage_members`,
-  `INSERT INTO temp.stage_members (member_id, source_id, plan, enrolled_on, language, birth_year, state, name, batch_id)
-   SELECT ${memberIdSql('member_id')}, trim(member_id),
-     CASE upper(trim(plan)) WHEN 'MAPD' THEN 'MAPD' WHEN 'COMMERCIAL' THEN 'Commercial' WHEN 'MEDICAID' THEN 'Medicaid' ELSE 'ACA' END,
-     trim(enrolled_on), lower(trim(language)), CAST(nullif(trim(birth_year), '') AS INTEGER),
-     nullif(upper(trim(state)), ''), nullif(trim(name), ''), raw_id
-   FROM member_profiles_raw WHERE raw_id BETWEEN @first AND @last`,
-  `INSERT INTO dirty_members (member_id, from_ms, to_ms)
-   SELECT DISTINCT g.member_id, -9e15, 9e15 FROM temp.stage_members g
-   WHERE EXISTS (SELECT 1 FROM call_logs_cleaned c WHERE c.member_id = g.member_id) ${MARK}`,
-  `INSERT INTO member_profiles (member_id, plan, enrolled_on, language, birth_year, state, name, batch_id)
-   SELECT member_id, plan, enrolled_on, language, birth_year, state, name, @batch FROM temp.stage_members
-   WHERE true ORDER BY batch_id
-   ON CONFLICT(member_id) DO UPDATE SET plan = excluded.plan, enrolled_on = excluded.enrolled_on,
-     language = excluded.language, birth_year = excluded.birth_year, state = excluded.state,
-     name = coalesce(excluded.name, name), batch_id = excluded.batch_id`,
-  SOURCE_IDS('stage_members'),
-];
-
-/** Sources: digital_journeys_raw. Grain: one row per event_id. Only failures and completions can change leakage. */
-const DIGITAL = (windowMs: number) => [
-  `CREATE TEMP TABLE IF NOT EXISTS stage_digital AS
-   SELECT *, '' AS source_id, 0 AS raw_id FROM digital_journeys_cleaned WHERE false`,
-  `DELETE FROM temp.stage_digital`,
-  `INSERT INTO temp.stage_digital
-     (event_id, member_id, source_id, session_id, ts, local_date, channel, device, journey, step, outcome, error_message, raw_id)
-   SELECT trim(event_id), ${memberIdSql('member_id')}, trim(member_id), trim(session_id), ${instantSql('ts')},
-     leak_local_date(${instantSql('ts')}), lower(trim(channel)), lower(trim(device)), lower(trim(journey)), trim(step),
-     lower(trim(outcome)), nullif(trim(error_message), ''), raw_id
-   FROM digital_journeys_raw WHERE raw_id BETWEEN @first AND @last`,
-  `INSERT INTO dirty_members (member_id, from_ms, to_ms)
-   SELECT s.member_id, min(s.ts), max(s.ts) + ${windowMs}
-   FROM temp.stage_digital g JOIN digital_journeys_cleaned s ON s.event_id = g.event_id
-   GROUP BY s.member_id ${MARK}`,
-  `INSERT INTO digital_journeys_cleaned
-     (event_id, member_id, session_id, ts, local_date, channel, device, journey, step, outcome, error_message)
-   SELECT event_id, member_id, session_id, ts, local_date, channel, device, journey, step, outcome, error_message
-   FROM temp.stage_digital WHERE true ORDER BY raw_id
-   ON CONFLICT(event_id) DO UPDATE SET member_id = excluded.member_id, session_id = excluded.session_id,
-     ts = excluded.ts, local_date = excluded.local_date, channel = excluded.channel, device = excluded.device,
-     journey = excluded.journey, step = excluded.step, outcome = excluded.outcome, error_message = excluded.error_message`,
-  `INSERT INTO dirty_members (member_id, from_ms, to_ms)
-   SELECT member_id, min(ts), max(ts) + ${windowMs} FROM temp.stage_digital
-   WHERE outcome IN ('error', 'abandon', 'complete') GROUP BY member_id ${MARK}`,
-  SOURCE_IDS('stage_digital'),
-];
-
-/** Sources: call_logs_raw. Grain: one row per call_id. A call changes its own leakage and the repeat flag of the week after. */
-const CALLS = [
-  `CREATE TEMP TABLE IF NOT EXISTS stage_calls AS
-   SELECT *, '' AS source_id, 0 AS raw_id FROM call_logs_cleaned WHERE false`,
-  `DELETE FROM temp.stage_calls`,
-  `INSERT INTO temp.stage_calls
-     (call_id, member_id, source_id, started_at, ended_at, local_date, local_minute, interaction, ivr_route, agent_id,
-      disposition, sentiment_start, sentiment_end, survey_comment, transcript, raw_id)
-   SELECT trim(call_id), ${memberIdSql('member_id')}, trim(member_id), ${instantSql('started_at')}, ${instantSql('ended_at')},
-     leak_local_date(${instantSql('started_at')}), leak_local_minute(${instantSql('started_at')}), lower(trim(interaction)),
-     nullif(trim(ivr_route), ''), nullif(trim(agent_id), ''), lower(trim(disposition)),
-     CAST(nullif(trim(sentiment_start), '') AS REAL), CAST(nullif(trim(sentiment_end), '') AS REAL),
-     nullif(trim(survey_comment), ''), nullif(trim(transcript), ''), raw_id
-   FROM call_logs_raw WHERE raw_id BETWEEN @first AND @last`,
-  `INSERT INTO dirty_members (member_id, from_ms, to_ms)
-   SELECT s.member_id, min(s.started_at), max(s.started_at) + ${REPEAT_REACH_MS}
-   FROM temp.stage_calls g JOIN call_logs_cleaned s ON s.call_id = g.call_id
-   GROUP BY s.member_id ${MARK}`,
-  `INSERT INTO call_logs_cleaned
-     (call_id, member_id, started_at, ended_at, local_date, local_minute, interaction, ivr_route, agent_id,
-      disposition, sentiment_start, sentiment_end, survey_comment, transcript)
-   SELECT call_id, member_id, started_at, ended_at, local_date, local_minute, interaction, ivr_route, agent_id,
-      disposition, sentiment_start, sentiment_end, survey_comment, transcript
-   FROM temp.stage_calls WHERE true ORDER BY raw_id
-   ON CONFLICT(call_id) DO UPDATE SET member_id = excluded.member_id, started_at = excluded.started_at,
-     ended_at = excluded.ended_at, local_date = excluded.local_date, local_minute = excluded.local_minute,
-     interaction = excluded.interaction, ivr_route = excluded.ivr_route, agent_id = excluded.agent_id,
-     disposition = excluded.disposition, sentiment_start = excluded.sentiment_start,
-     sentiment_end = excluded.sentiment_end, survey_comment = excluded.survey_comment, transcript = excluded.transcript`,
-  `INSERT INTO dirty_members (member_id, from_ms, to_ms)
-   SELECT member_id, min(started_at), max(started_at) + ${REPEAT_REACH_MS} FROM temp.stage_calls GROUP BY member_id ${MARK}`,
-  SOURCE_IDS('stage_calls'),
-];
-
-const cache = new WeakMap<Database.Database, Map<string, Database.Statement[]>>();
-
-function statementsFor(sqlite: Database.Database, kind: SourceKind, windowMs: number): Database.Statement[] {
+function prepared(sqlite: Database.Database, kind: SourceKind, windowMs: number): Prepared {
   let byKind = cache.get(sqlite);
   if (!byKind) cache.set(sqlite, (byKind = new Map()));
   const key = `${kind}:${windowMs}`;
-  let stmts = byKind.get(key);
-  if (!stmts) {
-    const sqls = kind === 'members' ? MEMBERS : kind === 'digital' ? DIGITAL(windowMs) : CALLS;
+  let p = byKind.get(key);
+  if (!p) {
+    const step: SilverStep = kind === 'members' ? MEMBERS : kind === 'digital' ? DIGITAL(windowMs) : CALLS;
     // The staging table must exist before the statements that read it can be prepared.
-    sqlite.exec(sqls[0]);
-    stmts = sqls.slice(1).map((s) => sqlite.prepare(s));
-    byKind.set(key, stmts);
+    sqlite.exec(step.create);
+    p = {
+      fill: sqlite.prepare(step.fill),
+      apply: step.apply.map((s) => sqlite.prepare(s)),
+      clear: sqlite.prepare(`DELETE FROM temp.${step.stage}`),
+    };
+    byKind.set(key, p);
   }
-  return stmts;
+  return p;
 }
 
-/** Applies one bronze batch to silver. Call inside a transaction. */
-export function applyBatchToSilver(
+/** Casts one bronze batch into its source's staging table. Call inside the transaction that applies it. */
+export function stageBatch(
   sqlite: Database.Database,
   batch: { batchId: number; kind: SourceKind; firstRawId: number; lastRawId: number },
   windowMs: number,
 ): void {
-  const params = { first: batch.firstRawId, last: batch.lastRawId, batch: batch.batchId };
-  for (const stmt of statementsFor(sqlite, batch.kind, windowMs)) stmt.run(params);
+  prepared(sqlite, batch.kind, windowMs).fill.run({ first: batch.firstRawId, last: batch.lastRawId, batch: batch.batchId });
+}
+
+/** Applies and clears what is staged for the given sources, members first (calls read their segment later). */
+export function applyStaged(sqlite: Database.Database, kinds: Iterable<SourceKind>, windowMs: number): void {
+  const wanted = new Set(kinds);
+  for (const kind of ['members', 'digital', 'calls'] as const) {
+    if (!wanted.has(kind)) continue;
+    const p = prepared(sqlite, kind, windowMs);
+    for (const stmt of p.apply) stmt.run();
+    p.clear.run();
+  }
 }

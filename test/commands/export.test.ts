@@ -42,8 +42,8 @@ describe('export command', () => {
     runPipeline(fresh.store, fresh.config);
     const same: [string, string, string[]][] = [
       ['member_profiles', 'member_id', ['batch_id']],
-      ['digital_journeys_cleaned', 'event_id', ['batch_id']],
-      ['call_logs_cleaned', 'call_id', ['batch_id']],
+      ['digital_journeys_cleaned', 'event_id', ['raw_id']],
+      ['call_logs_cleaned', 'call_id', ['raw_id']],
       ['digital_call_leakage', 'call_id', []],
       ['daily_leakage_summary', 'date, journey, segment, device, channel', []],
       ['segment_drilldown', 'date, journey, segment', []],

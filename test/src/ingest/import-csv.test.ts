@@ -89,7 +89,7 @@ describe('quarantine: each rejected row with file, line number, raw line and rea
     runPipeline(deps.store, deps.config);
     expect(deps.store.sqlite.prepare('SELECT * FROM digital_journeys_cleaned').get()).toEqual({
       event_id: 'e1', member_id: 'M-000001', session_id: 's1', ts: Date.parse('2026-11-20T14:00:00Z'), local_date: '2026-11-20',
-      channel: 'app', device: 'mobile', journey: 'billing', step: 'pay', outcome: 'error', error_message: 'Oops',
+      channel: 'app', device: 'mobile', journey: 'billing', step: 'pay', outcome: 'error', error_message: 'Oops', raw_id: 1,
     });
   });
 });

@@ -183,6 +183,24 @@ describe('a corrected row replaces the old one, and the numbers follow', () => {
     expect(deps.store.sqlite.prepare('SELECT count(*) FROM call_logs_cleaned').pluck().get()).toBe(1);
   });
 
+  it('corrections applied in one pipeline run: the later file wins even when it sorts first by member', async () => {
+    // Silver applies staged rows in member order; the raw_id guard must keep "later file wins".
+    const deps = makeDeps();
+    const dir = tempDir();
+    const files = [
+      writeCsv(dir, 'd1.csv', DIGITAL_HEADER, [eventRow({ id: 'e1', member: 'M-000009', ts: T('14:00'), outcome: 'error', journey: 'billing' })]),
+      writeCsv(dir, 'd2.csv', DIGITAL_HEADER, [eventRow({ id: 'e1', member: 'M-000001', ts: T('13:00'), outcome: 'error', journey: 'pharmacy' })]),
+      writeCsv(dir, 'c1.csv', CALL_HEADER, [callRow({ id: 'c1', member: 'M-000009', start: T('14:10') })]),
+      writeCsv(dir, 'c2.csv', CALL_HEADER, [callRow({ id: 'c1', member: 'M-000001', start: T('13:10') })]),
+    ];
+    for (const [i, f] of files.entries()) await importCsvFile(deps.store, i < 2 ? 'digital' : 'calls', f);
+    expect(runPipeline(deps.store, deps.config).batches).toBe(4);
+    expect(deps.store.sqlite.prepare('SELECT member_id, journey FROM digital_journeys_cleaned').all()).toEqual([{ member_id: 'M-000001', journey: 'pharmacy' }]);
+    expect(deps.store.sqlite.prepare('SELECT member_id FROM call_logs_cleaned').pluck().all()).toEqual(['M-000001']);
+    expect(leaked(deps.store)).toEqual({ c1: 'e1' });
+    expect(snapshot(deps.store).daily.map((r) => r.journey)).toEqual(['pharmacy']);
+  });
+
   it('moving an earlier call away clears the repeat flag it gave a later leaked call', async () => {
     const deps = makeDeps();
     await load(deps, { ...base, calls: [...base.calls, callRow({ id: 'c0', member: 'M-000001', start: '2026-11-18T14:00:00Z' })] });

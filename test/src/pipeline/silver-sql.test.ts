@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { instantSql, memberIdSql } from '../../../src/pipeline/silver.ts';
+import { instantSql, memberIdSql } from '../../../src/pipeline/silver-sql.ts';
 import { registerSqlFunctions } from '../../../src/pipeline/sql-functions.ts';
 import { parseInstant } from '../../../src/ingest/contract.ts';
 import { normalizeMemberId } from '../../../src/member-id.ts';
@@ -23,7 +23,7 @@ describe('silver fast paths', () => {
   });
 
   it('turns every accepted member id form into the same canonical id as the gate', () => {
-    for (const v of ['M-104382', 'M-000001', 'm104382', 'M104382', '104382', ' M-104382 ', 'M-0104382', 'M-1043821', '42']) {
+    for (const v of ['M-104382', 'M-000001', 'm104382', 'M104382', '104382', ' M-104382 ', 'M-0104382', 'M-1043821', 'M-5099999', 'M-123456789', 'M-0123456789', 'M-1234567890', 'M-12345a7', '42']) {
       expect([v, member.get({ v })]).toEqual([v, normalizeMemberId(v)]);
     }
   });
