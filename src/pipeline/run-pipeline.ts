@@ -68,8 +68,8 @@ export function runPipeline(store: Store, settings: PipelineSettings): PipelineR
     full = stored !== undefined && stored !== definitions;
     if (full && JSON.parse(stored!).timeZone !== settings.timeZone) relocalize(store);
     if (!full && stored === undefined) setMeta.run(DEFINITIONS, definitions);
-    let t0 = performance.now(); recomputeLeakage(sqlite, full ? 'all' : 'dirty', windowMs); console.log('leak', performance.now() - t0); t0 = performance.now();
-    changedDays = rebuildGold(sqlite, settings.costPerCall); console.log('gold', performance.now() - t0);
+    recomputeLeakage(sqlite, full ? 'all' : 'dirty', windowMs);
+    changedDays = rebuildGold(sqlite, settings.costPerCall);
     if (full) setMeta.run(DEFINITIONS, definitions);
   }).immediate();
 
