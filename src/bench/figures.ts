@@ -12,6 +12,7 @@ import type { CommandDeps } from '../../commands/types.ts';
 import { buildDigest } from '../../reports/digest/build.ts';
 import { createChartRenderer } from '../../reports/charts/render.ts';
 import { countLeakageWithDuckDb } from './duckdb-leakage.ts';
+import { measureInsertCeiling } from './insert-ceiling.ts';
 import { BENCH_END, benchDir, silverRows, type BenchStore } from './bench-store.ts';
 import { summarize, timeRuns, type Summary } from './stats.ts';
 
@@ -27,8 +28,10 @@ export function measureBackfill(scale: number, days: number): Row[] {
   const r = JSON.parse(out.trim().split('\n').pop()!);
   const rows = r.rows.members + r.rows.digital + r.rows.calls;
   const genRate = rows / (r.generateMs / 1000);
+  const ceiling = measureInsertCeiling();
   return [
-    { figure: 'generation + bronze insert', value: `${Math.round(genRate / 1000)}K rows/s`, goal: '≥ 400K rows/s', met: genRate >= 400_000, detail: `${rows.toLocaleString('en-US')} rows in ${(r.generateMs / 1000).toFixed(1)} s` },
+    { figure: 'generation + bronze insert', value: `${Math.round(genRate / 1000)}K rows/s`, goal: '≥ 400K rows/s', met: genRate >= 400_000, detail: `${rows.toLocaleString('en-US')} rows in ${(r.generateMs / 1000).toFixed(1)} s; ${Math.round((100 * genRate) / ceiling.rowsPerSecond)}% of the insert alone` },
+    { figure: 'bronze insert alone (no generation, no checks)', value: `${Math.round(ceiling.rowsPerSecond / 1000)}K rows/s`, goal: '—', met: null, detail: `the gate's 200-row statement, ${ceiling.rows.toLocaleString('en-US')} simulated digital rows made beforehand` },
     { figure: `backfill, ${days} days, end to end`, value: `${(r.elapsedMs / 1000).toFixed(1)} s, peak ${Math.round(r.peakRssMb)} MB`, goal: '≤ 60 s, ≤ 1 GB', met: r.elapsedMs <= 60_000 && r.peakRssMb <= 1024, detail: `pipeline ${(r.pipelineMs / 1000).toFixed(1)} s` },
   ];
 }

@@ -17,7 +17,15 @@ export type BatchResult = {
 };
 
 /** Rows per INSERT statement: many rows a statement is what makes bulk loading fast in SQLite. */
-const CHUNK = 200;
+export const CHUNK = 200;
+
+/** INSERT of `rows` rows into the source's raw table; each row binds batch_id, line_no, then the contract columns. */
+export function bronzeInsertSql(kind: SourceKind, rows: number): string {
+  const contract = CONTRACTS[kind];
+  const cols = ['batch_id', 'line_no', ...contract.columns.map((c) => c.name)];
+  const tuple = `(${cols.map(() => '?').join(',')})`;
+  return `INSERT INTO ${contract.bronzeTable} (${cols.join(',')}) VALUES ${Array(rows).fill(tuple).join(',')}`;
+}
 
 export class BronzeWriter {
   private readonly sqlite: Database.Database;
@@ -39,11 +47,8 @@ export class BronzeWriter {
     this.sqlite = store.sqlite;
     this.contract = CONTRACTS[info.kind];
     this.width = this.contract.columns.length;
-    const cols = ['batch_id', 'line_no', ...this.contract.columns.map((c) => c.name)];
-    const tuple = `(${cols.map(() => '?').join(',')})`;
-    const head = `INSERT INTO ${this.contract.bronzeTable} (${cols.join(',')}) VALUES `;
-    this.insertChunk = this.sqlite.prepare(head + Array(CHUNK).fill(tuple).join(','));
-    this.insertOne = this.sqlite.prepare(head + tuple);
+    this.insertChunk = this.sqlite.prepare(bronzeInsertSql(info.kind, CHUNK));
+    this.insertOne = this.sqlite.prepare(bronzeInsertSql(info.kind, 1));
     this.insertQuarantine = this.sqlite.prepare(
       'INSERT INTO quarantine (batch_id, file, line_no, raw_line, reason_code, reason) VALUES (?, ?, ?, ?, ?, ?)',
     );
