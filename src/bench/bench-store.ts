@@ -10,7 +10,8 @@ import { zoneClock, addDays } from '../time.ts';
 /** A fixed end instant keeps every run of the benchmark on the same data. */
 export const BENCH_END = Date.parse('2026-11-24T14:00:00Z');
 
-export type BenchStore = { store: Store; config: Config; file: string; backfill: BackfillSummary; lastFullDay: string; remove(): void };
+/** backfill is absent for a store the bench was given (--store) rather than built; remove() then only closes it. */
+export type BenchStore = { store: Store; config: Config; file: string; backfill?: BackfillSummary; lastFullDay: string; remove(): void };
 
 export function benchDir(): string {
   const dir = path.join(os.tmpdir(), 'leak-bench');
@@ -40,6 +41,15 @@ export function buildBenchStore(name: string, scale: number, days: number, seed 
       removeDb(file);
     },
   };
+}
+
+/** A store built earlier by the bench (or by `simulate --end` at BENCH_END), measured as is and kept. */
+export function openBenchStore(file: string): BenchStore {
+  if (!fs.existsSync(file)) throw new Error(`--store ${file}: no such file (give a store the bench or simulate built)`);
+  const config = configFor(file);
+  const store = openStore(file);
+  const lastFullDay = addDays(zoneClock(config.timeZone).localDate(BENCH_END), -1);
+  return { store, config, file, lastFullDay, remove: () => store.close() };
 }
 
 export function removeDb(file: string): void {

@@ -1,12 +1,13 @@
 /**
- * `npm run bench [-- --scale 1 --days 90 --runs 5 --only NAME[,NAME] --check]`
+ * `npm run bench [-- --scale 1 --days 90 --runs 5 --only NAME[,NAME] --store FILE --check]`
  * Measures what users feel and prints one Markdown table with the machine it ran on.
  * Figures, not tests: only --check turns a missed goal into a non-zero exit.
  * NAMEs: backfill, recompute (includes DuckDB and incremental), commands, slack, digest, scaling.
+ * --store measures an existing store (one an earlier run kept with --keep) instead of building one.
  */
 import { parseArgs } from 'node:util';
 import { describeMachine } from './machine.ts';
-import { buildBenchStore } from './bench-store.ts';
+import { buildBenchStore, openBenchStore } from './bench-store.ts';
 import { measureBackfill, measureCommands, measureDigest, measureIncremental, measureRecompute, timeFullRecompute, type Row } from './figures.ts';
 import { benchSlackToday } from './slack-today.ts';
 import { BENCH_END } from './bench-store.ts';
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     days: { type: 'string', default: '90' },
     runs: { type: 'string', default: '5' },
     only: { type: 'string' },
+    store: { type: 'string' },
+    keep: { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
   },
 });
@@ -29,7 +32,7 @@ const runs = Number(values.runs);
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : NAMES;
 const bad = only.filter((n) => !NAMES.includes(n));
 if (!(scale > 0 && scale <= 1) || !(days >= 8 && days <= 400) || !(runs >= 1 && runs <= 100) || bad.length) {
-  process.stderr.write(`Usage: npm run bench -- [--scale 0<S≤1] [--days 8..400] [--runs 1..100] [--only ${NAMES.join(',')}] [--check]${bad.length ? ` (unknown: ${bad.join(', ')})` : ''}\n`);
+  process.stderr.write(`Usage: npm run bench -- [--scale 0<S≤1] [--days 8..400] [--runs 1..100] [--only ${NAMES.join(',')}] [--store FILE] [--keep] [--check]${bad.length ? ` (unknown: ${bad.join(', ')})` : ''}\n`);
   process.exit(2);
 }
 
@@ -43,10 +46,11 @@ if (wants('backfill')) {
   rows.push(...measureBackfill(scale, Math.min(30, days)));
 }
 if (['recompute', 'commands', 'slack', 'digest'].some(wants)) {
-  log(`building a ${days}-day store at scale ${scale}…`);
-  const b = buildBenchStore('main', scale, days);
+  log(values.store ? `measuring the store ${values.store}…` : `building a ${days}-day store at scale ${scale}…`);
+  const b = values.store ? openBenchStore(values.store) : buildBenchStore('main', scale, days);
   try {
-    log(`  ${b.backfill.rows.digital.toLocaleString('en-US')} digital events, ${b.backfill.rows.calls.toLocaleString('en-US')} calls in ${(b.backfill.elapsedMs / 1000).toFixed(1)} s`);
+    if (b.backfill) log(`  ${b.backfill.rows.digital.toLocaleString('en-US')} digital events, ${b.backfill.rows.calls.toLocaleString('en-US')} calls in ${(b.backfill.elapsedMs / 1000).toFixed(1)} s`);
+    if (values.keep && !values.store) log(`  kept as ${b.file} (measure it again with --store)`);
     if (wants('commands')) (log('commands…'), rows.push(...(await measureCommands(b, Math.max(runs * 10, 20)))));
     if (wants('digest')) (log('digest…'), rows.push(...(await measureDigest(b, Math.max(runs * 4, 10)))));
     if (wants('slack')) {
@@ -66,7 +70,8 @@ if (['recompute', 'commands', 'slack', 'digest'].some(wants)) {
       rows.push(...measureIncremental(b, r.full.median));
     }
   } finally {
-    b.remove();
+    if (values.keep && !values.store) b.store.close();
+    else b.remove();
   }
 }
 if (wants('scaling')) {
@@ -84,7 +89,7 @@ if (wants('scaling')) {
 }
 
 const table = [
-  `Leak benchmark — scale ${scale}, ${days} days, ${runs} runs — ${describeMachine()} — ${new Date().toISOString().slice(0, 10)}`,
+  `Leak benchmark — ${values.store ? `the store ${values.store}` : `scale ${scale}, ${days} days`}, ${runs} runs — ${describeMachine()} — ${new Date().toISOString().slice(0, 10)}`,
   '',
   '| figure | result | goal | met | detail |',
   '| --- | --- | --- | --- | --- |',
