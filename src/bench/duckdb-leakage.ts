@@ -20,8 +20,10 @@ export async function countLeakageWithDuckDb(
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
   const csv = (name: string) => `read_csv('${path.join(csvDir, name).replace(/'/g, "''")}', header = true, all_varchar = true)`;
-  // Member ids arrive in several forms; DuckDB normalizes them the same way silver does.
-  const memberId = (col: string) => `'M-' || lpad(regexp_extract(${col}, '(\\d+)', 1)::BIGINT::VARCHAR, 6, '0')`;
+  // Member ids arrive in several forms; DuckDB normalizes them the same way silver does: leading
+  // zeros dropped, then padded to six digits. (lpad alone cuts longer ids to six, merging members.)
+  const digits = (col: string) => `regexp_extract(${col}, '(\\d+)', 1)::BIGINT::VARCHAR`;
+  const memberId = (col: string) => `'M-' || CASE WHEN length(${digits(col)}) >= 6 THEN ${digits(col)} ELSE lpad(${digits(col)}, 6, '0') END`;
   const loadStarted = performance.now();
   await con.run(`SET TimeZone = '${opts.timeZone}'`);
   await con.run(`CREATE TABLE events AS

@@ -18,12 +18,17 @@ describe('DuckDB leakage peer', () => {
       // member 2: exactly 30:00 before a call (leaked), and a call 30:00.001 after (not)
       'e3,2,s2,2026-11-21T04:30:00Z,web,desktop,id_card,download,abandon,',
       'e4,m000002,s3,2026-11-22T10:00:00Z,web,desktop,billing,pay,error,',
+      // seven-digit ids: neighbours stay apart (no leak for M-3678713), leading zeros fold (a leak for M-3678714)
+      'e5,M-3678712,s5,2026-11-22T12:00:00Z,app,mobile,billing,pay,error,',
+      'e6,m3678714,s6,2026-11-22T12:00:00Z,app,mobile,claims,submit,error,',
     ]);
     writeCsv(dir, 'calls.csv', CALL_HEADER, [
       'c1,M-000001,2026-11-20T14:10:00Z,2026-11-20T14:20:00Z,voice,r,A1,resolved,0,0,,',
       'c2,M000002,2026-11-21T05:00:00Z,2026-11-21T05:10:00Z,voice,r,A1,resolved,0,0,,',
       'c3,M-000002,2026-11-22T10:30:00.001Z,2026-11-22T10:40:00Z,voice,r,A1,resolved,0,0,,',
       'c4,M-000001,2026-11-20T13:59:00Z,2026-11-20T14:00:00Z,voice,r,A1,resolved,0,0,,',
+      'c5,M-3678713,2026-11-22T12:10:00Z,2026-11-22T12:20:00Z,voice,r,A1,resolved,0,0,,',
+      'c6,M-03678714,2026-11-22T12:10:00Z,2026-11-22T12:20:00Z,voice,r,A1,resolved,0,0,,',
     ]);
     const deps = makeDeps();
     for (const [kind, file] of [['members', 'members.csv'], ['digital', 'digital_events.csv'], ['calls', 'calls.csv']] as const) {
@@ -37,6 +42,7 @@ describe('DuckDB leakage peer', () => {
     expect(ours).toEqual([
       { date: '2026-11-20', journey: 'pharmacy', calls: 1 },
       { date: '2026-11-21', journey: 'id_card', calls: 1 },
+      { date: '2026-11-22', journey: 'claims', calls: 1 },
     ]);
     expect(duck.counts).toEqual(ours);
   });
