@@ -1,5 +1,5 @@
 /**
- * The CLI as a user runs it: a real process (tsx src/cli.ts, what `npm run -s leak --` runs),
+ * The CLI as a user runs it: a real process (node --import tsx src/cli.ts, what `npm run -s leak --` runs),
  * a temp LEAK_DB, and only stdout, stderr and the exit code to judge by.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,12 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from '../helpers/csv.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// The local tsx binary is what `npx tsx` resolves to, without npm's own warnings on stderr.
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 function leak(args: string[], env: Record<string, string> = {}) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(LEAK_|SLACK_|PORT$)/.test(k)));
-  const r = spawnSync(tsx, ['src/cli.ts', ...args], { cwd: root, env: { ...clean, ...env }, encoding: 'utf8', timeout: 60_000 });
+  // As `npm run leak` runs it, without npm's own lines on stdout and stderr.
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env: { ...clean, ...env }, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

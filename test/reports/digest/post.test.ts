@@ -94,10 +94,9 @@ describe('posting the digest', () => {
   it('posts once when two processes race on the same store file', async () => {
     const file = freshFile();
     const child = path.join(import.meta.dirname, 'post-child.ts');
-    const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
     // Far enough ahead for both processes to have loaded the chart stack, then both claim at once.
     const env = { ...process.env, RACE_AT: String(Date.now() + 6000) };
-    const run = () => promisify(execFile)(tsx, [child, file, slack.url, '#processes', DATE], { env, timeout: 60_000 });
+    const run = () => promisify(execFile)(process.execPath, ['--import', 'tsx', child, file, slack.url, '#processes', DATE], { env, timeout: 60_000 });
     const outs = await Promise.all([run(), run()]);
     const outcomes = outs.map((o) => JSON.parse(o.stdout.trim().split('\n').at(-1)!).outcome).sort();
     expect(outcomes[1]).toBe('posted');
