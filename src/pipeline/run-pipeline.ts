@@ -7,7 +7,7 @@
 import type { Store } from '../../db/open-db.ts';
 import type { SourceKind } from '../ingest/contract.ts';
 import { registerSqlFunctions } from './sql-functions.ts';
-import { applyStaged, stageBatch } from './silver.ts';
+import { applyStaged, prepareSilver, stageBatch } from './silver.ts';
 import { recomputeLeakage } from './leakage.ts';
 import { rebuildGold } from './gold.ts';
 
@@ -18,14 +18,15 @@ export type PipelineResult = { batches: number; changedDays: string[]; full: boo
 
 const WATERMARK = 'silver_batch_watermark';
 const DEFINITIONS = 'definitions';
-/** Bronze rows applied to silver per transaction (see applyGroup). */
-const GROUP_ROWS = 400_000;
+/** Bronze rows applied to silver per transaction (see applyGroup): 250K keeps a full-scale backfill under 1 GB. */
+const GROUP_ROWS = 250_000;
 
 export function runPipeline(store: Store, settings: PipelineSettings): PipelineResult {
   const started = performance.now();
   const { sqlite } = store;
   registerSqlFunctions(sqlite, settings.timeZone);
   const windowMs = settings.windowMinutes * 60_000;
+  prepareSilver(sqlite, windowMs);
   const getMeta = sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck();
   const setMeta = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
 

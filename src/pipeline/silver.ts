@@ -15,12 +15,23 @@ type Prepared = { fill: Database.Statement; apply: Database.Statement[]; clear: 
 
 const cache = new WeakMap<Database.Database, Map<string, Prepared>>();
 
+/**
+ * Creates the staging tables and prepares the steps' statements. Call outside any transaction: a
+ * temp table created inside one vanishes with a rollback while its cached statements stay, and
+ * every later run on the connection would fail with "no such table".
+ */
+export function prepareSilver(sqlite: Database.Database, windowMs: number): void {
+  if (sqlite.inTransaction) throw new Error('prepareSilver: call it outside a transaction');
+  for (const kind of ['members', 'digital', 'calls'] as const) prepared(sqlite, kind, windowMs);
+}
+
 function prepared(sqlite: Database.Database, kind: SourceKind, windowMs: number): Prepared {
   let byKind = cache.get(sqlite);
   if (!byKind) cache.set(sqlite, (byKind = new Map()));
   const key = `${kind}:${windowMs}`;
   let p = byKind.get(key);
   if (!p) {
+    if (sqlite.inTransaction) throw new Error('silver statements are prepared by prepareSilver(), outside a transaction');
     const step: SilverStep = kind === 'members' ? MEMBERS : kind === 'digital' ? DIGITAL(windowMs) : CALLS;
     // The staging table must exist before the statements that read it can be prepared.
     sqlite.exec(step.create);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeps } from '../../helpers/store.ts';
 import { callRow, eventRow, leaked, load, memberRow, shuffle, snapshot, type Rows } from '../../helpers/leak-fixture.ts';
-import { CALL_HEADER, DIGITAL_HEADER, tempDir, writeCsv } from '../../helpers/csv.ts';
+import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from '../../helpers/csv.ts';
+import { registerSqlFunctions } from '../../../src/pipeline/sql-functions.ts';
 import { importCsvFile } from '../../../src/ingest/import-csv.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 import { queryToday } from '../../../commands/today.ts';
-import { addDays } from '../../../src/time.ts';
+import { addDays, zoneClock } from '../../../src/time.ts';
 
 /**
  * Twelve days of a dozen members: failures followed by calls at various gaps (some inside the
@@ -244,6 +245,37 @@ describe('a corrected row replaces the old one, and the numbers follow', () => {
     };
     await load(fresh, { members: data.members, digital: replace(data.digital, flipped), calls: replace(data.calls, shifted) });
     expect(snapshot(deps.store)).toEqual(snapshot(fresh.store));
+  });
+});
+
+describe('a failed run', () => {
+  it('rolls back whole, and the next run on the same connection applies everything', async () => {
+    const rows = {
+      members: [memberRow({ id: 'M-000001', plan: 'MAPD', enrolled: '2019-01-01' })],
+      digital: [eventRow({ id: 'e1', member: 'M-000001', ts: '2026-11-14T12:00:00Z', outcome: 'error' })],
+      calls: [callRow({ id: 'c1', member: 'M-000001', start: '2026-11-14T12:10:00Z' })],
+    };
+    const deps = makeDeps();
+    const dir = tempDir();
+    await importCsvFile(deps.store, 'members', writeCsv(dir, 'm.csv', MEMBER_HEADER, rows.members));
+    await importCsvFile(deps.store, 'digital', writeCsv(dir, 'd.csv', DIGITAL_HEADER, rows.digital));
+    await importCsvFile(deps.store, 'calls', writeCsv(dir, 'c.csv', CALL_HEADER, rows.calls));
+    // A fault inside the silver transaction, once (as a disk error or a bug would).
+    registerSqlFunctions(deps.store.sqlite, deps.config.timeZone);
+    const clock = zoneClock(deps.config.timeZone);
+    let fail = true;
+    deps.store.sqlite.function('leak_local_minute', { deterministic: true }, (ms: unknown) => {
+      if (fail) throw new Error('injected fault');
+      return clock.localMinute(Number(ms));
+    });
+    expect(() => runPipeline(deps.store, deps.config)).toThrow('injected fault');
+    expect(deps.store.sqlite.prepare('SELECT count(*) FROM member_profiles').pluck().get()).toBe(0);
+    fail = false;
+    expect(runPipeline(deps.store, deps.config).batches).toBe(3);
+    const fresh = makeDeps();
+    await load(fresh, rows);
+    expect(snapshot(deps.store)).toEqual(snapshot(fresh.store));
+    expect(leaked(deps.store)).toEqual({ c1: 'e1' });
   });
 });
 
