@@ -23,9 +23,12 @@ export type SourceContract = {
   columns: Column[];
 };
 
+/** Lowercases A–Z only, as SQLite's lower() does in silver: a value the gate lets through must normalize to the same thing there. */
+const asciiLower = (v: string) => v.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
 const oneOf = (allowed: string[]) => {
   const ok = new Set(allowed.map((a) => a.toLowerCase()));
-  return (v: string) => (ok.has(v) || ok.has(v.toLowerCase()) ? null : `must be one of ${allowed.join(', ')}`);
+  return (v: string) => (ok.has(v) || ok.has(asciiLower(v)) ? null : `must be one of ${allowed.join(', ')}`);
 };
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;

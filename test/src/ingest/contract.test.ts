@@ -36,6 +36,14 @@ describe('checkRow', () => {
     expect(checkRow(calls, row({ interaction: 'fax' }))).toEqual({ code: 'bad_value', reason: 'interaction "fax" must be one of voice, video, chat, email' });
   });
 
+  it('choices match in any ASCII case only, as silver lowercases them (a Kelvin sign is not a K)', () => {
+    const digital = CONTRACTS.digital;
+    const event = (device: string, outcome: string) => ['e1', 'M-000001', 's1', '2026-11-20T14:00:00Z', 'app', device, 'billing', 'pay', outcome, ''];
+    expect(checkRow(digital, event('DeskTop', 'OK'))).toBeNull();
+    expect(checkRow(digital, event('des\u212Atop', 'ok'))).toEqual({ code: 'bad_value', reason: 'device "des\u212Atop" must be one of mobile, desktop, tablet' });
+    expect(checkRow(digital, event('desktop', 'o\u212A'))?.code).toBe('bad_value');
+  });
+
   it('sentiment bounds are inclusive: -1 and 1 pass, 1.01 does not', () => {
     expect(checkRow(calls, row({ sentiment_start: '-1', sentiment_end: '1' }))).toBeNull();
     expect(checkRow(calls, row({ sentiment_end: '.5' }))).toBeNull();
