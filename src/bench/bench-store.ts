@@ -45,7 +45,6 @@ export function buildBenchStore(name: string, scale: number, days: number, seed 
 
 /** A store built earlier by the bench (or by `simulate --end` at BENCH_END), measured as is and kept. */
 export function openBenchStore(file: string): BenchStore {
-  if (!fs.existsSync(file)) throw new Error(`--store ${file}: no such file (give a store the bench or simulate built)`);
   const config = configFor(file);
   const store = openStore(file);
   const lastFullDay = addDays(zoneClock(config.timeZone).localDate(BENCH_END), -1);

@@ -5,6 +5,7 @@
  * NAMEs: backfill, recompute (includes DuckDB and incremental), commands, slack, digest, scaling.
  * --store measures an existing store (one an earlier run kept with --keep) instead of building one.
  */
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { describeMachine } from './machine.ts';
 import { buildBenchStore, openBenchStore } from './bench-store.ts';
@@ -31,6 +32,10 @@ const days = Number(values.days);
 const runs = Number(values.runs);
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : NAMES;
 const bad = only.filter((n) => !NAMES.includes(n));
+if (values.store && !fs.existsSync(values.store)) {
+  process.stderr.write(`--store ${values.store}: no such file. Give a store an earlier run kept with --keep.\n`);
+  process.exit(2);
+}
 if (!(scale > 0 && scale <= 1) || !(days >= 8 && days <= 400) || !(runs >= 1 && runs <= 100) || bad.length) {
   process.stderr.write(`Usage: npm run bench -- [--scale 0<S≤1] [--days 8..400] [--runs 1..100] [--only ${NAMES.join(',')}] [--store FILE] [--keep] [--check]${bad.length ? ` (unknown: ${bad.join(', ')})` : ''}\n`);
   process.exit(2);
