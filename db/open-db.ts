@@ -31,6 +31,16 @@ export function openStore(file: string): Store {
 
 const require = createRequire(import.meta.url);
 
+let newestWhen: number | undefined;
+/** The journal's newest migration (its `when`), read once per process: every store opened shares it. */
+function newestMigration(): number {
+  if (newestWhen === undefined) {
+    const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+    newestWhen = Math.max(...journal.entries.map((e) => e.when));
+  }
+  return newestWhen;
+}
+
 /**
  * Applies the drizzle-kit migrations the store has not had yet, with drizzle's own migrator. That
  * migrator (and drizzle with it) is loaded only when one is pending: on an up-to-date store the
@@ -45,8 +55,7 @@ function applyMigrations(sqlite: Database.Database): void {
 
 /** drizzle's own rule: a migration is pending when it is newer than the newest one recorded. */
 function isUpToDate(sqlite: Database.Database): boolean {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
-  const newest = Math.max(...journal.entries.map((e) => e.when));
+  const newest = newestMigration();
   const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
   if (!hasTable) return false;
   const applied = sqlite.prepare('SELECT max(created_at) FROM __drizzle_migrations').pluck().get() as number | null;

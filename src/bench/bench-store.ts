@@ -29,13 +29,12 @@ export function buildBenchStore(name: string, scale: number, days: number, seed 
   const config = configFor(file);
   const store = openStore(file);
   const backfill = runBackfill(store, config, { seed, scale, days, end: BENCH_END, fixes: [] });
-  const lastFullDay = addDays(zoneClock(config.timeZone).localDate(BENCH_END), -1);
   return {
     store,
     config,
     file,
     backfill,
-    lastFullDay,
+    lastFullDay: lastFullDayOf(config),
     remove: () => {
       store.close();
       removeDb(file);
@@ -47,9 +46,11 @@ export function buildBenchStore(name: string, scale: number, days: number, seed 
 export function openBenchStore(file: string): BenchStore {
   const config = configFor(file);
   const store = openStore(file);
-  const lastFullDay = addDays(zoneClock(config.timeZone).localDate(BENCH_END), -1);
-  return { store, config, file, lastFullDay, remove: () => store.close() };
+  return { store, config, file, lastFullDay: lastFullDayOf(config), remove: () => store.close() };
 }
+
+/** The day before BENCH_END's local date: the last whole day every figure asks about. */
+const lastFullDayOf = (config: Config) => addDays(zoneClock(config.timeZone).localDate(BENCH_END), -1);
 
 export function removeDb(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });

@@ -63,7 +63,7 @@ export const CONTRACTS: Record<SourceKind, SourceContract> = {
     idColumn: 'member_id',
     columns: [
       { name: 'member_id', required: true, check: memberId },
-      { name: 'plan', required: true, check: (v) => (PLANS.some((p) => p.toLowerCase() === v.toLowerCase()) ? null : `must be one of ${PLANS.join(', ')}`) },
+      { name: 'plan', required: true, check: oneOf(PLANS) },
       { name: 'enrolled_on', required: true, check: (v) => (isIsoDate(v) ? null : 'must be a date YYYY-MM-DD') },
       { name: 'language', required: true, check: (v) => (/^[a-z]{2}$/i.test(v) ? null : 'must be a two-letter language code such as en or es') },
       { name: 'birth_year', required: false, check: (v) => (/^(19|20)\d{2}$/.test(v) ? null : 'must be a four-digit year such as 1956, or empty') },

@@ -40,10 +40,11 @@ export function runPipeline(store: Store, settings: PipelineSettings): PipelineR
   // (a commit per 100K-row batch cost a third of a backfill), while groups stay small enough not to
   // keep other writers (the bot's action updates) waiting long.
   const applyGroup = sqlite.transaction(() => {
+    const start = Number(getMeta.get(WATERMARK) ?? 0);
+    let watermark = start;
     let rows = 0;
     const staged = new Set<SourceKind>();
     while (rows < GROUP_ROWS) {
-      const watermark = Number(getMeta.get(WATERMARK) ?? 0);
       const next = nextBatch.get(watermark) as { batchId: number; kind: SourceKind; firstRawId: number | null; lastRawId: number | null } | undefined;
       if (!next) break;
       if (next.firstRawId !== null && next.lastRawId !== null && next.lastRawId >= next.firstRawId) {
@@ -51,12 +52,13 @@ export function runPipeline(store: Store, settings: PipelineSettings): PipelineR
         staged.add(next.kind);
         rows += next.lastRawId - next.firstRawId + 1;
       }
-      setMeta.run(WATERMARK, String(next.batchId));
+      watermark = next.batchId;
       batches++;
-      rows += 1;
     }
+    if (watermark === start) return false;
     applyStaged(sqlite, staged, windowMs);
-    return rows > 0;
+    setMeta.run(WATERMARK, String(watermark));
+    return true;
   });
   while (applyGroup.immediate());
   const silverMs = performance.now() - started;

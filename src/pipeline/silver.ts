@@ -21,7 +21,6 @@ const cache = new WeakMap<Database.Database, Map<string, Prepared>>();
  * every later run on the connection would fail with "no such table".
  */
 export function prepareSilver(sqlite: Database.Database, windowMs: number): void {
-  if (sqlite.inTransaction) throw new Error('prepareSilver: call it outside a transaction');
   for (const kind of ['members', 'digital', 'calls'] as const) prepared(sqlite, kind, windowMs);
 }
 
