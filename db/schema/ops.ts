@@ -46,6 +46,15 @@ export const dirtyMembers = sqliteTable('dirty_members', {
 });
 
 /**
+ * Local dates whose gold rows must be rebuilt from leakage. Persisted for the same reason: a large
+ * recompute commits member by member in several transactions (so it never holds the write lock
+ * long), and the days it touched must survive until the gold step has rebuilt them.
+ */
+export const goldPendingDays = sqliteTable('gold_pending_days', {
+  date: text('date').primaryKey(),
+});
+
+/**
  * Digest posts: one row per channel and covered day, the exactly-once ledger. The row is
  * claimed (status 'posting') before Slack is called and completed ('posted' with the message
  * ts) after, so a restart, a second instance or a retry finds it and does not post again.

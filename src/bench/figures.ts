@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { recomputeLeakage } from '../pipeline/leakage.ts';
+import { recomputeAllLeakage } from '../pipeline/leakage.ts';
 import { rebuildGold } from '../pipeline/gold.ts';
 import { runBackfill } from '../simulator/backfill.ts';
 import { loadSimState } from '../simulator/state.ts';
@@ -36,7 +36,7 @@ export function measureBackfill(scale: number, days: number): Row[] {
   return [
     { figure: 'generation + bronze insert', value: `${Math.round(genRate / 1000)}K rows/s`, goal: '≥ 400K rows/s', met: genRate >= 400_000, detail: `${rows.toLocaleString('en-US')} rows in ${(r.generateMs / 1000).toFixed(1)} s; ${Math.round((100 * genRate) / ceiling.rowsPerSecond)}% of the insert alone` },
     { figure: 'bronze insert alone (no generation, no checks)', value: `${Math.round(ceiling.rowsPerSecond / 1000)}K rows/s`, goal: '—', met: null, detail: `the gate's 200-row statement, ${ceiling.rows.toLocaleString('en-US')} simulated digital rows made beforehand` },
-    { figure: `backfill, ${days} days, end to end`, value: `${(r.elapsedMs / 1000).toFixed(1)} s, peak ${Math.round(r.peakRssMb)} MB`, goal: '≤ 60 s, ≤ 1 GB', met: r.elapsedMs <= 60_000 && r.peakRssMb <= 1024, detail: `pipeline ${(r.pipelineMs / 1000).toFixed(1)} s` },
+    { figure: `backfill, ${days} days, end to end`, value: `${(r.elapsedMs / 1000).toFixed(1)} s, peak ${Math.round(r.peakRssMb)} MB`, goal: '≤ 60 s, ≤ 1 GB', met: r.elapsedMs <= 60_000 && r.peakRssMb <= 1024, detail: `pipeline ${(r.pipelineMs / 1000).toFixed(1)} s; longest write transaction ${(r.longestWriteMs / 1000).toFixed(1)} s` },
   ];
 }
 
@@ -44,7 +44,7 @@ export function measureBackfill(scale: number, days: number): Row[] {
 export function timeFullRecompute(b: BenchStore): number {
   const t = performance.now();
   b.store.sqlite.transaction(() => {
-    recomputeLeakage(b.store.sqlite, 'all', b.config.windowMinutes * 60_000);
+    recomputeAllLeakage(b.store.sqlite, b.config.windowMinutes * 60_000);
     rebuildGold(b.store.sqlite, b.config.costPerCall);
   }).immediate();
   return performance.now() - t;

@@ -1,6 +1,6 @@
 /**
  * Sources: digital_call_leakage (silver). Rebuilds the gold tables for the days in
- * temp.changed_days only, then empties it.
+ * gold_pending_days only, then empties it.
  * Grains: daily_leakage_summary (date × journey × segment × device × channel),
  * segment_drilldown (date × journey × segment), savings_model (date × journey),
  * error_drilldown (date × journey × segment × error message × language).
@@ -9,15 +9,14 @@ import type Database from 'better-sqlite3';
 import { addDays } from '../time.ts';
 import { readCallSpan, type CallSpan } from './call-span.ts';
 
-const CHANGED = 'SELECT date FROM temp.changed_days';
+const CHANGED = 'SELECT date FROM gold_pending_days';
 
 export function rebuildGold(sqlite: Database.Database, costPerCall: number): string[] {
-  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS changed_days (date TEXT PRIMARY KEY)');
   const days = (sqlite.prepare(`${CHANGED} ORDER BY date`).all() as { date: string }[]).map((r) => r.date);
   if (days.length > 0) rebuildDailyTables(sqlite, costPerCall);
   // Not only for changed days: the savings model also moves when the first or last call date does.
   rebuildSavingsModel(sqlite, days, costPerCall);
-  sqlite.exec('DELETE FROM temp.changed_days');
+  sqlite.exec('DELETE FROM gold_pending_days');
   return days;
 }
 

@@ -14,14 +14,15 @@ const DAY_MS = 86_400_000;
 
 /**
  * FROM clause for the rows of `table` (calls or leaked calls, both keyed by member and started_at)
- * to recompute. For 'dirty', CROSS JOIN pins dirty_members as the outer loop (SQLite never
- * reorders a CROSS JOIN): without it the planner scanned every call and probed dirty_members, so
- * an import of ten rows read the whole call history.
+ * to recompute. For 'dirty', the members of the current chunk (temp.dirty_chunk, see
+ * recomputeDirtyChunk); CROSS JOIN pins them as the outer loop (SQLite never reorders a CROSS
+ * JOIN): without it the planner scanned every call and probed the dirty members, so an import of
+ * ten rows read the whole call history.
  */
 export const rowsInScope = (scope: 'all' | 'dirty', table: string, alias: string) =>
   scope === 'all'
     ? `${table} ${alias}`
-    : `dirty_members d CROSS JOIN ${table} ${alias} ON ${alias}.member_id = d.member_id AND ${alias}.started_at BETWEEN d.from_ms AND d.to_ms`;
+    : `temp.dirty_chunk d CROSS JOIN ${table} ${alias} ON ${alias}.member_id = d.member_id AND ${alias}.started_at BETWEEN d.from_ms AND d.to_ms`;
 
 export const leakageInsertSql = (scope: 'all' | 'dirty', windowMs: number) => `
 INSERT INTO digital_call_leakage (call_id, member_id, started_at, local_date, local_minute, failure_event_id,
@@ -64,20 +65,48 @@ FROM (
 JOIN digital_journeys_cleaned f ON f.rowid = c.fid
 LEFT JOIN member_profiles m ON m.member_id = c.member_id`;
 
-/**
- * Recomputes leakage for the scope and records every local date whose leaked calls may have
- * changed in temp.changed_days (dates of rows removed and of rows written).
- */
-export function recomputeLeakage(sqlite: Database.Database, scope: 'all' | 'dirty', windowMs: number): void {
-  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS changed_days (date TEXT PRIMARY KEY)');
-  const inScope = `SELECT l.rowid FROM ${rowsInScope(scope, 'digital_call_leakage', 'l')}`;
-  const markDays = `INSERT OR IGNORE INTO temp.changed_days (date)
+const CHUNK_TABLE = 'CREATE TEMP TABLE IF NOT EXISTS dirty_chunk (member_id TEXT PRIMARY KEY, from_ms INTEGER NOT NULL, to_ms INTEGER NOT NULL)';
+
+/** Creates what the leakage statements read, so they can be prepared (tests look at their plans). */
+export function prepareLeakage(sqlite: Database.Database): void {
+  sqlite.exec(CHUNK_TABLE);
+}
+
+/** Replaces the leaked calls in scope and records the local dates of rows removed and written in gold_pending_days. */
+function replaceLeakage(sqlite: Database.Database, scope: 'all' | 'dirty', windowMs: number): void {
+  const markDays = `INSERT OR IGNORE INTO gold_pending_days (date)
     SELECT DISTINCT l.local_date FROM ${rowsInScope(scope, 'digital_call_leakage', 'l')}`;
   sqlite.exec(markDays);
   if (scope === 'all') sqlite.exec('DELETE FROM digital_call_leakage');
-  else sqlite.exec(`DELETE FROM digital_call_leakage WHERE rowid IN (${inScope})`);
+  else sqlite.exec(`DELETE FROM digital_call_leakage WHERE rowid IN (SELECT l.rowid FROM ${rowsInScope(scope, 'digital_call_leakage', 'l')})`);
   sqlite.exec(leakageInsertSql(scope, windowMs));
   sqlite.exec(markDays);
-  if (scope === 'all') sqlite.exec('INSERT OR IGNORE INTO temp.changed_days (date) SELECT DISTINCT date FROM daily_leakage_summary');
+}
+
+/** Recomputes every member's leakage (after a definition change): every day's gold is pending afterwards. */
+export function recomputeAllLeakage(sqlite: Database.Database, windowMs: number): void {
+  replaceLeakage(sqlite, 'all', windowMs);
+  sqlite.exec('INSERT OR IGNORE INTO gold_pending_days (date) SELECT DISTINCT date FROM daily_leakage_summary');
   sqlite.exec('DELETE FROM dirty_members');
+}
+
+/**
+ * Recomputes the leakage of the first `limit` dirty members (in member order) and takes them off
+ * dirty_members; returns how many it took. Run one chunk per transaction: each commit leaves
+ * leakage right for the members done and their days in gold_pending_days, so a crash between
+ * chunks loses nothing, and a backfill that dirtied every member never holds the write lock for
+ * the whole recompute (the bot's own writes wait at most one chunk).
+ */
+export function recomputeDirtyChunk(sqlite: Database.Database, windowMs: number, limit: number): number {
+  sqlite.exec(CHUNK_TABLE);
+  sqlite.exec('DELETE FROM temp.dirty_chunk');
+  const taken = sqlite
+    .prepare('INSERT INTO temp.dirty_chunk SELECT member_id, from_ms, to_ms FROM dirty_members ORDER BY member_id LIMIT ?')
+    .run(limit).changes;
+  if (taken === 0) return 0;
+  replaceLeakage(sqlite, 'dirty', windowMs);
+  // The chunk is the first members in order, so a range delete (one walk along the index) takes them off.
+  sqlite.exec('DELETE FROM dirty_members WHERE member_id <= (SELECT max(member_id) FROM temp.dirty_chunk)');
+  sqlite.exec('DELETE FROM temp.dirty_chunk');
+  return taken;
 }

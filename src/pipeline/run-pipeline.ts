@@ -8,25 +8,41 @@ import type { Store } from '../../db/open-db.ts';
 import type { SourceKind } from '../ingest/contract.ts';
 import { registerSqlFunctions } from './sql-functions.ts';
 import { applyStaged, prepareSilver, stageBatch } from './silver.ts';
-import { recomputeLeakage } from './leakage.ts';
+import { prepareLeakage, recomputeAllLeakage, recomputeDirtyChunk } from './leakage.ts';
 import { rebuildGold } from './gold.ts';
 
 export type PipelineSettings = { timeZone: string; windowMinutes: number; costPerCall: number };
 
-/** ms is the whole run; silverMs of it applied bronze batches, the rest recomputed leakage and gold. */
-export type PipelineResult = { batches: number; changedDays: string[]; full: boolean; ms: number; silverMs: number };
+/**
+ * ms is the whole run; silverMs of it applied bronze batches, the rest recomputed leakage and gold.
+ * longestWriteMs is the longest single transaction: how long another writer (the bot) could wait.
+ */
+export type PipelineResult = { batches: number; changedDays: string[]; full: boolean; ms: number; silverMs: number; longestWriteMs: number };
+
+/** Dirty members recomputed per transaction: at full scale about a second of work. */
+const LEAKAGE_CHUNK_MEMBERS = 200_000;
 
 const WATERMARK = 'silver_batch_watermark';
 const DEFINITIONS = 'definitions';
 /** Bronze rows applied to silver per transaction (see applyGroup): 250K keeps a full-scale backfill under 1 GB. */
 const GROUP_ROWS = 250_000;
 
-export function runPipeline(store: Store, settings: PipelineSettings): PipelineResult {
+export function runPipeline(store: Store, settings: PipelineSettings, opts: { leakageChunk?: number } = {}): PipelineResult {
   const started = performance.now();
   const { sqlite } = store;
+  let longestWriteMs = 0;
+  const timed = <T>(write: () => T): T => {
+    const t = performance.now();
+    try {
+      return write();
+    } finally {
+      longestWriteMs = Math.max(longestWriteMs, performance.now() - t);
+    }
+  };
   registerSqlFunctions(sqlite, settings.timeZone);
   const windowMs = settings.windowMinutes * 60_000;
   prepareSilver(sqlite, windowMs);
+  prepareLeakage(sqlite);
   const getMeta = sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck();
   const setMeta = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
 
@@ -60,23 +76,32 @@ export function runPipeline(store: Store, settings: PipelineSettings): PipelineR
     setMeta.run(WATERMARK, String(watermark));
     return true;
   });
-  while (applyGroup.immediate());
+  while (timed(() => applyGroup.immediate()));
   const silverMs = performance.now() - started;
 
+  // A definition change recomputes every member at once; otherwise the dirty members are
+  // recomputed a chunk per transaction. Either way the days touched wait in gold_pending_days,
+  // and gold is rebuilt for them last, in a transaction of its own.
   let full = false;
-  let changedDays: string[] = [];
-  sqlite.transaction(() => {
-    const definitions = JSON.stringify({ timeZone: settings.timeZone, windowMinutes: settings.windowMinutes, costPerCall: settings.costPerCall });
-    const stored = getMeta.get(DEFINITIONS) as string | undefined;
-    full = stored !== undefined && stored !== definitions;
-    if (full && JSON.parse(stored!).timeZone !== settings.timeZone) relocalize(store);
-    if (!full && stored === undefined) setMeta.run(DEFINITIONS, definitions);
-    recomputeLeakage(sqlite, full ? 'all' : 'dirty', windowMs);
-    changedDays = rebuildGold(sqlite, settings.costPerCall);
-    if (full) setMeta.run(DEFINITIONS, definitions);
-  }).immediate();
+  timed(() =>
+    sqlite.transaction(() => {
+      const definitions = JSON.stringify({ timeZone: settings.timeZone, windowMinutes: settings.windowMinutes, costPerCall: settings.costPerCall });
+      const stored = getMeta.get(DEFINITIONS) as string | undefined;
+      full = stored !== undefined && stored !== definitions;
+      if (stored === definitions) return;
+      if (full) {
+        if (JSON.parse(stored!).timeZone !== settings.timeZone) relocalize(store);
+        recomputeAllLeakage(sqlite, windowMs);
+      }
+      setMeta.run(DEFINITIONS, definitions);
+    }).immediate(),
+  );
+  const chunk = opts.leakageChunk ?? LEAKAGE_CHUNK_MEMBERS;
+  const recomputeChunk = sqlite.transaction(() => recomputeDirtyChunk(sqlite, windowMs, chunk));
+  while (timed(() => recomputeChunk.immediate()) > 0);
+  const changedDays = timed(() => sqlite.transaction(() => rebuildGold(sqlite, settings.costPerCall)).immediate());
 
-  return { batches, changedDays, full, ms: performance.now() - started, silverMs };
+  return { batches, changedDays, full, ms: performance.now() - started, silverMs, longestWriteMs };
 }
 
 /** LEAK_TZ changed: every stored local date and minute moves to the new zone. */

@@ -20,6 +20,8 @@ export type BackfillSummary = {
   pipelineMs: number;
   /** Of pipelineMs, the part that applied bronze to silver (the rest recomputed leakage and gold). */
   silverMs: number;
+  /** The pipeline's longest transaction: how long a writer beside it (the bot) could have waited. */
+  longestWriteMs: number;
   elapsedMs: number;
   rowsPerSecond: number;
 };
@@ -65,6 +67,7 @@ export function runBackfill(
     generateMs: generated - started,
     pipelineMs: finished - generated,
     silverMs: pipeline.silverMs,
+    longestWriteMs: pipeline.longestWriteMs,
     elapsedMs: finished - started,
     rowsPerSecond: Math.round(rows / Math.max(0.001, (finished - started) / 1000)),
   };

@@ -43,8 +43,7 @@ export function insertLeaks(store: Store, n: number, l: LeakSpec): void {
       });
     }
     // Gold follows silver as after a pipeline run (the day-level spike scan reads gold), at the default $8 a call.
-    store.sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS changed_days (date TEXT PRIMARY KEY)');
-    store.sqlite.prepare('INSERT OR IGNORE INTO temp.changed_days (date) VALUES (?)').run(l.date);
+    store.sqlite.prepare('INSERT OR IGNORE INTO gold_pending_days (date) VALUES (?)').run(l.date);
     rebuildGold(store.sqlite, 8);
   })();
 }

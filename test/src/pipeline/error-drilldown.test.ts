@@ -64,7 +64,7 @@ describe('error_drilldown', () => {
     );
     insert.run({ ...leak, call_id: 'x-null', error_message: null });
     insert.run({ ...leak, call_id: 'x-empty', error_message: '' });
-    deps.store.sqlite.prepare('INSERT OR IGNORE INTO temp.changed_days (date) VALUES (?)').run(leak.local_date);
+    deps.store.sqlite.prepare('INSERT OR IGNORE INTO gold_pending_days (date) VALUES (?)').run(leak.local_date);
     rebuildGold(deps.store.sqlite, deps.config.costPerCall);
     expect(gold(deps.store)).toEqual(fromSilver(deps.store));
     const none = gold(deps.store).find((r) => (r as { error_message: string }).error_message === '') as { calls: number };

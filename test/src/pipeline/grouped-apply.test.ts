@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeps } from '../../helpers/store.ts';
-import { callRow, eventRow, memberRow, snapshot, table } from '../../helpers/leak-fixture.ts';
-import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from '../../helpers/csv.ts';
-import { importCsvFile } from '../../../src/ingest/import-csv.ts';
-import type { SourceKind } from '../../../src/ingest/contract.ts';
-import type { Store } from '../../../db/open-db.ts';
+import { snapshot } from '../../helpers/leak-fixture.ts';
+import { history, importRound, tables } from '../../helpers/random-history.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 
 /**
@@ -13,42 +10,6 @@ import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
  * member, time, outcome or session; profiles changing beside their calls) must end in the same
  * tables whether the pipeline runs after every import round, every third round, or once at the end.
  */
-type Round = Record<SourceKind, string[]> & { order: SourceKind[] };
-
-function history(seed: number, repeatsInFile: boolean): Round[] {
-  let s = seed;
-  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
-  const members = ['M-000001', 'M-000002', 'm3', '4'];
-  const when = () => new Date(Date.parse('2026-11-14T12:00:00Z') + Math.floor(rand() * 96) * 300_000).toISOString().replace('.000', '');
-  const lastPerId = (rows: string[]) => (repeatsInFile ? rows : [...new Map(rows.map((r) => [r.split(',')[0], r])).values()]);
-  return Array.from({ length: 20 }, () => {
-    const digital = Array.from({ length: 5 }, () =>
-      eventRow({ id: `e${Math.floor(rand() * 30)}`, member: pick(members), session: `s${Math.floor(rand() * 8)}`, ts: when(), outcome: pick(['ok', 'error', 'abandon', 'complete', 'error'] as const), journey: pick(['billing', 'pharmacy']), error: pick(['', 'x', 'y']) }),
-    );
-    const calls = Array.from({ length: 3 }, () => callRow({ id: `c${Math.floor(rand() * 12)}`, member: pick(members), start: when(), s1: rand() < 0.5 ? '' : '0.5' }));
-    const profiles = rand() < 0.4 ? [memberRow({ id: pick(members), plan: pick(['MAPD', 'Commercial']), enrolled: pick(['2019-01-01', '2026-01-01']), birth: pick(['', '1950', '1990']) })] : [];
-    const order = pick<SourceKind[]>([['members', 'digital', 'calls'], ['calls', 'digital', 'members'], ['digital', 'calls', 'members']]);
-    return { members: lastPerId(profiles), digital: lastPerId(digital), calls: lastPerId(calls), order };
-  });
-}
-
-const HEADERS: Record<SourceKind, string> = { members: MEMBER_HEADER, digital: DIGITAL_HEADER, calls: CALL_HEADER };
-
-async function importRound(store: Store, round: Round, n: number): Promise<void> {
-  const dir = tempDir();
-  for (const kind of round.order) if (round[kind].length) await importCsvFile(store, kind, writeCsv(dir, `${kind}-${n}.csv`, HEADERS[kind], round[kind]));
-}
-
-const tables = (store: Store) => ({
-  digital: table(store, 'digital_journeys_cleaned', 'event_id'),
-  calls: table(store, 'call_logs_cleaned', 'call_id'),
-  members: table(store, 'member_profiles', 'member_id'),
-  sourceIds: table(store, 'member_source_ids', 'source_id'),
-  errors: table(store, 'error_drilldown', 'date, journey, segment, error_message, language'),
-  ...snapshot(store),
-});
-
 describe('applying waiting batches together equals applying them one run at a time', () => {
   for (const repeatsInFile of [false, true]) {
     it(`over 8 random histories${repeatsInFile ? ', ids repeated within files too' : ''}`, async () => {

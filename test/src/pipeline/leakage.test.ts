@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeps } from '../../helpers/store.ts';
 import { callRow, eventRow, leaked, load, memberRow, table, type Call, type Ev } from '../../helpers/leak-fixture.ts';
-import { leakageInsertSql, rowsInScope } from '../../../src/pipeline/leakage.ts';
+import { leakageInsertSql, prepareLeakage, rowsInScope } from '../../../src/pipeline/leakage.ts';
 
 // 2026-11-20 is EST (UTC−5): 14:00Z is 09:00 local.
 const T = (hhmmss: string) => `2026-11-20T${hhmmss}Z`;
@@ -179,6 +179,7 @@ describe('segment, repeat, handle time and demographics on each leaked call', ()
 describe('leakage SQL uses the partial indexes and reads only dirty members', () => {
   const plan = (sql: string) => {
     const deps = makeDeps();
+    prepareLeakage(deps.store.sqlite);
     return (deps.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail);
   };
 
@@ -191,7 +192,7 @@ describe('leakage SQL uses the partial indexes and reads only dirty members', ()
     });
   }
 
-  it('dirty: walks dirty_members and seeks each member’s calls by index instead of scanning every call', () => {
+  it('dirty: walks the chunk of dirty members and seeks each member’s calls by index instead of scanning every call', () => {
     const details = plan(leakageInsertSql('dirty', 1_800_000));
     expect(details).toContain('SCAN d');
     expect(details.some((d) => /SEARCH c USING INDEX calls_member_started \(member_id=\? AND started_at>\? AND started_at<\?\)/.test(d))).toBe(true);
