@@ -72,7 +72,7 @@ if (['recompute', 'commands', 'slack', 'digest'].some(wants)) {
       const r = await measureRecompute(b, runs);
       rows.push(...r.rows);
       log('incremental…');
-      rows.push(...measureIncremental(b, r.full.median));
+      rows.push(...measureIncremental(b, r.full.median, runs));
     }
   } finally {
     if (values.keep && !values.store) b.store.close();

@@ -67,7 +67,10 @@ LEFT JOIN member_profiles m ON m.member_id = c.member_id`;
 
 const CHUNK_TABLE = 'CREATE TEMP TABLE IF NOT EXISTS dirty_chunk (member_id TEXT PRIMARY KEY, from_ms INTEGER NOT NULL, to_ms INTEGER NOT NULL)';
 
-/** Creates what the leakage statements read, so they can be prepared (tests look at their plans). */
+/**
+ * Creates what the leakage statements read. Call outside any transaction: a temp table created
+ * inside one would vanish with a rollback.
+ */
 export function prepareLeakage(sqlite: Database.Database): void {
   sqlite.exec(CHUNK_TABLE);
 }
@@ -98,15 +101,15 @@ export function recomputeAllLeakage(sqlite: Database.Database, windowMs: number)
  * the whole recompute (the bot's own writes wait at most one chunk).
  */
 export function recomputeDirtyChunk(sqlite: Database.Database, windowMs: number, limit: number): number {
-  sqlite.exec(CHUNK_TABLE);
   sqlite.exec('DELETE FROM temp.dirty_chunk');
   const taken = sqlite
     .prepare('INSERT INTO temp.dirty_chunk SELECT member_id, from_ms, to_ms FROM dirty_members ORDER BY member_id LIMIT ?')
     .run(limit).changes;
   if (taken === 0) return 0;
   replaceLeakage(sqlite, 'dirty', windowMs);
-  // The chunk is the first members in order, so a range delete (one walk along the index) takes them off.
-  sqlite.exec('DELETE FROM dirty_members WHERE member_id <= (SELECT max(member_id) FROM temp.dirty_chunk)');
-  sqlite.exec('DELETE FROM temp.dirty_chunk');
+  // The chunk is the first members in order: a range delete takes them off in one walk along the
+  // index, and a chunk that took every member empties the table outright.
+  if (taken < limit) sqlite.exec('DELETE FROM dirty_members');
+  else sqlite.exec('DELETE FROM dirty_members WHERE member_id <= (SELECT max(member_id) FROM temp.dirty_chunk)');
   return taken;
 }

@@ -80,26 +80,30 @@ export function runPipeline(store: Store, settings: PipelineSettings, opts: { le
   const silverMs = performance.now() - started;
 
   // A definition change recomputes every member at once; otherwise the dirty members are
-  // recomputed a chunk per transaction. Either way the days touched wait in gold_pending_days,
-  // and gold is rebuilt for them last, in a transaction of its own.
+  // recomputed a chunk per transaction. Either way the days touched wait in gold_pending_days, and
+  // gold is rebuilt for them in the transaction of the last chunk (the only one, an hour of live data).
   let full = false;
-  timed(() =>
-    sqlite.transaction(() => {
-      const definitions = JSON.stringify({ timeZone: settings.timeZone, windowMinutes: settings.windowMinutes, costPerCall: settings.costPerCall });
-      const stored = getMeta.get(DEFINITIONS) as string | undefined;
-      full = stored !== undefined && stored !== definitions;
-      if (stored === definitions) return;
-      if (full) {
-        if (JSON.parse(stored!).timeZone !== settings.timeZone) relocalize(store);
-        recomputeAllLeakage(sqlite, windowMs);
-      }
-      setMeta.run(DEFINITIONS, definitions);
-    }).immediate(),
-  );
+  const definitions = JSON.stringify({ timeZone: settings.timeZone, windowMinutes: settings.windowMinutes, costPerCall: settings.costPerCall });
+  if (getMeta.get(DEFINITIONS) !== definitions) {
+    timed(() =>
+      sqlite.transaction(() => {
+        const stored = getMeta.get(DEFINITIONS) as string | undefined;
+        if (stored === definitions) return;
+        full = stored !== undefined;
+        if (full) {
+          if (JSON.parse(stored!).timeZone !== settings.timeZone) relocalize(store);
+          recomputeAllLeakage(sqlite, windowMs);
+        }
+        setMeta.run(DEFINITIONS, definitions);
+      }).immediate(),
+    );
+  }
   const chunk = opts.leakageChunk ?? LEAKAGE_CHUNK_MEMBERS;
-  const recomputeChunk = sqlite.transaction(() => recomputeDirtyChunk(sqlite, windowMs, chunk));
-  while (timed(() => recomputeChunk.immediate()) > 0);
-  const changedDays = timed(() => sqlite.transaction(() => rebuildGold(sqlite, settings.costPerCall)).immediate());
+  const step = sqlite.transaction(() =>
+    recomputeDirtyChunk(sqlite, windowMs, chunk) === chunk ? null : rebuildGold(sqlite, settings.costPerCall),
+  );
+  let changedDays: string[] | null = null;
+  while (changedDays === null) changedDays = timed(() => step.immediate());
 
   return { batches, changedDays, full, ms: performance.now() - started, silverMs, longestWriteMs };
 }
