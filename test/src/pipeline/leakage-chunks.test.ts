@@ -11,8 +11,17 @@ type Deps = ReturnType<typeof makeDeps>;
  * never holds the write lock for the whole recompute. The chunking must not change any table, and
  * a crash between chunks must lose nothing.
  */
-async function loadHistory(deps: Deps, seed: number): Promise<void> {
+async function loadHistory(seed: number): Promise<Deps> {
+  const deps = makeDeps();
   for (const [i, r] of history(seed, true).entries()) await importRound(deps.store, r, i);
+  return deps;
+}
+
+/** The history's tables after one uninterrupted run with the default chunk. */
+async function referenceRun(seed: number): Promise<Deps> {
+  const deps = await loadHistory(seed);
+  runPipeline(deps.store, deps.config);
+  return deps;
 }
 
 const count = (deps: Deps, table: string) => deps.store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
@@ -21,11 +30,8 @@ describe('leakage recomputed in chunks of dirty members', () => {
   it('gives the same tables as one chunk, over 8 random histories, one member per transaction', async () => {
     let leaked = 0;
     for (let seed = 1; seed <= 8; seed++) {
-      const whole = makeDeps();
-      await loadHistory(whole, seed);
-      runPipeline(whole.store, whole.config);
-      const chunked = makeDeps();
-      await loadHistory(chunked, seed);
+      const whole = await referenceRun(seed);
+      const chunked = await loadHistory(seed);
       const r = runPipeline(chunked.store, chunked.config, { leakageChunk: 1 });
       expect(tables(chunked.store), `seed ${seed}`).toEqual(tables(whole.store));
       expect(r.longestWriteMs).toBeGreaterThan(0);
@@ -38,12 +44,8 @@ describe('leakage recomputed in chunks of dirty members', () => {
   it('a crash in the last chunk keeps the earlier chunks and their days, and the next run finishes the rest', async () => {
     let keptDays = 0;
     for (let seed = 1; seed <= 8; seed++) {
-      const reference = makeDeps();
-      await loadHistory(reference, seed);
-      runPipeline(reference.store, reference.config);
-
-      const deps = makeDeps();
-      await loadHistory(deps, seed);
+      const reference = await referenceRun(seed);
+      const deps = await loadHistory(seed);
       const { sqlite } = deps.store;
       prepareLeakage(sqlite);
       // Chunks go in member order, so the greatest dirty member is in the last one.
