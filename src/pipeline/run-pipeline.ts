@@ -8,7 +8,7 @@ import type { Store } from '../../db/open-db.ts';
 import type { SourceKind } from '../ingest/contract.ts';
 import { registerSqlFunctions } from './sql-functions.ts';
 import { applyStaged, prepareSilver, stageBatch } from './silver.ts';
-import { prepareLeakage, recomputeAllLeakage, recomputeDirtyChunk } from './leakage.ts';
+import { markEveryMemberDirty, prepareLeakage, recomputeDirtyChunk } from './leakage.ts';
 import { rebuildGold } from './gold.ts';
 
 export type PipelineSettings = { timeZone: string; windowMinutes: number; costPerCall: number };
@@ -79,9 +79,9 @@ export function runPipeline(store: Store, settings: PipelineSettings, opts: { le
   while (timed(() => applyGroup.immediate()));
   const silverMs = performance.now() - started;
 
-  // A definition change recomputes every member at once; otherwise the dirty members are
-  // recomputed a chunk per transaction. Either way the days touched wait in gold_pending_days, and
-  // gold is rebuilt for them in the transaction of the last chunk (the only one, an hour of live data).
+  // Dirty members are recomputed a chunk per transaction (a definition change makes every member
+  // dirty); the days touched wait in gold_pending_days, and gold is rebuilt for them in the
+  // transaction of the last chunk (the only one for an hour of live data).
   let full = false;
   const definitions = JSON.stringify({ timeZone: settings.timeZone, windowMinutes: settings.windowMinutes, costPerCall: settings.costPerCall });
   if (getMeta.get(DEFINITIONS) !== definitions) {
@@ -92,7 +92,7 @@ export function runPipeline(store: Store, settings: PipelineSettings, opts: { le
         full = stored !== undefined;
         if (full) {
           if (JSON.parse(stored!).timeZone !== settings.timeZone) relocalize(store);
-          recomputeAllLeakage(sqlite, windowMs);
+          markEveryMemberDirty(sqlite);
         }
         setMeta.run(DEFINITIONS, definitions);
       }).immediate(),
