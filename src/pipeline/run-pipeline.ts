@@ -10,6 +10,7 @@ import { registerSqlFunctions } from './sql-functions.ts';
 import { applyStaged, prepareSilver, stageBatch } from './silver.ts';
 import { markEveryMemberDirty, prepareLeakage, recomputeDirtyChunk } from './leakage.ts';
 import { rebuildGold } from './gold.ts';
+import { LeakError } from '../errors.ts';
 
 export type PipelineSettings = { timeZone: string; windowMinutes: number; costPerCall: number };
 
@@ -21,6 +22,8 @@ export type PipelineResult = { batches: number; changedDays: string[]; full: boo
 
 /** Dirty members recomputed per transaction: at full scale about a second of work. */
 const LEAKAGE_CHUNK_MEMBERS = 200_000;
+const SETTINGS_CONFLICT =
+  'Another Leak process stored different LEAK_TZ / LEAK_WINDOW_MINUTES / LEAK_COST_PER_CALL settings during this run; give every process the same settings and run again.';
 
 const WATERMARK = 'silver_batch_watermark';
 const DEFINITIONS = 'definitions';
@@ -30,6 +33,8 @@ const GROUP_ROWS = 250_000;
 export function runPipeline(store: Store, settings: PipelineSettings, opts: { leakageChunk?: number } = {}): PipelineResult {
   const started = performance.now();
   const { sqlite } = store;
+  const chunk = opts.leakageChunk ?? LEAKAGE_CHUNK_MEMBERS;
+  if (!Number.isInteger(chunk) || chunk < 1) throw new RangeError(`leakageChunk must be a whole number of members ≥ 1, not ${chunk}`);
   let longestWriteMs = 0;
   const timed = <T>(write: () => T): T => {
     const t = performance.now();
@@ -98,10 +103,12 @@ export function runPipeline(store: Store, settings: PipelineSettings, opts: { le
       }).immediate(),
     );
   }
-  const chunk = opts.leakageChunk ?? LEAKAGE_CHUNK_MEMBERS;
-  const step = sqlite.transaction(() =>
-    recomputeDirtyChunk(sqlite, windowMs, chunk) === chunk ? null : rebuildGold(sqlite, settings.costPerCall),
-  );
+  // Each chunk checks the definitions again: another process with other settings may have stored
+  // its own since, and leakage or gold written with ours would then never be repaired.
+  const step = sqlite.transaction(() => {
+    if (getMeta.get(DEFINITIONS) !== definitions) throw new LeakError('conflict', SETTINGS_CONFLICT);
+    return recomputeDirtyChunk(sqlite, windowMs, chunk) === chunk ? null : rebuildGold(sqlite, settings.costPerCall);
+  });
   let changedDays: string[] | null = null;
   while (changedDays === null) changedDays = timed(() => step.immediate());
 

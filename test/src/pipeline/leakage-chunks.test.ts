@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeps } from '../../helpers/store.ts';
+import { tempDir } from '../../helpers/csv.ts';
 import { snapshot } from '../../helpers/leak-fixture.ts';
 import { history, importRound, tables } from '../../helpers/random-history.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
@@ -11,8 +12,8 @@ type Deps = ReturnType<typeof makeDeps>;
  * never holds the write lock for the whole recompute. The chunking must not change any table, and
  * a crash between chunks must lose nothing.
  */
-async function loadHistory(seed: number): Promise<Deps> {
-  const deps = makeDeps();
+async function loadHistory(seed: number, file?: string): Promise<Deps> {
+  const deps = makeDeps({ file });
   for (const [i, r] of history(seed, true).entries()) await importRound(deps.store, r, i);
   return deps;
 }
@@ -45,18 +46,21 @@ describe('leakage recomputed in chunks of dirty members', () => {
     let keptDays = 0;
     for (let seed = 1; seed <= 8; seed++) {
       const reference = await referenceRun(seed);
-      const deps = await loadHistory(seed);
-      const { sqlite } = deps.store;
+      // A file store, reopened after the crash: what a crashed process leaves is what was committed.
+      const file = `${tempDir()}/leak.db`;
+      const crashed = await loadHistory(seed, file);
+      const { sqlite } = crashed.store;
       prepareLeakage(sqlite);
       // Chunks go in member order, so the greatest dirty member is in the last one.
       sqlite.exec(`CREATE TEMP TRIGGER crash_in_chunk AFTER INSERT ON dirty_chunk
         WHEN NEW.member_id = (SELECT max(member_id) FROM dirty_members) BEGIN SELECT raise(ABORT, 'injected crash'); END`);
-      expect(() => runPipeline(deps.store, deps.config, { leakageChunk: 1 }), `seed ${seed}`).toThrow('injected crash');
+      expect(() => runPipeline(crashed.store, crashed.config, { leakageChunk: 1 }), `seed ${seed}`).toThrow('injected crash');
       expect(sqlite.inTransaction).toBe(false);
+      crashed.store.close();
+
+      const deps = makeDeps({ file });
       expect(count(deps, 'dirty_members'), `seed ${seed}`).toBe(1);
       keptDays += count(deps, 'gold_pending_days');
-
-      sqlite.exec('DROP TRIGGER crash_in_chunk');
       const r = runPipeline(deps.store, deps.config, { leakageChunk: 2 });
       expect(r.batches).toBe(0);
       expect(count(deps, 'dirty_members')).toBe(0);
@@ -64,5 +68,19 @@ describe('leakage recomputed in chunks of dirty members', () => {
       expect(tables(deps.store), `seed ${seed}`).toEqual(tables(reference.store));
     }
     expect(keptDays).toBeGreaterThan(0);
+  });
+
+  it('stops with a conflict when another process stores other settings between chunks', async () => {
+    const deps = await loadHistory(1);
+    prepareLeakage(deps.store.sqlite);
+    // What a second process with another cost per call would store while this run is between chunks.
+    deps.store.sqlite.exec(`CREATE TEMP TRIGGER other_settings AFTER INSERT ON dirty_chunk
+      BEGIN UPDATE meta SET value = '{"other":true}' WHERE key = 'definitions'; END`);
+    expect(() => runPipeline(deps.store, deps.config, { leakageChunk: 1 })).toThrow(/Another Leak process stored different LEAK_TZ/);
+  });
+
+  it('refuses a chunk size that could never finish', () => {
+    const deps = makeDeps();
+    for (const leakageChunk of [0, -1, 1.5]) expect(() => runPipeline(deps.store, deps.config, { leakageChunk })).toThrow(/leakageChunk must be a whole number/);
   });
 });
