@@ -89,19 +89,24 @@ function replaceLeakage(sqlite: Database.Database, scope: 'all' | 'dirty', windo
 /** Recomputes every member's leakage in one statement (the bench's full recompute): every day's gold is pending afterwards. */
 export function recomputeAllLeakage(sqlite: Database.Database, windowMs: number): void {
   replaceLeakage(sqlite, 'all', windowMs);
-  sqlite.exec('INSERT OR IGNORE INTO gold_pending_days (date) SELECT DISTINCT date FROM daily_leakage_summary');
+  markEveryGoldDayPending(sqlite);
   sqlite.exec('DELETE FROM dirty_members');
 }
 
+/** Every day gold holds becomes pending: what a changed cost per call needs, leakage unchanged. */
+export function markEveryGoldDayPending(sqlite: Database.Database): void {
+  sqlite.exec('INSERT OR IGNORE INTO gold_pending_days (date) SELECT DISTINCT date FROM daily_leakage_summary');
+}
+
 /**
- * After a definition change: every member with calls or leaked calls becomes dirty over all time,
+ * After a change of window or time zone: every member with calls or leaked calls becomes dirty over all time,
  * so the chunks recompute everything without one transaction holding the write lock throughout.
  */
 export function markEveryMemberDirty(sqlite: Database.Database): void {
   sqlite.exec(`INSERT INTO dirty_members (member_id, from_ms, to_ms)
     SELECT member_id, -9e15, 9e15 FROM (SELECT member_id FROM call_logs_cleaned UNION SELECT member_id FROM digital_call_leakage)
     WHERE true ON CONFLICT(member_id) DO UPDATE SET from_ms = excluded.from_ms, to_ms = excluded.to_ms`);
-  sqlite.exec('INSERT OR IGNORE INTO gold_pending_days (date) SELECT DISTINCT date FROM daily_leakage_summary');
+  markEveryGoldDayPending(sqlite);
 }
 
 /**

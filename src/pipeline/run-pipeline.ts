@@ -8,7 +8,7 @@ import type { Store } from '../../db/open-db.ts';
 import type { SourceKind } from '../ingest/contract.ts';
 import { registerSqlFunctions } from './sql-functions.ts';
 import { applyStaged, prepareSilver, stageBatch } from './silver.ts';
-import { markEveryMemberDirty, prepareLeakage, recomputeDirtyChunk } from './leakage.ts';
+import { markEveryGoldDayPending, markEveryMemberDirty, prepareLeakage, recomputeDirtyChunk } from './leakage.ts';
 import { rebuildGold } from './gold.ts';
 import { LeakError } from '../errors.ts';
 
@@ -16,7 +16,8 @@ export type PipelineSettings = { timeZone: string; windowMinutes: number; costPe
 
 /**
  * ms is the whole run; silverMs of it applied bronze batches, the rest recomputed leakage and gold.
- * longestWriteMs is the longest single transaction: how long another writer (the bot) could wait.
+ * longestWriteMs is the longest single transaction (with any wait for the lock): how long another
+ * writer (the bot) could wait.
  */
 export type PipelineResult = { batches: number; changedDays: string[]; full: boolean; ms: number; silverMs: number; longestWriteMs: number };
 
@@ -84,8 +85,8 @@ export function runPipeline(store: Store, settings: PipelineSettings, opts: { le
   while (timed(() => applyGroup.immediate()));
   const silverMs = performance.now() - started;
 
-  // Dirty members are recomputed a chunk per transaction (a definition change makes every member
-  // dirty); the days touched wait in gold_pending_days, and gold is rebuilt for them in the
+  // Dirty members are recomputed a chunk per transaction (a new window or time zone makes every
+  // member dirty); the days touched wait in gold_pending_days, and gold is rebuilt for them in the
   // transaction of the last chunk (the only one for an hour of live data).
   let full = false;
   const definitions = JSON.stringify({ timeZone: settings.timeZone, windowMinutes: settings.windowMinutes, costPerCall: settings.costPerCall });
@@ -96,8 +97,11 @@ export function runPipeline(store: Store, settings: PipelineSettings, opts: { le
         if (stored === definitions) return;
         full = stored !== undefined;
         if (full) {
-          if (JSON.parse(stored!).timeZone !== settings.timeZone) relocalize(store);
-          markEveryMemberDirty(sqlite);
+          const before = JSON.parse(stored!) as PipelineSettings;
+          if (before.timeZone !== settings.timeZone) relocalize(store);
+          // Leakage does not depend on the cost per call: a cost change only re-prices gold.
+          if (before.timeZone !== settings.timeZone || before.windowMinutes !== settings.windowMinutes) markEveryMemberDirty(sqlite);
+          else markEveryGoldDayPending(sqlite);
         }
         setMeta.run(DEFINITIONS, definitions);
       }).immediate(),
