@@ -9,47 +9,55 @@ import type Database from 'better-sqlite3';
 import { addDays } from '../time.ts';
 import { readCallSpan, type CallSpan } from './call-span.ts';
 
-const CHANGED = 'SELECT date FROM gold_pending_days';
+/** The pending days this call rebuilds: the earliest, up to @upTo (see rebuildGold). */
+const CHANGED = 'SELECT date FROM gold_pending_days WHERE date <= @upTo';
 
-export function rebuildGold(sqlite: Database.Database, costPerCall: number): string[] {
-  const days = (sqlite.prepare(`${CHANGED} ORDER BY date`).all() as { date: string }[]).map((r) => r.date);
-  if (days.length > 0) rebuildDailyTables(sqlite, costPerCall);
+/**
+ * Rebuilds gold for the earliest `maxDays` pending days (all of them by default) and takes them
+ * off gold_pending_days; returns those days. Every day of a full recompute is pending at once,
+ * and rebuilding 90 of them at full scale takes seconds: the pipeline goes a few days per
+ * transaction so the bot's writes never wait that long. The savings model stays right across
+ * calls: a day's model is redone with each of the 7 days before it.
+ */
+export function rebuildGold(sqlite: Database.Database, costPerCall: number, maxDays = Number.MAX_SAFE_INTEGER): string[] {
+  const days = sqlite.prepare('SELECT date FROM gold_pending_days ORDER BY date LIMIT ?').pluck().all(maxDays) as string[];
+  if (days.length > 0) rebuildDailyTables(sqlite, costPerCall, days[days.length - 1]);
   // Not only for changed days: the savings model also moves when the first or last call date does.
   rebuildSavingsModel(sqlite, days, costPerCall);
-  sqlite.exec('DELETE FROM gold_pending_days');
+  if (days.length > 0) sqlite.prepare(`DELETE FROM gold_pending_days WHERE date IN (${CHANGED})`).run({ upTo: days[days.length - 1] });
   return days;
 }
 
-function rebuildDailyTables(sqlite: Database.Database, costPerCall: number): void {
-  sqlite.exec(`DELETE FROM daily_leakage_summary WHERE date IN (${CHANGED})`);
+function rebuildDailyTables(sqlite: Database.Database, cost: number, upTo: string): void {
+  sqlite.prepare(`DELETE FROM daily_leakage_summary WHERE date IN (${CHANGED})`).run({ upTo });
   sqlite.prepare(
     `INSERT INTO daily_leakage_summary (date, journey, segment, device, channel, calls, cost, repeats,
        sentiment_end_sum, sentiment_end_n, handle_seconds)
-     SELECT local_date, journey, segment, device, channel, count(*), count(*) * ?, sum(is_repeat),
+     SELECT local_date, journey, segment, device, channel, count(*), count(*) * @cost, sum(is_repeat),
        coalesce(sum(sentiment_end), 0), count(sentiment_end), sum(handle_seconds)
      FROM digital_call_leakage WHERE local_date IN (${CHANGED})
      GROUP BY local_date, journey, segment, device, channel`,
-  ).run(costPerCall);
+  ).run({ upTo, cost });
 
-  sqlite.exec(`DELETE FROM segment_drilldown WHERE date IN (${CHANGED})`);
+  sqlite.prepare(`DELETE FROM segment_drilldown WHERE date IN (${CHANGED})`).run({ upTo });
   sqlite.prepare(
     `INSERT INTO segment_drilldown (date, journey, segment, calls, cost, repeats, members, sentiment_end_sum, sentiment_end_n)
-     SELECT local_date, journey, segment, count(*), count(*) * ?, sum(is_repeat), count(DISTINCT member_id),
+     SELECT local_date, journey, segment, count(*), count(*) * @cost, sum(is_repeat), count(DISTINCT member_id),
        coalesce(sum(sentiment_end), 0), count(sentiment_end)
      FROM digital_call_leakage WHERE local_date IN (${CHANGED})
      GROUP BY local_date, journey, segment`,
-  ).run(costPerCall);
+  ).run({ upTo, cost });
 
   // Grouped in the covering index's own order (no sort of every row on a full recompute); a NULL
   // and an '' message of one key are two groups that the upsert adds into one row.
-  sqlite.exec(`DELETE FROM error_drilldown WHERE date IN (${CHANGED})`);
-  sqlite.exec(
+  sqlite.prepare(`DELETE FROM error_drilldown WHERE date IN (${CHANGED})`).run({ upTo });
+  sqlite.prepare(
     `INSERT INTO error_drilldown (date, journey, segment, error_message, language, calls)
      SELECT local_date, journey, segment, coalesce(error_message, ''), language, count(*)
      FROM digital_call_leakage WHERE local_date IN (${CHANGED})
      GROUP BY local_date, journey, segment, error_message, language
      ON CONFLICT DO UPDATE SET calls = calls + excluded.calls`,
-  );
+  ).run({ upTo });
 }
 
 /**

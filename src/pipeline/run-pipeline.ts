@@ -10,6 +10,7 @@ import { registerSqlFunctions } from './sql-functions.ts';
 import { applyStaged, prepareSilver, stageBatch } from './silver.ts';
 import { markEveryGoldDayPending, markEveryMemberDirty, prepareLeakage, recomputeDirtyChunk } from './leakage.ts';
 import { rebuildGold } from './gold.ts';
+import { relocalizeNextRange, startRelocalizing } from './relocalize.ts';
 import { LeakError } from '../errors.ts';
 
 export type PipelineSettings = { timeZone: string; windowMinutes: number; costPerCall: number };
@@ -21,8 +22,12 @@ export type PipelineSettings = { timeZone: string; windowMinutes: number; costPe
  */
 export type PipelineResult = { batches: number; changedDays: string[]; full: boolean; ms: number; silverMs: number; longestWriteMs: number };
 
-/** Dirty members recomputed per transaction: at full scale about a second of work. */
-const LEAKAGE_CHUNK_MEMBERS = 200_000;
+/** Dirty members recomputed per transaction: under 2 s at full scale, even when 90 days are recomputed whole. */
+const LEAKAGE_CHUNK_MEMBERS = 50_000;
+/** Silver rows moved to a new LEAK_TZ per transaction: under 2 s at full scale (calls carry two date indexes). */
+const RELOCALIZE_ROWS = 250_000;
+/** Gold days rebuilt per transaction: about 1.5 s at full scale. */
+const GOLD_DAYS = 20;
 const SETTINGS_CONFLICT =
   'Another Leak process stored different LEAK_TZ / LEAK_WINDOW_MINUTES / LEAK_COST_PER_CALL settings during this run; give every process the same settings and run again.';
 
@@ -31,11 +36,16 @@ const DEFINITIONS = 'definitions';
 /** Bronze rows applied to silver per transaction (see applyGroup): 250K keeps a full-scale backfill under 1 GB. */
 const GROUP_ROWS = 250_000;
 
-export function runPipeline(store: Store, settings: PipelineSettings, opts: { leakageChunk?: number } = {}): PipelineResult {
+export function runPipeline(
+  store: Store,
+  settings: PipelineSettings,
+  opts: { leakageChunk?: number; relocalizeRows?: number; goldDays?: number } = {},
+): PipelineResult {
   const started = performance.now();
   const { sqlite } = store;
-  const chunk = opts.leakageChunk ?? LEAKAGE_CHUNK_MEMBERS;
-  if (!Number.isInteger(chunk) || chunk < 1) throw new RangeError(`leakageChunk must be a whole number of members ≥ 1, not ${chunk}`);
+  const chunk = wholeAtLeastOne('leakageChunk', opts.leakageChunk ?? LEAKAGE_CHUNK_MEMBERS);
+  const relocalizeRows = wholeAtLeastOne('relocalizeRows', opts.relocalizeRows ?? RELOCALIZE_ROWS);
+  const goldDays = wholeAtLeastOne('goldDays', opts.goldDays ?? GOLD_DAYS);
   let longestWriteMs = 0;
   const timed = <T>(write: () => T): T => {
     const t = performance.now();
@@ -98,7 +108,7 @@ export function runPipeline(store: Store, settings: PipelineSettings, opts: { le
         full = stored !== undefined;
         if (full) {
           const before = JSON.parse(stored!) as PipelineSettings;
-          if (before.timeZone !== settings.timeZone) relocalize(store);
+          if (before.timeZone !== settings.timeZone) startRelocalizing(sqlite);
           // Leakage does not depend on the cost per call: a cost change only re-prices gold.
           if (before.timeZone !== settings.timeZone || before.windowMinutes !== settings.windowMinutes) markEveryMemberDirty(sqlite);
           else markEveryGoldDayPending(sqlite);
@@ -107,22 +117,37 @@ export function runPipeline(store: Store, settings: PipelineSettings, opts: { le
       }).immediate(),
     );
   }
-  // Each chunk checks the definitions again: another process with other settings may have stored
-  // its own since, and leakage or gold written with ours would then never be repaired.
-  const step = sqlite.transaction(() => {
+  // Each transaction below checks the definitions again: another process with other settings may
+  // have stored its own since, and dates, leakage or gold written with ours would never be repaired.
+  const checkDefinitions = () => {
     if (getMeta.get(DEFINITIONS) !== definitions) throw new LeakError('conflict', SETTINGS_CONFLICT);
-    return recomputeDirtyChunk(sqlite, windowMs, chunk) === chunk ? null : rebuildGold(sqlite, settings.costPerCall);
+  };
+  // A new time zone moves every stored local date first (a range per transaction, resumed after a
+  // crash), since leakage and gold are recomputed from those dates.
+  const relocalizeStep = sqlite.transaction(() => {
+    checkDefinitions();
+    return relocalizeNextRange(sqlite, relocalizeRows);
   });
-  let changedDays: string[] | null = null;
-  while (changedDays === null) changedDays = timed(() => step.immediate());
+  while (timed(() => relocalizeStep.immediate()));
+  // Gold waits until no member is dirty (it reads leakage), then goes a few days per transaction.
+  const step = sqlite.transaction(() => {
+    checkDefinitions();
+    if (recomputeDirtyChunk(sqlite, windowMs, chunk) === chunk) return { days: [], more: true };
+    const days = rebuildGold(sqlite, settings.costPerCall, goldDays);
+    return { days, more: days.length === goldDays };
+  });
+  const rebuilt = new Set<string>();
+  for (let more = true; more; ) {
+    const r = timed(() => step.immediate());
+    for (const d of r.days) rebuilt.add(d);
+    more = r.more;
+  }
+  const changedDays = [...rebuilt].sort();
 
   return { batches, changedDays, full, ms: performance.now() - started, silverMs, longestWriteMs };
 }
 
-/** LEAK_TZ changed: every stored local date and minute moves to the new zone. */
-function relocalize(store: Store): void {
-  store.sqlite.exec(`
-    UPDATE digital_journeys_cleaned SET local_date = leak_local_date(ts);
-    UPDATE call_logs_cleaned SET local_date = leak_local_date(started_at), local_minute = leak_local_minute(started_at);
-  `);
+function wholeAtLeastOne(name: string, n: number): number {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name} must be a whole number ≥ 1, not ${n}`);
+  return n;
 }

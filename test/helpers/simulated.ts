@@ -6,8 +6,8 @@ import { makeDeps } from './store.ts';
 export const END = Date.parse('2026-11-24T17:00:00Z');
 export const ANCHOR = '2026-11-24';
 
-export function simulatedStore(opts: { seed?: number; scale?: number; days?: number; end?: number; fixes?: Fix[]; env?: Record<string, string> } = {}) {
-  const deps = makeDeps({ now: opts.end ?? END, env: opts.env });
+export function simulatedStore(opts: { seed?: number; scale?: number; days?: number; end?: number; fixes?: Fix[]; env?: Record<string, string>; file?: string } = {}) {
+  const deps = makeDeps({ now: opts.end ?? END, env: opts.env, file: opts.file });
   const summary = runBackfill(deps.store, deps.config, {
     seed: opts.seed ?? 7,
     scale: opts.scale ?? 0.002,
