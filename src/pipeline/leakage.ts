@@ -81,7 +81,15 @@ function replaceLeakage(sqlite: Database.Database, scope: 'all' | 'dirty', windo
     SELECT DISTINCT l.local_date FROM ${rowsInScope(scope, 'digital_call_leakage', 'l')}`;
   sqlite.exec(markDays);
   if (scope === 'all') sqlite.exec('DELETE FROM digital_call_leakage');
-  else sqlite.exec(`DELETE FROM digital_call_leakage WHERE rowid IN (SELECT l.rowid FROM ${rowsInScope(scope, 'digital_call_leakage', 'l')})`);
+  else {
+    sqlite.exec(`DELETE FROM digital_call_leakage WHERE rowid IN (SELECT l.rowid FROM ${rowsInScope(scope, 'digital_call_leakage', 'l')})`);
+    // A call corrected to one of this chunk's members may still have its leaked row under its old
+    // member, whose own chunk comes later: without this the insert below fails on call_id, and
+    // since the chunk rolls back, every later run would fail on it again.
+    const moved = `FROM ${rowsInScope(scope, 'call_logs_cleaned', 'c')} JOIN digital_call_leakage l ON l.call_id = c.call_id`;
+    sqlite.exec(`INSERT OR IGNORE INTO gold_pending_days (date) SELECT DISTINCT l.local_date ${moved}`);
+    sqlite.exec(`DELETE FROM digital_call_leakage WHERE rowid IN (SELECT l.rowid ${moved})`);
+  }
   sqlite.exec(leakageInsertSql(scope, windowMs));
   sqlite.exec(markDays);
 }

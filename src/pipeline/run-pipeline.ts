@@ -148,6 +148,6 @@ export function runPipeline(
 }
 
 function wholeAtLeastOne(name: string, n: number): number {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name} must be a whole number ≥ 1, not ${n}`);
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`${name} must be a whole number from 1 to 2^53 − 1, not ${n}`);
   return n;
 }

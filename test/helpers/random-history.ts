@@ -29,6 +29,30 @@ export function history(seed: number, repeatsInFile: boolean): Round[] {
   });
 }
 
+/**
+ * Like history(), but spread over `spanDays` days: each run then dirties scattered days, which is
+ * what gold rebuilt a few days per transaction (and the savings model's 7-day reach) must get right.
+ */
+export function spreadHistory(seed: number, rounds = 16, spanDays = 30): Round[] {
+  let s = seed;
+  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
+  const members = ['M-000001', 'M-000002', 'm3', '4', 'M-000005', 'M-000006'];
+  const iso = (ms: number) => new Date(ms).toISOString().replace('.000', '');
+  return Array.from({ length: rounds }, () => {
+    const digital: string[] = [];
+    const calls: string[] = [];
+    for (let k = 1 + Math.floor(rand() * 4); k > 0; k--) {
+      const at = Date.parse('2026-10-20T00:00:00Z') + Math.floor(rand() * spanDays * 288) * 300_000;
+      const member = pick(members);
+      digital.push(eventRow({ id: `e${Math.floor(rand() * 60)}`, member, session: `s${Math.floor(rand() * 10)}`, ts: iso(at), outcome: pick(['error', 'abandon', 'error', 'complete', 'ok'] as const), journey: pick(['billing', 'pharmacy', 'id_card']), error: pick(['', 'x', 'y']) }));
+      if (rand() < 0.8) calls.push(callRow({ id: `c${Math.floor(rand() * 40)}`, member, start: iso(at + Math.floor(rand() * 8) * 300_000), s1: rand() < 0.5 ? '' : '0.5' }));
+    }
+    const profiles = rand() < 0.3 ? [memberRow({ id: pick(members), plan: pick(['MAPD', 'Commercial']), enrolled: pick(['2019-01-01', '2026-01-01']), birth: pick(['', '1950', '1990']) })] : [];
+    return { members: profiles, digital, calls, order: pick<SourceKind[]>([['members', 'digital', 'calls'], ['calls', 'digital', 'members']]) };
+  });
+}
+
 const HEADERS: Record<SourceKind, string> = { members: MEMBER_HEADER, digital: DIGITAL_HEADER, calls: CALL_HEADER };
 
 export async function importRound(store: Store, round: Round, n: number): Promise<void> {

@@ -66,10 +66,12 @@ describe('a new LEAK_TZ moves the stored local dates a range of rows per transac
     deps.store.sqlite.exec(`CREATE TEMP TRIGGER other_settings AFTER UPDATE ON meta WHEN NEW.key = 'relocalize_after'
       BEGIN UPDATE meta SET value = '{"other":true}' WHERE key = 'definitions'; END`);
     expect(() => runPipeline(deps.store, { ...deps.config, timeZone: 'Asia/Tokyo' }, { relocalizeRows: 1 })).toThrow(/Another Leak process stored different LEAK_TZ/);
+    // It stopped between ranges, not later in the leakage chunks.
+    expect(relocalizing(deps)).toBeDefined();
   });
 
   it('refuses a range size that could never finish', () => {
     const deps = makeDeps();
-    for (const relocalizeRows of [0, -1, 1.5]) expect(() => runPipeline(deps.store, deps.config, { relocalizeRows })).toThrow(/relocalizeRows must be a whole number/);
+    for (const relocalizeRows of [0, -1, 1.5, 1e20]) expect(() => runPipeline(deps.store, deps.config, { relocalizeRows })).toThrow(/relocalizeRows must be a whole number/);
   });
 });
