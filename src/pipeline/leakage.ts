@@ -24,10 +24,21 @@ export const rowsInScope = (scope: 'all' | 'dirty', table: string, alias: string
     ? `${table} ${alias}`
     : `temp.dirty_chunk d CROSS JOIN ${table} ${alias} ON ${alias}.member_id = d.member_id AND ${alias}.started_at BETWEEN d.from_ms AND d.to_ms`;
 
+const COLUMNS = ['call_id', 'member_id', 'started_at', 'local_date', 'local_minute', 'failure_event_id', 'failure_ts',
+  'journey', 'error_message', 'device', 'channel', 'segment', 'plan', 'language', 'age_group', 'interaction', 'is_repeat',
+  'handle_seconds', 'sentiment_start', 'sentiment_end'];
+
+/**
+ * A call corrected onto one of the chunk's members may still have its leaked row under its old
+ * member, whose chunk comes later: the upsert takes that row over (a plain insert failed on call_id,
+ * and the rolled-back chunk then failed every later run), and the trigger made in prepareLeakage
+ * marks the old row's day pending. Checking every call of the chunk for such a row beforehand cost
+ * half again on a full recompute; the upsert costs nothing when there is none.
+ */
+const TAKE_OVER = `WHERE true ON CONFLICT(call_id) DO UPDATE SET ${COLUMNS.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}`;
+
 export const leakageInsertSql = (scope: 'all' | 'dirty', windowMs: number) => `
-INSERT INTO digital_call_leakage (call_id, member_id, started_at, local_date, local_minute, failure_event_id,
-  failure_ts, journey, error_message, device, channel, segment, plan, language, age_group, interaction, is_repeat,
-  handle_seconds, sentiment_start, sentiment_end)
+INSERT INTO digital_call_leakage (${COLUMNS.join(', ')})
 SELECT c.call_id, c.member_id, c.started_at, c.local_date, c.local_minute, f.event_id, f.ts, f.journey,
   f.error_message, f.device, f.channel,
   CASE
@@ -63,7 +74,8 @@ FROM (
   FROM ${rowsInScope(scope, 'call_logs_cleaned', 'c')}
 ) c
 JOIN digital_journeys_cleaned f ON f.rowid = c.fid
-LEFT JOIN member_profiles m ON m.member_id = c.member_id`;
+LEFT JOIN member_profiles m ON m.member_id = c.member_id
+${scope === 'dirty' ? TAKE_OVER : ''}`;
 
 const CHUNK_TABLE = 'CREATE TEMP TABLE IF NOT EXISTS dirty_chunk (member_id TEXT PRIMARY KEY, from_ms INTEGER NOT NULL, to_ms INTEGER NOT NULL)';
 
@@ -73,6 +85,11 @@ const CHUNK_TABLE = 'CREATE TEMP TABLE IF NOT EXISTS dirty_chunk (member_id TEXT
  */
 export function prepareLeakage(sqlite: Database.Database): void {
   sqlite.exec(CHUNK_TABLE);
+  // Leaked rows are only ever deleted and inserted, except by TAKE_OVER: an update is a moved call.
+  // (Not INSERT OR IGNORE: inside a trigger the firing statement's conflict policy would override it.)
+  sqlite.exec(`CREATE TEMP TRIGGER IF NOT EXISTS leakage_call_moved AFTER UPDATE ON main.digital_call_leakage
+    BEGIN INSERT INTO gold_pending_days (date) SELECT OLD.local_date
+      WHERE NOT EXISTS (SELECT 1 FROM gold_pending_days WHERE date = OLD.local_date); END`);
 }
 
 /** Replaces the leaked calls in scope and records the local dates of rows removed and written in gold_pending_days. */
@@ -81,15 +98,7 @@ function replaceLeakage(sqlite: Database.Database, scope: 'all' | 'dirty', windo
     SELECT DISTINCT l.local_date FROM ${rowsInScope(scope, 'digital_call_leakage', 'l')}`;
   sqlite.exec(markDays);
   if (scope === 'all') sqlite.exec('DELETE FROM digital_call_leakage');
-  else {
-    sqlite.exec(`DELETE FROM digital_call_leakage WHERE rowid IN (SELECT l.rowid FROM ${rowsInScope(scope, 'digital_call_leakage', 'l')})`);
-    // A call corrected to one of this chunk's members may still have its leaked row under its old
-    // member, whose own chunk comes later: without this the insert below fails on call_id, and
-    // since the chunk rolls back, every later run would fail on it again.
-    const moved = `FROM ${rowsInScope(scope, 'call_logs_cleaned', 'c')} JOIN digital_call_leakage l ON l.call_id = c.call_id`;
-    sqlite.exec(`INSERT OR IGNORE INTO gold_pending_days (date) SELECT DISTINCT l.local_date ${moved}`);
-    sqlite.exec(`DELETE FROM digital_call_leakage WHERE rowid IN (SELECT l.rowid ${moved})`);
-  }
+  else sqlite.exec(`DELETE FROM digital_call_leakage WHERE rowid IN (SELECT l.rowid FROM ${rowsInScope(scope, 'digital_call_leakage', 'l')})`);
   sqlite.exec(leakageInsertSql(scope, windowMs));
   sqlite.exec(markDays);
 }
