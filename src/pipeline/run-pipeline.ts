@@ -139,7 +139,8 @@ export function runPipeline(
     checkDefinitions();
     return relocalizeNextRange(sqlite, relocalizeRows);
   });
-  while (timed(() => relocalizeStep.immediate()));
+  // A run that resumes an unfinished move (after a crash) is finishing a full recompute too.
+  while (timed(() => relocalizeStep.immediate())) full = true;
   // Gold waits until no member is dirty (it reads leakage), then goes a few days per transaction.
   const step = sqlite.transaction(() => {
     checkDefinitions();

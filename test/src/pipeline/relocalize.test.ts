@@ -56,6 +56,7 @@ describe('a new LEAK_TZ moves the stored local dates a range of rows per transac
       expect(tables(deps.store).digital, `seed ${seed}`).toEqual(tables(fresh.store).digital);
       const r = runPipeline(deps.store, deps.config, { relocalizeRows: 3 });
       expect(r.batches).toBe(0);
+      expect(r.full).toBe(true);
       expect(relocalizing(deps)).toBeUndefined();
       expect(tables(deps.store), `seed ${seed}`).toEqual(tables(fresh.store));
     }
