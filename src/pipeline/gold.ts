@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import { addDays } from '../time.ts';
 import { readCallSpan, type CallSpan } from './call-span.ts';
+import { readMeta, writeMeta } from '../../db/meta.ts';
 
 /** The pending days this call rebuilds: the earliest, up to @upTo (see rebuildGold). */
 const CHANGED = 'SELECT date FROM gold_pending_days WHERE date <= @upTo';
@@ -67,10 +68,11 @@ function rebuildDailyTables(sqlite: Database.Database, cost: number, upTo: strin
  * the day following the last call gets a row. So when a call, leaked or not, moves the first or
  * last call date, the dates near the old and new ends move too: the span is kept in meta to see it.
  */
+const SPAN_KEY = 'savings_call_span';
+
 function rebuildSavingsModel(sqlite: Database.Database, changed: string[], costPerCall: number): void {
   const span = readCallSpan(sqlite);
-  const getSpan = sqlite.prepare("SELECT value FROM meta WHERE key = 'savings_call_span'").pluck();
-  const storedText = getSpan.get() as string | undefined;
+  const storedText = readMeta(sqlite, SPAN_KEY);
   const stored: CallSpan = storedText ? JSON.parse(storedText) : { first: null, last: null };
   const targets = new Set<string>();
   for (const day of changed) for (let i = 0; i <= 7; i++) targets.add(addDays(day, i));
@@ -84,7 +86,7 @@ function rebuildSavingsModel(sqlite: Database.Database, changed: string[], costP
     }
   }
   if (storedText !== JSON.stringify(span)) {
-    sqlite.prepare("INSERT INTO meta (key, value) VALUES ('savings_call_span', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(span));
+    writeMeta(sqlite, SPAN_KEY, JSON.stringify(span));
   }
   if (targets.size === 0) return;
   const { first, last } = span;

@@ -6,6 +6,7 @@
  * waiting past their busy timeout. A crash between ranges resumes where the last commit stopped.
  */
 import type Database from 'better-sqlite3';
+import { deleteMeta, readMeta, writeMeta } from '../../db/meta.ts';
 
 const KEY = 'relocalize_after';
 const TABLES = [
@@ -19,17 +20,18 @@ type Position = Record<(typeof TABLES)[number]['name'], number>;
 /** Marks every stored row as still in the old zone; call in the transaction that stores the new LEAK_TZ. */
 export function startRelocalizing(sqlite: Database.Database): void {
   const from: Position = { digital_journeys_cleaned: 0, call_logs_cleaned: 0 };
-  sqlite
-    .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    .run(KEY, JSON.stringify(from));
+  writeMeta(sqlite, KEY, JSON.stringify(from));
 }
+
+/** True while a move is unfinished (also after a crash): only then does the pipeline open a transaction for it. */
+export const isRelocalizing = (sqlite: Database.Database) => readMeta(sqlite, KEY) !== undefined;
 
 /**
  * Moves up to `rows` more rows to the zone the SQL functions were registered with; returns false
  * once nothing is left (and forgets the position). Run one call per transaction.
  */
 export function relocalizeNextRange(sqlite: Database.Database, rows: number): boolean {
-  const stored = sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(KEY) as string | undefined;
+  const stored = readMeta(sqlite, KEY);
   if (stored === undefined) return false;
   const position = JSON.parse(stored) as Position;
   for (const table of TABLES) {
@@ -41,9 +43,9 @@ export function relocalizeNextRange(sqlite: Database.Database, rows: number): bo
     if (upTo === null) continue;
     sqlite.prepare(`UPDATE ${table.name} SET ${table.set} WHERE rowid > ? AND rowid <= ?`).run(after, upTo);
     position[table.name] = upTo;
-    sqlite.prepare('UPDATE meta SET value = ? WHERE key = ?').run(JSON.stringify(position), KEY);
+    writeMeta(sqlite, KEY, JSON.stringify(position));
     return true;
   }
-  sqlite.prepare('DELETE FROM meta WHERE key = ?').run(KEY);
+  deleteMeta(sqlite, KEY);
   return false;
 }

@@ -10,7 +10,8 @@ import { registerSqlFunctions } from './sql-functions.ts';
 import { applyStaged, prepareSilver, stageBatch } from './silver.ts';
 import { markEveryGoldDayPending, markEveryMemberDirty, prepareLeakage, recomputeDirtyChunk } from './leakage.ts';
 import { rebuildGold } from './gold.ts';
-import { relocalizeNextRange, startRelocalizing } from './relocalize.ts';
+import { isRelocalizing, relocalizeNextRange, startRelocalizing } from './relocalize.ts';
+import { readMeta, writeMeta } from '../../db/meta.ts';
 import { LeakError } from '../errors.ts';
 
 export type PipelineSettings = { timeZone: string; windowMinutes: number; costPerCall: number };
@@ -48,20 +49,20 @@ export function runPipeline(
   const relocalizeRows = wholeAtLeastOne('relocalizeRows', opts.relocalizeRows ?? RELOCALIZE_ROWS);
   const goldDays = wholeAtLeastOne('goldDays', opts.goldDays ?? GOLD_DAYS);
   let longestWriteMs = 0;
+  let lastWriteMs = 0;
   const timed = <T>(write: () => T): T => {
     const t = performance.now();
     try {
       return write();
     } finally {
-      longestWriteMs = Math.max(longestWriteMs, performance.now() - t);
+      lastWriteMs = performance.now() - t;
+      longestWriteMs = Math.max(longestWriteMs, lastWriteMs);
     }
   };
   registerSqlFunctions(sqlite, settings.timeZone);
   const windowMs = settings.windowMinutes * 60_000;
   prepareSilver(sqlite, windowMs);
   prepareLeakage(sqlite);
-  const getMeta = sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck();
-  const setMeta = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
 
   let batches = 0;
   const nextBatch = sqlite.prepare(
@@ -77,11 +78,11 @@ export function runPipeline(
   // batches (~100K rows at full scale), so they overshoot: 3.3-5 s by day 30, at no cost in total
   // time; closing a group before it overshoots held them under 3.7 s but cost 13% more commits' time.
   let groupRows = GROUP_ROWS;
-  let rows = 0;
-  const applyGroup = sqlite.transaction(() => {
-    const start = Number(getMeta.get(WATERMARK) ?? 0);
+  // Returns the rows applied, or null once no batch is waiting.
+  const applyGroup = sqlite.transaction((): number | null => {
+    const start = Number(readMeta(sqlite, WATERMARK) ?? 0);
     let watermark = start;
-    rows = 0;
+    let rows = 0;
     const staged = new Set<SourceKind>();
     while (rows < groupRows) {
       const next = nextBatch.get(watermark) as { batchId: number; kind: SourceKind; firstRawId: number | null; lastRawId: number | null } | undefined;
@@ -94,27 +95,24 @@ export function runPipeline(
       watermark = next.batchId;
       batches++;
     }
-    if (watermark === start) return false;
+    if (watermark === start) return null;
     applyStaged(sqlite, staged, windowMs);
-    setMeta.run(WATERMARK, String(watermark));
-    return true;
+    writeMeta(sqlite, WATERMARK, String(watermark));
+    return rows;
   });
-  for (;;) {
-    const t = performance.now();
-    if (!timed(() => applyGroup.immediate())) break;
-    groupRows = Math.max(1, Math.min(GROUP_ROWS, Math.round((rows * GROUP_TARGET_MS) / Math.max(1, performance.now() - t))));
+  for (let rows = timed(() => applyGroup.immediate()); rows !== null; rows = timed(() => applyGroup.immediate())) {
+    groupRows = Math.max(1, Math.min(GROUP_ROWS, Math.round((rows * GROUP_TARGET_MS) / Math.max(1, lastWriteMs))));
   }
   const silverMs = performance.now() - started;
 
-  // Dirty members are recomputed a chunk per transaction (a new window or time zone makes every
-  // member dirty); the days touched wait in gold_pending_days, and gold is rebuilt for them in the
-  // transaction of the last chunk (the only one for an hour of live data).
+  // A new definition first stores itself and marks what it invalidates (every member for a new
+  // window or zone, every gold day for a new cost); the steps below then catch up a chunk at a time.
   let full = false;
   const definitions = JSON.stringify({ timeZone: settings.timeZone, windowMinutes: settings.windowMinutes, costPerCall: settings.costPerCall });
-  if (getMeta.get(DEFINITIONS) !== definitions) {
+  if (readMeta(sqlite, DEFINITIONS) !== definitions) {
     timed(() =>
       sqlite.transaction(() => {
-        const stored = getMeta.get(DEFINITIONS) as string | undefined;
+        const stored = readMeta(sqlite, DEFINITIONS);
         if (stored === definitions) return;
         full = stored !== undefined;
         if (full) {
@@ -124,14 +122,14 @@ export function runPipeline(
           if (before.timeZone !== settings.timeZone || before.windowMinutes !== settings.windowMinutes) markEveryMemberDirty(sqlite);
           else markEveryGoldDayPending(sqlite);
         }
-        setMeta.run(DEFINITIONS, definitions);
+        writeMeta(sqlite, DEFINITIONS, definitions);
       }).immediate(),
     );
   }
   // Each transaction below checks the definitions again: another process with other settings may
   // have stored its own since, and dates, leakage or gold written with ours would never be repaired.
   const checkDefinitions = () => {
-    if (getMeta.get(DEFINITIONS) !== definitions) throw new LeakError('conflict', SETTINGS_CONFLICT);
+    if (readMeta(sqlite, DEFINITIONS) !== definitions) throw new LeakError('conflict', SETTINGS_CONFLICT);
   };
   // A new time zone moves every stored local date first (a range per transaction, resumed after a
   // crash), since leakage and gold are recomputed from those dates.
@@ -139,9 +137,12 @@ export function runPipeline(
     checkDefinitions();
     return relocalizeNextRange(sqlite, relocalizeRows);
   });
-  // A run that resumes an unfinished move (after a crash) is finishing a full recompute too.
-  while (timed(() => relocalizeStep.immediate())) full = true;
-  // Gold waits until no member is dirty (it reads leakage), then goes a few days per transaction.
+  // Looked at first so an ordinary run takes no write lock for it. A run that resumes an unfinished
+  // move (after a crash) is finishing a full recompute too.
+  if (isRelocalizing(sqlite)) while (timed(() => relocalizeStep.immediate())) full = true;
+  // Dirty members a chunk per transaction; the days they touch wait in gold_pending_days. Gold,
+  // which reads leakage, goes a few days per transaction once no member is dirty (an hour of live
+  // data: one transaction in all).
   const step = sqlite.transaction(() => {
     checkDefinitions();
     if (recomputeDirtyChunk(sqlite, windowMs, chunk) === chunk) return { days: [], more: true };

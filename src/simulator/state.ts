@@ -5,6 +5,7 @@
  * (which would duplicate them on restart) or a mark without its rows (a gap).
  */
 import type { Store } from '../../db/open-db.ts';
+import { readMeta, writeMeta } from '../../db/meta.ts';
 import type { WorldDefinition } from './world.ts';
 import type { Cut } from './stream.ts';
 
@@ -15,33 +16,29 @@ const MEMBERS = 'simulator_members_written';
 export type SimState = { world: WorldDefinition; cut: Cut; membersWritten: number };
 
 export function loadSimState(store: Store): SimState | undefined {
-  const get = store.sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck();
-  const world = get.get(WORLD) as string | undefined;
+  const get = (key: string) => readMeta(store.sqlite, key);
+  const world = get(WORLD);
   if (!world) return undefined;
   return {
     world: JSON.parse(world) as WorldDefinition,
-    cut: { digital: Number(get.get(CLOCK.digital)), calls: Number(get.get(CLOCK.calls)) },
-    membersWritten: Number(get.get(MEMBERS) ?? 0),
+    cut: { digital: Number(get(CLOCK.digital)), calls: Number(get(CLOCK.calls)) },
+    membersWritten: Number(get(MEMBERS) ?? 0),
   };
 }
 
-const setter = (store: Store) =>
-  store.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-
 export function saveWorld(store: Store, world: WorldDefinition, cut?: Cut): void {
-  const set = setter(store);
   store.sqlite.transaction(() => {
-    set.run(WORLD, JSON.stringify(world));
+    writeMeta(store.sqlite, WORLD, JSON.stringify(world));
     if (cut) {
-      set.run(CLOCK.digital, String(cut.digital));
-      set.run(CLOCK.calls, String(cut.calls));
+      writeMeta(store.sqlite, CLOCK.digital, String(cut.digital));
+      writeMeta(store.sqlite, CLOCK.calls, String(cut.calls));
     }
   })();
 }
 
 /** Call inside the batch's open transaction. */
-export const markClock = (store: Store, kind: 'digital' | 'calls', ms: number) => setter(store).run(CLOCK[kind], String(ms));
-export const markMembers = (store: Store, n: number) => setter(store).run(MEMBERS, String(n));
+export const markClock = (store: Store, kind: 'digital' | 'calls', ms: number) => writeMeta(store.sqlite, CLOCK[kind], String(ms));
+export const markMembers = (store: Store, n: number) => writeMeta(store.sqlite, MEMBERS, String(n));
 
 /** True when the store holds rows that came from CSV imports: real data, which simulated data must never join. */
 export function hasImportedData(store: Store): boolean {

@@ -11,10 +11,15 @@ import type { Store } from '../../db/open-db.ts';
 
 export type Round = Record<SourceKind, string[]> & { order: SourceKind[] };
 
-export function history(seed: number, repeatsInFile: boolean): Round[] {
+/** A seeded generator (an LCG: the same seed, the same history) and a pick from a list. */
+function seeded(seed: number) {
   let s = seed;
   const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
+  return { rand, pick: <T>(list: T[]) => list[Math.floor(rand() * list.length)] };
+}
+
+export function history(seed: number, repeatsInFile: boolean): Round[] {
+  const { rand, pick } = seeded(seed);
   const members = ['M-000001', 'M-000002', 'm3', '4'];
   const when = () => new Date(Date.parse('2026-11-14T12:00:00Z') + Math.floor(rand() * 96) * 300_000).toISOString().replace('.000', '');
   const lastPerId = (rows: string[]) => (repeatsInFile ? rows : [...new Map(rows.map((r) => [r.split(',')[0], r])).values()]);
@@ -34,9 +39,7 @@ export function history(seed: number, repeatsInFile: boolean): Round[] {
  * what gold rebuilt a few days per transaction (and the savings model's 7-day reach) must get right.
  */
 export function spreadHistory(seed: number, rounds = 16, spanDays = 30): Round[] {
-  let s = seed;
-  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
+  const { rand, pick } = seeded(seed);
   const members = ['M-000001', 'M-000002', 'm3', '4', 'M-000005', 'M-000006'];
   const iso = (ms: number) => new Date(ms).toISOString().replace('.000', '');
   return Array.from({ length: rounds }, () => {
@@ -58,6 +61,11 @@ const HEADERS: Record<SourceKind, string> = { members: MEMBER_HEADER, digital: D
 export async function importRound(store: Store, round: Round, n: number): Promise<void> {
   const dir = tempDir();
   for (const kind of round.order) if (round[kind].length) await importCsvFile(store, kind, writeCsv(dir, `${kind}-${n}.csv`, HEADERS[kind], round[kind]));
+}
+
+/** Imports every round, in order, without running the pipeline. */
+export async function importRounds(store: Store, rounds: Round[]): Promise<void> {
+  for (const [i, r] of rounds.entries()) await importRound(store, r, i);
 }
 
 export const tables = (store: Store) => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeDeps } from '../../helpers/store.ts';
 import { CALL_HEADER, tempDir, writeCsv } from '../../helpers/csv.ts';
 import { callRow, eventRow, load, snapshot } from '../../helpers/leak-fixture.ts';
-import { history, importRound, spreadHistory, tables, type Round } from '../../helpers/random-history.ts';
+import { history, importRound, importRounds, spreadHistory, tables, type Round } from '../../helpers/random-history.ts';
 import { importCsvFile } from '../../../src/ingest/import-csv.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 import { prepareLeakage } from '../../../src/pipeline/leakage.ts';
@@ -15,7 +15,7 @@ type Deps = ReturnType<typeof makeDeps>;
  */
 async function loadHistory(seed: number, file?: string): Promise<Deps> {
   const deps = makeDeps({ file });
-  for (const [i, r] of history(seed, true).entries()) await importRound(deps.store, r, i);
+  await importRounds(deps.store, history(seed, true));
   return deps;
 }
 
@@ -90,7 +90,7 @@ describe('leakage recomputed in chunks of dirty members', () => {
     let scattered = 0;
     for (const [n, rounds] of histories.entries()) {
       const fresh = makeDeps();
-      for (const [i, r] of rounds.entries()) await importRound(fresh.store, r, i);
+      await importRounds(fresh.store, rounds);
       runPipeline(fresh.store, fresh.config);
       const deps = makeDeps();
       for (const [i, r] of rounds.entries()) {

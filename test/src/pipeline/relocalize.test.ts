@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeps } from '../../helpers/store.ts';
 import { tempDir } from '../../helpers/csv.ts';
-import { history, importRound, tables } from '../../helpers/random-history.ts';
+import { history, importRounds, tables } from '../../helpers/random-history.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 type Deps = ReturnType<typeof makeDeps>;
 
@@ -14,7 +14,7 @@ const TOKYO = { LEAK_TZ: 'Asia/Tokyo' };
 
 async function loadHistory(seed: number, opts: { file?: string; env?: Record<string, string> } = {}): Promise<Deps> {
   const deps = makeDeps(opts);
-  for (const [i, r] of history(seed, true).entries()) await importRound(deps.store, r, i);
+  await importRounds(deps.store, history(seed, true));
   runPipeline(deps.store, deps.config);
   return deps;
 }
