@@ -37,6 +37,13 @@ const COLUMNS = ['call_id', 'member_id', 'started_at', 'local_date', 'local_minu
  */
 const TAKE_OVER = `WHERE true ON CONFLICT(call_id) DO UPDATE SET ${COLUMNS.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}`;
 
+/**
+ * The inner query `k` reads only the call's member, start and rowid, so SQLite walks the calls
+ * through calls_member_started in member order, and each call's failure seek lands on index pages
+ * the member's previous call just read. Only the calls that leaked are then read in full, joined
+ * by rowid (CROSS JOIN keeps that order). Reading `c.*` there walked the calls in time order
+ * instead, each seek to a random member: 44 s rather than 22 s for a 90-day full-scale recompute.
+ */
 export const leakageInsertSql = (scope: 'all' | 'dirty', windowMs: number) => `
 INSERT INTO digital_call_leakage (${COLUMNS.join(', ')})
 SELECT c.call_id, c.member_id, c.started_at, c.local_date, c.local_minute, f.event_id, f.ts, f.journey,
@@ -61,7 +68,7 @@ SELECT c.call_id, c.member_id, c.started_at, c.local_date, c.local_minute, f.eve
           AND p.started_at < c.started_at AND p.started_at >= c.started_at - ${7 * DAY_MS}),
   CAST(round((c.ended_at - c.started_at) / 1000.0) AS INTEGER), c.sentiment_start, c.sentiment_end
 FROM (
-  SELECT c.*, (
+  SELECT c.rowid AS call_rowid, (
     SELECT f.rowid FROM digital_journeys_cleaned f
     WHERE f.member_id = c.member_id AND f.outcome IN ('error', 'abandon')
       AND f.ts < c.started_at AND f.ts >= c.started_at - ${windowMs}
@@ -72,8 +79,9 @@ FROM (
     ORDER BY f.ts DESC, f.event_id DESC LIMIT 1
   ) AS fid
   FROM ${rowsInScope(scope, 'call_logs_cleaned', 'c')}
-) c
-JOIN digital_journeys_cleaned f ON f.rowid = c.fid
+) k
+CROSS JOIN digital_journeys_cleaned f ON f.rowid = k.fid
+CROSS JOIN call_logs_cleaned c ON c.rowid = k.call_rowid
 LEFT JOIN member_profiles m ON m.member_id = c.member_id
 ${scope === 'dirty' ? TAKE_OVER : ''}`;
 

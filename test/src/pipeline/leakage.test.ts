@@ -195,8 +195,16 @@ describe('leakage SQL uses the partial indexes and reads only dirty members', ()
   it('dirty: walks the chunk of dirty members and seeks each member’s calls by index instead of scanning every call', () => {
     const details = plan(leakageInsertSql('dirty', 1_800_000));
     expect(details).toContain('SCAN d');
-    expect(details.some((d) => /SEARCH c USING INDEX calls_member_started \(member_id=\? AND started_at>\? AND started_at<\?\)/.test(d))).toBe(true);
+    expect(details.some((d) => /SEARCH c USING COVERING INDEX calls_member_started \(member_id=\? AND started_at>\? AND started_at<\?\)/.test(d))).toBe(true);
     expect(details.some((d) => /^SCAN c\b/.test(d))).toBe(false);
+  });
+
+  it('all: walks the calls in member order through calls_member_started, and reads a call in full only once it leaked', () => {
+    const details = plan(leakageInsertSql('all', 1_800_000));
+    expect(details[0]).toBe('SCAN c USING COVERING INDEX calls_member_started');
+    const failureRow = details.indexOf('SEARCH f USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(failureRow).toBeGreaterThan(0);
+    expect(details.indexOf('SEARCH c USING INTEGER PRIMARY KEY (rowid=?)')).toBeGreaterThan(failureRow);
   });
 
   it('dirty: the leaked calls to replace are found per dirty member through leakage_member', () => {
