@@ -54,6 +54,9 @@ export function table(store: Store, name: string, orderBy: string): Record<strin
   return store.sqlite.prepare(`SELECT * FROM ${name} ORDER BY ${orderBy}`).all() as Record<string, unknown>[];
 }
 
+/** How many rows a table holds. */
+export const rowCount = (store: Store, name: string) => store.sqlite.prepare(`SELECT count(*) FROM ${name}`).pluck().get() as number;
+
 /** Silver leakage and the three gold tables, whole. */
 export function snapshot(store: Store) {
   return {

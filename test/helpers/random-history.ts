@@ -8,6 +8,7 @@ import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from '.
 import { importCsvFile } from '../../src/ingest/import-csv.ts';
 import type { SourceKind } from '../../src/ingest/contract.ts';
 import type { Store } from '../../db/open-db.ts';
+import { makeDeps } from './store.ts';
 
 export type Round = Record<SourceKind, string[]> & { order: SourceKind[] };
 
@@ -66,6 +67,13 @@ export async function importRound(store: Store, round: Round, n: number): Promis
 /** Imports every round, in order, without running the pipeline. */
 export async function importRounds(store: Store, rounds: Round[]): Promise<void> {
   for (const [i, r] of rounds.entries()) await importRound(store, r, i);
+}
+
+/** A new store (in memory, or `file`) with history(seed, true) imported, the pipeline not yet run. */
+export async function historyStore(seed: number, opts: { file?: string; env?: Record<string, string> } = {}) {
+  const deps = makeDeps(opts);
+  await importRounds(deps.store, history(seed, true));
+  return deps;
 }
 
 export const tables = (store: Store) => ({

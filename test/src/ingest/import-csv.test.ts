@@ -6,6 +6,7 @@ import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from '.
 import { importCsvFile } from '../../../src/ingest/import-csv.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 import { LeakError } from '../../../src/errors.ts';
+import { rowCount } from '../../helpers/leak-fixture.ts';
 
 const GOOD_CALL = 'c1,M-000001,2026-11-20T14:00:00Z,2026-11-20T14:05:00Z,voice,r,A1,resolved,0.1,0.2,,';
 const GOOD_EVENT = 'e1,M-000001,s1,2026-11-20T14:00:00Z,app,mobile,billing,pay,error,';
@@ -14,7 +15,6 @@ const GOOD_MEMBER = 'M-000001,MAPD,2026-01-01,en,1956,FL';
 type Q = { line_no: number; reason_code: string; reason: string; raw_line: string; file: string };
 const quarantined = (deps: ReturnType<typeof makeDeps>) =>
   deps.store.sqlite.prepare('SELECT file, line_no, reason_code, reason, raw_line FROM quarantine ORDER BY id').all() as Q[];
-const count = (deps: ReturnType<typeof makeDeps>, table: string) => deps.store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 describe('quarantine: each rejected row with file, line number, raw line and reason', () => {
   it('missing_value, bad_time_order, field_count and bad_quoting on calls; the good rows still load', async () => {
@@ -132,7 +132,7 @@ describe('refused files: one clear message, exit code 1 at the CLI, nothing of t
     const err = await importCsvFile(deps.store, kind, file).then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(LeakError);
     expect((err as LeakError).code).toBe('bad_file');
-    for (const t of ['import_batches', 'quarantine', 'call_logs_raw', 'digital_journeys_raw', 'member_profiles_raw']) expect(count(deps, t)).toBe(0);
+    for (const t of ['import_batches', 'quarantine', 'call_logs_raw', 'digital_journeys_raw', 'member_profiles_raw']) expect(rowCount(deps.store, t)).toBe(0);
     return (err as LeakError).message;
   };
   const dir = tempDir();

@@ -3,6 +3,7 @@ import { makeDeps } from '../../helpers/store.ts';
 import { tempDir } from '../../helpers/csv.ts';
 import { simulatedStore } from '../../helpers/simulated.ts';
 import { tables } from '../../helpers/random-history.ts';
+import { rowCount } from '../../helpers/leak-fixture.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 
 /**
@@ -12,7 +13,6 @@ import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
  */
 const DAYS = 12;
 const world = (file?: string) => simulatedStore({ days: DAYS, scale: 0.001, file }).deps;
-const count = (deps: ReturnType<typeof makeDeps>, table: string) => deps.store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 describe('gold rebuilt a few days per transaction', () => {
   for (const [what, change] of [
@@ -35,20 +35,20 @@ describe('gold rebuilt a few days per transaction', () => {
     runPipeline(reference.store, { ...reference.config, windowMinutes: 20 });
     const file = `${tempDir()}/leak.db`;
     const crashed = world(file);
-    const days = count(crashed, 'daily_leakage_summary');
+    const days = rowCount(crashed.store, 'daily_leakage_summary');
     crashed.store.sqlite.exec(`CREATE TEMP TRIGGER crash_in_gold AFTER DELETE ON gold_pending_days
       WHEN OLD.date = (SELECT max(date) FROM daily_leakage_summary) BEGIN SELECT raise(ABORT, 'injected crash'); END`);
     expect(() => runPipeline(crashed.store, { ...crashed.config, windowMinutes: 20 }, { goldDays: 4 })).toThrow('injected crash');
     crashed.store.close();
 
     const deps = makeDeps({ file, env: { LEAK_WINDOW_MINUTES: '20' } });
-    const pending = count(deps, 'gold_pending_days');
+    const pending = rowCount(deps.store, 'gold_pending_days');
     expect(pending).toBeGreaterThan(0);
     expect(pending).toBeLessThanOrEqual(4);
-    expect(count(deps, 'dirty_members')).toBe(0);
+    expect(rowCount(deps.store, 'dirty_members')).toBe(0);
     expect(days).toBeGreaterThan(0);
     runPipeline(deps.store, deps.config, { goldDays: 4 });
-    expect(count(deps, 'gold_pending_days')).toBe(0);
+    expect(rowCount(deps.store, 'gold_pending_days')).toBe(0);
     expect(tables(deps.store)).toEqual(tables(reference.store));
   });
 

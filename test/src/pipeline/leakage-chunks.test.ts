@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeps } from '../../helpers/store.ts';
 import { CALL_HEADER, tempDir, writeCsv } from '../../helpers/csv.ts';
-import { callRow, eventRow, load, snapshot } from '../../helpers/leak-fixture.ts';
-import { history, importRound, importRounds, spreadHistory, tables, type Round } from '../../helpers/random-history.ts';
+import { callRow, eventRow, load, rowCount, snapshot } from '../../helpers/leak-fixture.ts';
+import { history, historyStore, importRound, importRounds, spreadHistory, tables, type Round } from '../../helpers/random-history.ts';
 import { importCsvFile } from '../../../src/ingest/import-csv.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 import { prepareLeakage } from '../../../src/pipeline/leakage.ts';
@@ -13,11 +13,7 @@ type Deps = ReturnType<typeof makeDeps>;
  * never holds the write lock for the whole recompute. The chunking must not change any table, and
  * a crash between chunks must lose nothing.
  */
-async function loadHistory(seed: number, file?: string): Promise<Deps> {
-  const deps = makeDeps({ file });
-  await importRounds(deps.store, history(seed, true));
-  return deps;
-}
+const loadHistory = (seed: number, file?: string) => historyStore(seed, { file });
 
 /** The history's tables after one uninterrupted run with the default chunk. */
 async function referenceRun(seed: number): Promise<Deps> {
@@ -25,8 +21,6 @@ async function referenceRun(seed: number): Promise<Deps> {
   runPipeline(deps.store, deps.config);
   return deps;
 }
-
-const count = (deps: Deps, table: string) => deps.store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 describe('leakage recomputed in chunks of dirty members', () => {
   it('gives the same tables as one chunk, over 8 random histories, one member per transaction', async () => {
@@ -60,12 +54,12 @@ describe('leakage recomputed in chunks of dirty members', () => {
       crashed.store.close();
 
       const deps = makeDeps({ file });
-      expect(count(deps, 'dirty_members'), `seed ${seed}`).toBe(1);
-      keptDays += count(deps, 'gold_pending_days');
+      expect(rowCount(deps.store, 'dirty_members'), `seed ${seed}`).toBe(1);
+      keptDays += rowCount(deps.store, 'gold_pending_days');
       const r = runPipeline(deps.store, deps.config, { leakageChunk: 2 });
       expect(r.batches).toBe(0);
-      expect(count(deps, 'dirty_members')).toBe(0);
-      expect(count(deps, 'gold_pending_days')).toBe(0);
+      expect(rowCount(deps.store, 'dirty_members')).toBe(0);
+      expect(rowCount(deps.store, 'gold_pending_days')).toBe(0);
       expect(tables(deps.store), `seed ${seed}`).toEqual(tables(reference.store));
     }
     expect(keptDays).toBeGreaterThan(0);

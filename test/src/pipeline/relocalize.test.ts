@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeps } from '../../helpers/store.ts';
 import { tempDir } from '../../helpers/csv.ts';
-import { history, importRounds, tables } from '../../helpers/random-history.ts';
+import { historyStore, tables } from '../../helpers/random-history.ts';
+import { readMeta } from '../../../db/meta.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 type Deps = ReturnType<typeof makeDeps>;
 
@@ -13,13 +14,12 @@ type Deps = ReturnType<typeof makeDeps>;
 const TOKYO = { LEAK_TZ: 'Asia/Tokyo' };
 
 async function loadHistory(seed: number, opts: { file?: string; env?: Record<string, string> } = {}): Promise<Deps> {
-  const deps = makeDeps(opts);
-  await importRounds(deps.store, history(seed, true));
+  const deps = await historyStore(seed, opts);
   runPipeline(deps.store, deps.config);
   return deps;
 }
 
-const relocalizing = (deps: Deps) => deps.store.sqlite.prepare("SELECT value FROM meta WHERE key = 'relocalize_after'").pluck().get();
+const relocalizing = (deps: Deps) => readMeta(deps.store.sqlite, 'relocalize_after');
 
 describe('a new LEAK_TZ moves the stored local dates a range of rows per transaction', () => {
   it('gives the tables a store computed in the new zone from the start has, one row per transaction', async () => {
