@@ -63,19 +63,7 @@ export function loadCsvFile(store: Store, csv: CheckedCsv): ImportResult {
   const writer = new BronzeWriter(store, { source: 'csv', kind, file: path.basename(file), sha256 });
   writer.open();
   try {
-    for (const rec of csv.rest) {
-      if (rec.fields === undefined) {
-        writer.quarantine(rec.lineNo, rec.raw, 'bad_quoting', `cannot split into fields: ${rec.error}`);
-        continue;
-      }
-      const record = rec.fields;
-      if (record.length === 1 && record[0].trim() === '') continue; // a blank line is not a row
-      if (record.length !== headerWidth) {
-        writer.quarantine(rec.lineNo, rec.raw, 'field_count', `row has ${record.length} fields, the header has ${headerWidth}`);
-        continue;
-      }
-      writer.add(rec.lineNo, positions.map((p) => (p < 0 ? '' : record[p])), rec.raw);
-    }
+    for (const rec of csv.rest) addCsvRecord(writer, rec, positions, headerWidth);
     return { ...writer.commit(), file, kind };
   } catch (e) {
     writer.abort();
@@ -83,12 +71,30 @@ export function loadCsvFile(store: Store, csv: CheckedCsv): ImportResult {
   }
 }
 
+/**
+ * One record of a checked file through the gate: loaded, quarantined, or (a blank line) skipped.
+ * The stream consumer puts each streamed line through this too, so both ways in check alike.
+ */
+export function addCsvRecord(writer: BronzeWriter, rec: CsvRecord, positions: number[], headerWidth: number): void {
+  if (rec.fields === undefined) {
+    writer.quarantine(rec.lineNo, rec.raw, 'bad_quoting', `cannot split into fields: ${rec.error}`);
+    return;
+  }
+  const record = rec.fields;
+  if (record.length === 1 && record[0].trim() === '') return; // a blank line is not a row
+  if (record.length !== headerWidth) {
+    writer.quarantine(rec.lineNo, rec.raw, 'field_count', `row has ${record.length} fields, the header has ${headerWidth}`);
+    return;
+  }
+  writer.add(rec.lineNo, positions.map((p) => (p < 0 ? '' : record[p])), rec.raw);
+}
+
 export async function importCsvFile(store: Store, kind: SourceKind, file: string): Promise<ImportResult> {
   return loadCsvFile(store, await checkCsvFile(kind, file));
 }
 
-/** Column index in the file for each contract column (-1 for an absent optional column). */
-function mapHeader(header: string[], kind: SourceKind, name: string): number[] {
+/** Column index in the file for each contract column (-1 for an absent optional column); LeakError 'bad_file' when a required one is missing. */
+export function mapHeader(header: string[], kind: SourceKind, name: string): number[] {
   const names = header.map((h) => h.trim().toLowerCase());
   const contract = CONTRACTS[kind];
   const missing = contract.columns.filter((c) => c.required && !names.includes(c.name)).map((c) => c.name);
