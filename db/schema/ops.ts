@@ -27,6 +27,9 @@ export const quarantine = sqliteTable('quarantine', {
   rawLine: text('raw_line').notNull(),
   reasonCode: text('reason_code').notNull(),
   reason: text('reason').notNull(),
+  /** A stream message rejected whole (not JSON, wrong shape, unknown subject): where it sat in the stream. Null for file rows. */
+  subject: text('subject'),
+  streamSeq: integer('stream_seq'),
 }, (t) => [index('quarantine_batch').on(t.batchId)]);
 
 /** Small key/value settings: pipeline watermarks and the definitions the store was computed with. */
