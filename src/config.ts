@@ -8,6 +8,7 @@ import { LeakError } from './errors.ts';
 import { loadAlertRules, type AlertRules } from './alerts/rules.ts';
 import { loadActionCatalog } from './analysis/next-best-actions.ts';
 import { DEFAULT_DIGEST_CRON, cronProblem, parseDigestChannels, resolveDigestChannels, type DigestChannel } from '../reports/digest/channels.ts';
+import { NAME_RULE, PREFIX_RULE, STREAM_DEFAULTS, nameProblem, prefixProblem, streamUrlProblem } from './stream/stream-settings.ts';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -61,6 +62,13 @@ const envSchema = z.object({
   LEAK_ACTION_CATALOG: optionalText,
   LEAK_ALERT_CHANNEL: optionalText.refine((c) => c === undefined || /^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(c), 'must be #name or a channel ID such as C0123456789'),
   LEAK_ALERT_RULES: optionalText,
+  LEAK_STREAM: optionalText.superRefine((v, ctx) => {
+    const problem = v === undefined ? null : streamUrlProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  LEAK_STREAM_NAME: z.string().trim().default(STREAM_DEFAULTS.name).refine((v) => !nameProblem(v), NAME_RULE),
+  LEAK_STREAM_PREFIX: z.string().trim().default(STREAM_DEFAULTS.prefix).refine((v) => !prefixProblem(v), PREFIX_RULE),
+  LEAK_STREAM_CONSUMER: z.string().trim().default(STREAM_DEFAULTS.consumer).refine((v) => !nameProblem(v), NAME_RULE),
   LEAK_DIGESTS: optionalText.superRefine((v, ctx) => {
     if (v === undefined) return;
     try {
@@ -92,6 +100,8 @@ export type Config = {
   actionCatalog?: string;
   /** Tracked actions: reminder after N business hours, outcome windows, where CLI-created actions are posted. */
   actions: { ackReminderHours: number; interimDays: number; finalDays: number; channel?: string };
+  /** The event log (LEAK_STREAM=nats://HOST:PORT): when set, `npm start` consumes it. Names default to LEAK / leak / leak. */
+  stream: { url?: string; name: string; prefix: string; consumer: string };
   /** Alerts: where they are posted, and the rules file (LEAK_ALERT_RULES, default src/alerts/rules.json) read at start. */
   alerts: { channel?: string; rulesFile?: string; rules: AlertRules };
 };
@@ -132,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rulesFile: e.LEAK_ALERT_RULES && path.resolve(e.LEAK_ALERT_RULES),
       rules: loadAlertRules(e.LEAK_ALERT_RULES && path.resolve(e.LEAK_ALERT_RULES)),
     },
+    stream: { url: e.LEAK_STREAM, name: e.LEAK_STREAM_NAME, prefix: e.LEAK_STREAM_PREFIX, consumer: e.LEAK_STREAM_CONSUMER },
     digests: resolveDigestChannels({ digests: e.LEAK_DIGESTS, channel: e.LEAK_DIGEST_CHANNEL, cron: e.LEAK_DIGEST_CRON }),
   };
 }

@@ -23,6 +23,8 @@ export type CheckedCsv = {
   sha256: string;
   positions: number[];
   headerWidth: number;
+  /** The header line as it arrived. */
+  header: string;
   /** The records after the header, not yet split. */
   rest: Generator<CsvRecord>;
 };
@@ -42,7 +44,7 @@ export async function checkCsvFile(kind: SourceKind, file: string): Promise<Chec
     const rec = step.value;
     if (rec.fields === undefined) throw new LeakError('bad_file', `${name}: the header row cannot be read (${rec.error}). Nothing was loaded.`);
     if (rec.raw.trim() === '') continue; // blank lines before the header
-    return { kind, file, sha256, positions: mapHeader(rec.fields, kind, name), headerWidth: rec.fields.length, rest };
+    return { kind, file, sha256, positions: mapHeader(rec.fields, kind, name), headerWidth: rec.fields.length, header: rec.raw, rest };
   }
   throw new LeakError('bad_file', `${name} is empty: a ${kind} file needs a header row with ${requiredList(kind)}. Nothing was loaded.`);
 }
