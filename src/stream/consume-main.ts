@@ -2,7 +2,7 @@
  * A consumer on its own, without the bot: `LEAK_STREAM=nats://HOST:PORT node --import tsx src/stream/consume-main.ts`
  * (LEAK_DB, LEAK_STREAM_NAME, LEAK_STREAM_PREFIX, LEAK_STREAM_CONSUMER and the pipeline settings as
  * for `npm start`; `--max-messages N`, `--max-wait-ms N` size its micro-batches). Logs go to stderr; each
- * batch is one JSON line on stdout (what the crash tests watch). SIGTERM or Ctrl-C stops it after the
+ * batch is one JSON line on stdout, after a first {"started":true} (what the crash tests watch). SIGTERM or Ctrl-C stops it after the
  * batch in flight; SIGKILL at any point loses and doubles nothing.
  */
 import { parseArgs } from 'node:util';
@@ -23,6 +23,8 @@ try {
     log: (line) => process.stderr.write(`${line}\n`),
     onBatch: (b) => process.stdout.write(`${JSON.stringify({ firstSeq: b.firstSeq, lastSeq: b.lastSeq, appliedSeq: b.appliedSeq, loaded: b.loaded, redelivered: b.redelivered })}\n`),
   });
+  // Said once any rows a crash left unprocessed have been through the pipeline (startStreamConsumer does that first).
+  process.stdout.write(`${JSON.stringify({ started: true })}\n`);
   const stop = () => void consumer.stop().then(() => store.close());
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

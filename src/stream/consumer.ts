@@ -155,6 +155,12 @@ export function startStreamConsumer(store: Store, pipeline: PipelineSettings, se
   const running = (async () => {
     let backoff = 250;
     let lastProblem = '';
+    // Rows a crash left stored but not yet through the pipeline are processed before anything new.
+    try {
+      runPipeline(store, pipeline);
+    } catch (e) {
+      log(`Stream: the pipeline failed at start: ${(e as Error).message}`);
+    }
     while (!stopped) {
       try {
         jsm ??= await connectOnce();
