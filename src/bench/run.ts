@@ -2,7 +2,7 @@
  * `npm run bench [-- --scale 1 --days 90 --runs 5 --only NAME[,NAME] --store FILE --check]`
  * Measures what users feel and prints one Markdown table with the machine it ran on.
  * Figures, not tests: only --check turns a missed goal into a non-zero exit.
- * NAMEs: backfill, recompute (includes DuckDB and incremental), commands, slack, digest, scaling.
+ * NAMEs: backfill, recompute (includes DuckDB and incremental), commands, slack, digest, scaling, stream.
  * --store measures an existing store (one an earlier run kept with --keep) instead of building one.
  */
 import fs from 'node:fs';
@@ -13,8 +13,9 @@ import { measureBackfill, measureCommands, measureDigest, measureIncremental, me
 import { benchSlackToday } from './slack-today.ts';
 import { BENCH_END } from './bench-store.ts';
 import { silverRows } from './bench-store.ts';
+import { measureStreamBackfill, measureStreamLag } from './stream-figures.ts';
 
-const NAMES = ['backfill', 'recompute', 'commands', 'slack', 'digest', 'scaling'];
+const NAMES = ['backfill', 'recompute', 'commands', 'slack', 'digest', 'scaling', 'stream'];
 
 const { values } = parseArgs({
   options: {
@@ -78,6 +79,10 @@ if (['recompute', 'commands', 'slack', 'digest'].some(wants)) {
     if (values.keep && !values.store) b.store.close();
     else b.remove();
   }
+}
+if (wants('stream')) {
+  log(`stream: ${Math.min(30, days)} days at scale ${scale} published and consumed, then a live producer against a 2-day store…`);
+  rows.push(...(await measureStreamBackfill(scale, Math.min(30, days))), ...(await measureStreamLag(scale, 2)));
 }
 if (wants('scaling')) {
   for (const s of [0.1, 0.3, 1].map((f) => f * scale)) {

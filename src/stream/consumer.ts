@@ -18,7 +18,7 @@ import { takeBatch, type Pull } from './take-batch.ts';
 import type { StreamSettings } from './stream-settings.ts';
 
 export type ConsumerOptions = CursorOptions & {
-  /** Messages per micro-batch at most (each holds up to 1,000 rows). */
+  /** Messages per micro-batch at most (each holds up to 1,000 rows: 250 messages, about as many rows as one of the pipeline's silver groups). */
   maxMessages?: number;
   /** A micro-batch closes this long after its first message arrived, full or not. */
   maxWaitMs?: number;
@@ -46,7 +46,7 @@ export type StreamConsumer = {
   lastLag(): StreamLag | null;
 };
 
-export const DEFAULT_BATCH = { maxMessages: 100, maxWaitMs: 200 };
+export const DEFAULT_BATCH = { maxMessages: 250, maxWaitMs: 200 };
 
 export function startStreamConsumer(store: Store, pipeline: PipelineSettings, settings: StreamSettings, opts: ConsumerOptions = {}): StreamConsumer {
   const log = opts.log ?? ((line: string) => console.log(line));
