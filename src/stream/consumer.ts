@@ -13,7 +13,7 @@ import type { Store } from '../../db/open-db.ts';
 import { runPipeline, type PipelineResult, type PipelineSettings } from '../pipeline/run-pipeline.ts';
 import { applyMessages, readAppliedSeq, type ApplyResult } from './apply-messages.ts';
 import { connectStream, ensureStream } from './connect.ts';
-import { alignCursor, nextStored, readStreamLag, type CursorOptions, type StreamLag } from './cursor.ts';
+import { alignCursor, describeLag, nextStored, readStreamLag, type CursorOptions, type StreamLag } from './cursor.ts';
 import { takeBatch, type Pull } from './take-batch.ts';
 import type { StreamSettings } from './stream-settings.ts';
 
@@ -148,8 +148,7 @@ export function startStreamConsumer(store: Store, pipeline: PipelineSettings, se
     if (!read) return;
     lastLag = read;
     const behind = (lastLag.oldestAgeMs ?? 0) > every;
-    if (behind) log(`Stream: ${lastLag.pending.toLocaleString('en-US')} messages behind, the oldest waiting ${Math.round(lastLag.oldestAgeMs! / 1000)} s.`);
-    else if (wasBehind) log('Stream: caught up.');
+    if (behind || wasBehind) log(describeLag(read));
   }
 
   const running = (async () => {

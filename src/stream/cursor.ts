@@ -81,3 +81,11 @@ export async function readStreamLag(jsm: JetStreamManager, store: Store, setting
   if (!next) return { pending: 0, oldestAgeMs: null, appliedSeq, lastSeq, at: now };
   return { pending: lastSeq - next.seq + 1, oldestAgeMs: Math.max(0, now - next.time), appliedSeq, lastSeq, at: now };
 }
+
+/** One line for the log and the Home tab: "up to date", or how many messages wait and for how long. */
+export function describeLag(lag: StreamLag): string {
+  if (lag.pending === 0 || lag.oldestAgeMs === null) return 'Event log: up to date.';
+  const ms = lag.oldestAgeMs;
+  const age = ms < 60_000 ? `${Math.round(ms / 1000)} s` : ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`;
+  return `Event log: ${lag.pending.toLocaleString('en-US')} message${lag.pending === 1 ? '' : 's'} behind, the oldest waiting ${age}.`;
+}
