@@ -9,5 +9,7 @@ export const streamOffsets = sqliteTable('stream_offsets', {
   stream: text('stream').notNull(),
   consumer: text('consumer').notNull(),
   appliedSeq: integer('applied_seq').notNull(),
+  /** When the server created the stream: a stream deleted and made again under the same name starts its sequences over. */
+  streamCreated: text('stream_created').notNull(),
   appliedAt: integer('applied_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.stream, t.consumer] })]);

@@ -16,7 +16,8 @@ import { decodeMessage, type RowsMessage } from './messages.ts';
 
 export type StreamedMessage = { seq: number; subject: string; data: Uint8Array };
 
-export type OffsetKey = { stream: string; consumer: string };
+/** Which stream position: a stream and durable consumer, and (when known) when the server created that stream. */
+export type OffsetKey = { stream: string; consumer: string; created?: string };
 
 export type ApplyResult = {
   /** Messages applied now, and those skipped as already applied (redeliveries). */
@@ -32,15 +33,22 @@ export type ApplyResult = {
 /** The quarantine's batch id for messages rejected whole: they belong to no import batch. */
 export const MESSAGE_BATCH = 0;
 
+/**
+ * The highest sequence applied from the stream. A stream of the same name created at another time
+ * was deleted and made again: its sequences start over, so nothing of it has been applied yet.
+ */
 export function readAppliedSeq(store: Store, key: OffsetKey): number {
-  const seq = store.sqlite.prepare('SELECT applied_seq FROM stream_offsets WHERE stream = ? AND consumer = ?').pluck().get(key.stream, key.consumer);
-  return (seq as number | undefined) ?? 0;
+  const row = store.sqlite.prepare('SELECT applied_seq AS seq, stream_created AS created FROM stream_offsets WHERE stream = ? AND consumer = ?').get(key.stream, key.consumer) as
+    | { seq: number; created: string }
+    | undefined;
+  if (!row || (key.created !== undefined && row.created !== key.created)) return 0;
+  return row.seq;
 }
 
 type Good = { seq: number; kind: SourceKind; msg: RowsMessage; positions: number[]; headerWidth: number };
 type Bad = { seq: number; subject: string; file: string; reason: string; raw: string };
 
-export function applyMessages(store: Store, key: OffsetKey & { prefix: string }, batch: StreamedMessage[]): ApplyResult {
+export function applyMessages(store: Store, key: Required<OffsetKey> & { prefix: string }, batch: StreamedMessage[]): ApplyResult {
   const { sqlite } = store;
   const sorted = [...batch].sort((a, b) => a.seq - b.seq);
   const run = sqlite.transaction((): ApplyResult => {
@@ -77,10 +85,10 @@ export function applyMessages(store: Store, key: OffsetKey & { prefix: string },
     result.appliedSeq = fresh[fresh.length - 1].seq;
     sqlite
       .prepare(
-        `INSERT INTO stream_offsets (stream, consumer, applied_seq, applied_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (stream, consumer) DO UPDATE SET applied_seq = excluded.applied_seq, applied_at = excluded.applied_at`,
+        `INSERT INTO stream_offsets (stream, consumer, applied_seq, stream_created, applied_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (stream, consumer) DO UPDATE SET applied_seq = excluded.applied_seq, stream_created = excluded.stream_created, applied_at = excluded.applied_at`,
       )
-      .run(key.stream, key.consumer, result.appliedSeq, Date.now());
+      .run(key.stream, key.consumer, result.appliedSeq, key.created, Date.now());
     return result;
   });
   return run.immediate();

@@ -40,7 +40,10 @@ export async function ensureStream(jsm: JetStreamManager, settings: Pick<StreamS
     try {
       return await jsm.streams.add({ name: settings.name, subjects: [filter], allow_direct: true, duplicate_window: DUPLICATE_WINDOW_MS * 1e6 });
     } catch (e) {
-      throw new LeakError('conflict', `Cannot create the stream ${settings.name} for ${filter}: ${(e as Error).message}.`);
+      // Another producer (or the consumer) may have made it in the meantime: then use theirs.
+      const made = await jsm.streams.info(settings.name).catch(() => null);
+      if (!made) throw new LeakError('conflict', `Cannot create the stream ${settings.name} for ${filter}: ${(e as Error).message}.`);
+      return ensureStream(jsm, settings);
     }
   }
   const subjects = info.config.subjects ?? [];

@@ -50,11 +50,13 @@ export const DEFAULT_BATCH = { maxMessages: 250, maxWaitMs: 200 };
 
 export function startStreamConsumer(store: Store, pipeline: PipelineSettings, settings: StreamSettings, opts: ConsumerOptions = {}): StreamConsumer {
   const log = opts.log ?? ((line: string) => console.log(line));
-  const key = { stream: settings.name, consumer: settings.consumer, prefix: settings.prefix };
+  // The stream's creation time joins the key once known: a stream made anew under the same name is read from its start.
+  const key = { stream: settings.name, consumer: settings.consumer, prefix: settings.prefix, created: '' };
   const maxMessages = opts.maxMessages ?? DEFAULT_BATCH.maxMessages;
   const maxWaitMs = opts.maxWaitMs ?? DEFAULT_BATCH.maxWaitMs;
   let stopped = false;
   let realign = false;
+  let deletedUnder = false;
   let nc: NatsConnection | undefined;
   let jsm: JetStreamManager | undefined;
   let pull: Pull | undefined;
@@ -83,13 +85,22 @@ export function startStreamConsumer(store: Store, pipeline: PipelineSettings, se
   }
 
   async function consume(m: JetStreamManager): Promise<void> {
-    await ensureStream(m, settings);
+    const { created } = await ensureStream(m, settings);
+    if (key.created !== created) {
+      const before = readAppliedSeq(store, key);
+      if (before > 0 && readAppliedSeq(store, { ...key, created }) === 0) {
+        log(`Stream: ${settings.name} was made anew (created ${created}); reading it from its first message.`);
+      }
+      key.created = created;
+    }
     const force = realign;
     realign = false;
-    await alignCursor(m, store, settings, force, opts);
+    await alignCursor(m, store, { ...settings, created }, force, opts);
     const consumer = await jetstream(nc!).consumers.get(settings.name, settings.consumer);
-    const messages = await consumer.consume({ max_messages: maxMessages * 2, expires: 5000 });
+    // Prefetch about one batch while the one before it is applied.
+    const messages = await consumer.consume({ max_messages: maxMessages, expires: 5000 });
     pull = { iterator: messages[Symbol.asyncIterator](), stop: () => messages.stop() };
+    void watchConsumer(messages.status());
     try {
       while (!stopped && !realign) {
         const batch = await takeBatch(pull, maxMessages, maxWaitMs);
@@ -102,6 +113,23 @@ export function startStreamConsumer(store: Store, pipeline: PipelineSettings, se
     } finally {
       messages.stop();
       pull = undefined;
+    }
+  }
+
+  /**
+   * A consumer or stream deleted under it: stop pulling and make them again (the store says where to
+   * resume), after a pause: nats-server 2.9 removes a deleted stream's files after it has told its
+   * consumers, and a stream of the same name made in between loses its files with them.
+   */
+  async function watchConsumer(notifications: AsyncIterable<{ type: string }>): Promise<void> {
+    for await (const n of notifications) {
+      if (n.type === 'consumer_deleted' || n.type === 'consumer_not_found' || n.type === 'stream_not_found') {
+        log(`Stream: the consumer ${settings.consumer} or the stream ${settings.name} was deleted on the server; making them again.`);
+        realign = true;
+        deletedUnder = true;
+        pull?.stop();
+        return;
+      }
     }
   }
 
@@ -163,6 +191,8 @@ export function startStreamConsumer(store: Store, pipeline: PipelineSettings, se
     while (!stopped) {
       try {
         jsm ??= await connectOnce();
+        if (deletedUnder) await sleep(1000);
+        deletedUnder = false;
         await consume(jsm);
         backoff = 250;
       } catch (e) {
@@ -175,6 +205,7 @@ export function startStreamConsumer(store: Store, pipeline: PipelineSettings, se
         backoff = Math.min(backoff * 2, 5000);
       }
     }
+    await nc?.flush().catch(() => {});
     await nc?.close();
   })();
 

@@ -20,8 +20,14 @@ export type CursorOptions = { ackWaitMs?: number; maxAckPending?: number };
  * recreates it even when it looks in step (after a reconnect or a failed batch, messages in
  * flight may be gone). Returns the applied sequence it aligned to.
  */
-export async function alignCursor(jsm: JetStreamManager, store: Store, settings: StreamSettings, force: boolean, opts: CursorOptions = {}): Promise<number> {
-  const applied = readAppliedSeq(store, { stream: settings.name, consumer: settings.consumer });
+export async function alignCursor(
+  jsm: JetStreamManager,
+  store: Store,
+  settings: StreamSettings & { created: string },
+  force: boolean,
+  opts: CursorOptions = {},
+): Promise<number> {
+  const applied = readAppliedSeq(store, { stream: settings.name, consumer: settings.consumer, created: settings.created });
   const filter = filterFor(settings.prefix);
   const info = await jsm.consumers.info(settings.name, settings.consumer).catch((e: Error) => {
     if (/consumer not found/i.test(e.message)) return null;
@@ -75,8 +81,9 @@ export type StreamLag = {
  * subjects in a shared stream, count too) and how long the oldest has waited.
  */
 export async function readStreamLag(jsm: JetStreamManager, store: Store, settings: StreamSettings, now = Date.now()): Promise<StreamLag> {
-  const appliedSeq = readAppliedSeq(store, { stream: settings.name, consumer: settings.consumer });
-  const [next, info] = await Promise.all([nextStored(jsm, settings, appliedSeq + 1), jsm.streams.info(settings.name)]);
+  const info = await jsm.streams.info(settings.name);
+  const appliedSeq = readAppliedSeq(store, { stream: settings.name, consumer: settings.consumer, created: info.created });
+  const next = await nextStored(jsm, settings, appliedSeq + 1);
   const lastSeq = info.state.last_seq;
   if (!next) return { pending: 0, oldestAgeMs: null, appliedSeq, lastSeq, at: now };
   return { pending: lastSeq - next.seq + 1, oldestAgeMs: Math.max(0, now - next.time), appliedSeq, lastSeq, at: now };

@@ -7,6 +7,7 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, type JetStreamClient, type PubAck } from '@nats-io/jetstream';
 import type { SourceKind } from '../ingest/contract.ts';
+import { LeakError } from '../errors.ts';
 import { openStream } from './connect.ts';
 import { encodeMessage, type RowsMessage } from './messages.ts';
 import { subjectFor, type StreamSettings } from './stream-settings.ts';
@@ -45,6 +46,11 @@ export class StreamPublisher {
     if (this.failure) throw this.failure;
     const subject = subjectFor(this.settings.prefix, kind);
     const { data, msgID } = encodeMessage(subject, msg);
+    const limit = this.nc.info?.max_payload ?? 1024 * 1024;
+    if (data.length > limit) {
+      // Only a single row can outgrow a message (MessageCutter closes messages well under the limit).
+      throw new LeakError('bad_file', `${msg.file} line ${msg.rows[0][0]}: the row takes ${data.length.toLocaleString('en-US')} bytes, more than the event log takes in one message (${limit.toLocaleString('en-US')}); the rows before it were published.`);
+    }
     const rows = msg.rows.length;
     const sent = this.publishWithRetry(subject, data, msgID).then(
       (ack) => {
@@ -85,7 +91,7 @@ export class StreamPublisher {
       try {
         return await this.js.publish(subject, data, { msgID, timeout: 10_000 });
       } catch (e) {
-        if (attempt >= ATTEMPTS || this.nc.isClosed() || /max.?payload/i.test((e as Error).message)) throw e;
+        if (attempt >= ATTEMPTS || this.nc.isClosed()) throw e;
         await new Promise((r) => setTimeout(r, Math.min(4000, 250 * 2 ** attempt)));
       }
     }

@@ -71,7 +71,7 @@ function spawnConsumer(db: string, settings: StreamSettings) {
   return { child, batches, exited, waitFor, started: () => started };
 }
 
-describe.skipIf(!natsServerBinary)('exactly once through crashes', () => {
+describe.skipIf(!natsServerBinary)('exactly once through crashes', { timeout: 120_000 }, () => {
   let server: LocalNatsServer;
   beforeAll(async () => {
     server = await startNatsServer();
@@ -85,7 +85,9 @@ describe.skipIf(!natsServerBinary)('exactly once through crashes', () => {
     const store = makeDeps();
     // What a consumer does up to the crash: fetch everything, commit it, die before acknowledging.
     const nc = await connect({ servers: serversOf(server.url) });
-    await alignCursor(await jetstreamManager(nc), store.store, settings, false, { ackWaitMs: 1000 });
+    const jsm = await jetstreamManager(nc);
+    const { created } = await jsm.streams.info(settings.name);
+    await alignCursor(jsm, store.store, { ...settings, created }, false, { ackWaitMs: 1000 });
     const fetched = await (await jetstream(nc).consumers.get(settings.name, settings.consumer)).fetch({ max_messages: lastSeq, expires: 5000 });
     const msgs = [];
     for await (const m of fetched) {
@@ -93,7 +95,7 @@ describe.skipIf(!natsServerBinary)('exactly once through crashes', () => {
       if (msgs.length === lastSeq) break;
     }
     await nc.close();
-    applyMessages(store.store, { ...settings, stream: settings.name }, msgs);
+    applyMessages(store.store, { ...settings, stream: settings.name, created }, msgs);
     expect(readAppliedSeq(store.store, { stream: settings.name, consumer: settings.consumer })).toBe(lastSeq);
 
     // The server redelivers once its 1 s acknowledgement wait is over; the consumer must acknowledge without applying.

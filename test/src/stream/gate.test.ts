@@ -38,7 +38,7 @@ const bronzeAndQuarantine = (store: Store) => ({
   batches: rows(store, 'SELECT source, kind, file, rows_loaded, rows_quarantined FROM import_batches'),
 });
 
-describe.skipIf(!natsServerBinary)('the consumer’s gate is import’s gate', () => {
+describe.skipIf(!natsServerBinary)('the consumer’s gate is import’s gate', { timeout: 120_000 }, () => {
   let server: LocalNatsServer;
   beforeAll(async () => {
     server = await startNatsServer();

@@ -24,7 +24,7 @@ function roundFiles(rounds: Round[]): CsvSource[][] {
   return rounds.map((r, n) => r.order.filter((k) => r[k].length).map((kind) => ({ kind, file: writeCsv(dir, `${kind}-${n}.csv`, HEADERS[kind], r[kind]) })));
 }
 
-describe.skipIf(!natsServerBinary)('publish CSVs, consume them: the same store as import', () => {
+describe.skipIf(!natsServerBinary)('publish CSVs, consume them: the same store as import', { timeout: 120_000 }, () => {
   let server: LocalNatsServer;
   beforeAll(async () => {
     server = await startNatsServer();

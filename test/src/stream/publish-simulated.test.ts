@@ -16,7 +16,7 @@ function fakeTime(batches: number) {
   return { speed: 3600, batchMs: 2000, now: () => now, sleep: async (ms: number) => void (now += ms), signal: new AbortController().signal, maxBatches: batches };
 }
 
-describe.skipIf(!natsServerBinary)('simulate --publish: the simulator’s rows through the event log', () => {
+describe.skipIf(!natsServerBinary)('simulate --publish: the simulator’s rows through the event log', { timeout: 120_000 }, () => {
   let server: LocalNatsServer;
   beforeAll(async () => {
     server = await startNatsServer();

@@ -15,7 +15,7 @@ import type { LocalNatsServer } from '../../../src/stream/local-nats-server.ts';
 
 const calls = (ids: string[]) => writeCsv(tempDir(), 'calls.csv', CALL_HEADER, ids.map((id) => callRow({ id, member: 'M-000001', start: '2026-11-20T14:00:00Z' })));
 
-describe.skipIf(!natsServerBinary)('producers', () => {
+describe.skipIf(!natsServerBinary)('producers', { timeout: 120_000 }, () => {
   let server: LocalNatsServer;
   beforeAll(async () => {
     server = await startNatsServer();
@@ -30,6 +30,17 @@ describe.skipIf(!natsServerBinary)('producers', () => {
     expect((err as LeakError).message).toMatch(/^members\.csv is not a members\.csv file: missing columns enrolled_on, language/);
     const nc = await connect({ servers: serversOf(server.url) });
     expect((await (await jetstreamManager(nc)).streams.info('REFUSED')).state.messages).toBe(0);
+    await nc.close();
+  });
+
+  it('refuses a row larger than a message may be, after publishing the rows before it', async () => {
+    const settings = settingsFor(server.url, { name: 'HUGE', prefix: 'huge' });
+    const huge = `c2,M-000001,2026-11-20T14:00:00Z,2026-11-20T14:05:00Z,voice,r,A1,resolved,,,,${'x'.repeat(1_100_000)}`;
+    const file = writeCsv(tempDir(), 'calls.csv', CALL_HEADER, [callRow({ id: 'c1', member: 'M-000001', start: '2026-11-20T14:00:00Z' }), huge]);
+    const err = await publishFiles(settings, [{ kind: 'calls', file }]).catch((e: unknown) => e);
+    expect((err as LeakError).message).toMatch(/^calls\.csv line 3: the row takes 1,100,\d{3} bytes, more than the event log takes in one message \(1,048,576\); the rows before it were published\.$/);
+    const nc = await connect({ servers: serversOf(server.url) });
+    expect((await (await jetstreamManager(nc)).streams.info('HUGE')).state.messages).toBe(1);
     await nc.close();
   });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -32,7 +33,7 @@ async function publish(settings: StreamSettings, sources: CsvSource[]): Promise<
   return pub.lastSeq;
 }
 
-describe.skipIf(!natsServerBinary)('the consumer and a server that goes away', () => {
+describe.skipIf(!natsServerBinary)('the consumer and a server that goes away', { timeout: 120_000 }, () => {
   let server: LocalNatsServer;
   beforeAll(async () => {
     server = await startNatsServer();
@@ -72,6 +73,33 @@ describe.skipIf(!natsServerBinary)('the consumer and a server that goes away', (
     }
     expect(log.join('\n')).toMatch(/reconnected/);
     expect(comparable(deps.store)).toEqual(comparable(direct.store));
+  });
+
+  it('a stream deleted and made again under the same name is read from its first message, not skipped as already applied', async () => {
+    const settings = settingsFor(server.url, { name: 'AGAIN', prefix: 'again' });
+    const sources = files(10);
+    const firstSeq = await publish(settings, sources.slice(0, 6));
+    const deps = makeDeps();
+    const log: string[] = [];
+    const events: (() => void)[] = [];
+    const subscribe = (c: () => void) => events.push(c);
+    const consumer = startStreamConsumer(deps.store, deps.config, settings, { log: (l) => (log.push(l), events.forEach((e) => e())), onBatch: () => events.forEach((e) => e()) });
+    const bronze = () => ['member_profiles_raw', 'digital_journeys_raw', 'call_logs_raw'].reduce((n, t) => n + (deps.store.sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number), 0);
+    const lines = (fs: CsvSource[]) => fs.reduce((n, f) => n + readFileSync(f.file, 'utf8').trim().split('\n').length - 1, 0);
+    try {
+      await waitUntil(() => readAppliedSeq(deps.store, { stream: settings.name, consumer: settings.consumer }) === firstSeq, subscribe, 'the first stream consumed');
+      expect(bronze()).toBe(lines(sources.slice(0, 6)));
+      const nc = await connect({ servers: serversOf(server.url) });
+      await (await jetstreamManager(nc)).streams.delete(settings.name);
+      await nc.close();
+      await waitUntil(() => log.some((l) => l.includes('was deleted on the server')), subscribe, 'the consumer to notice');
+      const again = await publish(settings, sources.slice(6, 8));
+      expect(again).toBeLessThan(firstSeq);
+      await waitUntil(() => log.some((l) => l.includes('was made anew')) && bronze() === lines(sources.slice(0, 8)), subscribe, 'the new stream consumed');
+      expect(readAppliedSeq(deps.store, { stream: settings.name, consumer: settings.consumer })).toBe(again);
+    } finally {
+      await consumer.stop();
+    }
   });
 
   it('reports the lag: pending messages and the age of the oldest, then none once consumed', async () => {
