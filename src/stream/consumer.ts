@@ -195,6 +195,7 @@ export function startStreamConsumer(store: Store, pipeline: PipelineSettings, se
         deletedUnder = false;
         await consume(jsm);
         backoff = 250;
+        lastProblem = '';
       } catch (e) {
         if (stopped) break;
         realign = true;
