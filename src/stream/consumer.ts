@@ -13,7 +13,7 @@ import type { Store } from '../../db/open-db.ts';
 import { runPipeline, type PipelineResult, type PipelineSettings } from '../pipeline/run-pipeline.ts';
 import { applyMessages, readAppliedSeq, type ApplyResult } from './apply-messages.ts';
 import { connectStream, ensureStream } from './connect.ts';
-import { alignCursor, describeLag, nextStored, readStreamLag, type CursorOptions, type StreamLag } from './cursor.ts';
+import { alignCursor, describeLag, readStreamLag, untilGap, type CursorOptions, type StreamLag } from './cursor.ts';
 import { takeBatch, type Pull } from './take-batch.ts';
 import type { StreamSettings } from './stream-settings.ts';
 
@@ -135,7 +135,7 @@ export function startStreamConsumer(store: Store, pipeline: PipelineSettings, se
 
   async function handle(m: JetStreamManager, batch: JsMsg[]): Promise<void> {
     batch.sort((a, b) => a.seq - b.seq);
-    const keep = await withoutGap(m, batch);
+    const keep = await untilGap(m, settings, readAppliedSeq(store, key), batch);
     if (keep.length < batch.length) realign = true;
     if (keep.length === 0) return;
     const applied = applyMessages(store, key, keep.map((msg) => ({ seq: msg.seq, subject: msg.subject, data: msg.data })));
@@ -150,20 +150,6 @@ export function startStreamConsumer(store: Store, pipeline: PipelineSettings, se
     opts.onBatch?.({ ...applied, firstSeq: keep[0].seq, lastSeq: newest.seq, newestStoredAt: newest.time.getTime(), pipeline: result });
     if (applied.badMessages) log(`Stream: ${applied.badMessages} unreadable message(s) quarantined (see \`leak quarantine\`), the stream goes on.`);
     await maybeReadLag(m);
-  }
-
-  /** The batch up to the first sequence gap that hides a message the consumer should have had. */
-  async function withoutGap(m: JetStreamManager, batch: JsMsg[]): Promise<JsMsg[]> {
-    let expected = readAppliedSeq(store, key) + 1;
-    for (let i = 0; i < batch.length; i++) {
-      const seq = batch[i].seq;
-      if (seq > expected) {
-        const next = await nextStored(m, settings, expected);
-        if (next && next.seq < seq) return batch.slice(0, i);
-      }
-      expected = Math.max(expected, seq + 1);
-    }
-    return batch;
   }
 
   async function maybeReadLag(m: JetStreamManager): Promise<void> {

@@ -64,6 +64,24 @@ export async function nextStored(jsm: JetStreamManager, settings: StreamSettings
   return m ? { seq: m.seq, time: m.time.getTime() } : null;
 }
 
+/**
+ * The messages (sorted by sequence) up to the first gap that hides a message the consumer should
+ * have had: one lost in flight, which the caller fetches again by re-aligning. Messages at or below
+ * the applied sequence are redeliveries and pass; gaps of deleted messages or other subjects pass too.
+ */
+export async function untilGap<M extends { seq: number }>(jsm: JetStreamManager, settings: StreamSettings, appliedSeq: number, sorted: M[]): Promise<M[]> {
+  let expected = appliedSeq + 1;
+  for (let i = 0; i < sorted.length; i++) {
+    const seq = sorted[i].seq;
+    if (seq > expected) {
+      const next = await nextStored(jsm, settings, expected);
+      if (next && next.seq < seq) return sorted.slice(0, i);
+    }
+    expected = Math.max(expected, seq + 1);
+  }
+  return sorted;
+}
+
 export type StreamLag = {
   /** Messages in the stream not yet in the store. */
   pending: number;

@@ -29,7 +29,6 @@
  * consumer); unreadable messages land in quarantine with batch_id 0, their subject and stream_seq.
  * A standalone consumer without the bot: src/stream/consume-main.ts.
  */
-import type { Config } from '../config.ts';
 import { LeakError } from '../errors.ts';
 import type { WorldRequest } from '../simulator/open-world.ts';
 import { StreamPublisher, type PublishTally } from './publisher.ts';
@@ -55,7 +54,8 @@ export function streamSettings(input: { url: string; name?: string; prefix?: str
   return s;
 }
 
-export function streamSettingsFromConfig(config: Pick<Config, 'stream'>): StreamSettings | undefined {
+/** Takes the app's Config (its `stream` part: LEAK_STREAM and the names). */
+export function streamSettingsFromConfig(config: { stream: Omit<StreamSettings, 'url'> & { url?: string } }): StreamSettings | undefined {
   const { url, ...names } = config.stream;
   return url ? { url, ...names } : undefined;
 }
@@ -71,7 +71,7 @@ export async function publishFiles(settings: StreamSettings, sources: CsvSource[
 
 export async function publishSimulation(
   settings: StreamSettings,
-  config: Pick<Config, 'timeZone'>,
+  config: { timeZone: string },
   request: WorldRequest,
   opts: { live?: Omit<LivePublishOptions, 'onBatch'>; onProgress?: (p: SimulatedProgress) => void; onBatch?: LivePublishOptions['onBatch'] } = {},
 ): Promise<{ rows: SimulatedRows; tally: PublishTally; simulatedTo: number }> {

@@ -6,7 +6,6 @@
  * (seed, scale, days, end, LEAK_TZ); the producer keeps no state: publishing the same history
  * again repeats its message ids, and the store's upsert on source ids stands behind those.
  */
-import type { Config } from '../config.ts';
 import { CONTRACTS, type SourceKind } from '../ingest/contract.ts';
 import { csvField } from '../simulator/export-csv.ts';
 import { windowMinutes } from '../simulator/backfill.ts';
@@ -23,7 +22,7 @@ export type SimulatedRows = Record<SourceKind, number>;
 export type SimulatedProgress = { done: number; total: number; rows: number };
 
 /** A simulated world as `simulate` would create it in a new store, and the instant its history starts. */
-export function simulatedWorld(config: Pick<Config, 'timeZone'>, req: WorldRequest): { world: World; start: number } {
+export function simulatedWorld(config: { timeZone: string }, req: WorldRequest): { world: World; start: number } {
   const clock = zoneClock(config.timeZone);
   const anchorDate = clock.localDate(req.end);
   const world = createWorld({ seed: req.seed, scale: req.scale, timeZone: config.timeZone, anchorDate, fixes: req.fixes });
