@@ -12,6 +12,7 @@ import { windowMinutes } from '../simulator/backfill.ts';
 import { memberRow } from '../simulator/members.ts';
 import type { WorldRequest } from '../simulator/open-world.ts';
 import { SliceStream } from '../simulator/stream.ts';
+import type { LiveOptions } from '../simulator/live.ts';
 import { createWorld, type World } from '../simulator/world.ts';
 import type { Row } from '../simulator/calls.ts';
 import { addDays, zoneClock } from '../time.ts';
@@ -95,16 +96,8 @@ export async function publishSimulatedHistory(
   return { rows, elapsedMs: performance.now() - started };
 }
 
-export type LivePublishOptions = {
-  /** Simulated time per real time. */
-  speed: number;
-  batchMs: number;
-  now: () => number;
-  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
-  signal: AbortSignal;
-  maxBatches?: number;
-  onBatch?: (b: { simulatedTo: number; rows: number }) => void;
-};
+/** The live simulator's timing (speed, batchMs, now, sleep, signal, maxBatches); each batch reports the rows it published. */
+export type LivePublishOptions = Omit<LiveOptions, 'onBatch'> & { onBatch?: (b: { simulatedTo: number; rows: number }) => void };
 
 /** Publishes the world live from `from`: every batchMs of real time, the rows of the simulated time that passed. */
 export async function publishSimulatedLive(

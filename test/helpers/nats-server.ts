@@ -3,7 +3,7 @@
  * and removed after the test file. Without nats-server installed, the event-log tests are skipped
  * (test/helpers/nats-notice.ts says once how to install it); every other test still runs.
  */
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { findNatsServer, startLocalNatsServer, type LocalNatsServer } from '../../src/stream/local-nats-server.ts';
 
 /** Null when nats-server is not installed: describe.skipIf(!natsServerBinary) (the one line saying how to install it comes from nats-notice.ts). */
@@ -19,4 +19,16 @@ export async function startNatsServer(): Promise<LocalNatsServer> {
   const server = await startLocalNatsServer({ binary: natsServerBinary ?? undefined });
   started.push(server);
   return server;
+}
+
+/** A server for the test file: started before its tests, removed after them. Call inside describe. */
+export function useNatsServer(): () => LocalNatsServer {
+  let server: LocalNatsServer | undefined;
+  beforeAll(async () => {
+    server = await startNatsServer();
+  });
+  return () => {
+    if (!server) throw new Error('the test server did not start');
+    return server;
+  };
 }

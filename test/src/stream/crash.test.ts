@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { tempDir } from '../../helpers/csv.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { simulatedStore } from '../../helpers/simulated.ts';
-import { natsServerBinary, startNatsServer } from '../../helpers/nats-server.ts';
+import { natsServerBinary, useNatsServer } from '../../helpers/nats-server.ts';
 import { comparable, consumeUntil, settingsFor, waitUntil } from '../../helpers/stream.ts';
 import { importCsvFile } from '../../../src/ingest/import-csv.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
@@ -18,7 +18,6 @@ import { applyMessages, readAppliedSeq } from '../../../src/stream/apply-message
 import { alignCursor } from '../../../src/stream/cursor.ts';
 import { serversOf, type StreamSettings } from '../../../src/stream/stream-settings.ts';
 import { openStore } from '../../../db/open-db.ts';
-import type { LocalNatsServer } from '../../../src/stream/local-nats-server.ts';
 
 const ENTRY = path.resolve('src/stream/consume-main.ts');
 
@@ -72,19 +71,15 @@ function spawnConsumer(db: string, settings: StreamSettings) {
 }
 
 describe.skipIf(!natsServerBinary)('exactly once through crashes', { timeout: 120_000 }, () => {
-  let server: LocalNatsServer;
-  beforeAll(async () => {
-    server = await startNatsServer();
-  });
-  afterAll(async () => server?.remove());
+  const server = useNatsServer();
 
   it('a message redelivered after a crash between commit and acknowledgement is recognised and acknowledged, not applied again', async () => {
     const { files, direct } = await history(3);
-    const settings = settingsFor(server.url, { name: 'REDELIVER', prefix: 'redeliver' });
+    const settings = settingsFor(server().url, { name: 'REDELIVER', prefix: 'redeliver' });
     const lastSeq = await publish(settings, files, 500);
     const store = makeDeps();
     // What a consumer does up to the crash: fetch everything, commit it, die before acknowledging.
-    const nc = await connect({ servers: serversOf(server.url) });
+    const nc = await connect({ servers: serversOf(server().url) });
     const jsm = await jetstreamManager(nc);
     const { created } = await jsm.streams.info(settings.name);
     await alignCursor(jsm, store.store, { ...settings, created }, false, { ackWaitMs: 1000 });
@@ -108,7 +103,7 @@ describe.skipIf(!natsServerBinary)('exactly once through crashes', { timeout: 12
     await waitUntil(() => redelivered === lastSeq, (c) => seen.push(c), `${lastSeq} redelivered messages`);
     await consumer.stop();
     expect(batches.reduce((n, b) => n + b.messages, 0)).toBe(0);
-    const mgr = await jetstreamManager(await connect({ servers: serversOf(server.url) }));
+    const mgr = await jetstreamManager(await connect({ servers: serversOf(server().url) }));
     const info = await mgr.consumers.info(settings.name, settings.consumer);
     expect([info.num_pending, info.num_ack_pending, info.ack_floor.stream_seq]).toEqual([0, 0, lastSeq]);
     expect(comparable(store.store)).toEqual(comparable(direct.store));
@@ -117,7 +112,7 @@ describe.skipIf(!natsServerBinary)('exactly once through crashes', { timeout: 12
 
   it('a consumer killed (SIGKILL) at random points and restarted ends with the tables of a direct import', async () => {
     const { files, direct } = await history(4);
-    const settings = settingsFor(server.url, { name: 'KILLED', prefix: 'killed' });
+    const settings = settingsFor(server().url, { name: 'KILLED', prefix: 'killed' });
     const lastSeq = await publish(settings, files, 100);
     const db = path.join(tempDir(), 'leak.db');
     const next = seeded(2026);

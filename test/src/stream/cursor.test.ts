@@ -1,35 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect } from '@nats-io/transport-node';
 import { CALL_HEADER, tempDir, writeCsv } from '../../helpers/csv.ts';
 import { callRow } from '../../helpers/leak-fixture.ts';
-import { natsServerBinary, startNatsServer } from '../../helpers/nats-server.ts';
+import { natsServerBinary, useNatsServer } from '../../helpers/nats-server.ts';
 import { settingsFor } from '../../helpers/stream.ts';
 import { StreamPublisher } from '../../../src/stream/publisher.ts';
 import { publishCsvFiles } from '../../../src/stream/publish-csv.ts';
 import { untilGap } from '../../../src/stream/cursor.ts';
 import { serversOf } from '../../../src/stream/stream-settings.ts';
-import type { LocalNatsServer } from '../../../src/stream/local-nats-server.ts';
 
 describe.skipIf(!natsServerBinary)('the gap check', { timeout: 120_000 }, () => {
-  let server: LocalNatsServer;
-  let nc: NatsConnection;
-  beforeAll(async () => {
-    server = await startNatsServer();
-    nc = await connect({ servers: serversOf(server.url) });
-  });
-  afterAll(async () => {
-    await nc?.close();
-    await server?.remove();
-  });
+  const server = useNatsServer();
 
   it('stops before a message that was skipped in delivery, passes redeliveries and deleted messages', async () => {
     const rows = Array.from({ length: 6 }, (_, i) => callRow({ id: `c${i}`, member: 'M-000001', start: '2026-11-20T14:00:00Z' }));
-    const many = settingsFor(server.url, { name: 'GAPS', prefix: 'gaps' });
+    const many = settingsFor(server().url, { name: 'GAPS', prefix: 'gaps' });
     const pub = await StreamPublisher.open(many);
     await publishCsvFiles(pub, [{ kind: 'calls', file: writeCsv(tempDir(), 'calls.csv', CALL_HEADER, rows) }], { maxRows: 1 });
     await pub.close();
     expect(pub.lastSeq).toBe(6);
+    const nc = await connect({ servers: serversOf(server().url) });
     const jsm = await jetstreamManager(nc);
     const seqs = (ns: number[]) => ns.map((seq) => ({ seq }));
 
@@ -41,5 +32,6 @@ describe.skipIf(!natsServerBinary)('the gap check', { timeout: 120_000 }, () => 
     // A deleted message is not a gap.
     await jsm.streams.deleteMessage('GAPS', 3);
     expect(await untilGap(jsm, many, 0, seqs([1, 2, 4, 5]))).toEqual(seqs([1, 2, 4, 5]));
+    await nc.close();
   });
 });

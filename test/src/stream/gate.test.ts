@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { CALL_HEADER, tempDir, writeCsv } from '../../helpers/csv.ts';
 import { makeDeps } from '../../helpers/store.ts';
-import { natsServerBinary, startNatsServer } from '../../helpers/nats-server.ts';
+import { natsServerBinary, useNatsServer } from '../../helpers/nats-server.ts';
 import { consumeUntil, settingsFor } from '../../helpers/stream.ts';
 import { callRow } from '../../helpers/leak-fixture.ts';
 import { importCsvFile } from '../../../src/ingest/import-csv.ts';
 import { StreamPublisher } from '../../../src/stream/publisher.ts';
 import { publishCsvFiles } from '../../../src/stream/publish-csv.ts';
 import { serversOf } from '../../../src/stream/stream-settings.ts';
-import type { LocalNatsServer } from '../../../src/stream/local-nats-server.ts';
 import type { Store } from '../../../db/open-db.ts';
 
 const call = (id: string) => callRow({ id, member: 'M-000001', start: '2026-11-20T14:00:00Z' });
@@ -39,17 +38,13 @@ const bronzeAndQuarantine = (store: Store) => ({
 });
 
 describe.skipIf(!natsServerBinary)('the consumer’s gate is import’s gate', { timeout: 120_000 }, () => {
-  let server: LocalNatsServer;
-  beforeAll(async () => {
-    server = await startNatsServer();
-  });
-  afterAll(async () => server?.remove());
+  const server = useNatsServer();
 
   it('loads and quarantines every line of a file exactly as import does', async () => {
     const file = writeCsv(tempDir(), 'calls.csv', CALL_HEADER, LINES);
     const direct = makeDeps();
     await importCsvFile(direct.store, 'calls', file);
-    const settings = settingsFor(server.url, { name: 'GATE', prefix: 'gate' });
+    const settings = settingsFor(server().url, { name: 'GATE', prefix: 'gate' });
     const pub = await StreamPublisher.open(settings);
     await publishCsvFiles(pub, [{ kind: 'calls', file }]);
     await pub.close();
@@ -62,9 +57,9 @@ describe.skipIf(!natsServerBinary)('the consumer’s gate is import’s gate', {
   });
 
   it('quarantines unreadable messages with their subject and sequence, acknowledges them, and goes on', async () => {
-    const settings = settingsFor(server.url, { name: 'BAD', prefix: 'bad' });
+    const settings = settingsFor(server().url, { name: 'BAD', prefix: 'bad' });
     const pub = await StreamPublisher.open(settings);
-    const nc = await connect({ servers: serversOf(server.url) });
+    const nc = await connect({ servers: serversOf(server().url) });
     const enc = (o: unknown) => new TextEncoder().encode(typeof o === 'string' ? o : JSON.stringify(o));
     const good = { v: 1, source: 'csv', file: 'calls.csv', header: CALL_HEADER, rows: [[2, call('c1')]] };
     const junk: [string, Uint8Array][] = [
@@ -100,7 +95,7 @@ describe.skipIf(!natsServerBinary)('the consumer’s gate is import’s gate', {
     ]);
     expect(rows(streamed.store, 'SELECT call_id FROM call_logs_cleaned ORDER BY call_id')).toEqual([{ call_id: 'c2' }, { call_id: 'c3' }]);
     expect(log.join('\n')).toMatch(/unreadable message\(s\) quarantined/);
-    const mgr = await jetstreamManager(await connect({ servers: serversOf(server.url) }));
+    const mgr = await jetstreamManager(await connect({ servers: serversOf(server().url) }));
     const info = await mgr.consumers.info('BAD', 'leak');
     expect([info.num_pending, info.num_ack_pending, info.ack_floor.stream_seq]).toEqual([0, 0, pub.lastSeq]);
   });

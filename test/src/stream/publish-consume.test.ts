@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { history, type Round } from '../../helpers/random-history.ts';
 import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from '../../helpers/csv.ts';
 import { makeDeps } from '../../helpers/store.ts';
-import { natsServerBinary, startNatsServer } from '../../helpers/nats-server.ts';
+import { natsServerBinary, useNatsServer } from '../../helpers/nats-server.ts';
 import { comparable, consumeUntil, settingsFor } from '../../helpers/stream.ts';
 import { importCsvFile } from '../../../src/ingest/import-csv.ts';
 import type { SourceKind } from '../../../src/ingest/contract.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 import { StreamPublisher } from '../../../src/stream/publisher.ts';
 import { publishCsvFiles, type CsvSource } from '../../../src/stream/publish-csv.ts';
-import type { LocalNatsServer } from '../../../src/stream/local-nats-server.ts';
 import { exportCsv } from '../../../src/simulator/export-csv.ts';
 import { simulatedStore } from '../../helpers/simulated.ts';
 import { shuffle } from '../../helpers/leak-fixture.ts';
@@ -25,11 +24,7 @@ function roundFiles(rounds: Round[]): CsvSource[][] {
 }
 
 describe.skipIf(!natsServerBinary)('publish CSVs, consume them: the same store as import', { timeout: 120_000 }, () => {
-  let server: LocalNatsServer;
-  beforeAll(async () => {
-    server = await startNatsServer();
-  });
-  afterAll(async () => server?.remove());
+  const server = useNatsServer();
 
   it('a history of corrections published round by round gives the tables a direct import gives', async () => {
     const files = roundFiles(history(11, true));
@@ -37,7 +32,7 @@ describe.skipIf(!natsServerBinary)('publish CSVs, consume them: the same store a
     for (const round of files) for (const f of round) await importCsvFile(direct.store, f.kind, f.file);
     runPipeline(direct.store, direct.config);
 
-    const settings = settingsFor(server.url, { name: 'ROUNDS', prefix: 'rounds' });
+    const settings = settingsFor(server().url, { name: 'ROUNDS', prefix: 'rounds' });
     const pub = await StreamPublisher.open(settings);
     for (const round of files) await publishCsvFiles(pub, round, { maxRows: 2 });
     await pub.close();
@@ -66,7 +61,7 @@ describe.skipIf(!natsServerBinary)('publish CSVs, consume them: the same store a
       fs.writeFileSync(file, [header, ...shuffle(lines, 5)].join('\n'));
       return { kind: f.kind, file };
     });
-    const settings = settingsFor(server.url, { name: 'SHUFFLED', prefix: 'shuffled' });
+    const settings = settingsFor(server().url, { name: 'SHUFFLED', prefix: 'shuffled' });
     const pub = await StreamPublisher.open(settings);
     const first = await publishCsvFiles(pub, shuffled, { maxRows: 50 });
     const again = await publishCsvFiles(pub, shuffled, { maxRows: 50 });

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeDeps } from '../../helpers/store.ts';
 import { END, simulatedStore } from '../../helpers/simulated.ts';
-import { natsServerBinary, startNatsServer } from '../../helpers/nats-server.ts';
+import { natsServerBinary, useNatsServer } from '../../helpers/nats-server.ts';
 import { comparable, consumeUntil, settingsFor } from '../../helpers/stream.ts';
 import { runLive } from '../../../src/simulator/live.ts';
 import { StreamPublisher } from '../../../src/stream/publisher.ts';
 import { publishSimulatedHistory, publishSimulatedLive, simulatedWorld } from '../../../src/stream/publish-simulated.ts';
-import type { LocalNatsServer } from '../../../src/stream/local-nats-server.ts';
 
 const REQUEST = { seed: 5, scale: 0.002, days: 2, end: END, fixes: [] };
 
@@ -17,17 +16,13 @@ function fakeTime(batches: number) {
 }
 
 describe.skipIf(!natsServerBinary)('simulate --publish: the simulator’s rows through the event log', { timeout: 120_000 }, () => {
-  let server: LocalNatsServer;
-  beforeAll(async () => {
-    server = await startNatsServer();
-  });
-  afterAll(async () => server?.remove());
+  const server = useNatsServer();
 
   it('a published history and live stream give the store a local simulate gives', async () => {
     const { deps: local } = simulatedStore({ seed: REQUEST.seed, scale: REQUEST.scale, days: REQUEST.days });
     await runLive(local.store, local.config, REQUEST, fakeTime(3));
 
-    const settings = settingsFor(server.url, { name: 'SIM', prefix: 'sim' });
+    const settings = settingsFor(server().url, { name: 'SIM', prefix: 'sim' });
     const pub = await StreamPublisher.open(settings);
     const { world, start } = simulatedWorld(local.config, REQUEST);
     const progress: number[] = [];

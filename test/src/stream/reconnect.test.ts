@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from '../../helpers/csv.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { spreadHistory } from '../../helpers/random-history.ts';
-import { natsServerBinary, startNatsServer } from '../../helpers/nats-server.ts';
+import { natsServerBinary, useNatsServer } from '../../helpers/nats-server.ts';
 import { comparable, settingsFor, waitUntil } from '../../helpers/stream.ts';
 import { importCsvFile } from '../../../src/ingest/import-csv.ts';
 import type { SourceKind } from '../../../src/ingest/contract.ts';
@@ -16,7 +16,6 @@ import { readAppliedSeq } from '../../../src/stream/apply-messages.ts';
 import { startStreamConsumer, type ConsumedBatch } from '../../../src/stream/consumer.ts';
 import { readStreamLag } from '../../../src/stream/cursor.ts';
 import { serversOf, type StreamSettings } from '../../../src/stream/stream-settings.ts';
-import type { LocalNatsServer } from '../../../src/stream/local-nats-server.ts';
 
 const HEADERS: Record<SourceKind, string> = { members: MEMBER_HEADER, digital: DIGITAL_HEADER, calls: CALL_HEADER };
 
@@ -34,11 +33,7 @@ async function publish(settings: StreamSettings, sources: CsvSource[]): Promise<
 }
 
 describe.skipIf(!natsServerBinary)('the consumer and a server that goes away', { timeout: 120_000 }, () => {
-  let server: LocalNatsServer;
-  beforeAll(async () => {
-    server = await startNatsServer();
-  });
-  afterAll(async () => server?.remove());
+  const server = useNatsServer();
 
   it('reconnects by itself when the server is stopped mid-stream and started again on the same port and store; nothing is lost', async () => {
     const sources = files(8);
@@ -46,7 +41,7 @@ describe.skipIf(!natsServerBinary)('the consumer and a server that goes away', {
     for (const f of sources) await importCsvFile(direct.store, f.kind, f.file);
     runPipeline(direct.store, direct.config);
 
-    const settings = settingsFor(server.url, { name: 'RESTART', prefix: 'restart' });
+    const settings = settingsFor(server().url, { name: 'RESTART', prefix: 'restart' });
     const half = Math.floor(sources.length / 2);
     const firstHalf = await publish(settings, sources.slice(0, half));
     const deps = makeDeps();
@@ -61,11 +56,11 @@ describe.skipIf(!natsServerBinary)('the consumer and a server that goes away', {
     const subscribe = (c: () => void) => events.push(c);
     try {
       await waitUntil(() => batches.length >= 2, subscribe, 'two batches');
-      await server.stop();
+      await server().stop();
       await waitUntil(() => log.some((l) => l.includes('lost the server')), subscribe, 'the consumer to notice');
       const appliedWhileDown = readAppliedSeq(deps.store, { stream: settings.name, consumer: settings.consumer });
       expect(appliedWhileDown).toBeLessThan(firstHalf);
-      await server.start();
+      await server().start();
       const lastSeq = await publish(settings, sources.slice(half));
       await waitUntil(() => readAppliedSeq(deps.store, { stream: settings.name, consumer: settings.consumer }) === lastSeq, subscribe, `stream sequence ${lastSeq}`);
     } finally {
@@ -76,7 +71,7 @@ describe.skipIf(!natsServerBinary)('the consumer and a server that goes away', {
   });
 
   it('a stream deleted and made again under the same name is read from its first message, not skipped as already applied', async () => {
-    const settings = settingsFor(server.url, { name: 'AGAIN', prefix: 'again' });
+    const settings = settingsFor(server().url, { name: 'AGAIN', prefix: 'again' });
     const sources = files(10);
     const firstSeq = await publish(settings, sources.slice(0, 6));
     const deps = makeDeps();
@@ -89,7 +84,7 @@ describe.skipIf(!natsServerBinary)('the consumer and a server that goes away', {
     try {
       await waitUntil(() => readAppliedSeq(deps.store, { stream: settings.name, consumer: settings.consumer }) === firstSeq, subscribe, 'the first stream consumed');
       expect(bronze()).toBe(lines(sources.slice(0, 6)));
-      const nc = await connect({ servers: serversOf(server.url) });
+      const nc = await connect({ servers: serversOf(server().url) });
       await (await jetstreamManager(nc)).streams.delete(settings.name);
       await nc.close();
       await waitUntil(() => log.some((l) => l.includes('was deleted on the server')), subscribe, 'the consumer to notice');
@@ -103,11 +98,11 @@ describe.skipIf(!natsServerBinary)('the consumer and a server that goes away', {
   });
 
   it('reports the lag: pending messages and the age of the oldest, then none once consumed', async () => {
-    const settings = settingsFor(server.url, { name: 'LAG', prefix: 'lag' });
+    const settings = settingsFor(server().url, { name: 'LAG', prefix: 'lag' });
     const sources = files(9).slice(0, 6);
     const lastSeq = await publish(settings, sources);
     const deps = makeDeps();
-    const nc = await connect({ servers: serversOf(server.url) });
+    const nc = await connect({ servers: serversOf(server().url) });
     const jsm = await jetstreamManager(nc);
     const first = await jsm.streams.getMessage(settings.name, { seq: 1 });
     const now = first!.time.getTime() + 90_000;
