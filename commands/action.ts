@@ -12,7 +12,8 @@ import { queryOpenActions, renderOpenActionsText, type OpenActionRow } from '../
 import { STATUS_LABEL } from '../src/actions/state-machine.ts';
 import { formatActionId, parseActionId, type Action, type ActionEvent, type HistoryRow } from '../src/actions/types.ts';
 import { badArgument, journeyArg } from './args.ts';
-import { defineCommand, type CommandDeps, type ParsedArgs } from './types.ts';
+import { defineCommand, type ParsedArgs } from './types.ts';
+import type { Context } from '../src/context.ts';
 
 const SUBCOMMANDS = ['new', 'list', 'show', 'ack', 'start', 'ship', 'dismiss'] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
@@ -40,13 +41,13 @@ function idArg(p: ParsedArgs): number {
   return id;
 }
 
-export function parseActionArgs(p: ParsedArgs, deps: CommandDeps): ActionArgs {
+export function parseActionArgs(p: ParsedArgs, ctx: Context): ActionArgs {
   const sub = p.positionals[0] as Sub | undefined;
   if (!sub || !SUBCOMMANDS.includes(sub)) throw badArgument(`Unknown action subcommand ${JSON.stringify(sub ?? '')}: use one of ${SUBCOMMANDS.join(', ')}. Usage: ${USAGE}`);
   const by = str(p, 'by') ?? 'cli';
   switch (sub) {
     case 'new': {
-      const journey = journeyArg(p.positionals[1], deps);
+      const journey = journeyArg(p.positionals[1], ctx);
       const title = p.positionals.slice(2).join(' ').trim();
       const team = str(p, 'team');
       if (!journey || !title || !team) throw badArgument(`A new action needs a journey, a title and --team. Usage: leak action new JOURNEY "title" --team TEAM`);
@@ -63,9 +64,9 @@ export function parseActionArgs(p: ParsedArgs, deps: CommandDeps): ActionArgs {
     case 'start':
       return { sub: 'transition', id: idArg(p), event: { kind: 'start' }, by };
     case 'ship': {
-      const date = str(p, 'ship-date') ?? zoneClock(deps.config.timeZone).today(deps.now());
+      const date = str(p, 'ship-date') ?? zoneClock(ctx.config.timeZone).today(ctx.now());
       if (!isIsoDate(date)) throw badArgument(`--ship-date must be a date written YYYY-MM-DD (got ${JSON.stringify(date)}).`);
-      if (date > zoneClock(deps.config.timeZone).today(deps.now())) throw badArgument(`--ship-date ${date} is in the future; mark an action shipped once it has shipped.`);
+      if (date > zoneClock(ctx.config.timeZone).today(ctx.now())) throw badArgument(`--ship-date ${date} is in the future; mark an action shipped once it has shipped.`);
       return { sub: 'transition', id: idArg(p), event: { kind: 'ship', shipDate: date }, by };
     }
     case 'dismiss': {
@@ -76,29 +77,29 @@ export function parseActionArgs(p: ParsedArgs, deps: CommandDeps): ActionArgs {
   }
 }
 
-export async function runAction(args: ActionArgs, deps: CommandDeps): Promise<ActionResult> {
-  const result = applyAction(args, deps);
+export async function runAction(args: ActionArgs, ctx: Context): Promise<ActionResult> {
+  const result = applyAction(args, ctx);
   // From Slack, the change shows up at once: a new action gets its message in the channel, a
   // transition its thread reply and updated message. From the CLI, the hourly job does it.
-  if (deps.slack && result.kind !== 'list' && result.kind !== 'show') {
-    const { client, channelId } = deps.slack;
-    const action = result.action.threadTs ? result.action : await postActionMessage(deps.store, client, result.action, channelId);
-    await announceAction(deps.store, client, action.id, deps.config);
-    return { ...result, action: requireAction(deps.store, action.id) };
+  if (ctx.slack && result.kind !== 'list' && result.kind !== 'show') {
+    const { client, channelId } = ctx.slack;
+    const action = result.action.threadTs ? result.action : await postActionMessage(ctx.store, client, result.action, channelId);
+    await announceAction(ctx.store, client, action.id, ctx.config);
+    return { ...result, action: requireAction(ctx.store, action.id) };
   }
   return result;
 }
 
-function applyAction(args: ActionArgs, deps: CommandDeps): ActionResult {
-  const { store } = deps;
-  const via = deps.slack ? ('slack-command' as const) : ('cli' as const);
-  const actor = (user: string) => ({ user: deps.slack?.userId ?? user, via, at: deps.now() });
+function applyAction(args: ActionArgs, ctx: Context): ActionResult {
+  const { store } = ctx;
+  const via = ctx.slack ? ('slack-command' as const) : ('cli' as const);
+  const actor = (user: string) => ({ user: ctx.slack?.userId ?? user, via, at: ctx.now() });
   switch (args.sub) {
     case 'list':
-      return { kind: 'list', actions: queryOpenActions(deps, { all: args.all }), all: args.all };
+      return { kind: 'list', actions: queryOpenActions(ctx, { all: args.all }), all: args.all };
     case 'show': {
       const action = requireAction(store, args.id);
-      const outcome = action.shipDate ? measureActionOutcome(deps, action, zoneClock(deps.config.timeZone).today(deps.now())) : null;
+      const outcome = action.shipDate ? measureActionOutcome(ctx, action, zoneClock(ctx.config.timeZone).today(ctx.now())) : null;
       return { kind: 'show', action, history: listHistory(store, action.id), message: `${formatActionId(action.id)} is ${STATUS_LABEL[action.status].toLowerCase()}.`, outcome };
     }
     case 'new': {

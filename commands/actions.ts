@@ -7,15 +7,16 @@ import { queryOpenActions, renderOpenActionsText, type OpenActionRow } from '../
 import { recommendActions, type Recommendation } from '../src/analysis/next-best-actions.ts';
 import { formatCount, formatMoney, formatPct, renderTable, round1 } from '../src/format.ts';
 import { dateArg, journeyArg, noMorePositionals, numberArg } from './args.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
+import { defineCommand } from './types.ts';
+import type { Context } from '../src/context.ts';
 
 export const DEFAULT_TOP = 8;
 
 export type ActionsResult = { date: string; journey: string | null; recommendations: Recommendation[]; more: number; open_actions: OpenActionRow[]; headline: string };
 
-export function queryActions(deps: CommandDeps, a: { date: string; journey?: string; top: number }): ActionsResult {
-  const all = recommendActions(deps, { date: a.date, journey: a.journey });
-  const open = queryOpenActions(deps).filter((o) => !a.journey || o.journey === a.journey);
+export function queryActions(ctx: Context, a: { date: string; journey?: string; top: number }): ActionsResult {
+  const all = recommendActions(ctx, { date: a.date, journey: a.journey });
+  const open = queryOpenActions(ctx).filter((o) => !a.journey || o.journey === a.journey);
   const top = all[0];
   const headline = top
     ? `Best return${a.journey ? ` for ${a.journey}` : ''}: ${top.title} (${top.owner_team}, effort ${top.effort} ≈ ${top.effort_weeks} wk) cuts the ${top.journey} leak ${Math.round(top.expected_reduction_pct)}% and saves ${formatMoney(top.savings_per_year)} a year, ${roiText(top.roi)} its cost.`
@@ -32,11 +33,11 @@ export const actionsCommand = defineCommand({
   args: '[JOURNEY]',
   options: [{ name: 'top', type: 'string', value: 'N', description: `how many recommendations to show, 1-50 (default ${DEFAULT_TOP})` }],
   query: true,
-  parse: (parsed, deps) => {
+  parse: (parsed, ctx) => {
     noMorePositionals(parsed, 1, 'leak actions [JOURNEY] [--top N] [--date YYYY-MM-DD] [--json]');
-    return { date: dateArg(parsed, deps), journey: journeyArg(parsed.positionals[0], deps), top: Math.floor(numberArg(parsed, 'top', 1, 50, DEFAULT_TOP)!) };
+    return { date: dateArg(parsed, ctx), journey: journeyArg(parsed.positionals[0], ctx), top: Math.floor(numberArg(parsed, 'top', 1, 50, DEFAULT_TOP)!) };
   },
-  run: (args: { date: string; journey?: string; top: number }, deps) => queryActions(deps, args),
+  run: (args: { date: string; journey?: string; top: number }, ctx) => queryActions(ctx, args),
   renderText: (r: ActionsResult) =>
     [
       r.headline,

@@ -8,7 +8,8 @@ import { formatCount, formatPct, renderTable, round1 } from '../src/format.ts';
 import { RANGE_OPTIONS, rangeArgs } from './cube.ts';
 import { noMorePositionals, numberArg } from './args.ts';
 import { formatDuration } from './journey.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
+import { defineCommand } from './types.ts';
+import type { Context } from '../src/context.ts';
 
 export const LONG_CALL_SECONDS = 3000;
 export const DEFAULT_MIN_CALLS = 20;
@@ -31,8 +32,8 @@ export type AgentsResult = {
 const failedRateOrder = (dir: 1 | -1) => (a: AgentRow, b: AgentRow) =>
   dir * (b.failed_pct - a.failed_pct) || b.interactions - a.interactions || a.agent_id.localeCompare(b.agent_id);
 
-export function queryAgents(deps: CommandDeps, args: { from: string; to: string; minCalls: number }): AgentsResult {
-  const groups = deps.store.sqlite
+export function queryAgents(ctx: Context, args: { from: string; to: string; minCalls: number }): AgentsResult {
+  const groups = ctx.store.sqlite
     .prepare(
       `SELECT agent_id, count(*) AS interactions, sum(disposition = 'failed') AS failed,
          sum(ended_at - started_at) AS ms, sum(ended_at - started_at > ${LONG_CALL_SECONDS * 1000}) AS over
@@ -103,10 +104,10 @@ export const agentsCommand = defineCommand({
     ...RANGE_OPTIONS,
   ],
   query: true,
-  parse: (parsed, deps) => {
+  parse: (parsed, ctx) => {
     noMorePositionals(parsed, 0, 'leak agents [--min-calls N] [--from YYYY-MM-DD --to YYYY-MM-DD] [--date YYYY-MM-DD] [--json]');
-    return { ...rangeArgs(parsed, deps), minCalls: Math.round(numberArg(parsed, 'min-calls', 1, 1_000_000, DEFAULT_MIN_CALLS)!) };
+    return { ...rangeArgs(parsed, ctx), minCalls: Math.round(numberArg(parsed, 'min-calls', 1, 1_000_000, DEFAULT_MIN_CALLS)!) };
   },
-  run: (args: { from: string; to: string; minCalls: number }, deps) => queryAgents(deps, args),
+  run: (args: { from: string; to: string; minCalls: number }, ctx) => queryAgents(ctx, args),
   renderText: renderAgents,
 });

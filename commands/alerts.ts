@@ -7,7 +7,8 @@ import { listAlerts, ruleQuality, type RuleQuality } from '../src/alerts/reposit
 import { RULE_NAMES } from '../src/alerts/rules.ts';
 import { zoneClock } from '../src/time.ts';
 import { badArgument, noMorePositionals } from './args.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
+import { defineCommand } from './types.ts';
+import type { Context } from '../src/context.ts';
 
 export type AlertsArgs = { status: 'open' | 'all'; rule?: string; quality: boolean };
 export type AlertRow = { id: number; rule: string; status: string; subject: string; raised: string; value: number; threshold: number; text: string; calls: string[] };
@@ -20,14 +21,14 @@ const LIST_LIMIT = 200;
 
 const USAGE = 'leak alerts [--open|--all] [--rule RULE] [--quality]';
 
-export function queryAlerts(deps: CommandDeps, args: AlertsArgs): AlertsResult {
+export function queryAlerts(ctx: Context, args: AlertsArgs): AlertsResult {
   if (args.quality) {
-    const days = deps.config.alerts.rules.noise.days;
-    const rules = ruleQuality(deps.store, days, deps.now()).filter((q) => !args.rule || q.rule === args.rule);
+    const days = ctx.config.alerts.rules.noise.days;
+    const rules = ruleQuality(ctx.store, days, ctx.now()).filter((q) => !args.rule || q.rule === args.rule);
     return { view: 'quality', days, rules };
   }
-  const clock = zoneClock(deps.config.timeZone);
-  const all = listAlerts(deps.store, { status: args.status, rule: args.rule, limit: 100_000 }, deps.now());
+  const clock = zoneClock(ctx.config.timeZone);
+  const all = listAlerts(ctx.store, { status: args.status, rule: args.rule, limit: 100_000 }, ctx.now());
   const alerts = all.slice(0, LIST_LIMIT).map((a) => {
     const m = clock.localMinute(a.createdAt);
     return {
@@ -57,7 +58,7 @@ export const alertsCommand = defineCommand({
     if (rule !== undefined && !(RULE_NAMES as string[]).includes(rule)) throw badArgument(`Unknown rule "${rule}". Rules: ${RULE_NAMES.join(', ')}.`);
     return { status: v.all ? 'all' : 'open', rule, quality: v.quality === true };
   },
-  run: (args: AlertsArgs, deps) => queryAlerts(deps, args),
+  run: (args: AlertsArgs, ctx) => queryAlerts(ctx, args),
   renderText: (r: AlertsResult) => {
     if (r.view === 'quality') {
       if (!r.rules.length) return `No alerts or feedback in the last ${r.days} days.`;

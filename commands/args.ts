@@ -1,16 +1,17 @@
 /** Argument checks shared by commands: each failure is one line naming what is valid. */
 import { LeakError } from '../src/errors.ts';
 import { isIsoDate, zoneClock } from '../src/time.ts';
-import type { CommandDeps, OptionSpec, ParsedArgs } from './types.ts';
+import type { OptionSpec, ParsedArgs } from './types.ts';
+import type { Context } from '../src/context.ts';
 
 export const DATE_OPTION: OptionSpec = { name: 'date', type: 'string', value: 'YYYY-MM-DD', description: `day to answer for (default: today in LEAK_TZ)` };
 
 export const badArgument = (message: string) => new LeakError('bad_argument', message);
 
 /** --date, or today in LEAK_TZ. */
-export function dateArg(parsed: ParsedArgs, deps: CommandDeps, name = 'date'): string {
+export function dateArg(parsed: ParsedArgs, ctx: Context, name = 'date'): string {
   const v = parsed.values[name];
-  if (v === undefined) return zoneClock(deps.config.timeZone).today(deps.now());
+  if (v === undefined) return zoneClock(ctx.config.timeZone).today(ctx.now());
   if (typeof v !== 'string' || !isIsoDate(v)) throw badArgument(`--${name} must be a date written YYYY-MM-DD, e.g. 2026-11-20 (got ${JSON.stringify(v)}).`);
   return v;
 }
@@ -25,21 +26,21 @@ export function numberArg(parsed: ParsedArgs, name: string, min: number, max: nu
 }
 
 /** Journeys the store has seen: the valid choices for a JOURNEY argument. */
-export function knownJourneys(deps: CommandDeps): string[] {
-  return (deps.store.sqlite.prepare('SELECT DISTINCT journey FROM digital_journeys_cleaned ORDER BY journey').pluck().all() as string[]);
+export function knownJourneys(ctx: Context): string[] {
+  return (ctx.store.sqlite.prepare('SELECT DISTINCT journey FROM digital_journeys_cleaned ORDER BY journey').pluck().all() as string[]);
 }
 
 /** Validates a journey name against the store; null means "all journeys" when allowed. */
-export function journeyArg(value: string | undefined, deps: CommandDeps): string | undefined {
+export function journeyArg(value: string | undefined, ctx: Context): string | undefined {
   if (value === undefined) return undefined;
   const journey = value.trim().toLowerCase();
   // Fast path: a journey with leaks is in gold (small); else the first matching digital event. Listing every
   // journey scans all digital events (~100 ms at full scale), so only a refusal pays for it.
-  const seen = deps.store.sqlite.prepare(
+  const seen = ctx.store.sqlite.prepare(
     'SELECT EXISTS (SELECT 1 FROM segment_drilldown WHERE journey = @j) OR EXISTS (SELECT 1 FROM digital_journeys_cleaned WHERE journey = @j)',
   );
   if (seen.pluck().get({ j: journey })) return journey;
-  const known = knownJourneys(deps);
+  const known = knownJourneys(ctx);
   if (!known.includes(journey)) {
     throw badArgument(
       known.length

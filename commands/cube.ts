@@ -8,7 +8,8 @@
 import { formatCount, formatMoney, formatPct, renderTable, round1, round2 } from '../src/format.ts';
 import { isIsoDate } from '../src/time.ts';
 import { badArgument, dateArg, noMorePositionals } from './args.ts';
-import { defineCommand, type CommandDeps, type ParsedArgs } from './types.ts';
+import { defineCommand, type ParsedArgs } from './types.ts';
+import type { Context } from '../src/context.ts';
 
 export const DIMENSIONS = ['journey', 'segment', 'plan', 'language', 'age_group', 'device', 'channel', 'error_message', 'interaction', 'date'] as const;
 export const MEASURES = ['calls', 'cost', 'repeat_pct', 'avg_sentiment', 'handle_time'] as const;
@@ -42,7 +43,7 @@ function valueOf(measure: Measure, s: Sums, costPerCall: number): number | null 
   }
 }
 
-export function queryCube(deps: CommandDeps, args: CubeArgs): CubeResult {
+export function queryCube(ctx: Context, args: CubeArgs): CubeResult {
   const used = [...args.by, ...(Object.keys(args.where) as Dimension[])];
   const sourceName = used.every((d) => GOLD_DIMENSIONS.includes(d)) ? 'gold' : 'silver';
   const src = SOURCES[sourceName];
@@ -60,9 +61,9 @@ export function queryCube(deps: CommandDeps, args: CubeArgs): CubeResult {
   const sql = `SELECT ${[...select, `${src.calls} AS calls, ${src.repeats} AS repeats, ${src.sSum} AS s_sum, ${src.sN} AS s_n, ${src.handle} AS handle`].join(', ')}
     FROM ${src.table} WHERE ${src.date} BETWEEN @from AND @to ${filters.join(' ')}
     ${args.by.length ? `GROUP BY ${args.by.map(column).join(', ')}` : ''}`;
-  const groups = deps.store.sqlite.prepare(sql).all(params) as (Sums & Record<string, string | null>)[];
+  const groups = ctx.store.sqlite.prepare(sql).all(params) as (Sums & Record<string, string | null>)[];
 
-  const { costPerCall } = deps.config;
+  const { costPerCall } = ctx.config;
   const rows: CubeRow[] = groups
     .filter((g) => g.calls > 0)
     .map((g) => ({ ...Object.fromEntries(args.by.map((d) => [d, g[d] ?? NO_MESSAGE])), value: valueOf(args.measure, g, costPerCall), calls: g.calls }));
@@ -78,16 +79,16 @@ export function queryCube(deps: CommandDeps, args: CubeArgs): CubeResult {
   return {
     measure: args.measure, by: args.by, where: args.where, from: args.from, to: args.to, source: sourceName, rows,
     total: { value: valueOf(args.measure, totals, costPerCall), calls: totals.calls },
-    unmatched: rows.length ? [] : unmatchedValues(deps, args),
+    unmatched: rows.length ? [] : unmatchedValues(ctx, args),
   };
 }
 
 /** Only run when the answer is empty, so its extra reads cost nothing on the usual path. */
-function unmatchedValues(deps: CommandDeps, args: CubeArgs): CubeResult['unmatched'] {
+function unmatchedValues(ctx: Context, args: CubeArgs): CubeResult['unmatched'] {
   const out: CubeResult['unmatched'] = [];
   for (const [dim, values] of Object.entries(args.where) as [Dimension, string[]][]) {
     const col = dim === 'date' ? 'local_date' : dim === 'error_message' ? `coalesce(error_message, '${NO_MESSAGE}')` : dim;
-    const seen = deps.store.sqlite
+    const seen = ctx.store.sqlite
       .prepare(`SELECT DISTINCT ${col} FROM digital_call_leakage WHERE local_date BETWEEN ? AND ? ORDER BY 1 LIMIT 30`)
       .pluck()
       .all(args.from, args.to) as string[];
@@ -138,9 +139,9 @@ function dimension(name: string, where: string): Dimension {
 }
 
 /** --from/--to, each defaulting to --date, in order. Shared with agents and interactions. */
-export function rangeArgs(parsed: ParsedArgs, deps: CommandDeps): { from: string; to: string } {
-  const date = dateArg(parsed, deps);
-  const given = (name: 'from' | 'to') => (parsed.values[name] === undefined ? undefined : dateArg(parsed, deps, name));
+export function rangeArgs(parsed: ParsedArgs, ctx: Context): { from: string; to: string } {
+  const date = dateArg(parsed, ctx);
+  const given = (name: 'from' | 'to') => (parsed.values[name] === undefined ? undefined : dateArg(parsed, ctx, name));
   const [fromGiven, toGiven] = [given('from'), given('to')];
   // A lone --from runs to --date (or itself, if later); a lone --to starts at --date (or itself, if earlier).
   const from = fromGiven ?? (toGiven && toGiven < date ? toGiven : date);
@@ -154,7 +155,7 @@ export const RANGE_OPTIONS = [
   { name: 'to', type: 'string' as const, value: 'YYYY-MM-DD', description: 'last day (default: --date)' },
 ];
 
-export function parseCube(parsed: ParsedArgs, deps: CommandDeps): CubeArgs {
+export function parseCube(parsed: ParsedArgs, ctx: Context): CubeArgs {
   noMorePositionals(parsed, 0, USAGE);
   const m = parsed.values.measure;
   const measure = (typeof m === 'string' ? m.trim().toLowerCase() : 'calls') as Measure;
@@ -171,7 +172,7 @@ export function parseCube(parsed: ParsedArgs, deps: CommandDeps): CubeArgs {
     if (d === 'date' && !isIsoDate(value)) throw badArgument(`--where date= needs a date written YYYY-MM-DD (got "${value}").`);
     (where[d] ??= []).push(value);
   }
-  return { measure, by, where, ...rangeArgs(parsed, deps) };
+  return { measure, by, where, ...rangeArgs(parsed, ctx) };
 }
 
 export const cubeCommand = defineCommand({
@@ -185,6 +186,6 @@ export const cubeCommand = defineCommand({
   ],
   query: true,
   parse: parseCube,
-  run: (args: CubeArgs, deps) => queryCube(deps, args),
+  run: (args: CubeArgs, ctx) => queryCube(ctx, args),
   renderText: renderCube,
 });

@@ -15,7 +15,8 @@ import { postDigest, type PostDigestOutcome } from '../reports/digest/post.ts';
 import { previousCompleteDay } from '../reports/digest/query.ts';
 import { createChartRenderer } from '../reports/charts/render.ts';
 import { badArgument, dateArg, noMorePositionals } from './args.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
+import { defineCommand } from './types.ts';
+import type { Context } from '../src/context.ts';
 
 type DigestArgs = { date: string; role: DigestRole; out?: string; post?: string };
 export type DigestCommandResult = {
@@ -29,9 +30,9 @@ export type DigestCommandResult = {
 
 const USAGE = 'leak digest [--date YYYY-MM-DD] [--out DIR] [--post CHANNEL] [--role exec|ops]';
 
-export async function runDigest(args: DigestArgs, deps: CommandDeps): Promise<DigestCommandResult> {
+export async function runDigest(args: DigestArgs, ctx: Context): Promise<DigestCommandResult> {
   const renderer = createChartRenderer();
-  const digest = await buildDigest(deps, { date: args.date, role: args.role, renderer });
+  const digest = await buildDigest(ctx, { date: args.date, role: args.role, renderer });
   const markdown = renderDigestMarkdown(digest);
   const result: DigestCommandResult = {
     date: args.date,
@@ -41,11 +42,11 @@ export async function runDigest(args: DigestArgs, deps: CommandDeps): Promise<Di
   };
   if (args.out) result.written = writeDigestFiles(args.out, digest, markdown);
   if (args.post) {
-    const { botToken, apiUrl } = deps.config.slack;
+    const { botToken, apiUrl } = ctx.config.slack;
     if (!botToken) throw new LeakError('bad_config', '--post needs SLACK_BOT_TOKEN (a bot token starting with xoxb-) in the environment.');
     // postDigest retries what Slack asks to be retried (Retry-After, 5xx); the SDK's own 30-minute retry would stall the CLI.
     const client = new WebClient(botToken, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
-    result.post = await postDigest(deps, client, { target: { channel: args.post, role: args.role, cron: 'manual' }, date: args.date, renderer });
+    result.post = await postDigest(ctx, client, { target: { channel: args.post, role: args.role, cron: 'manual' }, date: args.date, renderer });
   }
   return result;
 }
@@ -76,9 +77,9 @@ export const digestCommand = defineCommand({
     { name: 'json', type: 'boolean', description: 'machine-readable output' },
   ],
   query: false,
-  parse: (parsed, deps: CommandDeps) => {
+  parse: (parsed, ctx: Context) => {
     noMorePositionals(parsed, 0, USAGE);
-    const date = parsed.values.date === undefined ? previousCompleteDay(deps.config.timeZone, deps.now()) : dateArg(parsed, deps);
+    const date = parsed.values.date === undefined ? previousCompleteDay(ctx.config.timeZone, ctx.now()) : dateArg(parsed, ctx);
     const role = (parsed.values.role ?? 'ops') as string;
     if (!(DIGEST_ROLES as readonly string[]).includes(role)) throw badArgument(`--role must be one of ${DIGEST_ROLES.join(', ')} (got ${JSON.stringify(role)}).`);
     const out = parsed.values.out as string | undefined;

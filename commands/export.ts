@@ -16,7 +16,7 @@ export const exportCommand = defineCommand({
     if (typeof out !== 'string' || out.trim() === '') throw badArgument('Where to? Give --out DIR (it is created if missing).');
     return { dir: path.resolve(out) };
   },
-  run: (args: { dir: string }, deps): ExportResult => exportCsv(deps.store, args.dir),
+  run: (args: { dir: string }, ctx): ExportResult => exportCsv(ctx.store, args.dir),
   renderText: (r: ExportResult) =>
     [...r.files.map((f) => `${f.file}: ${formatCount(f.rows)} rows`), `Re-import with: leak import --members ${path.join(r.dir, 'members.csv')} --digital ${path.join(r.dir, 'digital_events.csv')} --calls ${path.join(r.dir, 'calls.csv')}`].join('\n'),
 });

@@ -25,23 +25,23 @@ export const impactCommand = defineCommand({
     { name: 'error-message', type: 'string', value: 'TEXT', description: 'only leaks after this error message' },
   ],
   query: true,
-  parse: (parsed, deps): ImpactArgs | ActionImpactArgs => {
+  parse: (parsed, ctx): ImpactArgs | ActionImpactArgs => {
     const action = actionIdArgument(parsed.positionals[0]);
-    if (action !== undefined) return { action, date: dateArg(parsed, deps) };
+    if (action !== undefined) return { action, date: dateArg(parsed, ctx) };
     noMorePositionals(parsed, 2, USAGE);
     const [journeyText, sincePositional] = parsed.positionals;
     if (!journeyText) throw badArgument(`Which journey? Usage: ${USAGE}`);
-    const journey = journeyArg(journeyText, deps)!;
+    const journey = journeyArg(journeyText, ctx)!;
     const since = (parsed.values.since as string | undefined) ?? sincePositional;
     if (since === undefined) throw badArgument(`Since when? Give the date the change shipped. Usage: ${USAGE}`);
     if (!isIsoDate(since)) throw badArgument(`--since must be a date written YYYY-MM-DD, e.g. 2026-11-10 (got ${JSON.stringify(since)}).`);
     const segment = parsed.values.segment as string | undefined;
     if (segment !== undefined) {
-      const known = deps.store.sqlite.prepare('SELECT DISTINCT segment FROM segment_drilldown WHERE journey = ? ORDER BY segment').pluck().all(journey) as string[];
+      const known = ctx.store.sqlite.prepare('SELECT DISTINCT segment FROM segment_drilldown WHERE journey = ? ORDER BY segment').pluck().all(journey) as string[];
       if (!known.includes(segment)) throw badArgument(`Unknown segment "${segment}" for ${journey}. Segments: ${known.join(', ') || 'none yet'}.`);
     }
     return {
-      date: dateArg(parsed, deps),
+      date: dateArg(parsed, ctx),
       journey,
       since,
       days: Math.floor(numberArg(parsed, 'days', 1, 90, DEFAULT_IMPACT_DAYS)!),
@@ -49,8 +49,8 @@ export const impactCommand = defineCommand({
       errorMessage: parsed.values['error-message'] as string | undefined,
     };
   },
-  run: (a: ImpactArgs | ActionImpactArgs, deps): BeforeAfter | ActionImpact =>
-    'action' in a ? queryActionImpact(deps, a) : measureBeforeAfter(deps, { journey: a.journey, segment: a.segment, errorMessage: a.errorMessage, pivot: a.since, beforeDays: a.days, afterDays: a.days, asOf: a.date }),
+  run: (a: ImpactArgs | ActionImpactArgs, ctx): BeforeAfter | ActionImpact =>
+    'action' in a ? queryActionImpact(ctx, a) : measureBeforeAfter(ctx, { journey: a.journey, segment: a.segment, errorMessage: a.errorMessage, pivot: a.since, beforeDays: a.days, afterDays: a.days, asOf: a.date }),
   renderText: (r: BeforeAfter | ActionImpact) => {
     if (isActionImpact(r)) return renderActionImpactText(r);
     if (r.after.days === 0) return r.sentence;

@@ -30,18 +30,18 @@ export const importCommand = defineCommand({
   // Every file is checked before any is loaded: one refused file refuses the command, so
   // "Nothing was loaded" stays true and no half-import waits for a later pipeline run.
   // Members first, so segments are right from the first pipeline run; the answers do not depend on it.
-  run: async (args: ImportArgs, deps): Promise<ImportCommandResult> => {
+  run: async (args: ImportArgs, ctx): Promise<ImportCommandResult> => {
     // Real and simulated data never mix: figures from a blend would describe no real plan.
-    if (deps.store.sqlite.prepare("SELECT 1 FROM import_batches WHERE source = 'simulator' LIMIT 1").get()) {
+    if (ctx.store.sqlite.prepare("SELECT 1 FROM import_batches WHERE source = 'simulator' LIMIT 1").get()) {
       throw new LeakError(
         'conflict',
-        `This store (${deps.store.file}) holds simulated data, and real and simulated data never mix. Import into a new store: LEAK_DB=./data/real.db npm run -s leak -- import …, then LEAK_DB=./data/real.db npm start.`,
+        `This store (${ctx.store.file}) holds simulated data, and real and simulated data never mix. Import into a new store: LEAK_DB=./data/real.db npm run -s leak -- import …, then LEAK_DB=./data/real.db npm start.`,
       );
     }
     const checked = [];
     for (const { kind, file } of args.files) checked.push(await checkCsvFile(kind, file));
-    const imports: ImportResult[] = checked.map((csv) => loadCsvFile(deps.store, csv));
-    const pipeline = runPipeline(deps.store, deps.config);
+    const imports: ImportResult[] = checked.map((csv) => loadCsvFile(ctx.store, csv));
+    const pipeline = runPipeline(ctx.store, ctx.config);
     return { imports, pipeline };
   },
   renderText: (r: ImportCommandResult) =>

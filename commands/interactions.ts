@@ -7,7 +7,8 @@ import { formatCount, formatPct, renderTable, round1 } from '../src/format.ts';
 import { RANGE_OPTIONS, rangeArgs } from './cube.ts';
 import { noMorePositionals } from './args.ts';
 import { formatDuration } from './journey.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
+import { defineCommand } from './types.ts';
+import type { Context } from '../src/context.ts';
 
 export type InteractionRow = { interaction: string; volume: number; total_seconds: number; avg_seconds: number; failed: number; failed_pct: number };
 export type LongestInteraction = { call_id: string; interaction: string; agent_id: string | null; member_id: string; local_date: string; seconds: number };
@@ -19,8 +20,8 @@ export type InteractionsResult = {
   longest: LongestInteraction | null;
 };
 
-export function queryInteractions(deps: CommandDeps, args: { from: string; to: string }): InteractionsResult {
-  const { sqlite } = deps.store;
+export function queryInteractions(ctx: Context, args: { from: string; to: string }): InteractionsResult {
+  const { sqlite } = ctx.store;
   const groups = sqlite
     .prepare(
       `SELECT interaction, count(*) AS volume, sum(ended_at - started_at) AS ms, sum(disposition = 'failed') AS failed
@@ -84,10 +85,10 @@ export const interactionsCommand = defineCommand({
   summary: 'Per interaction type: volume, total and average duration, failed share; the longest and its agent',
   options: [...RANGE_OPTIONS],
   query: true,
-  parse: (parsed, deps) => {
+  parse: (parsed, ctx) => {
     noMorePositionals(parsed, 0, 'leak interactions [--from YYYY-MM-DD --to YYYY-MM-DD] [--date YYYY-MM-DD] [--json]');
-    return rangeArgs(parsed, deps);
+    return rangeArgs(parsed, ctx);
   },
-  run: (args: { from: string; to: string }, deps) => queryInteractions(deps, args),
+  run: (args: { from: string; to: string }, ctx) => queryInteractions(ctx, args),
   renderText: renderInteractions,
 });

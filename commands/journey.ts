@@ -8,7 +8,8 @@ import { formatCount, languageName } from '../src/format.ts';
 import { describeProfile, parseMemberId, readProfile, requireMember, type MemberProfile } from '../src/member-profile.ts';
 import { addDays, zoneClock } from '../src/time.ts';
 import { badArgument, dateArg, noMorePositionals, numberArg } from './args.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
+import { defineCommand } from './types.ts';
+import type { Context } from '../src/context.ts';
 
 export type JourneyEventKind = 'digital' | 'failure' | 'abandon' | 'complete' | 'call' | 'survey';
 export type JourneyEvent = {
@@ -40,11 +41,11 @@ type CallRow = {
   failure_event_id: string | null; failure_ts: number | null; journey: string | null; is_repeat: number | null;
 };
 
-export function queryJourney(deps: CommandDeps, args: { memberId: string; date: string; days: number }): JourneyResult {
+export function queryJourney(ctx: Context, args: { memberId: string; date: string; days: number }): JourneyResult {
   const { memberId, date, days } = args;
-  requireMember(deps, memberId);
-  const { sqlite } = deps.store;
-  const clock = zoneClock(deps.config.timeZone);
+  requireMember(ctx, memberId);
+  const { sqlite } = ctx.store;
+  const clock = zoneClock(ctx.config.timeZone);
   const from = addDays(date, -(days - 1));
   const span = { id: memberId, start: clock.startOfDay(from), end: clock.startOfDay(addDays(date, 1)) };
 
@@ -79,8 +80,8 @@ export function queryJourney(deps: CommandDeps, args: { memberId: string; date: 
     date,
     from,
     days,
-    time_zone: deps.config.timeZone,
-    profile: readProfile(deps, memberId, date),
+    time_zone: ctx.config.timeZone,
+    profile: readProfile(ctx, memberId, date),
     counts: {
       failures: digital.filter((d) => d.ts >= span.start && (d.outcome === 'error' || d.outcome === 'abandon')).length,
       calls: calls.length,
@@ -188,13 +189,13 @@ export const journeyCommand = defineCommand({
   args: 'MEMBER_ID',
   options: [{ name: 'days', type: 'string', value: 'N', description: 'days up to --date to show (default 7)' }],
   query: true,
-  parse: (parsed, deps) => {
+  parse: (parsed, ctx) => {
     noMorePositionals(parsed, 1, USAGE);
     const memberId = parseMemberId(parsed.positionals[0], USAGE);
     const days = numberArg(parsed, 'days', 1, 366, 7)!;
     if (!Number.isInteger(days)) throw badArgument(`--days must be a whole number of days from 1 to 366 (got ${days}).`);
-    return { memberId, date: dateArg(parsed, deps), days };
+    return { memberId, date: dateArg(parsed, ctx), days };
   },
-  run: (args: { memberId: string; date: string; days: number }, deps) => queryJourney(deps, args),
+  run: (args: { memberId: string; date: string; days: number }, ctx) => queryJourney(ctx, args),
   renderText: renderJourney,
 });

@@ -12,7 +12,8 @@ import { describeProfile, parseMemberId, readProfile, requireMember, type Member
 import { addDays, zoneClock } from '../src/time.ts';
 import { dateArg, noMorePositionals } from './args.ts';
 import { formatDuration } from './journey.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
+import { defineCommand } from './types.ts';
+import type { Context } from '../src/context.ts';
 
 export type MemberContact = {
   call_id: string;
@@ -40,11 +41,11 @@ export type MemberResult = {
 const USAGE = 'leak member MEMBER_ID [--date YYYY-MM-DD] [--json]';
 const LAST_CONTACTS = 5;
 
-export function queryMember(deps: CommandDeps, args: { memberId: string; date: string }): MemberResult {
+export function queryMember(ctx: Context, args: { memberId: string; date: string }): MemberResult {
   const { memberId, date } = args;
-  requireMember(deps, memberId);
-  const { sqlite } = deps.store;
-  const p = { id: memberId, end: zoneClock(deps.config.timeZone).startOfDay(addDays(date, 1)) };
+  requireMember(ctx, memberId);
+  const { sqlite } = ctx.store;
+  const p = { id: memberId, end: zoneClock(ctx.config.timeZone).startOfDay(addDays(date, 1)) };
 
   const sourceIds = sqlite.prepare('SELECT source_id FROM member_source_ids WHERE member_id = ? ORDER BY source_id').pluck().all(memberId) as string[];
   const digital = sqlite
@@ -81,17 +82,17 @@ export function queryMember(deps: CommandDeps, args: { memberId: string; date: s
 
   const leakedCalls = leaked.reduce((s, j) => s + j.calls, 0);
   const journeys = new Set(leaked.map((j) => j.journey));
-  const openActions = listActions(deps.store, { open: true })
+  const openActions = listActions(ctx.store, { open: true })
     .filter((a) => journeys.has(a.journey))
     .map((a) => ({ id: formatActionId(a.id), status: a.status, journey: a.journey, title: a.title, owner_team: a.ownerTeam, assignee: a.assignee }));
 
   return {
     member_id: memberId,
     date,
-    profile: readProfile(deps, memberId, date),
+    profile: readProfile(ctx, memberId, date),
     source_ids: sourceIds,
     counts: { sessions: digital.sessions, failures: digital.failures, calls, leaked_calls: leakedCalls, repeat_calls: leaked.reduce((s, j) => s + j.repeats, 0) },
-    cost_attributed: leakedCalls * deps.config.costPerCall,
+    cost_attributed: leakedCalls * ctx.config.costPerCall,
     leaked_journeys: leaked.map((j) => ({ journey: j.journey, calls: j.calls })),
     last_contacts: lastContacts,
     open_actions: openActions,
@@ -146,10 +147,10 @@ export const memberCommand = defineCommand({
   args: 'MEMBER_ID',
   options: [],
   query: true,
-  parse: (parsed, deps) => {
+  parse: (parsed, ctx) => {
     noMorePositionals(parsed, 1, USAGE);
-    return { memberId: parseMemberId(parsed.positionals[0], USAGE), date: dateArg(parsed, deps) };
+    return { memberId: parseMemberId(parsed.positionals[0], USAGE), date: dateArg(parsed, ctx) };
   },
-  run: (args: { memberId: string; date: string }, deps) => queryMember(deps, args),
+  run: (args: { memberId: string; date: string }, ctx) => queryMember(ctx, args),
   renderText: renderMember,
 });

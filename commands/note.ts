@@ -25,8 +25,8 @@ export const noteCommand = defineCommand({
     { name: 'json', type: 'boolean', description: 'machine-readable output' },
   ],
   query: false,
-  parse: (parsed, deps): NoteArgs => {
-    const journey = journeyArg(parsed.values.journey as string | undefined, deps);
+  parse: (parsed, ctx): NoteArgs => {
+    const journey = journeyArg(parsed.values.journey as string | undefined, ctx);
     if (parsed.values.list) {
       if (parsed.positionals.length) throw badArgument(`--list takes no date or text. Usage: ${USAGE}`);
       return { list: true, journey };
@@ -39,9 +39,9 @@ export const noteCommand = defineCommand({
     const by = typeof parsed.values.by === 'string' && parsed.values.by.trim() ? parsed.values.by.trim() : 'cli';
     return { list: false, date, text, journey, by };
   },
-  run: (a: NoteArgs, deps): NoteResult => {
-    if (a.list) return { added: null, notes: listAnnotations(deps.store, { journey: a.journey }) };
-    const added = addAnnotation(deps.store, { date: a.date, text: a.text, journey: a.journey, at: deps.now(), by: a.by });
+  run: (a: NoteArgs, ctx): NoteResult => {
+    if (a.list) return { added: null, notes: listAnnotations(ctx.store, { journey: a.journey }) };
+    const added = addAnnotation(ctx.store, { date: a.date, text: a.text, journey: a.journey, at: ctx.now(), by: a.by });
     return { added, notes: [] };
   },
   renderText: (r: NoteResult) => {

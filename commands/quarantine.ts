@@ -4,7 +4,8 @@
  */
 import { formatCount } from '../src/format.ts';
 import { badArgument, noMorePositionals, numberArg } from './args.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
+import { defineCommand } from './types.ts';
+import type { Context } from '../src/context.ts';
 
 export type QuarantineRow = { batch_id: number; file: string; line: number; reason_code: string; reason: string; raw_line: string };
 export type QuarantineResult = {
@@ -22,8 +23,8 @@ export const DEFAULT_LIMIT = 50;
 /** The raw line as shown in text: enough to recognise the row without flooding a terminal. */
 export const RAW_SHOWN = 100;
 
-export function queryQuarantine(deps: CommandDeps, args: QuarantineArgs): QuarantineResult {
-  const { sqlite } = deps.store;
+export function queryQuarantine(ctx: Context, args: QuarantineArgs): QuarantineResult {
+  const { sqlite } = ctx.store;
   const file = args.file ?? null;
   if (file !== null) {
     const known = sqlite.prepare('SELECT DISTINCT file FROM import_batches ORDER BY file').pluck().all() as string[];
@@ -85,6 +86,6 @@ export const quarantineCommand = defineCommand({
     if (file === '') throw badArgument('--file needs a file name, e.g. --file calls.csv.');
     return { file, limit };
   },
-  run: (args: QuarantineArgs, deps) => queryQuarantine(deps, args),
+  run: (args: QuarantineArgs, ctx) => queryQuarantine(ctx, args),
   renderText: renderQuarantine,
 });

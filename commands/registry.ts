@@ -5,7 +5,8 @@
 import { parseArgs } from 'node:util';
 import { distance } from 'fastest-levenshtein';
 import { LeakError } from '../src/errors.ts';
-import type { AnyCommand, CommandDeps, ParsedArgs } from './types.ts';
+import type { AnyCommand, ParsedArgs } from './types.ts';
+import type { Context } from '../src/context.ts';
 import { DATE_OPTION } from './args.ts';
 import { importCommand } from './import.ts';
 import { quarantineCommand } from './quarantine.ts';
@@ -88,7 +89,7 @@ export function commandHelp(cmd: AnyCommand): string {
 export type Invocation = { cmd: AnyCommand; args: unknown; json: boolean; help: boolean };
 
 /** Parses argv for a command. Unknown command or option: LeakError with the usage. */
-export function parseInvocation(argv: string[], deps: CommandDeps): Invocation {
+export function parseInvocation(argv: string[], ctx: Context): Invocation {
   const [name, ...rest] = argv;
   const cmd = name ? findCommand(name) : undefined;
   if (!cmd) {
@@ -114,7 +115,7 @@ export function parseInvocation(argv: string[], deps: CommandDeps): Invocation {
     throw new LeakError('bad_argument', `${(e as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/, '')}. Usage: leak ${usageOf(cmd)}`);
   }
   if (parsed.values.help) return { cmd, args: undefined, json: false, help: true };
-  return { cmd, args: cmd.parse(parsed, deps), json: parsed.values.json === true, help: false };
+  return { cmd, args: cmd.parse(parsed, ctx), json: parsed.values.json === true, help: false };
 }
 
 /** The nearest command name by edit distance, when it is near enough to be a typo. */

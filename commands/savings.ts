@@ -7,7 +7,8 @@ import { computeSavings, measureSavingsInputs, type SavingsFigures } from '../sr
 import { formatMoney, renderTable, round1 } from '../src/format.ts';
 import { formatPerDay, spokenMoney } from '../src/analysis/spoken.ts';
 import { badArgument, dateArg, journeyArg, noMorePositionals, numberArg } from './args.ts';
-import { defineCommand, type CommandDeps, type ParsedArgs } from './types.ts';
+import { defineCommand, type ParsedArgs } from './types.ts';
+import type { Context } from '../src/context.ts';
 
 export const DEFAULT_FIX_PCT = 10;
 const USAGE = 'leak savings [JOURNEY] [FIX%] [--fix 10] [--calls N] [--cost C] [--repeat-rate R] [--date YYYY-MM-DD] [--json]';
@@ -22,8 +23,8 @@ export type SavingsResult = SavingsFigures & {
   headline: string;
 };
 
-export function querySavings(deps: CommandDeps, a: SavingsArgs): SavingsResult {
-  const m = measureSavingsInputs(deps, { date: a.date, journey: a.journey });
+export function querySavings(ctx: Context, a: SavingsArgs): SavingsResult {
+  const m = measureSavingsInputs(ctx, { date: a.date, journey: a.journey });
   const figures = computeSavings({
     calls_per_day: a.calls ?? m.calls_per_day,
     cost_per_call: a.cost ?? m.cost_per_call,
@@ -74,21 +75,21 @@ export const savingsCommand = defineCommand({
     { name: 'repeat-rate', type: 'string', value: 'PCT', description: 'share of those calls that are repeat calls, 0-100 (default: measured)' },
   ],
   query: true,
-  parse: (parsed, deps): SavingsArgs => {
+  parse: (parsed, ctx): SavingsArgs => {
     noMorePositionals(parsed, 2, USAGE);
     const [first, second] = parsed.positionals;
     const journeyText = first !== undefined && !(second === undefined && isNumberLike(first)) ? first : undefined;
     const fixText = journeyText === undefined ? first : second;
     return {
-      date: dateArg(parsed, deps),
-      journey: journeyArg(journeyText, deps),
+      date: dateArg(parsed, ctx),
+      journey: journeyArg(journeyText, ctx),
       fix: fixArg(parsed, fixText),
       calls: numberArg(parsed, 'calls', 0, 1e9),
       cost: numberArg(parsed, 'cost', 0, 10_000),
       repeatRate: numberArg(parsed, 'repeat-rate', 0, 100),
     };
   },
-  run: (args: SavingsArgs, deps) => querySavings(deps, args),
+  run: (args: SavingsArgs, ctx) => querySavings(ctx, args),
   renderText: (r: SavingsResult) =>
     [
       r.headline,

@@ -5,7 +5,8 @@
 import { formatCount, formatMoney, formatPct, renderTable, round1, round2 } from '../src/format.ts';
 import { zoneClock } from '../src/time.ts';
 import { dateArg, journeyArg, noMorePositionals } from './args.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
+import { defineCommand } from './types.ts';
+import type { Context } from '../src/context.ts';
 
 export type SegmentRow = { segment: string; calls: number; cost: number; share_pct: number; repeat_pct: number; avg_sentiment: number | null };
 export type SegmentsResult = {
@@ -18,8 +19,8 @@ export type SegmentsResult = {
   headline: string;
 };
 
-export function querySegments(deps: CommandDeps, date: string, journey?: string): SegmentsResult {
-  const rows = deps.store.sqlite
+export function querySegments(ctx: Context, date: string, journey?: string): SegmentsResult {
+  const rows = ctx.store.sqlite
     .prepare(
       `SELECT segment, sum(calls) AS calls, sum(cost) AS cost, sum(repeats) AS repeats,
          sum(sentiment_end_sum) AS sentSum, sum(sentiment_end_n) AS sentN
@@ -36,7 +37,7 @@ export function querySegments(deps: CommandDeps, date: string, journey?: string)
     repeat_pct: round1((100 * r.repeats) / r.calls),
     avg_sentiment: r.sentN ? round2(r.sentSum / r.sentN) : null,
   }));
-  const soFar = zoneClock(deps.config.timeZone).today(deps.now()) === date;
+  const soFar = zoneClock(ctx.config.timeZone).today(ctx.now()) === date;
   const total = { calls, cost: rows.reduce((s, r) => s + r.cost, 0) };
   return { journey: journey ?? null, date, so_far: soFar, segments, total, headline: headlineFor(journey, date, soFar, segments, total.calls) };
 }
@@ -56,11 +57,11 @@ export const segmentsCommand = defineCommand({
   args: '[JOURNEY]',
   options: [],
   query: true,
-  parse: (parsed, deps) => {
+  parse: (parsed, ctx) => {
     noMorePositionals(parsed, 1, 'leak segments [JOURNEY] [--date YYYY-MM-DD] [--json]');
-    return { date: dateArg(parsed, deps), journey: journeyArg(parsed.positionals[0], deps) };
+    return { date: dateArg(parsed, ctx), journey: journeyArg(parsed.positionals[0], ctx) };
   },
-  run: (args: { date: string; journey?: string }, deps) => querySegments(deps, args.date, args.journey),
+  run: (args: { date: string; journey?: string }, ctx) => querySegments(ctx, args.date, args.journey),
   renderText: (r: SegmentsResult) =>
     [
       r.headline,

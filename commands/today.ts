@@ -6,7 +6,8 @@
 import { addDays, zoneClock } from '../src/time.ts';
 import { formatCount, formatMoney, formatPct, renderTable, round1 } from '../src/format.ts';
 import { dateArg, noMorePositionals } from './args.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
+import { defineCommand } from './types.ts';
+import type { Context } from '../src/context.ts';
 
 export type TodayJourney = { journey: string; calls: number; cost: number; top_segment: string | null; trend_pct: number | null };
 export type TodayResult = {
@@ -26,11 +27,11 @@ export function trendPct(calls: number, priorMean: number): number | null {
   return priorMean === 0 ? null : round1((100 * (calls - priorMean)) / priorMean);
 }
 
-export function queryToday(deps: CommandDeps, date: string): TodayResult {
-  const { sqlite } = deps.store;
-  const { costPerCall, timeZone } = deps.config;
+export function queryToday(ctx: Context, date: string): TodayResult {
+  const { sqlite } = ctx.store;
+  const { costPerCall, timeZone } = ctx.config;
   const clock = zoneClock(timeZone);
-  const now = deps.now();
+  const now = ctx.now();
   const partial = clock.today(now) === date;
   const nowMinute = clock.localMinute(now);
   const cutoff = partial ? nowMinute + 1 : 1440;
@@ -97,11 +98,11 @@ export const todayCommand = defineCommand({
   summary: "What's breaking right now: leaked calls and cost by journey, with the 7-day trend",
   options: [],
   query: true,
-  parse: (parsed, deps) => {
+  parse: (parsed, ctx) => {
     noMorePositionals(parsed, 0, 'leak today [--date YYYY-MM-DD] [--json]');
-    return { date: dateArg(parsed, deps) };
+    return { date: dateArg(parsed, ctx) };
   },
-  run: (args: { date: string }, deps) => queryToday(deps, args.date),
+  run: (args: { date: string }, ctx) => queryToday(ctx, args.date),
   renderText: (r: TodayResult) =>
     [
       r.headline,

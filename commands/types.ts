@@ -2,21 +2,7 @@
  * A command is one file: { name, summary, usage, options, parse, run, renderText }.
  * `run` is pure (arguments + store in, data out); the CLI prints it, Slack renders its blocks.
  */
-import type { Store } from '../db/open-db.ts';
-import type { Config } from '../src/config.ts';
-import type { WebClient } from '@slack/web-api';
-
-/** Set when a command runs for a person in Slack: who asked, in which channel, and a client to post there. */
-export type SlackRequester = { userId: string; channelId: string; client: WebClient };
-
-export type CommandDeps = {
-  store: Store;
-  config: Config;
-  /** Injected clock, so "today" is testable. */
-  now: () => number;
-  /** Only for commands run from Slack (e.g. `action new` posts the action's message in the channel). */
-  slack?: SlackRequester;
-};
+import type { Context } from '../src/context.ts';
 
 export type OptionSpec = {
   name: string;
@@ -35,8 +21,8 @@ export type Command<A = unknown, R = unknown> = {
   options: OptionSpec[];
   /** True for commands that answer a question (they take --json and --date). */
   query: boolean;
-  parse(parsed: ParsedArgs, deps: CommandDeps): A;
-  run(args: A, deps: CommandDeps): R | Promise<R>;
+  parse(parsed: ParsedArgs, ctx: Context): A;
+  run(args: A, ctx: Context): R | Promise<R>;
   renderText(result: R): string;
 };
 

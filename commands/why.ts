@@ -7,11 +7,12 @@ import { LeakError } from '../src/errors.ts';
 import { formatCount, formatPct, renderTable } from '../src/format.ts';
 import { addDays } from '../src/time.ts';
 import { dateArg, journeyArg, knownJourneys, noMorePositionals } from './args.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
+import { defineCommand } from './types.ts';
+import type { Context } from '../src/context.ts';
 
 /** The journey with the most leaked calls on the date, else over the 7 days before it. */
-export function biggestLeak(deps: CommandDeps, date: string): string | undefined {
-  return deps.store.sqlite
+export function biggestLeak(ctx: Context, date: string): string | undefined {
+  return ctx.store.sqlite
     .prepare(
       `SELECT journey FROM segment_drilldown WHERE date BETWEEN ? AND ?
        GROUP BY journey ORDER BY max(date) = ? DESC, sum(CASE WHEN date = ? THEN calls ELSE 0 END) DESC, sum(calls) DESC, journey LIMIT 1`,
@@ -21,12 +22,12 @@ export function biggestLeak(deps: CommandDeps, date: string): string | undefined
 }
 
 /** A journey from the argument, or the biggest leak of the date; one line naming the choices if neither. */
-export function journeyOrBiggest(value: string | undefined, deps: CommandDeps, date: string, usage: string): string {
-  const given = journeyArg(value, deps);
+export function journeyOrBiggest(value: string | undefined, ctx: Context, date: string, usage: string): string {
+  const given = journeyArg(value, ctx);
   if (given) return given;
-  const biggest = biggestLeak(deps, date);
+  const biggest = biggestLeak(ctx, date);
   if (biggest) return biggest;
-  const known = knownJourneys(deps);
+  const known = knownJourneys(ctx);
   throw new LeakError('not_found', `No leaked calls on ${date} or the 7 days before: name a journey${known.length ? ` (${known.join(', ')})` : ''}. Usage: ${usage}`);
 }
 
@@ -44,13 +45,13 @@ export const whyCommand = defineCommand({
   args: '[JOURNEY]',
   options: [],
   query: true,
-  parse: (parsed, deps) => {
+  parse: (parsed, ctx) => {
     const usage = 'leak why [JOURNEY] [--date YYYY-MM-DD] [--json]';
     noMorePositionals(parsed, 1, usage);
-    const date = dateArg(parsed, deps);
-    return { date, journey: journeyOrBiggest(parsed.positionals[0], deps, date, usage) };
+    const date = dateArg(parsed, ctx);
+    return { date, journey: journeyOrBiggest(parsed.positionals[0], ctx, date, usage) };
   },
-  run: (args: { date: string; journey: string }, deps) => explainJourney(deps, args),
+  run: (args: { date: string; journey: string }, ctx) => explainJourney(ctx, args),
   renderText: (r: WhyResult) => {
     const lines = [r.headline, ''];
     lines.push(

@@ -6,7 +6,7 @@
 import { App, LogLevel } from '@slack/bolt';
 // @slack/web-api is CommonJS; Node's ESM loader cannot see this named export, so take it from the default.
 import webApi from '@slack/web-api';
-import type { CommandDeps } from '../commands/types.ts';
+import type { Context } from './context.ts';
 import type { Config } from './config.ts';
 import { LeakError } from './errors.ts';
 import { createSlackReceiver } from './slack/receiver.ts';
@@ -30,9 +30,9 @@ export function slackMode(config: Config): SlackMode | undefined {
   return signingSecret ? 'http' : undefined;
 }
 
-export function buildSlackApp(deps: CommandDeps, opts: { logLevel?: LogLevel } = {}): SlackService {
-  const { slack } = deps.config;
-  const mode = slackMode(deps.config);
+export function buildSlackApp(ctx: Context, opts: { logLevel?: LogLevel } = {}): SlackService {
+  const { slack } = ctx.config;
+  const mode = slackMode(ctx.config);
   if (!mode || !slack.botToken) {
     throw new LeakError('bad_config', 'Slack needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode).');
   }
@@ -49,7 +49,7 @@ export function buildSlackApp(deps: CommandDeps, opts: { logLevel?: LogLevel } =
       ? new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logLevel, clientOptions, deferInitialization: true })
       : new App({
           token: slack.botToken,
-          // Signatures are checked against the wall clock, never the injected data clock (deps.now).
+          // Signatures are checked against the wall clock, never the injected data clock (ctx.now).
           receiver: createSlackReceiver({ signingSecret: slack.signingSecret as string, logLevel }),
           logLevel,
           clientOptions,
@@ -57,7 +57,7 @@ export function buildSlackApp(deps: CommandDeps, opts: { logLevel?: LogLevel } =
           // rejected promise nobody awaits (Node exits on it). Deferred, start() runs it and says why.
           deferInitialization: true,
         });
-  registerListeners(app, deps);
+  registerListeners(app, ctx);
 
   return {
     app,

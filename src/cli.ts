@@ -6,7 +6,7 @@ import { loadConfig } from './config.ts';
 import { describeError, isLeakError } from './errors.ts';
 import { openStore } from '../db/open-db.ts';
 import { commandHelp, helpText, parseInvocation } from '../commands/registry.ts';
-import type { CommandDeps } from '../commands/types.ts';
+import { consoleLogger, type Context } from './context.ts';
 
 export async function main(argv: string[]): Promise<number> {
   if (argv.length === 0) {
@@ -18,17 +18,17 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${helpText()}\n`);
     return 0;
   }
-  let deps: CommandDeps | undefined;
+  let ctx: Context | undefined;
   try {
     const config = loadConfig();
     const store = openStore(config.dbFile);
-    deps = { store, config, now: () => Date.now() };
-    const inv = parseInvocation(argv, deps);
+    ctx = { store, config, now: () => Date.now(), log: consoleLogger };
+    const inv = parseInvocation(argv, ctx);
     if (inv.help) {
       process.stdout.write(`${commandHelp(inv.cmd)}\n`);
       return 0;
     }
-    const result = await inv.cmd.run(inv.args, deps);
+    const result = await inv.cmd.run(inv.args, ctx);
     process.stdout.write(inv.json ? `${JSON.stringify(result, jsonReplacer, 2)}\n` : `${inv.cmd.renderText(result)}\n`);
     return 0;
   } catch (e) {
@@ -37,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     if (!isLeakError(e) && process.env.LEAK_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
     return 1;
   } finally {
-    deps?.store.close();
+    ctx?.store.close();
   }
 }
 

@@ -7,6 +7,7 @@ import { loadConfig } from './config.ts';
 import { describeError } from './errors.ts';
 import { openStore } from '../db/open-db.ts';
 import { startServices, type Service } from './start-services.ts';
+import { consoleLogger } from './context.ts';
 
 async function main(): Promise<number> {
   let services: Service[] = [];
@@ -16,7 +17,7 @@ async function main(): Promise<number> {
     const store = openStore(config.dbFile);
     close = () => store.close();
     console.log(`Leak: store ${config.dbFile} (time zone ${config.timeZone}).`);
-    services = await startServices({ store, config, now: () => Date.now() });
+    services = await startServices({ store, config, now: () => Date.now(), log: consoleLogger });
   } catch (e) {
     console.error(describeError(e));
     close();

@@ -4,7 +4,7 @@
  * Segment and age group follow the leakage SQL (src/pipeline/leakage.ts) exactly, so a
  * member's profile never disagrees with the segment their leaked calls were counted under.
  */
-import type { CommandDeps } from '../commands/types.ts';
+import type { Context } from './context.ts';
 import { LeakError } from './errors.ts';
 import { MEMBER_ID_FORMS, normalizeMemberId } from './member-id.ts';
 import { daysBetween } from './time.ts';
@@ -33,8 +33,8 @@ export function parseMemberId(raw: string | undefined, usage: string): string {
  * Throws not_found unless the store knows the member: a profile, or any source row whose id
  * resolved to them (a caller without a profile is still a member we can play back).
  */
-export function requireMember(deps: CommandDeps, memberId: string): void {
-  const known = deps.store.sqlite
+export function requireMember(ctx: Context, memberId: string): void {
+  const known = ctx.store.sqlite
     .prepare(
       `SELECT EXISTS (SELECT 1 FROM member_profiles WHERE member_id = @id)
            OR EXISTS (SELECT 1 FROM member_source_ids WHERE member_id = @id)`,
@@ -63,8 +63,8 @@ export function tenureMonths(enrolledOn: string, date: string): number {
   return Math.max(0, months);
 }
 
-export function readProfile(deps: CommandDeps, memberId: string, date: string): MemberProfile | null {
-  const row = deps.store.sqlite
+export function readProfile(ctx: Context, memberId: string, date: string): MemberProfile | null {
+  const row = ctx.store.sqlite
     .prepare('SELECT name, plan, enrolled_on, language, birth_year, state FROM member_profiles WHERE member_id = ?')
     .get(memberId) as { name: string | null; plan: string; enrolled_on: string; language: string; birth_year: number | null; state: string | null } | undefined;
   if (!row) return null;

@@ -3,7 +3,7 @@
  * history for a new store, a catch-up for an existing world, then the live stream), the ways to
  * ask questions, and Slack. Each service can be stopped; main.ts stops them on Ctrl-C.
  */
-import type { CommandDeps } from '../commands/types.ts';
+import type { Context } from './context.ts';
 import { findCommand } from '../commands/registry.ts';
 import { formatCount } from './format.ts';
 import { runBackfill } from './simulator/backfill.ts';
@@ -28,10 +28,10 @@ export type StartOptions = {
   live?: Partial<Pick<LiveOptions, 'speed' | 'batchMs' | 'now' | 'sleep' | 'maxBatches'>>;
 };
 
-export async function startServices(deps: CommandDeps, opts: StartOptions = {}): Promise<Service[]> {
+export async function startServices(ctx: Context, opts: StartOptions = {}): Promise<Service[]> {
   const log = opts.log ?? { info: (m: string) => console.log(m) };
   const services: Service[] = [];
-  const live = startSimulator(deps, log, opts.demo ?? DEMO, opts.live ?? {});
+  const live = startSimulator(ctx, log, opts.demo ?? DEMO, opts.live ?? {});
   if (live) services.push(live);
   log.info(askingHelp());
 
@@ -39,10 +39,10 @@ export async function startServices(deps: CommandDeps, opts: StartOptions = {}):
   // Loaded on demand so a Slack problem is reported in one line and never takes the simulator down.
   try {
     const { startSlackIfConfigured } = await import('./slack/start.ts');
-    const slack = await startSlackIfConfigured(deps, log);
-    if (slack) services.push({ name: 'slack', stop: () => slack.stop() }, startActionJobs(deps, slack.app.client));
-    if (slack) services.push(startAlertJobs(deps, slack.app.client, (m) => log.info(m)));
-    if (slack) services.push((await import('../reports/digest/schedule.ts')).startDigestService(deps, slack.app.client, (m) => log.info(m)));
+    const slack = await startSlackIfConfigured(ctx, log);
+    if (slack) services.push({ name: 'slack', stop: () => slack.stop() }, startActionJobs(ctx, slack.app.client));
+    if (slack) services.push(startAlertJobs(ctx, slack.app.client, (m) => log.info(m)));
+    if (slack) services.push((await import('../reports/digest/schedule.ts')).startDigestService(ctx, slack.app.client, (m) => log.info(m)));
   } catch (e) {
     log.info(`Slack: could not start: ${(e as Error).message}`);
   }
@@ -50,8 +50,8 @@ export async function startServices(deps: CommandDeps, opts: StartOptions = {}):
   return services;
 }
 
-function startSimulator(deps: CommandDeps, log: Log, demo: typeof DEMO, liveOpts: StartOptions['live'] & {}): Service | undefined {
-  const { store, config } = deps;
+function startSimulator(ctx: Context, log: Log, demo: typeof DEMO, liveOpts: StartOptions['live'] & {}): Service | undefined {
+  const { store, config } = ctx;
   const refusal = simulatorRefusal(store, config);
   if (refusal) {
     log.info(refusal);
@@ -61,7 +61,7 @@ function startSimulator(deps: CommandDeps, log: Log, demo: typeof DEMO, liveOpts
   log.info(isNew
     ? `Simulator: new store, backfilling a ${demo.days}-day demo history at scale ${demo.scale} (LEAK_SIMULATE=${config.simulate})…`
     : 'Simulator: continuing this store\'s simulated world from where it stopped…');
-  const request = { ...demo, end: deps.now(), fixes: [] };
+  const request = { ...demo, end: ctx.now(), fixes: [] };
   const b = runBackfill(store, config, request);
   const rows = b.rows.members + b.rows.digital + b.rows.calls;
   log.info(`Simulator: ${formatCount(rows)} rows up to ${b.to} in ${(b.elapsedMs / 1000).toFixed(1)} s (pipeline ${(b.pipelineMs / 1000).toFixed(1)} s); streaming live now.`);
@@ -69,7 +69,7 @@ function startSimulator(deps: CommandDeps, log: Log, demo: typeof DEMO, liveOpts
   const controller = new AbortController();
   const running = runLive(store, config, request, {
     speed: 1,
-    onBatch: () => void checkThresholdsAfterIngest(deps, deps.now(), (m) => log.info(m)),
+    onBatch: () => void checkThresholdsAfterIngest(ctx, ctx.now(), (m) => log.info(m)),
     batchMs: 5000,
     now: () => Date.now(),
     sleep: realSleep,

@@ -2,7 +2,7 @@
  * One digest, rendered once and shown three ways (Block Kit, Markdown, PNGs): the figures and
  * sentences are decided here, per role, so Slack and the Markdown file never disagree.
  */
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../../src/context.ts';
 import { formatCount, formatMoney, formatPct } from '../../src/format.ts';
 import type { ChartRenderer } from '../charts/render.ts';
 import type { DigestRole } from './channels.ts';
@@ -30,17 +30,17 @@ export type Digest = {
 const ROLE_NAME: Record<DigestRole, string> = { exec: 'Executive view: cost and savings', ops: 'Operations view: calls, agents and alerts' };
 
 export async function buildDigest(
-  deps: CommandDeps,
+  ctx: Context,
   opts: { date: string; role: DigestRole; late?: boolean; renderer: ChartRenderer },
 ): Promise<Digest> {
-  const chartData = queryChartData(deps, opts.date);
+  const chartData = queryChartData(ctx, opts.date);
   const rendering = renderDigestCharts(opts.renderer, chartData);
   // Awaited below; this only keeps a failed render from going unhandled when a query throws first.
   rendering.catch(() => undefined);
   // One turn of the event loop lets the SVGs be built and handed to resvg's threads; the insight
   // queries then run on the main thread while the charts rasterise and encode off it.
   await new Promise((resolve) => setImmediate(resolve));
-  const data: DigestData = { ...chartData, ...queryInsights(deps, chartData, { agents: opts.role === 'ops' }) };
+  const data: DigestData = { ...chartData, ...queryInsights(ctx, chartData, { agents: opts.role === 'ops' }) };
   const charts = await rendering;
   const late = opts.late ?? false;
   const day = new Date(`${opts.date}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });

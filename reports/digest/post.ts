@@ -4,7 +4,7 @@
  * its thread. The ledger is written before and after the post, so no path posts it twice.
  */
 import type { WebClient } from '@slack/web-api';
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../../src/context.ts';
 import type { ChartRenderer } from '../charts/render.ts';
 import { buildDigestBlocks } from './blocks.ts';
 import { buildDigest } from './build.ts';
@@ -37,18 +37,18 @@ export type PostDigestOutcome = {
 /** Slack caps alt text at 1,000 characters. */
 const ALT_MAX = 1000;
 
-export async function postDigest(deps: CommandDeps, client: DigestSlackClient, opts: PostDigestOptions): Promise<PostDigestOutcome> {
+export async function postDigest(ctx: Context, client: DigestSlackClient, opts: PostDigestOptions): Promise<PostDigestOutcome> {
   const late = opts.late ?? false;
   const key: DigestKey = { channel: opts.target.channel, date: opts.date };
   const base = { channel: key.channel, date: key.date, late };
-  const claim = claimDigest(deps.store, key, { role: opts.target.role, late, instance: opts.instance ?? INSTANCE_ID, now: deps.now() });
+  const claim = claimDigest(ctx.store, key, { role: opts.target.role, late, instance: opts.instance ?? INSTANCE_ID, now: ctx.now() });
   if (claim.outcome !== 'claimed') return { ...base, outcome: claim.outcome };
 
   const retry = opts.retry ?? DEFAULT_RETRY;
   let posted: { ts: string; channelId: string };
   let digest;
   try {
-    digest = await buildDigest(deps, { date: opts.date, role: opts.target.role, late, renderer: opts.renderer });
+    digest = await buildDigest(ctx, { date: opts.date, role: opts.target.role, late, renderer: opts.renderer });
     const message = buildDigestBlocks(digest);
     const res = await withSlackRetry(
       () => client.chat.postMessage({ channel: key.channel, text: message.text, blocks: message.blocks as never, unfurl_links: false, unfurl_media: false }),
@@ -58,10 +58,10 @@ export async function postDigest(deps: CommandDeps, client: DigestSlackClient, o
     posted = { ts: res.ts, channelId: res.channel };
   } catch (e) {
     const reason = `Digest for ${key.date} not posted to ${key.channel}: ${(e as Error).message}`;
-    markFailed(deps.store, key, reason);
+    markFailed(ctx.store, key, reason);
     return { ...base, outcome: 'failed', problem: reason };
   }
-  markPosted(deps.store, key, { ...posted, now: deps.now() });
+  markPosted(ctx.store, key, { ...posted, now: ctx.now() });
 
   // The message is out and recorded; a chart that fails to upload is noted, never a reason to re-post.
   const charts = digest.charts.filter((c) => c.png);
@@ -80,7 +80,7 @@ export async function postDigest(deps: CommandDeps, client: DigestSlackClient, o
       );
     } catch (e) {
       problem = `Posted, but the charts did not upload: ${(e as Error).message}`;
-      notePosted(deps.store, key, problem);
+      notePosted(ctx.store, key, problem);
     }
   }
   return { ...base, outcome: 'posted', ts: posted.ts, charts_uploaded: problem ? 0 : charts.length, problem };

@@ -10,7 +10,7 @@ import { scanSpikes, type Spike } from '../../src/alerts/spike-scan.ts';
 import { listAnnotations } from '../../src/analysis/annotations.ts';
 import { recommendActions, type Recommendation } from '../../src/analysis/next-best-actions.ts';
 import { explainJourney } from '../../src/analysis/root-cause.ts';
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../../src/context.ts';
 import { addDays, zoneClock } from '../../src/time.ts';
 
 export const TREND_DAYS = 28;
@@ -57,14 +57,14 @@ export function previousCompleteDay(timeZone: string, now: number): string {
   return addDays(zoneClock(timeZone).today(now), -1);
 }
 
-export function queryDigest(deps: CommandDeps, date: string): DigestData {
-  const chart = queryChartData(deps, date);
-  return { ...chart, ...queryInsights(deps, chart) };
+export function queryDigest(ctx: Context, date: string): DigestData {
+  const chart = queryChartData(ctx, date);
+  return { ...chart, ...queryInsights(ctx, chart) };
 }
 
-export function queryChartData(deps: CommandDeps, date: string): ChartData {
-  const { sqlite } = deps.store;
-  const today = queryToday(deps, date);
+export function queryChartData(ctx: Context, date: string): ChartData {
+  const { sqlite } = ctx.store;
+  const today = queryToday(ctx, date);
   const from = addDays(date, -(TREND_DAYS - 1));
   const allJourneys = sqlite.prepare('SELECT DISTINCT journey FROM segment_drilldown ORDER BY journey').pluck().all() as string[];
   const rows = sqlite
@@ -84,14 +84,14 @@ export function queryChartData(deps: CommandDeps, date: string): ChartData {
     : [];
   return {
     date,
-    time_zone: deps.config.timeZone,
+    time_zone: ctx.config.timeZone,
     today,
     all_journeys: allJourneys,
     trend_from: from,
     daily: zeroFill(rows, from, date),
     top_journey: top,
     top_segments: topSegments,
-    annotations: listAnnotations(deps.store, { from, to: date }).map((a) => ({ date: a.date, text: a.journey ? `${a.journey}: ${a.text}` : a.text })),
+    annotations: listAnnotations(ctx.store, { from, to: date }).map((a) => ({ date: a.date, text: a.journey ? `${a.journey}: ${a.text}` : a.text })),
   };
 }
 
@@ -100,25 +100,25 @@ export function queryChartData(deps: CommandDeps, date: string): ChartData {
  * left that joins silver row by row (it grows with the day's leaked calls), so the executive view
  * does not pay for it.
  */
-export function queryInsights(deps: CommandDeps, chart: ChartData, opts: { agents?: boolean } = {}): DigestInsights {
-  const { sqlite } = deps.store;
+export function queryInsights(ctx: Context, chart: ChartData, opts: { agents?: boolean } = {}): DigestInsights {
+  const { sqlite } = ctx.store;
   const { date, today } = chart;
   const leaking = today.journeys.length > 0;
-  const spikes = leaking ? scanSpikes(deps, { date }) : [];
+  const spikes = leaking ? scanSpikes(ctx, { date }) : [];
   const savings = sqlite
     .prepare(
       `SELECT journey, baseline_calls_per_day, annual_cost FROM savings_model
        WHERE date = ? AND annual_cost > 0 ORDER BY annual_cost DESC, journey`,
     )
     .all(date) as JourneySavings[];
-  const agents = opts.agents === false ? [] : queryAgents(deps, date);
+  const agents = opts.agents === false ? [] : queryAgents(ctx, date);
   return {
     savings,
     agents,
     spikes,
-    open_alerts: queryOpenAlerts(deps, 5),
-    root_cause: spikes[0] ? { journey: spikes[0].journey, headline: explainJourney(deps, { date, journey: spikes[0].journey }).headline } : null,
-    actions: leaking ? recommendActions(deps, { date }).slice(0, 3) : [],
+    open_alerts: queryOpenAlerts(ctx, 5),
+    root_cause: spikes[0] ? { journey: spikes[0].journey, headline: explainJourney(ctx, { date, journey: spikes[0].journey }).headline } : null,
+    actions: leaking ? recommendActions(ctx, { date }).slice(0, 3) : [],
   };
 }
 
@@ -134,8 +134,8 @@ function zeroFill(rows: DailyPoint[], from: string, to: string): DailyPoint[] {
 }
 
 /** The agents who took the most leaked calls on the date: silver leakage joined to each call's agent. */
-function queryAgents(deps: CommandDeps, date: string): AgentLoad[] {
-  return deps.store.sqlite
+function queryAgents(ctx: Context, date: string): AgentLoad[] {
+  return ctx.store.sqlite
     .prepare(
       `SELECT c.agent_id, count(*) AS calls, round(avg(l.handle_seconds) / 60.0, 1) AS avg_handle_minutes
        FROM digital_call_leakage l JOIN call_logs_cleaned c ON c.call_id = l.call_id

@@ -4,7 +4,7 @@
  * node-cron does not replay ticks missed while the process was down.
  */
 import cron, { type ScheduledTask } from 'node-cron';
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../../src/context.ts';
 import { zoneClock } from '../../src/time.ts';
 import { createChartRenderer, type ChartRenderer } from '../charts/render.ts';
 import type { DigestChannel } from './channels.ts';
@@ -46,24 +46,24 @@ export function missedRunToday(target: DigestChannel, timeZone: string, now: num
 }
 
 /** The digests as one of npm start's services (src/start-services.ts), saying at start what is scheduled. */
-export function startDigestService(deps: CommandDeps, client: DigestSlackClient, log: (line: string) => void): { name: string; stop(): Promise<void> } {
-  const { digests, timeZone } = deps.config;
+export function startDigestService(ctx: Context, client: DigestSlackClient, log: (line: string) => void): { name: string; stop(): Promise<void> } {
+  const { digests, timeZone } = ctx.config;
   log(
     digests.length
       ? `Digests: ${digests.map((d) => `${d.channel} (${d.role}) at '${d.cron}'`).join(', ')} in ${timeZone}.`
       : 'Digests: none scheduled (set LEAK_DIGEST_CHANNEL, or LEAK_DIGESTS for several channels).',
   );
-  const schedules = startDigestSchedules(deps, client, { log });
+  const schedules = startDigestSchedules(ctx, client, { log });
   return { name: 'digests', stop: schedules.stop };
 }
 
 /** Starts every configured digest, and posts today's missed ones (late). */
-export function startDigestSchedules(deps: CommandDeps, client: DigestSlackClient, opts: DigestScheduleOptions = {}): DigestSchedules {
+export function startDigestSchedules(ctx: Context, client: DigestSlackClient, opts: DigestScheduleOptions = {}): DigestSchedules {
   const renderer = opts.renderer ?? createChartRenderer();
   const log = opts.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const { timeZone } = deps.config;
+  const { timeZone } = ctx.config;
   const post = (target: DigestChannel, late: boolean) =>
-    postDigest(deps, client, { target, date: previousCompleteDay(timeZone, deps.now()), late, renderer, retry: opts.retry, instance: opts.instance })
+    postDigest(ctx, client, { target, date: previousCompleteDay(timeZone, ctx.now()), late, renderer, retry: opts.retry, instance: opts.instance })
       .then((r) => {
         log(`digest ${r.channel} ${r.date}: ${r.outcome}${r.late ? ' (late)' : ''}${r.problem ? ` — ${r.problem}` : ''}`);
         return r;
@@ -71,15 +71,15 @@ export function startDigestSchedules(deps: CommandDeps, client: DigestSlackClien
       // Never reject: the catch-up promise and cron callbacks are not awaited by anyone who could handle it.
       .catch((e: unknown): PostDigestOutcome => {
         log(`digest ${target.channel}: unexpected error ${(e as Error).message}`);
-        return { channel: target.channel, date: previousCompleteDay(timeZone, deps.now()), outcome: 'failed', late, problem: (e as Error).message };
+        return { channel: target.channel, date: previousCompleteDay(timeZone, ctx.now()), outcome: 'failed', late, problem: (e as Error).message };
       });
 
-  const tasks = deps.config.digests.map((target) =>
+  const tasks = ctx.config.digests.map((target) =>
     cron.schedule(target.cron, () => post(target, false), { timezone: timeZone, noOverlap: true, name: `digest ${target.channel}` }),
   );
   const catchUp = Promise.all(
-    deps.config.digests
-      .filter((target) => missedRunToday(target, timeZone, deps.now()) !== null)
+    ctx.config.digests
+      .filter((target) => missedRunToday(target, timeZone, ctx.now()) !== null)
       .map((target) => post(target, true)),
   );
   return {

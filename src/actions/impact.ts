@@ -2,7 +2,7 @@
  * `leak impact A-3`: the outcome so far of a tracked action — the same before/after the thread
  * gets (14 days before its ship date vs the complete days after, up to the day before --date).
  */
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { formatMoney, renderTable, round1 } from '../format.ts';
 import { measureActionOutcome, type Outcome } from './outcome.ts';
 import { requireAction } from './repository.ts';
@@ -30,10 +30,10 @@ export function actionIdArgument(text: string | undefined): number | undefined {
 
 export const isActionImpact = (r: unknown): r is ActionImpact => typeof r === 'object' && r !== null && (r as { kind?: unknown }).kind === 'action_impact';
 
-export function queryActionImpact(deps: CommandDeps, a: ActionImpactArgs): ActionImpact {
-  const action = requireAction(deps.store, a.action);
+export function queryActionImpact(ctx: Context, a: ActionImpactArgs): ActionImpact {
+  const action = requireAction(ctx.store, a.action);
   const id = formatActionId(action.id);
-  const outcome = action.shipDate ? measureActionOutcome(deps, action, a.date) : null;
+  const outcome = action.shipDate ? measureActionOutcome(ctx, action, a.date) : null;
   const sentence = !action.shipDate
     ? `${id} has not shipped (${STATUS_LABEL[action.status].toLowerCase()}): there is no before/after yet. Mark it shipped with its ship date to start measuring.`
     : !outcome

@@ -8,7 +8,7 @@
  *     LEAK_OUTCOME_FINAL_DAYS, then the action is marked measured.
  */
 import type { WebClient } from '@slack/web-api';
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { zoneClock } from '../time.ts';
 import { announceAction, postActionMessage, type SlackLog } from './announce.ts';
 import { businessHoursBetween, isBusinessDay } from './business-hours.ts';
@@ -18,8 +18,8 @@ import { formatActionId, type Action } from './types.ts';
 
 export type JobReport = { posted: number; announced: number; reminded: number[]; measured: number[]; interim: number[]; final: number[] };
 
-export async function runActionJobs(deps: CommandDeps, client: WebClient, now: number, log: SlackLog = { warn: (m) => console.warn(m) }): Promise<JobReport> {
-  const { store, config } = deps;
+export async function runActionJobs(ctx: Context, client: WebClient, now: number, log: SlackLog = { warn: (m) => console.warn(m) }): Promise<JobReport> {
+  const { store, config } = ctx;
   const report: JobReport = { posted: 0, announced: 0, reminded: [], measured: [], interim: [], final: [] };
   for (const action of listActions(store, { open: true })) {
     // Its own channel when a Slack post failed earlier; LEAK_ACTIONS_CHANNEL for actions made in the CLI.
@@ -33,33 +33,33 @@ export async function runActionJobs(deps: CommandDeps, client: WebClient, now: n
       }
     }
   }
-  for (const id of idsNeedingAnnouncement(deps)) report.announced += (await announceAction(store, client, id, config, log)).replies;
+  for (const id of idsNeedingAnnouncement(ctx)) report.announced += (await announceAction(store, client, id, config, log)).replies;
 
   for (const action of listActions(store, { open: true })) {
     if (!action.threadTs) continue;
     if (action.status === 'proposed') {
-      if (await remindIfDue(deps, client, action, now, log)) report.reminded.push(action.id);
+      if (await remindIfDue(ctx, client, action, now, log)) report.reminded.push(action.id);
     } else if (action.status === 'shipped') {
-      await measureShipped(deps, client, action, now, report, log);
+      await measureShipped(ctx, client, action, now, report, log);
     }
   }
   return report;
 }
 
-function idsNeedingAnnouncement(deps: CommandDeps): number[] {
-  return deps.store.sqlite
+function idsNeedingAnnouncement(ctx: Context): number[] {
+  return ctx.store.sqlite
     .prepare(`SELECT id FROM actions WHERE thread_ts IS NOT NULL AND thread_ts != '' AND (coalesce(message_version, 0) < version
               OR EXISTS (SELECT 1 FROM action_history h WHERE h.action_id = actions.id AND h.announced_at IS NULL)) ORDER BY id`)
     .pluck()
     .all() as number[];
 }
 
-async function remindIfDue(deps: CommandDeps, client: WebClient, action: Action, now: number, log: SlackLog): Promise<boolean> {
-  const { ackReminderHours } = deps.config.actions;
-  const tz = deps.config.timeZone;
+async function remindIfDue(ctx: Context, client: WebClient, action: Action, now: number, log: SlackLog): Promise<boolean> {
+  const { ackReminderHours } = ctx.config.actions;
+  const tz = ctx.config.timeZone;
   if (action.remindedAt !== null || !isBusinessDay(now, tz)) return false;
   if (businessHoursBetween(action.createdAt, now, tz) < ackReminderHours) return false;
-  if (!claimOnce(deps.store, action.id, 'reminded_at', now)) return false;
+  if (!claimOnce(ctx.store, action.id, 'reminded_at', now)) return false;
   try {
     await client.chat.postMessage({
       channel: action.channel!,
@@ -68,43 +68,43 @@ async function remindIfDue(deps: CommandDeps, client: WebClient, action: Action,
     });
     return true;
   } catch (e) {
-    releaseClaim(deps.store, action.id, 'reminded_at');
+    releaseClaim(ctx.store, action.id, 'reminded_at');
     log.warn(`Reminder for ${formatActionId(action.id)} failed: ${(e as Error).message}`);
     return false;
   }
 }
 
-async function measureShipped(deps: CommandDeps, client: WebClient, action: Action, now: number, report: JobReport, log: SlackLog) {
-  const { interimDays, finalDays } = deps.config.actions;
-  const today = zoneClock(deps.config.timeZone).today(now);
-  const outcome = measureActionOutcome(deps, action, today);
+async function measureShipped(ctx: Context, client: WebClient, action: Action, now: number, report: JobReport, log: SlackLog) {
+  const { interimDays, finalDays } = ctx.config.actions;
+  const today = zoneClock(ctx.config.timeZone).today(now);
+  const outcome = measureActionOutcome(ctx, action, today);
   if (!outcome) return;
   let refresh = false;
   if (action.lastMeasuredOn !== today) {
-    saveOutcome(deps.store, action.id, today, JSON.stringify(outcome));
+    saveOutcome(ctx.store, action.id, today, JSON.stringify(outcome));
     report.measured.push(action.id);
     refresh = true;
   }
   const step = outcome.afterDays >= finalDays ? 'final' : outcome.afterDays >= interimDays ? 'interim' : null;
   const column = step === 'final' ? 'final_posted_at' : 'interim_posted_at';
-  if (step && claimOnce(deps.store, action.id, column, now)) {
+  if (step && claimOnce(ctx.store, action.id, column, now)) {
     try {
       await client.chat.postMessage({ channel: action.channel!, thread_ts: action.threadTs!, text: outcomeReplyText(action, outcome, step) });
       report[step].push(action.id);
       refresh = true;
       if (step === 'final') {
-        const r = transitionAction(deps.store, action.id, { kind: 'measure' }, { user: 'leak', via: 'scheduler', at: now });
+        const r = transitionAction(ctx.store, action.id, { kind: 'measure' }, { user: 'leak', via: 'scheduler', at: now });
         if (!r.ok) log.warn(`Marking ${formatActionId(action.id)} measured was refused: ${r.reason}`);
         // The final outcome reply already says it is closed; the history row needs no reply of its own.
-        else deps.store.sqlite.prepare("UPDATE action_history SET announced_at = ? WHERE action_id = ? AND to_status = 'measured' AND announced_at IS NULL").run(now, action.id);
+        else ctx.store.sqlite.prepare("UPDATE action_history SET announced_at = ? WHERE action_id = ? AND to_status = 'measured' AND announced_at IS NULL").run(now, action.id);
       }
     } catch (e) {
-      releaseClaim(deps.store, action.id, column);
+      releaseClaim(ctx.store, action.id, column);
       log.warn(`${step} outcome for ${formatActionId(action.id)} failed: ${(e as Error).message}`);
     }
   }
   if (!refresh) return;
   // The parent message shows the outcome so far: refreshed once a day even without a transition.
-  deps.store.sqlite.prepare('UPDATE actions SET message_version = NULL WHERE id = ?').run(action.id);
-  await announceAction(deps.store, client, action.id, deps.config, log);
+  ctx.store.sqlite.prepare('UPDATE actions SET message_version = NULL WHERE id = ?').run(action.id);
+  await announceAction(ctx.store, client, action.id, ctx.config, log);
 }

@@ -2,7 +2,7 @@
  * Open tracked actions with owner and age: what `leak action list` prints and what the
  * recommendations command (`leak actions`) shows under "Open actions".
  */
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { renderTable } from '../format.ts';
 import { listActions } from './repository.ts';
 import { STATUS_LABEL } from './state-machine.ts';
@@ -23,9 +23,9 @@ export type OpenActionRow = {
 
 const DAY_MS = 86_400_000;
 
-export function queryOpenActions(deps: CommandDeps, opts: { all?: boolean } = {}): OpenActionRow[] {
-  const now = deps.now();
-  return listActions(deps.store, { open: !opts.all }).map((a) => ({
+export function queryOpenActions(ctx: Context, opts: { all?: boolean } = {}): OpenActionRow[] {
+  const now = ctx.now();
+  return listActions(ctx.store, { open: !opts.all }).map((a) => ({
     id: formatActionId(a.id),
     status: a.status,
     journey: a.journey,

@@ -1,19 +1,19 @@
 /** Runs runActionJobs hourly and once at start (see src/hourly-job.ts). Called where services start. */
 import type { WebClient } from '@slack/web-api';
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { startHourlyJob } from '../hourly-job.ts';
 import { runActionJobs } from './jobs.ts';
 
 export const ACTION_JOBS_CRON = '7 * * * *';
 
-export function startActionJobs(deps: CommandDeps, client: WebClient, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)) {
+export function startActionJobs(ctx: Context, client: WebClient, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)) {
   return startHourlyJob({
     name: 'action jobs',
     label: 'actions',
     cron: ACTION_JOBS_CRON,
-    timeZone: deps.config.timeZone,
+    timeZone: ctx.config.timeZone,
     log,
-    run: () => runActionJobs(deps, client, deps.now(), { warn: (m) => log(`actions: ${m}`) }),
+    run: () => runActionJobs(ctx, client, ctx.now(), { warn: (m) => log(`actions: ${m}`) }),
     describe: (r) => [
       r.posted && `${r.posted} posted`, r.announced && `${r.announced} thread updates`, r.reminded.length && `${r.reminded.length} reminders`,
       r.interim.length && `${r.interim.length} interim outcomes`, r.final.length && `${r.final.length} final outcomes`,

@@ -6,7 +6,7 @@
  */
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { describeError } from '../errors.ts';
 import { zoneClock } from '../time.ts';
 import { announceAction, postActionMessage } from './announce.ts';
@@ -21,16 +21,16 @@ const privately = async (respond: RespondFn, text: string): Promise<void> => {
   await respond({ response_type: 'ephemeral', replace_original: false, text });
 };
 
-export function registerActionListeners(app: App, deps: CommandDeps): void {
-  const actor = (user: string, via: 'slack-button' | 'slack-modal') => ({ user, via, at: deps.now() });
+export function registerActionListeners(app: App, ctx: Context): void {
+  const actor = (user: string, via: 'slack-button' | 'slack-modal') => ({ user, via, at: ctx.now() });
 
   /** Applies a click, then announces or explains. */
   async function apply(client: WebClient, respond: RespondFn, body: BlockAction, ref: { id: number; version: number } | undefined, event: ActionEvent): Promise<void> {
-    const action = ref && getAction(deps.store, ref.id);
+    const action = ref && getAction(ctx.store, ref.id);
     if (!ref || !action) return privately(respond, 'That action no longer exists; run /leak action list for the current ones.');
-    const r = transitionAction(deps.store, ref.id, event, actor(body.user.id, 'slack-button'), ref.version);
+    const r = transitionAction(ctx.store, ref.id, event, actor(body.user.id, 'slack-button'), ref.version);
     if (r.ok) {
-      await announceAction(deps.store, client, ref.id, deps.config);
+      await announceAction(ctx.store, client, ref.id, ctx.config);
       return;
     }
     await privately(respond, r.reason);
@@ -42,8 +42,8 @@ export function registerActionListeners(app: App, deps: CommandDeps): void {
     const b = body as BlockAction;
     try {
       const input = parseRecommendationValue((action as ButtonAction).value);
-      const { action: created, created: isNew } = createAction(deps.store, input, actor(b.user.id, 'slack-button'));
-      const r = transitionAction(deps.store, created.id, { kind: 'take' }, actor(b.user.id, 'slack-button'));
+      const { action: created, created: isNew } = createAction(ctx.store, input, actor(b.user.id, 'slack-button'));
+      const r = transitionAction(ctx.store, created.id, { kind: 'take' }, actor(b.user.id, 'slack-button'));
       if (!r.ok) {
         const where = created.threadTs ? ` Follow it in <#${created.channel}>.` : '';
         return privately(respond, `${r.reason}${where}`);
@@ -51,11 +51,11 @@ export function registerActionListeners(app: App, deps: CommandDeps): void {
       const channel = created.channel ?? b.channel?.id ?? b.container?.channel_id;
       if (!channel) return privately(respond, 'I could not tell which channel to track this in; use /leak action new in a channel.');
       try {
-        await postActionMessage(deps.store, client, r.action, channel);
+        await postActionMessage(ctx.store, client, r.action, channel);
       } catch (e) {
         return privately(respond, `You own ${formatActionId(created.id)}, but posting its message in <#${channel}> failed (${(e as Error).message}); I'll retry within the hour.`);
       }
-      await announceAction(deps.store, client, created.id, deps.config);
+      await announceAction(ctx.store, client, created.id, ctx.config);
       await privately(respond, `${isNew ? 'Tracking' : 'You took'} ${formatActionId(created.id)}: you own it. Updates and the before/after outcome will be in its thread in <#${channel}>.`);
     } catch (e) {
       await privately(respond, describeError(e));
@@ -69,7 +69,7 @@ export function registerActionListeners(app: App, deps: CommandDeps): void {
     });
   button(ACTION_IDS.take, () => ({ kind: 'take' }));
   button(ACTION_IDS.start, () => ({ kind: 'start' }));
-  button(ACTION_IDS.ship, () => ({ kind: 'ship', shipDate: zoneClock(deps.config.timeZone).today(deps.now()) }));
+  button(ACTION_IDS.ship, () => ({ kind: 'ship', shipDate: zoneClock(ctx.config.timeZone).today(ctx.now()) }));
 
   app.action(ACTION_IDS.assign, async ({ ack, body, action, client, respond }) => {
     await ack();
@@ -81,7 +81,7 @@ export function registerActionListeners(app: App, deps: CommandDeps): void {
   app.action(ACTION_IDS.shipOn, async ({ ack, body, action, client, respond }) => {
     await ack();
     const date = (action as unknown as Element).selected_date;
-    const today = zoneClock(deps.config.timeZone).today(deps.now());
+    const today = zoneClock(ctx.config.timeZone).today(ctx.now());
     if (!date) return;
     if (date > today) return privately(respond, `${date} is in the future: mark the action shipped once it has shipped (today is ${today}).`);
     await apply(client, respond, body as BlockAction, decodeRef((action as unknown as Element).block_id.replace(/^tracked:/, '')), { kind: 'ship', shipDate: date });
@@ -91,7 +91,7 @@ export function registerActionListeners(app: App, deps: CommandDeps): void {
     await ack();
     const b = body as BlockAction;
     const ref = decodeRef((action as ButtonAction).value);
-    const current = ref && getAction(deps.store, ref.id);
+    const current = ref && getAction(ctx.store, ref.id);
     if (!ref || !current) return privately(respond, 'That action no longer exists; run /leak action list for the current ones.');
     // Check before opening the modal, so nobody types a reason for a dismissal that cannot happen.
     const d = decideTransition(current, { kind: 'dismiss', reason: 'pending' }, ref.version);
@@ -106,12 +106,12 @@ export function registerActionListeners(app: App, deps: CommandDeps): void {
     const meta = JSON.parse(view.private_metadata || '{}') as { ref?: string };
     const ref = decodeRef(meta.ref);
     const reason = view.state.values.reason?.reason?.value ?? '';
-    if (!ref || !getAction(deps.store, ref.id)) return ack({ response_action: 'errors', errors: { reason: 'That action no longer exists.' } });
-    const r = transitionAction(deps.store, ref.id, { kind: 'dismiss', reason }, actor(body.user.id, 'slack-modal'), ref.version);
+    if (!ref || !getAction(ctx.store, ref.id)) return ack({ response_action: 'errors', errors: { reason: 'That action no longer exists.' } });
+    const r = transitionAction(ctx.store, ref.id, { kind: 'dismiss', reason }, actor(body.user.id, 'slack-modal'), ref.version);
     // The modal is the private place to explain a refusal: the reason field shows it, nothing changed.
     if (!r.ok) return ack({ response_action: 'errors', errors: { reason: r.reason.replace(/<@([A-Z0-9]+)>/g, 'someone else') } });
     await ack();
-    await announceAction(deps.store, client, ref.id, deps.config);
+    await announceAction(ctx.store, client, ref.id, ctx.config);
   });
 }
 

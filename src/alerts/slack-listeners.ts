@@ -6,7 +6,7 @@
  */
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { findCommand } from '../../commands/registry.ts';
 import { describeError } from '../errors.ts';
 import { answerLine } from '../slack/answer.ts';
@@ -22,14 +22,14 @@ export function viewCommandLine(a: Alert): string | undefined {
   return line && findCommand(line.split(' ')[0]) ? line : undefined;
 }
 
-export function registerAlertListeners(app: App, deps: CommandDeps): void {
-  const group = (action: unknown) => alertsOfMessage(deps.store, Number((action as ButtonAction).value));
+export function registerAlertListeners(app: App, ctx: Context): void {
+  const group = (action: unknown) => alertsOfMessage(ctx.store, Number((action as ButtonAction).value));
 
   async function refresh(client: WebClient, body: BlockAction, alerts: Alert[], status: string) {
     const channel = body.container?.channel_id ?? alerts[0].channel;
     const ts = body.container?.message_ts ?? alerts[0].messageTs;
     if (!channel || !ts) return;
-    const fresh = alertsOfMessage(deps.store, alerts[0].id);
+    const fresh = alertsOfMessage(ctx.store, alerts[0].id);
     await client.chat.update({ channel, ts, text: alertFallbackText(fresh), blocks: buildAlertBlocks(fresh, status) });
   }
 
@@ -42,7 +42,7 @@ export function registerAlertListeners(app: App, deps: CommandDeps): void {
       try {
         const alerts = group(action);
         if (!alerts.length) return void (await privately(respond, 'That alert no longer exists; run /leak alerts for the open ones.'));
-        const changed = setAlertStatus(deps.store, alerts.map((a) => a.id), status, deps.now());
+        const changed = setAlertStatus(ctx.store, alerts.map((a) => a.id), status, ctx.now());
         if (!changed) return void (await privately(respond, `Nothing to change: ${alerts.length === 1 ? 'this alert is' : 'these alerts are'} already resolved.`));
         await refresh(client, body as BlockAction, alerts, `${verb} by <@${(body as BlockAction).user.id}>`);
       } catch (e) {
@@ -60,7 +60,7 @@ export function registerAlertListeners(app: App, deps: CommandDeps): void {
       const line = viewCommandLine(first);
       const b = body as BlockAction;
       if (line) {
-        const message = await answerLine(line, { ...deps, slack: { userId: b.user.id, channelId: b.channel?.id ?? b.user.id, client } }, { shareable: true, log: logger });
+        const message = await answerLine(line, { ...ctx, slack: { userId: b.user.id, channelId: b.channel?.id ?? b.user.id, client } }, { shareable: true, log: logger });
         return void (await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }));
       }
       const rows = alerts.slice(0, 10).map((a) => `#${a.id} ${a.text} Calls: ${(a.rowRefs.call_ids ?? []).slice(0, 10).join(', ') || 'none'}${a.rowRefs.total > 10 ? ` (of ${a.rowRefs.total})` : ''}.`);
@@ -79,13 +79,13 @@ export function registerAlertListeners(app: App, deps: CommandDeps): void {
       await ack();
       try {
         const id = Number((action as ButtonAction).value);
-        const now = deps.now();
-        if (!recordFeedback(deps.store, id, (body as BlockAction).user.id, verdict as Verdict, now)) {
+        const now = ctx.now();
+        if (!recordFeedback(ctx.store, id, (body as BlockAction).user.id, verdict as Verdict, now)) {
           return void (await privately(respond, 'That alert no longer exists; run /leak alerts for the open ones.'));
         }
-        const rule = alertsOfMessage(deps.store, id)[0].rule;
-        const days = deps.config.alerts.rules.noise.days;
-        const q = ruleQuality(deps.store, days, now).find((r) => r.rule === rule);
+        const rule = alertsOfMessage(ctx.store, id)[0].rule;
+        const days = ctx.config.alerts.rules.noise.days;
+        const q = ruleQuality(ctx.store, days, now).find((r) => r.rule === rule);
         await privately(respond, `Thanks, recorded as ${label}. ${rule}: ${q?.noise ?? 0} of ${q?.feedback ?? 0} verdicts in ${days} days say noise.`);
       } catch (e) {
         await privately(respond, describeError(e));

@@ -3,7 +3,7 @@
  * the days before the pivot and the days from the pivot on. Only complete days the store holds count,
  * so a fix shipped three days ago is judged on three days a side, not on a half-empty week.
  */
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { round1, round2 } from '../format.ts';
 import { formatPerDay as perDay, spokenMoney } from './spoken.ts';
 import { addDays, daysBetween } from '../time.ts';
@@ -53,8 +53,8 @@ export type BeforeAfter = {
   sentence: string;
 };
 
-export function measureBeforeAfter(deps: CommandDeps, input: BeforeAfterInput): BeforeAfter {
-  const store = storeSpan(deps);
+export function measureBeforeAfter(ctx: Context, input: BeforeAfterInput): BeforeAfter {
+  const store = storeSpan(ctx);
   const span = store && input.asOf && input.asOf < store.lastComplete ? { ...store, lastComplete: input.asOf } : store;
   const filter = { journey: input.journey, segment: input.segment, errorMessage: input.errorMessage };
   // Equal windows: as many days a side as the shorter of what was asked and what the store has.
@@ -65,8 +65,8 @@ export function measureBeforeAfter(deps: CommandDeps, input: BeforeAfterInput): 
   // would read as a jump), so the before window is the same weekdays a week earlier when the store has them.
   const sameWeekdays = n > 0 && n < 7 && availableBefore >= 7;
   const beforeFrom = addDays(input.pivot, sameWeekdays ? -7 : -n);
-  const before = n ? dailySeries(deps, filter, beforeFrom, addDays(beforeFrom, n - 1)) : [];
-  const after = n ? dailySeries(deps, filter, input.pivot, addDays(input.pivot, n - 1)) : [];
+  const before = n ? dailySeries(ctx, filter, beforeFrom, addDays(beforeFrom, n - 1)) : [];
+  const after = n ? dailySeries(ctx, filter, input.pivot, addDays(input.pivot, n - 1)) : [];
   const [b, a] = [windowStats(before), windowStats(after)];
   const test = welchTest(before.map((d) => d.calls), after.map((d) => d.calls));
   const result: BeforeAfter = {

@@ -3,14 +3,14 @@
  * and the span of days the store actually covers. Gold when it can answer (segment grain), silver
  * when the question names an error message (gold does not keep it).
  */
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { addDays, daysBetween, zoneClock } from '../time.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
 
 export type DayPoint = { date: string; calls: number; cost: number; repeats: number };
 export type SeriesFilter = { journey: string; segment?: string; errorMessage?: string };
 
-export function dailySeries(deps: CommandDeps, filter: SeriesFilter, from: string, to: string): DayPoint[] {
+export function dailySeries(ctx: Context, filter: SeriesFilter, from: string, to: string): DayPoint[] {
   const where = ['journey = @journey', filter.segment !== undefined ? 'segment = @segment' : ''];
   const useSilver = filter.errorMessage !== undefined;
   const sql = useSilver
@@ -19,7 +19,7 @@ export function dailySeries(deps: CommandDeps, filter: SeriesFilter, from: strin
        GROUP BY local_date`
     : `SELECT date, sum(calls) AS calls, sum(cost) AS cost, sum(repeats) AS repeats FROM daily_leakage_summary
        WHERE date BETWEEN @from AND @to AND ${where.filter(Boolean).join(' AND ')} GROUP BY date`;
-  const rows = deps.store.sqlite
+  const rows = ctx.store.sqlite
     .prepare(sql)
     .all({ journey: filter.journey, segment: filter.segment ?? null, errorMessage: filter.errorMessage ?? null, from, to }) as {
     date: string;
@@ -31,7 +31,7 @@ export function dailySeries(deps: CommandDeps, filter: SeriesFilter, from: strin
   const out: DayPoint[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
     const r = byDate.get(d);
-    out.push({ date: d, calls: r?.calls ?? 0, cost: r ? (r.cost ?? r.calls * deps.config.costPerCall) : 0, repeats: r?.repeats ?? 0 });
+    out.push({ date: d, calls: r?.calls ?? 0, cost: r ? (r.cost ?? r.calls * ctx.config.costPerCall) : 0, repeats: r?.repeats ?? 0 });
   }
   return out;
 }
@@ -40,10 +40,10 @@ export function dailySeries(deps: CommandDeps, filter: SeriesFilter, from: strin
  * The days the store can speak for: from its first call date to its last complete one (the last call
  * date, or yesterday in LEAK_TZ when calls are still arriving today). null for an empty store.
  */
-export function storeSpan(deps: CommandDeps): { first: string; lastComplete: string } | null {
-  const span = readCallSpan(deps.store.sqlite);
+export function storeSpan(ctx: Context): { first: string; lastComplete: string } | null {
+  const span = readCallSpan(ctx.store.sqlite);
   if (!span.first || !span.last) return null;
-  const yesterday = addDays(zoneClock(deps.config.timeZone).today(deps.now()), -1);
+  const yesterday = addDays(zoneClock(ctx.config.timeZone).today(ctx.now()), -1);
   const lastComplete = span.last < yesterday ? span.last : yesterday;
   return daysBetween(span.first, lastComplete) < 0 ? null : { first: span.first, lastComplete };
 }

@@ -2,7 +2,7 @@
  * Shares of one journey's leaked calls by factor (error message, device, channel, segment, language)
  * over a window of days, from gold; and how those shares moved against an earlier window.
  */
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { languageName, round1 } from '../format.ts';
 
 export const FACTORS = ['error_message', 'device', 'channel', 'segment', 'language'] as const;
@@ -19,8 +19,8 @@ export type FactorShares = { total: number; shares: Record<Factor, Share[]> };
  * gold error_drilldown (no message is '' there, '(none)' here either way). Both are a few thousand
  * rows a day at most, so the cost does not grow with the volume of leaked calls.
  */
-export function measureShares(deps: CommandDeps, journey: string, from: string, to: string): FactorShares {
-  const { sqlite } = deps.store;
+export function measureShares(ctx: Context, journey: string, from: string, to: string): FactorShares {
+  const { sqlite } = ctx.store;
   const gold = sqlite
     .prepare(
       `SELECT segment, device, channel, sum(calls) AS calls FROM daily_leakage_summary

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { LeakError } from '../errors.ts';
 import { round1 } from '../format.ts';
 import { DAYS_PER_YEAR, measureSavingsInputs } from './savings.ts';
@@ -70,8 +70,8 @@ export function loadActionCatalog(file: string = DEFAULT_CATALOG): ActionCatalog
 }
 
 /** Journeys with a measured baseline or leaks on the date. */
-function leakingJourneys(deps: CommandDeps, date: string): string[] {
-  return deps.store.sqlite
+function leakingJourneys(ctx: Context, date: string): string[] {
+  return ctx.store.sqlite
     .prepare(
       `SELECT journey FROM savings_model WHERE date = ? AND baseline_calls_per_day > 0
        UNION SELECT journey FROM segment_drilldown WHERE date = ? ORDER BY journey`,
@@ -80,14 +80,14 @@ function leakingJourneys(deps: CommandDeps, date: string): string[] {
     .all(date, date) as string[];
 }
 
-export function recommendActions(deps: CommandDeps, q: { date: string; journey?: string }): Recommendation[] {
-  const catalog = loadActionCatalog(deps.config.actionCatalog ?? DEFAULT_CATALOG);
-  const journeys = q.journey ? [q.journey] : leakingJourneys(deps, q.date);
+export function recommendActions(ctx: Context, q: { date: string; journey?: string }): Recommendation[] {
+  const catalog = loadActionCatalog(ctx.config.actionCatalog ?? DEFAULT_CATALOG);
+  const journeys = q.journey ? [q.journey] : leakingJourneys(ctx, q.date);
   const out: Recommendation[] = [];
   for (const journey of journeys) {
-    const inputs = measureSavingsInputs(deps, { date: q.date, journey });
+    const inputs = measureSavingsInputs(ctx, { date: q.date, journey });
     if (inputs.calls_per_day <= 0) continue;
-    const why = explainJourney(deps, { date: q.date, journey }, { compare: false });
+    const why = explainJourney(ctx, { date: q.date, journey }, { compare: false });
     for (const t of catalog.templates) {
       const rec = applyTemplate(t, catalog.effort_week_cost, journey, why, inputs.calls_per_day, inputs.cost_per_call);
       if (rec) out.push(rec);

@@ -8,7 +8,7 @@
  * no leaks, the 7 days up to it. The result says which in `window.basis`. Shares since the spike are
  * compared with the 14 days before it. Two weeks a side keeps the silver scan within the time budget.
  */
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { round1 } from '../format.ts';
 import { compareShares, FACTORS, measureShares, type Factor, type Mover, type Share } from './leak-shares.ts';
 import { formatPerDay } from './spoken.ts';
@@ -53,9 +53,9 @@ export const BEFORE_DAYS = 14;
 export const SHARE_MAX_DAYS = 14;
 
 /** `compare: false` skips the before-spike shares and movers (next-best actions need only the shares). */
-export function explainJourney(deps: CommandDeps, q: { date: string; journey: string }, opts: { compare?: boolean } = {}): WhyResult {
+export function explainJourney(ctx: Context, q: { date: string; journey: string }, opts: { compare?: boolean } = {}): WhyResult {
   const { date, journey } = q;
-  const series = spikeSeries(deps, journey, date);
+  const series = spikeSeries(ctx, journey, date);
   const shift = series ? findUpwardShift(adjustForWeekday(series.calls).values) : null;
   // The split is found on adjusted values; the levels reported are the calls a day actually seen.
   const [before, after] = series && shift ? [mean(series.calls.slice(0, shift.index)), mean(series.calls.slice(shift.index))] : [0, 0];
@@ -73,10 +73,10 @@ export function explainJourney(deps: CommandDeps, q: { date: string; journey: st
   let window: Omit<WhyWindow, 'calls'> = spike
     ? { from: spike.start < recent ? recent : spike.start, to: date, basis: 'since_spike_start' }
     : { from: date, to: date, basis: 'date' };
-  let measured = measureShares(deps, journey, window.from, window.to);
+  let measured = measureShares(ctx, journey, window.from, window.to);
   if (measured.total === 0 && !spike) {
     window = { from: addDays(date, -6), to: date, basis: 'last_7_days' };
-    measured = measureShares(deps, journey, window.from, window.to);
+    measured = measureShares(ctx, journey, window.from, window.to);
   }
   const { total, shares } = measured;
   const dominant = FACTORS.map((f) => shares[f][0] && { factor: f, ...shares[f][0] })
@@ -88,14 +88,14 @@ export function explainJourney(deps: CommandDeps, q: { date: string; journey: st
   if (spike && series && opts.compare !== false) {
     const earliest = addDays(spike.start, -BEFORE_DAYS);
     const from = earliest < series.from ? series.from : earliest;
-    const before = measureShares(deps, journey, from, addDays(spike.start, -1));
+    const before = measureShares(ctx, journey, from, addDays(spike.start, -1));
     beforeWindow = { from, to: addDays(spike.start, -1), calls: before.total };
     const named = new Set(dominant.map((d) => `${d.factor}:${d.value}`));
     movers = compareShares(measured, before).filter((m) => !named.has(`${m.factor}:${m.value}`)).slice(0, 2);
   }
   const near = spike
-    ? listAnnotations(deps.store, { from: addDays(spike.start, -NEAR_DAYS), to: addDays(spike.start, NEAR_DAYS), journey })
-    : listAnnotations(deps.store, { from: addDays(window.from, -NEAR_DAYS), to: window.to, journey });
+    ? listAnnotations(ctx.store, { from: addDays(spike.start, -NEAR_DAYS), to: addDays(spike.start, NEAR_DAYS), journey })
+    : listAnnotations(ctx.store, { from: addDays(window.from, -NEAR_DAYS), to: window.to, journey });
   const result: WhyResult = {
     journey,
     date,
@@ -118,15 +118,15 @@ export function explainJourney(deps: CommandDeps, q: { date: string; journey: st
  * Daily calls from up to LOOKBACK_DAYS before the date (never before the store's first day) through
  * the date, or through yesterday when the date is today: a half-counted day would read as a drop.
  */
-function spikeSeries(deps: CommandDeps, journey: string, date: string): WhyResult['series'] {
-  const span = storeSpan(deps);
+function spikeSeries(ctx: Context, journey: string, date: string): WhyResult['series'] {
+  const span = storeSpan(ctx);
   if (!span) return null;
-  const today = zoneClock(deps.config.timeZone).today(deps.now());
+  const today = zoneClock(ctx.config.timeZone).today(ctx.now());
   const to = date >= today ? addDays(today, -1) : date;
   const lookFrom = addDays(to, -(LOOKBACK_DAYS - 1));
   const from = lookFrom < span.first ? span.first : lookFrom;
   if (from > to) return null;
-  const calls = dailySeries(deps, { journey }, from, to).map((d) => d.calls);
+  const calls = dailySeries(ctx, { journey }, from, to).map((d) => d.calls);
   return { from, to, calls, weekday_adjusted: adjustForWeekday(calls).adjusted };
 }
 

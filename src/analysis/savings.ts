@@ -2,7 +2,7 @@
  * The savings arithmetic and its measured inputs. Inputs come from gold savings_model: calls/day is
  * the mean of the 7 complete days before the date, so today's partial count never enters it.
  */
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { addDays } from '../time.ts';
 
 export const DAYS_PER_YEAR = 365;
@@ -43,8 +43,8 @@ export type MeasuredInputs = SavingsInputs & { baseline_from: string; baseline_t
  * weighted by their calls. Dates with no savings_model row (past the store's last call day) fall
  * back to the same definition on segment_drilldown: the 7 days before, divided by 7.
  */
-export function measureSavingsInputs(deps: CommandDeps, q: { date: string; journey?: string }): MeasuredInputs {
-  const { sqlite } = deps.store;
+export function measureSavingsInputs(ctx: Context, q: { date: string; journey?: string }): MeasuredInputs {
+  const { sqlite } = ctx.store;
   const [from, to] = [addDays(q.date, -7), addDays(q.date, -1)];
   let rows = sqlite
     .prepare(
@@ -60,13 +60,13 @@ export function measureSavingsInputs(deps: CommandDeps, q: { date: string; journ
          FROM segment_drilldown WHERE date BETWEEN @from AND @to AND (@journey IS NULL OR journey = @journey)
          GROUP BY journey ORDER BY journey`,
       )
-      .all({ from, to, journey: q.journey ?? null, cost: deps.config.costPerCall }) as typeof rows;
+      .all({ from, to, journey: q.journey ?? null, cost: ctx.config.costPerCall }) as typeof rows;
   }
   const perDay = rows.reduce((s, r) => s + r.perDay, 0);
   const repeats = rows.reduce((s, r) => s + r.perDay * r.repeatRate, 0);
   return {
     calls_per_day: perDay,
-    cost_per_call: rows[0]?.cost ?? deps.config.costPerCall,
+    cost_per_call: rows[0]?.cost ?? ctx.config.costPerCall,
     repeat_rate_pct: perDay ? (100 * repeats) / perDay : 0,
     baseline_from: from,
     baseline_to: to,

@@ -9,7 +9,7 @@ import { runBackfill } from '../simulator/backfill.ts';
 import { loadSimState } from '../simulator/state.ts';
 import { exportCsv } from '../simulator/export-csv.ts';
 import { parseInvocation } from '../../commands/registry.ts';
-import type { CommandDeps } from '../../commands/types.ts';
+import { consoleLogger, type Context } from '../context.ts';
 import { buildDigest } from '../../reports/digest/build.ts';
 import { createChartRenderer } from '../../reports/charts/render.ts';
 import { countLeakageWithDuckDb } from './duckdb-leakage.ts';
@@ -115,7 +115,7 @@ export function measureIncremental(b: BenchStore, fullMedian: number, runs: numb
 const COMMAND_GOALS: Record<string, number> = { today: 100, segments: 200, why: 200, savings: 200, journey: 200, member: 200 };
 
 export async function measureCommands(b: BenchStore, runs: number): Promise<Row[]> {
-  const deps: CommandDeps = { store: b.store, config: b.config, now: () => BENCH_END };
+  const deps: Context = { store: b.store, config: b.config, now: () => BENCH_END, log: consoleLogger };
   const members = b.store.sqlite
     .prepare('SELECT DISTINCT member_id FROM digital_call_leakage WHERE local_date = ? LIMIT ?')
     .pluck()
@@ -144,7 +144,7 @@ export async function measureDigest(b: BenchStore, runs: number): Promise<Row[]>
     const out = runTs(path.join(here, 'child-digest.ts'), [b.file, b.lastFullDay]);
     colds.push(JSON.parse(out.trim().split('\n').pop()!).ms);
   }
-  const deps: CommandDeps = { store: b.store, config: b.config, now: () => BENCH_END };
+  const deps: Context = { store: b.store, config: b.config, now: () => BENCH_END, log: consoleLogger };
   const renderer = createChartRenderer();
   const warm = summarize(await timeRuns(runs, () => buildDigest(deps, { date: b.lastFullDay, role: 'exec', renderer }), 2));
   const cold = summarize(colds);

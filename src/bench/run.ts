@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { consoleLogger } from '../context.ts';
 import { describeMachine } from './machine.ts';
 import { buildBenchStore, openBenchStore } from './bench-store.ts';
 import { measureBackfill, measureCommands, measureDigest, measureIncremental, measureRecompute, timeFullRecompute, type Row } from './figures.ts';
@@ -60,7 +61,7 @@ if (['recompute', 'commands', 'slack', 'digest'].some(wants)) {
     if (wants('digest')) (log('digest…'), rows.push(...(await measureDigest(b, Math.max(runs * 4, 10)))));
     if (wants('slack')) {
       log('slack…');
-      const r = await benchSlackToday({ store: b.store, config: b.config, now: () => BENCH_END }, Math.max(runs * 20, 50));
+      const r = await benchSlackToday({ store: b.store, config: b.config, now: () => BENCH_END, log: consoleLogger }, Math.max(runs * 20, 50));
       const msText = (n: number) => `${Math.round(n)} ms`;
       rows.push(
         { figure: 'signed `/leak today`, ack p99', value: msText(r.ack_ms.p99), goal: '≤ 300 ms', met: r.ack_ms.p99 <= 300, detail: `median ${msText(r.ack_ms.median)}, n=${r.ack_ms.n}` },

@@ -4,7 +4,7 @@
  * limits. Unknown text gets help with the closest command; errors become one line.
  */
 import { closestCommand, findCommand, parseInvocation } from '../../commands/registry.ts';
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { LeakError } from '../errors.ts';
 import { isIsoDate } from '../time.ts';
 import { shareBlock } from './blocks/elements.ts';
@@ -43,10 +43,10 @@ export function readIntent(text: string): Intent {
   return { kind: 'unknown', word: first, suggestion, suggestedLine: suggestion ? quoteLine([suggestion, ...rest]) : undefined };
 }
 
-export async function answerLine(text: string, deps: CommandDeps, opts: AnswerOptions): Promise<SlackMessage> {
+export async function answerLine(text: string, ctx: Context, opts: AnswerOptions): Promise<SlackMessage> {
   const intent = readIntent(text);
   try {
-    const answer = await render(intent, deps, opts);
+    const answer = await render(intent, ctx, opts);
     const note = opts.note ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: opts.note }] }] : [];
     return fitAnswer({ ...answer, tail: [...answer.tail, ...note] });
   } catch (e) {
@@ -54,7 +54,7 @@ export async function answerLine(text: string, deps: CommandDeps, opts: AnswerOp
   }
 }
 
-async function render(intent: Intent, deps: CommandDeps, opts: AnswerOptions): Promise<RenderedAnswer> {
+async function render(intent: Intent, ctx: Context, opts: AnswerOptions): Promise<RenderedAnswer> {
   if (intent.kind === 'help') {
     const topic = intent.topic ? findCommand(intent.topic) : undefined;
     return topic && isSlackCommand(topic) ? renderCommandHelp(topic) : renderHelp();
@@ -63,10 +63,10 @@ async function render(intent: Intent, deps: CommandDeps, opts: AnswerOptions): P
     throw new LeakError('bad_argument', `${intent.name} works in the terminal only, since it reads or writes files on the server: npm run -s leak -- ${intent.name} --help`);
   }
   if (intent.kind === 'unknown') return renderHelp({ unknown: intent.word, suggestion: intent.suggestion, suggestedLine: intent.suggestedLine });
-  const inv = parseInvocation(intent.argv, deps);
+  const inv = parseInvocation(intent.argv, ctx);
   if (inv.help) return renderCommandHelp(inv.cmd);
-  const result = await inv.cmd.run(inv.args, deps);
-  const answer = renderAnswer(inv.cmd, result, deps.config, inv.json);
+  const result = await inv.cmd.run(inv.args, ctx);
+  const answer = renderAnswer(inv.cmd, result, ctx.config, inv.json);
   // Sharing re-runs the line: only for questions, never for a command that changes something (action).
   if (!opts.shareable || !inv.cmd.query) return answer;
   return { ...answer, tail: [...answer.tail, shareBlock(pinnedLine(intent.argv, inv.cmd.query, result))] };

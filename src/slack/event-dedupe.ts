@@ -5,7 +5,7 @@
  */
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Store } from '../../db/open-db.ts';
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 
 /** Slack retries within minutes; a day of memory is plenty. */
 const KEEP_MS = 24 * 3600_000;
@@ -19,12 +19,12 @@ export function claimEvent(store: Store, eventId: string, eventType: string, now
   return claimed;
 }
 
-export function dedupeEvents(deps: CommandDeps): Middleware<AnyMiddlewareArgs> {
+export function dedupeEvents(ctx: Context): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next, logger }) => {
     const envelope = body as { type?: string; event_id?: string; event?: { type?: string } };
     if (envelope.type === 'event_callback' && typeof envelope.event_id === 'string') {
       // Wall clock, not the injected data clock: this is about delivery time.
-      if (!claimEvent(deps.store, envelope.event_id, envelope.event?.type ?? 'unknown', Date.now())) {
+      if (!claimEvent(ctx.store, envelope.event_id, envelope.event?.type ?? 'unknown', Date.now())) {
         logger.debug(`Leak: skipped redelivered event ${envelope.event_id}`);
         return;
       }

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnownBlock } from '@slack/types';
 import { COMMANDS } from '../../../commands/registry.ts';
-import type { CommandDeps } from '../../../commands/types.ts';
+import type { Context } from '../../../src/context.ts';
 import { renderTodayBlocks } from '../../../commands/today.blocks.ts';
 import type { TodayResult } from '../../../commands/today.ts';
 import { answerLine } from '../../../src/slack/answer.ts';
@@ -22,7 +22,7 @@ import { NOW } from './seed.ts';
 const JOURNEYS = Array.from({ length: 60 }, (_, i) => `journey_${String(i).padStart(2, '0')}_${'x'.repeat(40)}`);
 const PLANS = ['MAPD', 'Commercial', 'Medicaid', 'Medicare Supplement'];
 
-let deps: CommandDeps;
+let deps: Context;
 beforeAll(async () => {
   deps = makeDeps({ now: NOW });
   const members: string[] = [];

@@ -3,16 +3,16 @@
  * with a "Share in channel" button.
  */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { CommandDeps } from '../../../../commands/types.ts';
+import type { Context } from '../../../context.ts';
 import { answerLine } from '../../answer.ts';
 import { checkPayload, slashCommandSchema } from '../../payloads.ts';
 
-export function leakCommand(deps: CommandDeps) {
+export function leakCommand(ctx: Context) {
   return async ({ command, ack, respond, logger, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
     const cmd = checkPayload(slashCommandSchema, command, 'slash command', logger);
     if (!cmd) return;
-    const message = await answerLine(cmd.text, { ...deps, slack: { userId: cmd.user_id, channelId: cmd.channel_id, client } }, { shareable: true, log: logger });
+    const message = await answerLine(cmd.text, { ...ctx, slack: { userId: cmd.user_id, channelId: cmd.channel_id, client } }, { shareable: true, log: logger });
     await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
   };
 }

@@ -3,7 +3,7 @@
  * anything else gets help with the closest command (plain-English questions come later).
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { CommandDeps } from '../../../../commands/types.ts';
+import type { Context } from '../../../context.ts';
 import { answerLine } from '../../answer.ts';
 import { errorLine } from '../../error-reply.ts';
 import { appMentionSchema, checkPayload } from '../../payloads.ts';
@@ -11,11 +11,11 @@ import { appMentionSchema, checkPayload } from '../../payloads.ts';
 /** Drops the leading mention(s) (<@U123> or <@U123|leak>) and an optional "/leak". */
 export const questionOf = (text: string) => text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').trim().replace(/^\/?leak\b\s*/i, '');
 
-export function appMention(deps: CommandDeps) {
+export function appMention(ctx: Context) {
   return async ({ event, client, logger }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
     const e = checkPayload(appMentionSchema, event, 'app_mention', logger);
     if (!e) return;
-    const message = await answerLine(questionOf(e.text), e.user ? { ...deps, slack: { userId: e.user, channelId: e.channel, client } } : deps, { shareable: false, log: logger });
+    const message = await answerLine(questionOf(e.text), e.user ? { ...ctx, slack: { userId: e.user, channelId: e.channel, client } } : ctx, { shareable: false, log: logger });
     try {
       await client.chat.postMessage({ channel: e.channel, thread_ts: e.thread_ts ?? e.ts, text: message.text, blocks: message.blocks, unfurl_links: false });
     } catch (err) {
