@@ -1,13 +1,14 @@
 /**
  * One member, as the journey playback and the member 360 see them: the id resolved from any
  * form a person types, and the profile with segment, age group and tenure as of a date.
- * Segment and age group follow the leakage SQL (src/pipeline/leakage.ts) exactly, so a
- * member's profile never disagrees with the segment their leaked calls were counted under.
+ * Segment and age group come from src/rules/, as the leakage SQL's do, so a member's profile
+ * never disagrees with the segment their leaked calls were counted under.
  */
 import type { Context } from './context.ts';
 import { LeakError } from './errors.ts';
 import { MEMBER_ID_FORMS, normalizeMemberId } from './member-id.ts';
-import { daysBetween } from './time.ts';
+import { ageGroupOf } from './rules/age-group.ts';
+import { segmentOf } from './rules/segment.ts';
 
 export type MemberProfile = {
   name: string | null;
@@ -42,17 +43,6 @@ export function requireMember(ctx: Context, memberId: string): void {
     .pluck()
     .get({ id: memberId });
   if (!known) throw new LeakError('not_found', `No member ${memberId} found.`);
-}
-
-export function segmentOf(plan: string, enrolledOn: string, date: string): string {
-  if (plan !== 'MAPD') return plan;
-  return daysBetween(enrolledOn, date) < 365 ? 'MAPD New' : 'MAPD Tenured';
-}
-
-export function ageGroupOf(birthYear: number | null, date: string): string {
-  if (birthYear === null) return 'Unknown';
-  const age = Number(date.slice(0, 4)) - birthYear;
-  return age < 35 ? 'Under 35' : age < 50 ? '35-49' : age < 65 ? '50-64' : age < 75 ? '65-74' : '75+';
 }
 
 /** Whole calendar months from enrolment to the date (0 before the first monthiversary). */
