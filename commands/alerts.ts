@@ -4,7 +4,7 @@
  */
 import { formatCount, renderTable } from '../src/format.ts';
 import { listAlerts, ruleQuality, type RuleQuality } from '../src/alerts/repository.ts';
-import { RULE_NAMES } from '../src/alerts/rules.ts';
+import { RULE_NAMES, alertRules } from '../src/alerts/rules.ts';
 import { zoneClock } from '../src/time.ts';
 import { badArgument, noMorePositionals } from './args.ts';
 import { defineCommand } from './types.ts';
@@ -23,7 +23,7 @@ const USAGE = 'leak alerts [--open|--all] [--rule RULE] [--quality]';
 
 export function queryAlerts(ctx: Context, args: AlertsArgs): AlertsResult {
   if (args.quality) {
-    const days = ctx.config.alerts.rules.noise.days;
+    const days = alertRules(ctx.config).noise.days;
     const rules = ruleQuality(ctx.store, days, ctx.now()).filter((q) => !args.rule || q.rule === args.rule);
     return { view: 'quality', days, rules };
   }

@@ -9,7 +9,7 @@ import { WebClient } from '@slack/web-api';
 import { LeakError } from '../src/errors.ts';
 import { buildDigestBlocks } from '../reports/digest/blocks.ts';
 import { buildDigest } from '../reports/digest/build.ts';
-import { DIGEST_ROLES, type DigestRole } from '../reports/digest/channels.ts';
+import { DIGEST_ROLES, isChannel, type DigestRole } from '../src/digest-channels.ts';
 import { renderDigestMarkdown } from '../reports/digest/markdown.ts';
 import { postDigest, type PostDigestOutcome } from '../reports/digest/post.ts';
 import { previousCompleteDay } from '../reports/digest/query.ts';
@@ -84,7 +84,7 @@ export const digestCommand = defineCommand({
     if (!(DIGEST_ROLES as readonly string[]).includes(role)) throw badArgument(`--role must be one of ${DIGEST_ROLES.join(', ')} (got ${JSON.stringify(role)}).`);
     const out = parsed.values.out as string | undefined;
     const post = parsed.values.post as string | undefined;
-    if (post !== undefined && !/^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(post)) throw badArgument(`--post must be #channel-name or a channel ID such as C0123456789 (got ${JSON.stringify(post)}).`);
+    if (post !== undefined && !isChannel(post)) throw badArgument(`--post must be #channel-name or a channel ID such as C0123456789 (got ${JSON.stringify(post)}).`);
     return { date, role: role as DigestRole, out, post };
   },
   run: runDigest,

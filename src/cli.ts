@@ -2,11 +2,10 @@
  * The CLI: `npm run -s leak -- <command> [options]`. The local door to every answer the bot gives.
  * Exit codes: 0 ok; 1 the command failed (not found, bad file); 2 usage error (unknown command or option).
  */
-import { loadConfig } from './config.ts';
 import { describeError, isLeakError } from './errors.ts';
-import { openStore } from '../db/open-db.ts';
+import { openContext } from './services/open-context.ts';
 import { commandHelp, helpText, parseInvocation } from '../commands/registry.ts';
-import { consoleLogger, type Context } from './context.ts';
+import type { Context } from './context.ts';
 
 export async function main(argv: string[]): Promise<number> {
   if (argv.length === 0) {
@@ -20,9 +19,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   let ctx: Context | undefined;
   try {
-    const config = loadConfig();
-    const store = openStore(config.dbFile);
-    ctx = { store, config, now: () => Date.now(), log: consoleLogger };
+    ctx = openContext();
     const inv = parseInvocation(argv, ctx);
     if (inv.help) {
       process.stdout.write(`${commandHelp(inv.cmd)}\n`);

@@ -5,9 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LeakError } from './errors.ts';
-import { loadAlertRules, type AlertRules } from './alerts/rules.ts';
-import { loadActionCatalog } from './analysis/next-best-actions.ts';
-import { DEFAULT_DIGEST_CRON, cronProblem, parseDigestChannels, resolveDigestChannels, type DigestChannel } from '../reports/digest/channels.ts';
+import { DEFAULT_DIGEST_CRON, cronProblem, isChannel, parseDigestChannels, resolveDigestChannels, type DigestChannel } from './digest-channels.ts';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -33,6 +31,8 @@ const optionalText = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+const channelText = optionalText.refine((c) => c === undefined || isChannel(c), 'must be #name or a channel ID such as C0123456789');
+
 const envSchema = z.object({
   LEAK_DB: z.string().trim().min(1, 'must be a file path or :memory:').default('./data/leak.db'),
   LEAK_TZ: z
@@ -53,13 +53,13 @@ const envSchema = z.object({
     const problem = cronProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
-  LEAK_DIGEST_CHANNEL: optionalText.refine((c) => c === undefined || /^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(c), 'must be #name or a channel ID such as C0123456789'),
+  LEAK_DIGEST_CHANNEL: channelText,
   LEAK_ACK_REMINDER_HOURS: numberFrom('48', 1, 2000, 'a whole number of business hours between 1 and 2000', true),
   LEAK_OUTCOME_INTERIM_DAYS: numberFrom('7', 1, 90, 'a whole number of days between 1 and 90', true),
   LEAK_OUTCOME_FINAL_DAYS: numberFrom('14', 1, 180, 'a whole number of days between 1 and 180', true),
-  LEAK_ACTIONS_CHANNEL: optionalText.refine((c) => c === undefined || /^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(c), 'must be #name or a channel ID such as C0123456789'),
+  LEAK_ACTIONS_CHANNEL: channelText,
   LEAK_ACTION_CATALOG: optionalText,
-  LEAK_ALERT_CHANNEL: optionalText.refine((c) => c === undefined || /^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(c), 'must be #name or a channel ID such as C0123456789'),
+  LEAK_ALERT_CHANNEL: channelText,
   LEAK_ALERT_RULES: optionalText,
   LEAK_DIGESTS: optionalText.superRefine((v, ctx) => {
     if (v === undefined) return;
@@ -88,12 +88,12 @@ export type Config = {
   };
   /** Scheduled digests: channel, view and cron line each (LEAK_DIGESTS, or LEAK_DIGEST_CHANNEL + LEAK_DIGEST_CRON). */
   digests: DigestChannel[];
-  /** Next-best-action templates: a JSON file replacing src/analysis/action-templates.json (LEAK_ACTION_CATALOG). */
+  /** Next-best-action templates replacing src/actions/action-templates.json (LEAK_ACTION_CATALOG); src/actions/catalog.ts reads and checks it. */
   actionCatalog?: string;
   /** Tracked actions: reminder after N business hours, outcome windows, where CLI-created actions are posted. */
   actions: { ackReminderHours: number; interimDays: number; finalDays: number; channel?: string };
-  /** Alerts: where they are posted, and the rules file (LEAK_ALERT_RULES, default src/alerts/rules.json) read at start. */
-  alerts: { channel?: string; rulesFile?: string; rules: AlertRules };
+  /** Alerts: where they are posted, and the rules file (LEAK_ALERT_RULES, default src/alerts/rules.json) that src/alerts/rules.ts reads and checks. */
+  alerts: { channel?: string; rulesFile?: string };
 };
 
 /** Reads and validates the environment. Throws LeakError('bad_config') naming the first bad variable. */
@@ -125,13 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       finalDays: Math.max(e.LEAK_OUTCOME_FINAL_DAYS, e.LEAK_OUTCOME_INTERIM_DAYS),
       channel: e.LEAK_ACTIONS_CHANNEL,
     },
-    // Read once here so a broken catalog stops the start with one line, not every later `actions` answer.
-    actionCatalog: e.LEAK_ACTION_CATALOG === undefined ? undefined : (loadActionCatalog(path.resolve(e.LEAK_ACTION_CATALOG)), path.resolve(e.LEAK_ACTION_CATALOG)),
-    alerts: {
-      channel: e.LEAK_ALERT_CHANNEL,
-      rulesFile: e.LEAK_ALERT_RULES && path.resolve(e.LEAK_ALERT_RULES),
-      rules: loadAlertRules(e.LEAK_ALERT_RULES && path.resolve(e.LEAK_ALERT_RULES)),
-    },
+    actionCatalog: e.LEAK_ACTION_CATALOG && path.resolve(e.LEAK_ACTION_CATALOG),
+    alerts: { channel: e.LEAK_ALERT_CHANNEL, rulesFile: e.LEAK_ALERT_RULES && path.resolve(e.LEAK_ALERT_RULES) },
     digests: resolveDigestChannels({ digests: e.LEAK_DIGESTS, channel: e.LEAK_DIGEST_CHANNEL, cron: e.LEAK_DIGEST_CRON }),
   };
 }

@@ -3,21 +3,18 @@
  * (simulator when it applies, Slack when configured), and stop them cleanly on Ctrl-C: the live
  * stream finishes its batch, so the next start resumes exactly there.
  */
-import { loadConfig } from './config.ts';
 import { describeError } from './errors.ts';
-import { openStore } from '../db/open-db.ts';
+import { openContext } from './services/open-context.ts';
 import { startServices, type Service } from './start-services.ts';
-import { consoleLogger } from './context.ts';
 
 async function main(): Promise<number> {
   let services: Service[] = [];
   let close = () => {};
   try {
-    const config = loadConfig();
-    const store = openStore(config.dbFile);
-    close = () => store.close();
-    console.log(`Leak: store ${config.dbFile} (time zone ${config.timeZone}).`);
-    services = await startServices({ store, config, now: () => Date.now(), log: consoleLogger });
+    const ctx = openContext();
+    close = () => ctx.store.close();
+    console.log(`Leak: store ${ctx.config.dbFile} (time zone ${ctx.config.timeZone}).`);
+    services = await startServices(ctx);
   } catch (e) {
     console.error(describeError(e));
     close();

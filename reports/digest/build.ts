@@ -5,7 +5,7 @@
 import type { Context } from '../../src/context.ts';
 import { formatCount, formatMoney, formatPct } from '../../src/format.ts';
 import type { ChartRenderer } from '../charts/render.ts';
-import type { DigestRole } from './channels.ts';
+import type { DigestRole } from '../../src/digest-channels.ts';
 import { plural, renderDigestCharts, type DigestChart } from './chart.ts';
 import { queryChartData, queryInsights, type DigestData } from './query.ts';
 

@@ -8,7 +8,7 @@ import type { Context } from '../../src/context.ts';
 import type { ChartRenderer } from '../charts/render.ts';
 import { buildDigestBlocks } from './blocks.ts';
 import { buildDigest } from './build.ts';
-import type { DigestChannel } from './channels.ts';
+import type { DigestChannel } from '../../src/digest-channels.ts';
 import { claimDigest, INSTANCE_ID, markFailed, markPosted, notePosted, type DigestKey } from './ledger.ts';
 import { DEFAULT_RETRY, withSlackRetry, type RetryOptions } from './retry.ts';
 

@@ -7,7 +7,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Context } from '../../src/context.ts';
 import { zoneClock } from '../../src/time.ts';
 import { createChartRenderer, type ChartRenderer } from '../charts/render.ts';
-import type { DigestChannel } from './channels.ts';
+import type { DigestChannel } from '../../src/digest-channels.ts';
 import { postDigest, type DigestSlackClient, type PostDigestOutcome } from './post.ts';
 import { previousCompleteDay } from './query.ts';
 import type { RetryOptions } from './retry.ts';

@@ -13,26 +13,26 @@ import { recordAlerts } from './repository.ts';
 import { resolveSpikes, spikeCandidate } from './spike-alerts.ts';
 import { evaluateSeries, scanSpikes } from './spike-scan.ts';
 import { scanThresholds } from './thresholds.ts';
+import { alertRules, type AlertRules } from './rules.ts';
 
 export type AlertJobReport = { created: number[]; refreshed: number; resolved: number[]; posted: PostReport | null; proposals: string[] };
 
 /** Scans and records, without Slack: what the CLI and tests call, and the first half of runAlertJobs. */
-export function scanAndRecordAlerts(ctx: Context, now: number): Omit<AlertJobReport, 'posted' | 'proposals'> {
-  const { rules } = ctx.config.alerts;
+export function scanAndRecordAlerts(ctx: Context, now: number, rules: AlertRules = alertRules(ctx.config)): Omit<AlertJobReport, 'posted' | 'proposals'> {
   const clock = zoneClock(ctx.config.timeZone);
   const today = clock.today(now);
   const yesterday = addDays(today, -1);
   const lastHour = Math.floor(clock.localMinute(now) / 60) - 1;
   const at = { ...ctx, now: () => now };
 
-  const candidates = scanThresholds(at, now);
+  const candidates = scanThresholds(at, now, rules);
   if (rules.leak_spike.enabled) {
-    const closed = scanSpikes(at, { date: yesterday });
-    const live = lastHour >= 0 ? scanSpikes(at, { date: today, hour: lastHour }) : [];
+    const closed = scanSpikes(at, { date: yesterday }, rules.leak_spike);
+    const live = lastHour >= 0 ? scanSpikes(at, { date: today, hour: lastHour }, rules.leak_spike) : [];
     candidates.push(...[...closed, ...live].map((s) => spikeCandidate(at, s)));
   }
   const recorded = recordAlerts(ctx.store, rules, candidates, now);
-  const resolved = rules.leak_spike.enabled ? resolveSpikes(at, evaluateSeries(at, { date: yesterday }), now) : [];
+  const resolved = rules.leak_spike.enabled ? resolveSpikes(at, evaluateSeries(at, { date: yesterday }, rules.leak_spike), now) : [];
   // A snooze that ran out on an alert nobody re-raised: back on the open list (not re-posted).
   ctx.store.sqlite.prepare("UPDATE alerts SET status = 'open', snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ?").run(now);
   return { created: recorded.created, refreshed: recorded.refreshed.length + recorded.reopened.length, resolved };

@@ -8,13 +8,13 @@ import type { WebClient } from '@slack/web-api';
 import type { Context } from '../context.ts';
 import { formatCount } from '../format.ts';
 import { ruleQuality } from './repository.ts';
-import { PRIMARY_THRESHOLD, type RuleName } from './rules.ts';
+import { alertRules, PRIMARY_THRESHOLD, type RuleName } from './rules.ts';
 import type { PostLog } from './post.ts';
 
 export type Proposal = { rule: RuleName; key: string | null; from: number | null; to: number | null; text: string };
 
 export function noisyRuleProposals(ctx: Context, now: number): Proposal[] {
-  const { rules } = ctx.config.alerts;
+  const rules = alertRules(ctx.config);
   const { days, minFeedback, noiseSharePct } = rules.noise;
   const since = now - days * 86_400_000;
   const out: Proposal[] = [];

@@ -13,6 +13,7 @@ import { answerLine } from '../slack/answer.ts';
 import { ALERT_ACTION, alertFallbackText, buildAlertBlocks } from './blocks.ts';
 import { alertsOfMessage, recordFeedback, ruleQuality, setAlertStatus } from './repository.ts';
 import type { Alert, Verdict } from './types.ts';
+import { alertRules } from './rules.ts';
 
 const privately = (respond: RespondFn, text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
 
@@ -84,7 +85,7 @@ export function registerAlertListeners(app: App, ctx: Context): void {
           return void (await privately(respond, 'That alert no longer exists; run /leak alerts for the open ones.'));
         }
         const rule = alertsOfMessage(ctx.store, id)[0].rule;
-        const days = ctx.config.alerts.rules.noise.days;
+        const days = alertRules(ctx.config).noise.days;
         const q = ruleQuality(ctx.store, days, now).find((r) => r.rule === rule);
         await privately(respond, `Thanks, recorded as ${label}. ${rule}: ${q?.noise ?? 0} of ${q?.feedback ?? 0} verdicts in ${days} days say noise.`);
       } catch (e) {

@@ -11,7 +11,7 @@ import type { Context } from '../context.ts';
 import { round1 } from '../format.ts';
 import { addDays, zoneClock } from '../time.ts';
 import { spikePValue } from './count-test.ts';
-import type { AlertRules } from './rules.ts';
+import { alertRules, type AlertRules } from './rules.ts';
 import { describeSpike } from './spike-text.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
 
@@ -59,7 +59,7 @@ type Row = { dimension: SpikeDimension; d: string; journey: string; segment: str
 type Acc = Pick<SeriesEval, 'key' | 'dimension' | 'journey' | 'segment' | 'error_message'> & { byDate: Map<string, number> };
 
 /** Every series judged for the day: the flagged ones and the rest (resolution needs both). */
-export function evaluateSeries(ctx: Context, q: ScanQuery, rules: AlertRules['leak_spike'] = ctx.config.alerts.rules.leak_spike): Evaluation {
+export function evaluateSeries(ctx: Context, q: ScanQuery, rules: AlertRules['leak_spike'] = alertRules(ctx.config).leak_spike): Evaluation {
   const hour = q.hour ?? null;
   const first = readCallSpan(ctx.store.sqlite).first;
   const baselineDates = Array.from({ length: rules.baselineWeeks }, (_, i) => addDays(q.date, -7 * (i + 1))).filter((d) => first !== null && d >= first);
@@ -145,7 +145,7 @@ export function dispersionOf(days: number[], weeks: number): number {
 }
 
 /** The spikes of a day (or of a day through `hour`), largest extra cost first, each with its sentence. */
-export function scanSpikes(ctx: Context, q: ScanQuery, rules: AlertRules['leak_spike'] = ctx.config.alerts.rules.leak_spike): Spike[] {
+export function scanSpikes(ctx: Context, q: ScanQuery, rules: AlertRules['leak_spike'] = alertRules(ctx.config).leak_spike): Spike[] {
   if (!rules.enabled) return [];
   const ev = evaluateSeries(ctx, q, rules);
   const today = zoneClock(ctx.config.timeZone).today(ctx.now());

@@ -11,7 +11,7 @@
 import type { Context } from '../context.ts';
 import { formatCount } from '../format.ts';
 import { zoneClock } from '../time.ts';
-import type { AlertRules } from './rules.ts';
+import { alertRules, type AlertRules } from './rules.ts';
 import type { AlertCandidate } from './types.ts';
 import { recordAlerts } from './repository.ts';
 
@@ -20,7 +20,7 @@ const SAMPLE = 50;
 
 type CallRow = { call_id: string; member_id: string; started_at: number; ended_at: number; interaction: string; agent_id: string | null; disposition: string };
 
-export function scanThresholds(ctx: Context, now: number, rules: AlertRules = ctx.config.alerts.rules): AlertCandidate[] {
+export function scanThresholds(ctx: Context, now: number, rules: AlertRules = alertRules(ctx.config)): AlertCandidate[] {
   const { sqlite } = ctx.store;
   const clock = zoneClock(ctx.config.timeZone);
   const time = (ms: number) => {
@@ -112,7 +112,7 @@ export function scanThresholds(ctx: Context, now: number, rules: AlertRules = ct
  */
 export function checkThresholdsAfterIngest(ctx: Context, now: number, log: (line: string) => void = (l) => console.warn(l)): number {
   try {
-    return recordAlerts(ctx.store, ctx.config.alerts.rules, scanThresholds(ctx, now), now).created.length;
+    return recordAlerts(ctx.store, alertRules(ctx.config), scanThresholds(ctx, now), now).created.length;
   } catch (e) {
     log(`alerts: threshold check failed: ${(e as Error).message}`);
     return 0;

@@ -4,31 +4,11 @@
  * its expected share of those calls. Savings start from the measured baseline (savings_model), so a
  * template aimed at an error message behind 80% of the leak can save at most 80% of it. Ranked by ROI.
  */
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import type { Context } from '../context.ts';
-import { LeakError } from '../errors.ts';
 import { round1 } from '../format.ts';
+import { loadActionCatalog, type ActionTemplate } from '../actions/catalog.ts';
 import { DAYS_PER_YEAR, measureSavingsInputs } from './savings.ts';
 import { explainJourney, type Factor, type WhyResult } from './root-cause.ts';
-
-export const DEFAULT_CATALOG = fileURLToPath(new URL('./action-templates.json', import.meta.url));
-
-const templateSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes'),
-  fix_type: z.string().min(1),
-  title: z.string().min(1),
-  owner_team: z.string().min(1),
-  effort: z.enum(['S', 'M', 'L']),
-  effort_weeks: z.number().positive(),
-  expected_reduction_pct: z.number().gt(0).max(100),
-  targets: z.enum(['journey', 'error_message', 'device', 'channel', 'segment', 'language']),
-  exclude_values: z.array(z.string()).optional(),
-});
-const catalogSchema = z.object({ about: z.string().optional(), effort_week_cost: z.number().positive(), templates: z.array(templateSchema).min(1) });
-export type ActionTemplate = z.infer<typeof templateSchema>;
-export type ActionCatalog = z.infer<typeof catalogSchema>;
 
 export type Recommendation = {
   id: string;
@@ -50,25 +30,6 @@ export type Recommendation = {
   target_share_pct: number;
 };
 
-/** Reads and validates a catalog; any problem is one line naming the file and the field. */
-export function loadActionCatalog(file: string = DEFAULT_CATALOG): ActionCatalog {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new LeakError('bad_config', `Cannot read the action catalog ${file}: ${(e as Error).message.split('\n')[0]}.`);
-  }
-  const parsed = catalogSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new LeakError('bad_config', `Invalid action catalog ${file}: ${issue.path.join('.') || '(top level)'} ${issue.message}.`);
-  }
-  const ids = parsed.data.templates.map((t) => t.id);
-  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (dup) throw new LeakError('bad_config', `Invalid action catalog ${file}: template id "${dup}" appears twice.`);
-  return parsed.data;
-}
-
 /** Journeys with a measured baseline or leaks on the date. */
 function leakingJourneys(ctx: Context, date: string): string[] {
   return ctx.store.sqlite
@@ -81,7 +42,7 @@ function leakingJourneys(ctx: Context, date: string): string[] {
 }
 
 export function recommendActions(ctx: Context, q: { date: string; journey?: string }): Recommendation[] {
-  const catalog = loadActionCatalog(ctx.config.actionCatalog ?? DEFAULT_CATALOG);
+  const catalog = loadActionCatalog(ctx.config.actionCatalog);
   const journeys = q.journey ? [q.journey] : leakingJourneys(ctx, q.date);
   const out: Recommendation[] = [];
   for (const journey of journeys) {

@@ -1,7 +1,7 @@
 import cron from 'node-cron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireTimesBetween, missedRunToday } from '../../../reports/digest/schedule.ts';
-import { parseDigestChannels } from '../../../reports/digest/channels.ts';
+import { parseDigestChannels } from '../../../src/digest-channels.ts';
 import { loadConfig } from '../../../src/config.ts';
 
 const iso = (ms: number[]) => ms.map((t) => new Date(t).toISOString());

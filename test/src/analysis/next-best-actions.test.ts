@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CATALOG, loadActionCatalog, recommendActions } from '../../../src/analysis/next-best-actions.ts';
+import { recommendActions } from '../../../src/analysis/next-best-actions.ts';
+import { DEFAULT_CATALOG, loadActionCatalog } from '../../../src/actions/catalog.ts';
+import { checkFeatureFiles } from '../../../src/services/open-context.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { describeError } from '../../../src/errors.ts';
 import { FIXTURE_DATE, NOT_ELIGIBLE, loadSmallFixture } from '../../helpers/fixture-small.ts';
@@ -92,10 +94,10 @@ describe('recommendActions', () => {
     expect(message(path.join(dir, 'missing.json'))).toMatch(/^Cannot read the action catalog .*missing\.json: ENOENT/);
   });
 
-  it('a broken LEAK_ACTION_CATALOG stops the start (loadConfig) with the same one line', () => {
+  it('a broken LEAK_ACTION_CATALOG stops the start with the same one line', () => {
     const bad = path.join(tempDir(), 'bad.json');
     fs.writeFileSync(bad, JSON.stringify({ effort_week_cost: -1, templates: [] }));
-    expect(() => loadConfig({ LEAK_ACTION_CATALOG: bad })).toThrow(new RegExp(`^Invalid action catalog ${bad}: effort_week_cost `));
+    expect(() => checkFeatureFiles(loadConfig({ LEAK_ACTION_CATALOG: bad }))).toThrow(new RegExp(`^Invalid action catalog ${bad}: effort_week_cost `));
   });
 
   it('the shipped catalog is valid', () => {

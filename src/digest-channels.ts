@@ -1,6 +1,7 @@
 /**
- * Which channels get a digest, in which view, on which schedule. An admin types it in one
- * environment variable, so the syntax is short: LEAK_DIGESTS='#exec=exec@0 8 * * 1-5;#ops=ops@30 7 * * *'.
+ * The syntax of the digest settings, read by src/config.ts: which channels get a digest, in which
+ * view, on which schedule. An admin types it in one environment variable, so the syntax is short:
+ * LEAK_DIGESTS='#exec=exec@0 8 * * 1-5;#ops=ops@30 7 * * *'.
  */
 import cron from 'node-cron';
 
@@ -10,6 +11,9 @@ export type DigestChannel = { channel: string; role: DigestRole; cron: string };
 
 export const DEFAULT_DIGEST_CRON = '0 8 * * 1-5';
 const EXAMPLE = `e.g. '#exec=exec@0 8 * * 1-5;#ops=ops@30 7 * * *'`;
+
+/** A Slack channel as people write it in settings and options: #name or a channel ID. */
+export const isChannel = (c: string) => /^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(c);
 
 /** A cron line's problem in words, or null when node-cron accepts it. */
 export function cronProblem(pattern: string): string | null {
@@ -27,7 +31,7 @@ export function parseDigestChannels(value: string): DigestChannel[] {
     if (!m) throw new Error(`entry "${raw}" must be CHANNEL=ROLE@CRON, ${EXAMPLE}`);
     const [, channel, roleText, pattern] = m;
     const role = roleText.toLowerCase();
-    if (!/^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(channel)) throw new Error(`channel "${channel}" must be #name or a channel ID such as C0123456789`);
+    if (!isChannel(channel)) throw new Error(`channel "${channel}" must be #name or a channel ID such as C0123456789`);
     if (!(DIGEST_ROLES as readonly string[]).includes(role)) throw new Error(`role "${roleText}" for ${channel} must be one of ${DIGEST_ROLES.join(', ')}`);
     const problem = cronProblem(pattern.trim());
     if (problem) throw new Error(`schedule for ${channel}: ${problem}`);
