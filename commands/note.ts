@@ -2,7 +2,7 @@
  * `note YYYY-MM-DD TEXT [--journey J]` records a change annotation (a release, a benefit change)
  * that root cause shows near a spike; `note --list` shows them.
  */
-import { addAnnotation, listAnnotations, type Annotation } from '../src/analysis/annotations.ts';
+import { addAnnotation, listAnnotations, type Annotation } from '../src/annotations/annotations.ts';
 import { renderTable } from '../src/format.ts';
 import { isIsoDate } from '../src/time.ts';
 import { badArgument, journeyArg } from './args.ts';

@@ -7,7 +7,7 @@
 import { queryToday, type TodayResult } from '../../commands/today.ts';
 import { queryOpenAlerts, type OpenAlertRow } from '../../src/alerts/open-alerts.ts';
 import { scanSpikes, type Spike } from '../../src/alerts/spike-scan.ts';
-import { listAnnotations } from '../../src/analysis/annotations.ts';
+import { listAnnotations } from '../../src/annotations/annotations.ts';
 import { recommendActions, type Recommendation } from '../../src/analysis/next-best-actions.ts';
 import { explainJourney } from '../../src/analysis/root-cause.ts';
 import type { Context } from '../../src/context.ts';

@@ -5,7 +5,7 @@
  * series' run of material rises (spike-start.ts); the note is the change annotation nearest that start.
  */
 import type { Context } from '../context.ts';
-import { listAnnotations } from '../analysis/annotations.ts';
+import { listAnnotations } from '../annotations/annotations.ts';
 import { NEAR_DAYS } from '../analysis/root-cause.ts';
 import { formatCount, formatMoney } from '../format.ts';
 import { addDays } from '../time.ts';

@@ -13,7 +13,7 @@ import { round1 } from '../format.ts';
 import { compareShares, FACTORS, measureShares, type Factor, type Mover, type Share } from './leak-shares.ts';
 import { formatPerDay } from './spoken.ts';
 import { addDays, zoneClock } from '../time.ts';
-import { listAnnotations, type Annotation } from './annotations.ts';
+import { listAnnotations, type Annotation } from '../annotations/annotations.ts';
 import { dailySeries, storeSpan } from './daily-series.ts';
 import { adjustForWeekday, findUpwardShift, mean } from './stats.ts';
 

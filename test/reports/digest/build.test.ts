@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createChartRenderer } from '../../../reports/charts/render.ts';
 import { buildDigest } from '../../../reports/digest/build.ts';
 import { buildDigestBlocks } from '../../../reports/digest/blocks.ts';
-import { addAnnotation } from '../../../src/analysis/annotations.ts';
+import { addAnnotation } from '../../../src/annotations/annotations.ts';
 import { explainJourney } from '../../../src/analysis/root-cause.ts';
 import { scanSpikes } from '../../../src/alerts/spike-scan.ts';
 import { recommendActions } from '../../../src/analysis/next-best-actions.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAnnotation } from '../../../src/analysis/annotations.ts';
+import { addAnnotation } from '../../../src/annotations/annotations.ts';
 import { evaluateSeries, scanSpikes } from '../../../src/alerts/spike-scan.ts';
 import { binomialUpperTail, poissonUpperTail } from '../../../src/alerts/count-test.ts';
 import { addDays } from '../../../src/time.ts';

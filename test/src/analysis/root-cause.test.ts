@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addAnnotation } from '../../../src/analysis/annotations.ts';
+import { addAnnotation } from '../../../src/annotations/annotations.ts';
 import { explainJourney } from '../../../src/analysis/root-cause.ts';
 import { FIXTURE_DATE, NOT_ELIGIBLE, loadSmallFixture } from '../../helpers/fixture-small.ts';
 import { makeDeps } from '../../helpers/store.ts';
