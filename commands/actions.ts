@@ -1,10 +1,10 @@
 /**
  * "What should my teams do next?" Next-best actions ranked by ROI, computed from the measured leak
- * and the action catalog (src/analysis/action-templates.json, or LEAK_ACTION_CATALOG), followed by
+ * and the action catalog (src/actions/action-templates.json, or LEAK_ACTION_CATALOG), followed by
  * the open tracked actions so nobody proposes what a team already owns.
  */
 import { queryOpenActions, renderOpenActionsText, type OpenActionRow } from '../src/actions/open-actions.ts';
-import { recommendActions, type Recommendation } from '../src/analysis/next-best-actions.ts';
+import { recommendActions, type Recommendation } from '../src/actions/recommendations.ts';
 import { formatCount, formatMoney, formatPct, renderTable, round1 } from '../src/format.ts';
 import { dateArg, journeyArg, noMorePositionals, numberArg } from './args.ts';
 import { defineCommand } from './types.ts';

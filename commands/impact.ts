@@ -2,7 +2,7 @@
  * "How do we know it worked?" Daily leaked calls, cost and repeat-call rate in equal windows either
  * side of a date (a fix shipping, a release), and whether the change is larger than day-to-day noise.
  */
-import { measureBeforeAfter, type BeforeAfter } from '../src/analysis/before-after.ts';
+import { measureBeforeAfter, type BeforeAfter } from '../src/before-after/measure.ts';
 import { formatMoney, formatPct, renderTable, round1 } from '../src/format.ts';
 import { isIsoDate } from '../src/time.ts';
 import { badArgument, dateArg, journeyArg, noMorePositionals, numberArg } from './args.ts';

@@ -3,9 +3,9 @@
  * the date), cost per call, annual cost, and what a fix of N% is worth. Any input can be given
  * instead of measured, for what-if questions: `savings --calls 5000 --cost 8 --fix 10 --repeat-rate 28`.
  */
-import { computeSavings, measureSavingsInputs, type SavingsFigures } from '../src/analysis/savings.ts';
+import { computeSavings, measureSavingsInputs, type SavingsFigures } from '../src/savings/savings.ts';
 import { formatMoney, renderTable, round1 } from '../src/format.ts';
-import { formatPerDay, spokenMoney } from '../src/analysis/spoken.ts';
+import { formatPerDay, spokenMoney } from '../src/format.ts';
 import { badArgument, dateArg, journeyArg, noMorePositionals, numberArg } from './args.ts';
 import { defineCommand, type ParsedArgs } from './types.ts';
 import type { Context } from '../src/context.ts';

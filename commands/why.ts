@@ -2,9 +2,10 @@
  * "Why is this happening?" Where one journey's leaked calls concentrate, when the current spike
  * began, and the change notes recorded near that start. Default journey: the day's biggest leak.
  */
-import { explainJourney, FACTORS, formatPerDay, type Factor, type WhyResult } from '../src/analysis/root-cause.ts';
+import { explainJourney, type WhyResult } from '../src/root-cause/explain-journey.ts';
+import { FACTORS, type Factor } from '../src/root-cause/leak-shares.ts';
 import { LeakError } from '../src/errors.ts';
-import { formatCount, formatPct, renderTable } from '../src/format.ts';
+import { formatCount, formatPct, formatPerDay, renderTable } from '../src/format.ts';
 import { addDays } from '../src/time.ts';
 import { dateArg, journeyArg, knownJourneys, noMorePositionals } from './args.ts';
 import { defineCommand } from './types.ts';

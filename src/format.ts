@@ -1,4 +1,4 @@
-/** Numbers the way people write them: 5,000 calls; $40K; $1.46M; 14.2%. JSON keeps exact values. */
+/** Numbers the way people write and say them: 5,000 calls; $40K; $1.46M; 14.2%. JSON keeps exact values. */
 
 export function formatMoney(n: number): string {
   const sign = n < 0 ? '-' : '';
@@ -24,6 +24,12 @@ export function formatPct(n: number | null, signed = false): string {
   const s = n.toFixed(1);
   return `${signed && n > 0 ? '+' : ''}${s}%`;
 }
+
+/** Calls a day in a sentence: 1,087 from 100 up, one decimal below (9.3). */
+export const formatPerDay = (n: number) => (n >= 100 ? formatCount(n) : String(round1(n)));
+
+/** Money in a sentence: whole dollars from $100 up ($637, not $636.57), then formatMoney's $40K / $1.46M. */
+export const spokenMoney = (n: number) => formatMoney(Math.abs(n) >= 100 ? Math.round(n) : n);
 
 /** One decimal, as JSON numbers carry percentages. */
 export const round1 = (n: number) => Math.round(n * 10) / 10;

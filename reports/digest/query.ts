@@ -1,15 +1,15 @@
 /**
  * Sources: gold segment_drilldown and savings_model (and today's queryToday over gold),
  * silver digital_call_leakage × call_logs_cleaned for the agents who took the leaked calls, ops annotations
- * for the change notes, the spike scan (src/alerts), root cause and next-best actions (src/analysis).
+ * for the change notes, the spike scan (src/alerts), root cause (src/root-cause) and next-best actions (src/actions).
  * Grain: one digest = one complete local day, plus the 28 days ending on it for the trend chart.
  */
 import { queryToday, type TodayResult } from '../../commands/today.ts';
 import { queryOpenAlerts, type OpenAlertRow } from '../../src/alerts/open-alerts.ts';
 import { scanSpikes, type Spike } from '../../src/alerts/spike-scan.ts';
 import { listAnnotations } from '../../src/annotations/annotations.ts';
-import { recommendActions, type Recommendation } from '../../src/analysis/next-best-actions.ts';
-import { explainJourney } from '../../src/analysis/root-cause.ts';
+import { recommendActions, type Recommendation } from '../../src/actions/recommendations.ts';
+import { explainJourney } from '../../src/root-cause/explain-journey.ts';
 import type { Context } from '../../src/context.ts';
 import { addDays, zoneClock } from '../../src/time.ts';
 

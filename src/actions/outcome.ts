@@ -2,13 +2,13 @@
  * The outcome of a shipped action: the targeted leak (journey, and segment / error message when
  * the action names them) in the 14 complete days before the ship date against the complete days
  * after it (up to LEAK_OUTCOME_FINAL_DAYS). The ship day itself is left out: it is half before,
- * half after. The daily series and Welch's t are the ones `leak impact` uses (src/analysis), so the
+ * half after. The daily series and Welch's t are the ones `leak impact` uses (src/leakage, src/before-after), so the
  * thread and the command judge a change the same way; only the windows differ, as the issue asks.
  */
 import type { Context } from '../context.ts';
 import { formatCount, formatMoney, formatPct, round1 } from '../format.ts';
-import { dailySeries, type DayPoint } from '../analysis/daily-series.ts';
-import { mean, welchTest } from '../analysis/stats.ts';
+import { dailySeries, type DayPoint } from '../leakage/daily-series.ts';
+import { mean, welchTest } from '../before-after/statistics.ts';
 import { addDays, daysBetween } from '../time.ts';
 import { formatActionId, type Action } from './types.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { Context } from '../context.ts';
 import { listAnnotations } from '../annotations/annotations.ts';
-import { NEAR_DAYS } from '../analysis/root-cause.ts';
+import { NEAR_DAYS } from '../root-cause/explain-journey.ts';
 import { formatCount, formatMoney } from '../format.ts';
 import { addDays } from '../time.ts';
 import type { AlertRules } from './rules.ts';

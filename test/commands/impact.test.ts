@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BeforeAfter } from '../../src/analysis/before-after.ts';
+import type { BeforeAfter } from '../../src/before-after/measure.ts';
 import { loadSmallFixture } from '../helpers/fixture-small.ts';
 import { invoke, refusal, renderText } from '../helpers/invoke.ts';
 import { makeDeps } from '../helpers/store.ts';

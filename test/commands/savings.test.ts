@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseInvocation } from '../../commands/registry.ts';
-import { computeSavings } from '../../src/analysis/savings.ts';
+import { computeSavings } from '../../src/savings/savings.ts';
 import { describeError } from '../../src/errors.ts';
 import { loadSmallFixture } from '../helpers/fixture-small.ts';
 import { makeDeps } from '../helpers/store.ts';

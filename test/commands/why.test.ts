@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { WhyResult } from '../../src/analysis/root-cause.ts';
+import type { WhyResult } from '../../src/root-cause/explain-journey.ts';
 import { FIXTURE_DATE, loadSmallFixture } from '../helpers/fixture-small.ts';
 import { invoke, refusal, renderText } from '../helpers/invoke.ts';
 import { makeDeps } from '../helpers/store.ts';

@@ -9,15 +9,13 @@
  * compared with the 14 days before it. Two weeks a side keeps the silver scan within the time budget.
  */
 import type { Context } from '../context.ts';
-import { round1 } from '../format.ts';
 import { compareShares, FACTORS, measureShares, type Factor, type Mover, type Share } from './leak-shares.ts';
-import { formatPerDay } from './spoken.ts';
+import { formatPerDay, round1 } from '../format.ts';
 import { addDays, zoneClock } from '../time.ts';
 import { listAnnotations, type Annotation } from '../annotations/annotations.ts';
-import { dailySeries, storeSpan } from './daily-series.ts';
-import { adjustForWeekday, findUpwardShift, mean } from './stats.ts';
+import { dailySeries, storeSpan } from '../leakage/daily-series.ts';
+import { adjustForWeekday, findUpwardShift, mean } from '../before-after/statistics.ts';
 
-export { FACTORS, type Factor, type Mover, type Share };
 export type Dominant = { factor: Factor; value: string; label: string; pct: number };
 export type Spike = { start: string; before_per_day: number; after_per_day: number; rise_pct: number };
 export type WhyWindow = { from: string; to: string; basis: 'since_spike_start' | 'date' | 'last_7_days'; calls: number };
@@ -129,8 +127,6 @@ function spikeSeries(ctx: Context, journey: string, date: string): WhyResult['se
   const calls = dailySeries(ctx, { journey }, from, to).map((d) => d.calls);
   return { from, to, calls, weekday_adjusted: adjustForWeekday(calls).adjusted };
 }
-
-export { formatPerDay };
 
 function phrase(d: Dominant): string {
   const pct = `${Math.round(d.pct)}%`;

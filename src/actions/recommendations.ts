@@ -6,9 +6,10 @@
  */
 import type { Context } from '../context.ts';
 import { round1 } from '../format.ts';
-import { loadActionCatalog, type ActionTemplate } from '../actions/catalog.ts';
-import { DAYS_PER_YEAR, measureSavingsInputs } from './savings.ts';
-import { explainJourney, type Factor, type WhyResult } from './root-cause.ts';
+import { loadActionCatalog, type ActionTemplate } from './catalog.ts';
+import { DAYS_PER_YEAR, measureSavingsInputs } from '../savings/savings.ts';
+import { explainJourney, type WhyResult } from '../root-cause/explain-journey.ts';
+import type { Factor } from '../root-cause/leak-shares.ts';
 
 export type Recommendation = {
   id: string;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addAnnotation } from '../../../src/annotations/annotations.ts';
-import { explainJourney } from '../../../src/analysis/root-cause.ts';
+import { explainJourney } from '../../../src/root-cause/explain-journey.ts';
 import { FIXTURE_DATE, NOT_ELIGIBLE, loadSmallFixture } from '../../helpers/fixture-small.ts';
 import { makeDeps } from '../../helpers/store.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjustForWeekday, findUpwardShift, tCritical95, variance, welchTest } from '../../../src/analysis/stats.ts';
+import { adjustForWeekday, findUpwardShift, tCritical95, variance, welchTest } from '../../../src/before-after/statistics.ts';
 
 /** Deterministic noise in −5..+5, so a failure replays exactly. */
 const noise = (i: number) => ((i * 7) % 11) - 5;

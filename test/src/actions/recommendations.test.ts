@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recommendActions } from '../../../src/analysis/next-best-actions.ts';
+import { recommendActions } from '../../../src/actions/recommendations.ts';
 import { DEFAULT_CATALOG, loadActionCatalog } from '../../../src/actions/catalog.ts';
 import { checkFeatureFiles } from '../../../src/services/open-context.ts';
 import { loadConfig } from '../../../src/config.ts';

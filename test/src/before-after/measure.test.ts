@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { measureBeforeAfter } from '../../../src/analysis/before-after.ts';
+import { measureBeforeAfter } from '../../../src/before-after/measure.ts';
 import { CARD_DECLINED, loadSmallFixture } from '../../helpers/fixture-small.ts';
 import { makeDeps } from '../../helpers/store.ts';
 

@@ -4,11 +4,10 @@
  * so a fix shipped three days ago is judged on three days a side, not on a half-empty week.
  */
 import type { Context } from '../context.ts';
-import { round1, round2 } from '../format.ts';
-import { formatPerDay as perDay, spokenMoney } from './spoken.ts';
+import { formatPerDay as perDay, round1, round2, spokenMoney } from '../format.ts';
 import { addDays, daysBetween } from '../time.ts';
-import { dailySeries, storeSpan, type DayPoint } from './daily-series.ts';
-import { mean, welchTest } from './stats.ts';
+import { dailySeries, storeSpan, type DayPoint } from '../leakage/daily-series.ts';
+import { mean, welchTest } from './statistics.ts';
 
 export type BeforeAfterInput = {
   journey: string;
