@@ -5,8 +5,7 @@
  * unlucky call does not put someone at the top.
  */
 import { formatCount, formatPct, renderTable, round1 } from '../src/format.ts';
-import { RANGE_OPTIONS, rangeArgs } from './cube.ts';
-import { noMorePositionals, numberArg } from './args.ts';
+import { noMorePositionals, numberArg, RANGE_OPTIONS, rangeArgs } from './args.ts';
 import { formatDuration } from './journey.ts';
 import { defineCommand } from './types.ts';
 import type { Context } from '../src/context.ts';

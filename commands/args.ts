@@ -3,6 +3,7 @@ import { LeakError } from '../src/errors.ts';
 import { isIsoDate, zoneClock } from '../src/time.ts';
 import type { OptionSpec, ParsedArgs } from './types.ts';
 import type { Context } from '../src/context.ts';
+import { hasJourney, listJourneys } from '../src/leakage/journeys.ts';
 
 export const DATE_OPTION: OptionSpec = { name: 'date', type: 'string', value: 'YYYY-MM-DD', description: `day to answer for (default: today in LEAK_TZ)` };
 
@@ -25,32 +26,37 @@ export function numberArg(parsed: ParsedArgs, name: string, min: number, max: nu
   return n;
 }
 
-/** Journeys the store has seen: the valid choices for a JOURNEY argument. */
-export function knownJourneys(ctx: Context): string[] {
-  return (ctx.store.sqlite.prepare('SELECT DISTINCT journey FROM digital_journeys_cleaned ORDER BY journey').pluck().all() as string[]);
-}
-
-/** Validates a journey name against the store; null means "all journeys" when allowed. */
+/** Validates a journey name against the store; undefined means "all journeys" when allowed. */
 export function journeyArg(value: string | undefined, ctx: Context): string | undefined {
   if (value === undefined) return undefined;
   const journey = value.trim().toLowerCase();
-  // Fast path: a journey with leaks is in gold (small); else the first matching digital event. Listing every
-  // journey scans all digital events (~100 ms at full scale), so only a refusal pays for it.
-  const seen = ctx.store.sqlite.prepare(
-    'SELECT EXISTS (SELECT 1 FROM segment_drilldown WHERE journey = @j) OR EXISTS (SELECT 1 FROM digital_journeys_cleaned WHERE journey = @j)',
+  if (hasJourney(ctx, journey)) return journey;
+  const known = listJourneys(ctx);
+  if (known.includes(journey)) return journey;
+  throw badArgument(
+    known.length
+      ? `Unknown journey "${value}". Known journeys: ${known.join(', ')}.`
+      : `Unknown journey "${value}": the store has no digital events yet (import or simulate data first).`,
   );
-  if (seen.pluck().get({ j: journey })) return journey;
-  const known = knownJourneys(ctx);
-  if (!known.includes(journey)) {
-    throw badArgument(
-      known.length
-        ? `Unknown journey "${value}". Known journeys: ${known.join(', ')}.`
-        : `Unknown journey "${value}": the store has no digital events yet (import or simulate data first).`,
-    );
-  }
-  return journey;
 }
 
 export function noMorePositionals(parsed: ParsedArgs, max: number, usage: string): void {
   if (parsed.positionals.length > max) throw badArgument(`Unexpected argument "${parsed.positionals[max]}". Usage: ${usage}`);
 }
+
+/** --from/--to, each defaulting to --date, in order (cube, agents, interactions). */
+export function rangeArgs(parsed: ParsedArgs, ctx: Context): { from: string; to: string } {
+  const date = dateArg(parsed, ctx);
+  const given = (name: 'from' | 'to') => (parsed.values[name] === undefined ? undefined : dateArg(parsed, ctx, name));
+  const [fromGiven, toGiven] = [given('from'), given('to')];
+  // A lone --from runs to --date (or itself, if later); a lone --to starts at --date (or itself, if earlier).
+  const from = fromGiven ?? (toGiven && toGiven < date ? toGiven : date);
+  const to = toGiven ?? (from > date ? from : date);
+  if (from > to) throw badArgument(`--from ${from} is after --to ${to}; give the earlier date first.`);
+  return { from, to };
+}
+
+export const RANGE_OPTIONS = [
+  { name: 'from', type: 'string' as const, value: 'YYYY-MM-DD', description: 'first day (default: --date)' },
+  { name: 'to', type: 'string' as const, value: 'YYYY-MM-DD', description: 'last day (default: --date)' },
+];

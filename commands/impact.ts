@@ -7,6 +7,7 @@ import { formatMoney, formatPct, renderTable, round1 } from '../src/format.ts';
 import { isIsoDate } from '../src/time.ts';
 import { badArgument, dateArg, journeyArg, noMorePositionals, numberArg } from './args.ts';
 import { defineCommand } from './types.ts';
+import { listSegments } from '../src/leakage/journeys.ts';
 import { actionIdArgument, isActionImpact, queryActionImpact, renderActionImpactText, type ActionImpact, type ActionImpactArgs } from '../src/actions/impact.ts';
 
 export const DEFAULT_IMPACT_DAYS = 14;
@@ -37,7 +38,7 @@ export const impactCommand = defineCommand({
     if (!isIsoDate(since)) throw badArgument(`--since must be a date written YYYY-MM-DD, e.g. 2026-11-10 (got ${JSON.stringify(since)}).`);
     const segment = parsed.values.segment as string | undefined;
     if (segment !== undefined) {
-      const known = ctx.store.sqlite.prepare('SELECT DISTINCT segment FROM segment_drilldown WHERE journey = ? ORDER BY segment').pluck().all(journey) as string[];
+      const known = listSegments(ctx, journey);
       if (!known.includes(segment)) throw badArgument(`Unknown segment "${segment}" for ${journey}. Segments: ${known.join(', ') || 'none yet'}.`);
     }
     return {

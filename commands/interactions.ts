@@ -4,8 +4,7 @@
  * interaction of the days (not only leaked ones).
  */
 import { formatCount, formatPct, renderTable, round1 } from '../src/format.ts';
-import { RANGE_OPTIONS, rangeArgs } from './cube.ts';
-import { noMorePositionals } from './args.ts';
+import { noMorePositionals, RANGE_OPTIONS, rangeArgs } from './args.ts';
 import { formatDuration } from './journey.ts';
 import { defineCommand } from './types.ts';
 import type { Context } from '../src/context.ts';

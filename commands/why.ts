@@ -6,29 +6,18 @@ import { explainJourney, type WhyResult } from '../src/root-cause/explain-journe
 import { FACTORS, type Factor } from '../src/root-cause/leak-shares.ts';
 import { LeakError } from '../src/errors.ts';
 import { formatCount, formatPct, formatPerDay, renderTable } from '../src/format.ts';
-import { addDays } from '../src/time.ts';
-import { dateArg, journeyArg, knownJourneys, noMorePositionals } from './args.ts';
+import { dateArg, journeyArg, noMorePositionals } from './args.ts';
+import { findBiggestLeak, listJourneys } from '../src/leakage/journeys.ts';
 import { defineCommand } from './types.ts';
 import type { Context } from '../src/context.ts';
-
-/** The journey with the most leaked calls on the date, else over the 7 days before it. */
-export function biggestLeak(ctx: Context, date: string): string | undefined {
-  return ctx.store.sqlite
-    .prepare(
-      `SELECT journey FROM segment_drilldown WHERE date BETWEEN ? AND ?
-       GROUP BY journey ORDER BY max(date) = ? DESC, sum(CASE WHEN date = ? THEN calls ELSE 0 END) DESC, sum(calls) DESC, journey LIMIT 1`,
-    )
-    .pluck()
-    .get(addDays(date, -7), date, date, date) as string | undefined;
-}
 
 /** A journey from the argument, or the biggest leak of the date; one line naming the choices if neither. */
 export function journeyOrBiggest(value: string | undefined, ctx: Context, date: string, usage: string): string {
   const given = journeyArg(value, ctx);
   if (given) return given;
-  const biggest = biggestLeak(ctx, date);
+  const biggest = findBiggestLeak(ctx, date);
   if (biggest) return biggest;
-  const known = knownJourneys(ctx);
+  const known = listJourneys(ctx);
   throw new LeakError('not_found', `No leaked calls on ${date} or the 7 days before: name a journey${known.length ? ` (${known.join(', ')})` : ''}. Usage: ${usage}`);
 }
 

@@ -1,10 +1,11 @@
 /**
- * Sources: gold segment_drilldown and savings_model (and today's queryToday over gold),
- * silver digital_call_leakage × call_logs_cleaned for the agents who took the leaked calls, ops annotations
- * for the change notes, the spike scan (src/alerts), root cause (src/root-cause) and next-best actions (src/actions).
- * Grain: one digest = one complete local day, plus the 28 days ending on it for the trend chart.
+ * What a digest says, read from the domain: the day's leaks and the trend (src/leakage), savings
+ * (src/savings), the agents who took the leaked calls (src/contact-center), change notes
+ * (src/annotations), the spike scan and open alerts (src/alerts), root cause (src/root-cause) and
+ * next-best actions (src/actions). Grain: one digest = one complete local day, plus the 28 days
+ * ending on it for the trend chart.
  */
-import { queryToday, type TodayResult } from '../../commands/today.ts';
+import { queryToday, type TodayResult } from '../../src/leakage/today.ts';
 import { queryOpenAlerts, type OpenAlertRow } from '../../src/alerts/open-alerts.ts';
 import { scanSpikes, type Spike } from '../../src/alerts/spike-scan.ts';
 import { listAnnotations } from '../../src/annotations/annotations.ts';
@@ -12,13 +13,12 @@ import { recommendActions, type Recommendation } from '../../src/actions/recomme
 import { explainJourney } from '../../src/root-cause/explain-journey.ts';
 import type { Context } from '../../src/context.ts';
 import { addDays, zoneClock } from '../../src/time.ts';
+import { dailyCallsByJourney, listLeakingJourneys, listSegmentCalls, type DailyPoint, type SegmentCalls } from '../../src/leakage/trend.ts';
+import { listJourneySavings, type JourneySavings } from '../../src/savings/savings.ts';
+import { listLeakedCallAgents, type AgentLoad } from '../../src/contact-center/leaked-call-agents.ts';
 
 export const TREND_DAYS = 28;
 
-export type DailyPoint = { date: string; journey: string; calls: number };
-export type SegmentCalls = { segment: string; calls: number; cost: number };
-export type JourneySavings = { journey: string; baseline_calls_per_day: number; annual_cost: number };
-export type AgentLoad = { agent_id: string; calls: number; avg_handle_minutes: number };
 export type Annotation = { date: string; text: string };
 
 /** What the charts draw: cheap gold reads, so rendering can start before the slower insight queries. */
@@ -63,34 +63,18 @@ export function queryDigest(ctx: Context, date: string): DigestData {
 }
 
 export function queryChartData(ctx: Context, date: string): ChartData {
-  const { sqlite } = ctx.store;
   const today = queryToday(ctx, date);
   const from = addDays(date, -(TREND_DAYS - 1));
-  const allJourneys = sqlite.prepare('SELECT DISTINCT journey FROM segment_drilldown ORDER BY journey').pluck().all() as string[];
-  const rows = sqlite
-    .prepare(
-      `SELECT date, journey, sum(calls) AS calls FROM segment_drilldown
-       WHERE date BETWEEN ? AND ? GROUP BY date, journey`,
-    )
-    .all(from, date) as DailyPoint[];
   const top = today.journeys[0]?.journey ?? null;
-  const topSegments = top
-    ? (sqlite
-        .prepare(
-          `SELECT segment, calls, cost FROM segment_drilldown WHERE date = ? AND journey = ?
-           ORDER BY calls DESC, segment`,
-        )
-        .all(date, top) as SegmentCalls[])
-    : [];
   return {
     date,
     time_zone: ctx.config.timeZone,
     today,
-    all_journeys: allJourneys,
+    all_journeys: listLeakingJourneys(ctx),
     trend_from: from,
-    daily: zeroFill(rows, from, date),
+    daily: dailyCallsByJourney(ctx, from, date),
     top_journey: top,
-    top_segments: topSegments,
+    top_segments: top ? listSegmentCalls(ctx, date, top) : [],
     annotations: listAnnotations(ctx.store, { from, to: date }).map((a) => ({ date: a.date, text: a.journey ? `${a.journey}: ${a.text}` : a.text })),
   };
 }
@@ -101,46 +85,15 @@ export function queryChartData(ctx: Context, date: string): ChartData {
  * does not pay for it.
  */
 export function queryInsights(ctx: Context, chart: ChartData, opts: { agents?: boolean } = {}): DigestInsights {
-  const { sqlite } = ctx.store;
   const { date, today } = chart;
   const leaking = today.journeys.length > 0;
   const spikes = leaking ? scanSpikes(ctx, { date }) : [];
-  const savings = sqlite
-    .prepare(
-      `SELECT journey, baseline_calls_per_day, annual_cost FROM savings_model
-       WHERE date = ? AND annual_cost > 0 ORDER BY annual_cost DESC, journey`,
-    )
-    .all(date) as JourneySavings[];
-  const agents = opts.agents === false ? [] : queryAgents(ctx, date);
   return {
-    savings,
-    agents,
+    savings: listJourneySavings(ctx, date),
+    agents: opts.agents === false ? [] : listLeakedCallAgents(ctx, date),
     spikes,
     open_alerts: queryOpenAlerts(ctx, 5),
     root_cause: spikes[0] ? { journey: spikes[0].journey, headline: explainJourney(ctx, { date, journey: spikes[0].journey }).headline } : null,
     actions: leaking ? recommendActions(ctx, { date }).slice(0, 3) : [],
   };
-}
-
-/** A journey with no leaked calls on a day is a 0 on the chart, not a gap the line jumps across. */
-function zeroFill(rows: DailyPoint[], from: string, to: string): DailyPoint[] {
-  const journeys = [...new Set(rows.map((r) => r.journey))].sort();
-  const byKey = new Map(rows.map((r) => [`${r.date}|${r.journey}`, r.calls]));
-  const out: DailyPoint[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) {
-    for (const journey of journeys) out.push({ date: d, journey, calls: byKey.get(`${d}|${journey}`) ?? 0 });
-  }
-  return out;
-}
-
-/** The agents who took the most leaked calls on the date: silver leakage joined to each call's agent. */
-function queryAgents(ctx: Context, date: string): AgentLoad[] {
-  return ctx.store.sqlite
-    .prepare(
-      `SELECT c.agent_id, count(*) AS calls, round(avg(l.handle_seconds) / 60.0, 1) AS avg_handle_minutes
-       FROM digital_call_leakage l JOIN call_logs_cleaned c ON c.call_id = l.call_id
-       WHERE l.local_date = ? AND c.agent_id IS NOT NULL AND c.agent_id <> ''
-       GROUP BY c.agent_id ORDER BY calls DESC, c.agent_id LIMIT 5`,
-    )
-    .all(date) as AgentLoad[];
 }

@@ -73,3 +73,15 @@ export function measureSavingsInputs(ctx: Context, q: { date: string; journey?: 
     journeys: rows.map((r) => r.journey),
   };
 }
+
+export type JourneySavings = { journey: string; baseline_calls_per_day: number; annual_cost: number };
+
+/** Each journey's measured baseline and what it costs a year on the date, costliest first (gold savings_model). */
+export function listJourneySavings(ctx: Context, date: string): JourneySavings[] {
+  return ctx.store.sqlite
+    .prepare(
+      `SELECT journey, baseline_calls_per_day, annual_cost FROM savings_model
+       WHERE date = ? AND annual_cost > 0 ORDER BY annual_cost DESC, journey`,
+    )
+    .all(date) as JourneySavings[];
+}

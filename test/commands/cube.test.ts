@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDeps } from '../helpers/store.ts';
 import { loadMembersFixture } from '../helpers/fixture-members.ts';
-import { cubeCommand, queryCube, type CubeResult } from '../../commands/cube.ts';
+import { cubeCommand } from '../../commands/cube.ts';
+import { queryCube, type CubeResult } from '../../src/leakage/cube.ts';
 import { parseInvocation } from '../../commands/registry.ts';
 
 // Leaked calls (see fixture-members.ts): 11-19 c-r1; 11-20 c-r3, c-t1, c-t2, c-m1.

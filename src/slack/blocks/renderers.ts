@@ -5,7 +5,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { AnyCommand } from '../../../commands/types.ts';
 import type { Config } from '../../config.ts';
-import { renderTodayBlocks } from '../../../commands/today.blocks.ts';
+import { renderTodayBlocks } from '../../../commands/today.ts';
 import { renderActionsBlocks } from '../../../commands/actions.blocks.ts';
 import { renderGeneric } from './generic.ts';
 import type { RenderedAnswer } from './limits.ts';

@@ -1,6 +1,6 @@
 /** What the Home tab shows, read from the store: today's leaks, the biggest mover, open actions and alerts, failed digests. */
 import type { Context } from '../../context.ts';
-import { queryToday, type TodayJourney, type TodayResult } from '../../../commands/today.ts';
+import { queryToday, type TodayJourney, type TodayResult } from '../../leakage/today.ts';
 import { queryOpenActions, type OpenActionRow } from '../../actions/open-actions.ts';
 import { queryOpenAlerts, type OpenAlertRow } from '../../alerts/open-alerts.ts';
 import { listDigestFailures, type DigestPostRow } from '../../../reports/digest/ledger.ts';
