@@ -4,9 +4,8 @@
  * The highest and lowest five by failed rate only rank agents with at least --min-calls, so one
  * unlucky call does not put someone at the top.
  */
-import { formatCount, formatPct, renderTable, round1 } from '../src/format.ts';
+import { formatCount, formatDuration, formatPct, renderTable, round1 } from '../src/format.ts';
 import { noMorePositionals, numberArg, RANGE_OPTIONS, rangeArgs } from './args.ts';
-import { formatDuration } from './journey.ts';
 import { defineCommand } from './types.ts';
 import type { Context } from '../src/context.ts';
 

@@ -1,6 +1,7 @@
 /** Argument checks shared by commands: each failure is one line naming what is valid. */
 import { LeakError } from '../src/errors.ts';
 import { isIsoDate, zoneClock } from '../src/time.ts';
+import { MEMBER_ID_FORMS, normalizeMemberId } from '../src/member-id.ts';
 import type { OptionSpec, ParsedArgs } from './types.ts';
 import type { Context } from '../src/context.ts';
 import { hasJourney, listJourneys } from '../src/leakage/journeys.ts';
@@ -38,6 +39,14 @@ export function journeyArg(value: string | undefined, ctx: Context): string | un
       ? `Unknown journey "${value}". Known journeys: ${known.join(', ')}.`
       : `Unknown journey "${value}": the store has no digital events yet (import or simulate data first).`,
   );
+}
+
+/** A member id in any form a person types, as its canonical form; a one-line error listing the accepted forms. */
+export function memberIdArg(raw: string | undefined, usage: string): string {
+  if (raw === undefined) throw badArgument(`Which member? Usage: ${usage} (ids like ${MEMBER_ID_FORMS}).`);
+  const id = normalizeMemberId(raw);
+  if (!id) throw badArgument(`"${raw}" is not a member id. Accepted forms: ${MEMBER_ID_FORMS}.`);
+  return id;
 }
 
 export function noMorePositionals(parsed: ParsedArgs, max: number, usage: string): void {

@@ -3,9 +3,8 @@
  * average duration, failed share, and the single longest interaction with its agent, over every
  * interaction of the days (not only leaked ones).
  */
-import { formatCount, formatPct, renderTable, round1 } from '../src/format.ts';
+import { formatCount, formatDuration, formatPct, renderTable, round1 } from '../src/format.ts';
 import { noMorePositionals, RANGE_OPTIONS, rangeArgs } from './args.ts';
-import { formatDuration } from './journey.ts';
 import { defineCommand } from './types.ts';
 import type { Context } from '../src/context.ts';
 

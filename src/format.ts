@@ -40,6 +40,15 @@ export const languageName = (code: string) => LANGUAGE_NAMES[code] ?? code;
 
 const trimZeros = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
 
+/** A call's length the way people say it: 45s, 3m 05s, 1h 02m. */
+export function formatDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  if (h) return `${h}h ${String(m).padStart(2, '0')}m`;
+  return m ? `${m}m ${String(s).padStart(2, '0')}s` : `${s}s`;
+}
+
 /** A plain aligned text table: first column left, the rest right-aligned. */
 export function renderTable(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDeps } from '../helpers/store.ts';
 import { loadMembersFixture, MEMBERS_DATE, ROSA } from '../helpers/fixture-members.ts';
-import { journeyCommand, queryJourney } from '../../commands/journey.ts';
+import { journeyCommand } from '../../commands/journey.ts';
+import { queryJourney } from '../../src/members/timeline.ts';
 import { parseInvocation } from '../../commands/registry.ts';
 import { describeError } from '../../src/errors.ts';
 import { callRow, eventRow, load } from '../helpers/leak-fixture.ts';

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDeps } from '../helpers/store.ts';
 import { loadMembersFixture, MEMBERS_DATE, ROSA } from '../helpers/fixture-members.ts';
-import { memberCommand, queryMember } from '../../commands/member.ts';
+import { memberCommand } from '../../commands/member.ts';
+import { queryMember } from '../../src/members/member-360.ts';
 import { parseInvocation } from '../../commands/registry.ts';
 import { createAction, transitionAction } from '../../src/actions/repository.ts';
 import { describeError } from '../../src/errors.ts';

@@ -1,14 +1,13 @@
 /**
- * One member, as the journey playback and the member 360 see them: the id resolved from any
- * form a person types, and the profile with segment, age group and tenure as of a date.
+ * One member, as the journey playback and the member 360 see them: whether the store knows them,
+ * and the profile with segment, age group and tenure as of a date.
  * Segment and age group come from src/rules/, as the leakage SQL's do, so a member's profile
  * never disagrees with the segment their leaked calls were counted under.
  */
-import type { Context } from './context.ts';
-import { LeakError } from './errors.ts';
-import { MEMBER_ID_FORMS, normalizeMemberId } from './member-id.ts';
-import { ageGroupOf } from './rules/age-group.ts';
-import { segmentOf } from './rules/segment.ts';
+import type { Context } from '../context.ts';
+import { LeakError } from '../errors.ts';
+import { ageGroupOf } from '../rules/age-group.ts';
+import { segmentOf } from '../rules/segment.ts';
 
 export type MemberProfile = {
   name: string | null;
@@ -21,14 +20,6 @@ export type MemberProfile = {
   age_group: string;
   state: string | null;
 };
-
-/** The canonical id, or a one-line error listing the accepted forms. */
-export function parseMemberId(raw: string | undefined, usage: string): string {
-  if (raw === undefined) throw new LeakError('bad_argument', `Which member? Usage: ${usage} (ids like ${MEMBER_ID_FORMS}).`);
-  const id = normalizeMemberId(raw);
-  if (!id) throw new LeakError('bad_argument', `"${raw}" is not a member id. Accepted forms: ${MEMBER_ID_FORMS}.`);
-  return id;
-}
 
 /**
  * Throws not_found unless the store knows the member: a profile, or any source row whose id
