@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDeps } from '../helpers/store.ts';
 import { loadMembersFixture, MEMBERS_DATE } from '../helpers/fixture-members.ts';
-import { agentsCommand, queryAgents, type AgentsResult } from '../../commands/agents.ts';
+import { agentsCommand } from '../../commands/agents.ts';
+import { queryAgents, type AgentsResult } from '../../src/contact-center/agents.ts';
 import { parseInvocation } from '../../commands/registry.ts';
 
 // All interactions on 2026-11-20 (see fixture-members.ts), leaked or not:

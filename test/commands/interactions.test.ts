@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDeps } from '../helpers/store.ts';
 import { loadMembersFixture, MEMBERS_DATE } from '../helpers/fixture-members.ts';
-import { interactionsCommand, type InteractionsResult } from '../../commands/interactions.ts';
+import { interactionsCommand } from '../../commands/interactions.ts';
+import type { InteractionsResult } from '../../src/contact-center/interactions.ts';
 import { parseInvocation } from '../../commands/registry.ts';
 
 // 2026-11-20 (see fixture-members.ts): voice c-r3 3100, c-t1 600, c-m1 3300 (failed), c-x2 600; chat c-r2 600, c-u1 300;
