@@ -4,6 +4,7 @@ import type { SourceKind } from '../src/ingest/contract.ts';
 import { runPipeline, type PipelineResult } from '../src/pipeline/run-pipeline.ts';
 import { formatCount } from '../src/format.ts';
 import { LeakError } from '../src/errors.ts';
+import { holdsSimulatedData } from '../src/import-batches/provenance.ts';
 import { badArgument, noMorePositionals } from './args.ts';
 import { defineCommand } from './types.ts';
 
@@ -32,7 +33,7 @@ export const importCommand = defineCommand({
   // Members first, so segments are right from the first pipeline run; the answers do not depend on it.
   run: async (args: ImportArgs, ctx): Promise<ImportCommandResult> => {
     // Real and simulated data never mix: figures from a blend would describe no real plan.
-    if (ctx.store.sqlite.prepare("SELECT 1 FROM import_batches WHERE source = 'simulator' LIMIT 1").get()) {
+    if (holdsSimulatedData(ctx.store)) {
       throw new LeakError(
         'conflict',
         `This store (${ctx.store.file}) holds simulated data, and real and simulated data never mix. Import into a new store: LEAK_DB=./data/real.db npm run -s leak -- import …, then LEAK_DB=./data/real.db npm start.`,

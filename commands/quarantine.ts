@@ -1,54 +1,11 @@
-/**
- * `quarantine [--file NAME] [--limit N]`: the rows imports rejected, newest import first, each
- * with its file, line, reason and raw text, so a data owner can fix the source and re-import.
- */
+/** `leak quarantine [--file NAME] [--limit N]`: the rows imports rejected (src/import-batches/quarantine.ts). */
 import { formatCount } from '../src/format.ts';
+import { DEFAULT_LIMIT, queryQuarantine, type QuarantineQuery, type QuarantineResult } from '../src/import-batches/quarantine.ts';
 import { badArgument, noMorePositionals, numberArg } from './args.ts';
 import { defineCommand } from './types.ts';
-import type { Context } from '../src/context.ts';
 
-export type QuarantineRow = { batch_id: number; file: string; line: number; reason_code: string; reason: string; raw_line: string };
-export type QuarantineResult = {
-  file: string | null;
-  /** Rows matching the filter, and how many of them are listed. */
-  total: number;
-  shown: number;
-  by_reason: Record<string, number>;
-  rows: QuarantineRow[];
-};
-
-type QuarantineArgs = { file?: string; limit: number };
-
-export const DEFAULT_LIMIT = 50;
 /** The raw line as shown in text: enough to recognise the row without flooding a terminal. */
 export const RAW_SHOWN = 100;
-
-export function queryQuarantine(ctx: Context, args: QuarantineArgs): QuarantineResult {
-  const { sqlite } = ctx.store;
-  const file = args.file ?? null;
-  if (file !== null) {
-    const known = sqlite.prepare('SELECT DISTINCT file FROM import_batches ORDER BY file').pluck().all() as string[];
-    if (!known.includes(file)) {
-      throw badArgument(
-        known.length
-          ? `No import of a file named "${file}". Imported files: ${known.join(', ')}.`
-          : `No import of a file named "${file}": nothing has been imported yet.`,
-      );
-    }
-  }
-  const where = 'WHERE (@file IS NULL OR file = @file)';
-  const reasons = sqlite
-    .prepare(`SELECT reason_code, count(*) AS n FROM quarantine ${where} GROUP BY reason_code ORDER BY reason_code`)
-    .all({ file }) as { reason_code: string; n: number }[];
-  const rows = sqlite
-    .prepare(
-      `SELECT batch_id, file, line_no AS line, reason_code, reason, raw_line FROM quarantine ${where}
-       ORDER BY batch_id DESC, line_no, id LIMIT @limit`,
-    )
-    .all({ file, limit: args.limit }) as QuarantineRow[];
-  const total = reasons.reduce((s, r) => s + r.n, 0);
-  return { file, total, shown: rows.length, by_reason: Object.fromEntries(reasons.map((r) => [r.reason_code, r.n])), rows };
-}
 
 const truncate = (s: string) => {
   const one = s.replace(/\r?\n|\r/g, '⏎');
@@ -78,7 +35,7 @@ export const quarantineCommand = defineCommand({
     { name: 'json', type: 'boolean', description: 'machine-readable output' },
   ],
   query: false,
-  parse: (parsed): QuarantineArgs => {
+  parse: (parsed): QuarantineQuery => {
     noMorePositionals(parsed, 0, 'leak quarantine [--file NAME] [--limit N] [--json]');
     const limit = numberArg(parsed, 'limit', 1, 100_000, DEFAULT_LIMIT)!;
     if (!Number.isInteger(limit)) throw badArgument(`--limit must be a whole number from 1 to 100000 (got "${parsed.values.limit}").`);
@@ -86,6 +43,6 @@ export const quarantineCommand = defineCommand({
     if (file === '') throw badArgument('--file needs a file name, e.g. --file calls.csv.');
     return { file, limit };
   },
-  run: (args: QuarantineArgs, ctx) => queryQuarantine(ctx, args),
+  run: (args: QuarantineQuery, ctx) => queryQuarantine(ctx, args),
   renderText: renderQuarantine,
 });

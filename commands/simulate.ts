@@ -9,6 +9,7 @@ import { runBackfill, type BackfillSummary, type Progress } from '../src/simulat
 import { realSleep, runLive, type LiveSummary } from '../src/simulator/live.ts';
 import { parseFix } from '../src/simulator/scenario.ts';
 import type { WorldRequest } from '../src/simulator/open-world.ts';
+import { loadSimState } from '../src/simulator/state.ts';
 import { badArgument, noMorePositionals, numberArg } from './args.ts';
 import { defineCommand } from './types.ts';
 import type { Context } from '../src/context.ts';
@@ -48,7 +49,7 @@ export const simulateCommand = defineCommand({
     };
   },
   run: async (args: SimulateArgs, ctx): Promise<SimulateResult> => {
-    const hasWorld = ctx.store.sqlite.prepare("SELECT 1 FROM meta WHERE key = 'simulator_world'").get() !== undefined;
+    const hasWorld = loadSimState(ctx.store) !== undefined;
     const result: SimulateResult = {};
     if (!args.live || !hasWorld || args.daysGiven) {
       const request = args.live && !args.daysGiven ? { ...args.request, days: 0 } : args.request;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeDeps } from '../helpers/store.ts';
 import { CALL_HEADER, DIGITAL_HEADER, tempDir, writeCsv } from '../helpers/csv.ts';
 import { importCsvFile } from '../../src/ingest/import-csv.ts';
-import { quarantineCommand, queryQuarantine, renderQuarantine } from '../../commands/quarantine.ts';
+import { quarantineCommand, renderQuarantine } from '../../commands/quarantine.ts';
+import { queryQuarantine } from '../../src/import-batches/quarantine.ts';
 import { parseInvocation } from '../../commands/registry.ts';
 import { LeakError } from '../../src/errors.ts';
 
