@@ -9,7 +9,7 @@ import type { ChartRenderer } from '../charts/render.ts';
 import { buildDigestBlocks } from './blocks.ts';
 import { buildDigest } from './build.ts';
 import type { DigestChannel } from '../../src/digest-channels.ts';
-import { claimDigest, INSTANCE_ID, markFailed, markPosted, notePosted, type DigestKey } from './ledger.ts';
+import { claimDigest, INSTANCE_ID, markFailed, markPosted, notePosted, type DigestKey } from '../../src/bookkeeping/digest-ledger.ts';
 import { DEFAULT_RETRY, withSlackRetry, type RetryOptions } from './retry.ts';
 
 export type DigestSlackClient = Pick<WebClient, 'chat' | 'filesUploadV2'>;

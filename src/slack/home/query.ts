@@ -3,7 +3,7 @@ import type { Context } from '../../context.ts';
 import { queryToday, type TodayJourney, type TodayResult } from '../../leakage/today.ts';
 import { queryOpenActions, type OpenActionRow } from '../../actions/open-actions.ts';
 import { queryOpenAlerts, type OpenAlertRow } from '../../alerts/open-alerts.ts';
-import { listDigestFailures, type DigestPostRow } from '../../../reports/digest/ledger.ts';
+import { listDigestFailures, type DigestPostRow } from '../../bookkeeping/digest-ledger.ts';
 import { addDays, zoneClock } from '../../time.ts';
 
 export type Mover = { journey: string; calls: number; prior_mean: number; change: number; trend_pct: number };

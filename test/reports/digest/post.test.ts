@@ -5,7 +5,7 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChartRenderer } from '../../../reports/charts/render.ts';
 import { readPngSize } from '../../../reports/charts/png.ts';
-import { listDigestFailures, readRow } from '../../../reports/digest/ledger.ts';
+import { listDigestFailures, readRow } from '../../../src/bookkeeping/digest-ledger.ts';
 import { postDigest } from '../../../reports/digest/post.ts';
 import { startDigestSchedules, startDigestService } from '../../../reports/digest/schedule.ts';
 import type { RetryOptions } from '../../../reports/digest/retry.ts';

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Context } from '../../../context.ts';
-import { dedupeEvents } from '../../event-dedupe.ts';
+import { dedupeEvents } from './dedupe-events.ts';
 import { appHomeOpened } from './app-home-opened.ts';
 import { appMention } from './app-mention.ts';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimDigest, listDigestFailures, listDigestStatus, markFailed, markPosted, notePosted, readRow, STALE_CLAIM_MS } from '../../../reports/digest/ledger.ts';
+import { claimDigest, listDigestFailures, listDigestStatus, markFailed, markPosted, notePosted, readRow, STALE_CLAIM_MS } from '../../../src/bookkeeping/digest-ledger.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { tempDir } from '../../helpers/csv.ts';
 

@@ -6,7 +6,7 @@
 import os from 'node:os';
 import crypto from 'node:crypto';
 import type { Store } from '../../db/open-db.ts';
-import type { DigestRole } from '../../src/digest-channels.ts';
+import type { DigestRole } from '../digest-channels.ts';
 
 export type DigestKey = { channel: string; date: string };
 export type ClaimResult =
