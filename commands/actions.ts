@@ -3,7 +3,8 @@
  * and the action catalog (src/actions/action-templates.json, or LEAK_ACTION_CATALOG), followed by
  * the open tracked actions so nobody proposes what a team already owns.
  */
-import { queryOpenActions, renderOpenActionsText, type OpenActionRow } from '../src/actions/open-actions.ts';
+import { queryOpenActions, type OpenActionRow } from '../src/actions/open-actions.ts';
+import { renderOpenActionsText } from './open-actions-table.ts';
 import { recommendActions, type Recommendation } from '../src/actions/recommendations.ts';
 import { formatCount, formatMoney, formatPct, renderTable, round1 } from '../src/format.ts';
 import { dateArg, journeyArg, noMorePositionals, numberArg } from './args.ts';

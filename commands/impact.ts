@@ -8,7 +8,7 @@ import { isIsoDate } from '../src/time.ts';
 import { badArgument, dateArg, journeyArg, noMorePositionals, numberArg } from './args.ts';
 import { defineCommand } from './types.ts';
 import { listSegments } from '../src/leakage/journeys.ts';
-import { actionIdArgument, isActionImpact, queryActionImpact, renderActionImpactText, type ActionImpact, type ActionImpactArgs } from '../src/actions/impact.ts';
+import { isActionImpact, queryActionImpact, type ActionImpact, type ActionImpactArgs } from '../src/actions/impact.ts';
 
 export const DEFAULT_IMPACT_DAYS = 14;
 const USAGE = 'leak impact JOURNEY --since YYYY-MM-DD [--days N] [--segment S] [--error-message M] [--json]   (or: leak impact JOURNEY YYYY-MM-DD)';
@@ -74,3 +74,31 @@ export const impactCommand = defineCommand({
     ].join('\n');
   },
 });
+
+/** An action id as `impact`'s first argument: A-3 or a3 (the prefix keeps it apart from journey names). */
+export function actionIdArgument(text: string | undefined): number | undefined {
+  const m = /^a-?(\d{1,9})$/i.exec(text?.trim() ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+export function renderActionImpactText(r: ActionImpact): string {
+  const o = r.outcome;
+  if (!o) return r.sentence;
+  const rate = (p: number | null) => (p === null ? 'n/a' : `${round1(p)}%`);
+  return [
+    r.sentence,
+    '',
+    renderTable(
+      ['', `before (${o.before.from}..${o.before.to})`, `after (${o.after.from}..${o.after.to})`],
+      [
+        ['calls a day', String(o.before.calls_per_day), String(o.after.calls_per_day)],
+        ['cost a day', formatMoney(o.before.cost_per_day), formatMoney(o.after.cost_per_day)],
+        ['repeat rate', rate(o.before.repeat_rate_pct), rate(o.after.repeat_rate_pct)],
+      ],
+    ),
+    '',
+    o.test
+      ? `Welch's t-test on daily calls: t = ${Number.isFinite(o.test.t) ? o.test.t : '∞'}, df = ${o.test.df}, 95% threshold ${o.test.critical}. The ship day itself is left out.`
+      : 'Fewer than 2 days after shipping: no test of day-to-day variation yet.',
+  ].join('\n');
+}

@@ -7,7 +7,8 @@
  */
 import { queryToday, type TodayResult } from '../../src/leakage/today.ts';
 import { queryOpenAlerts, type OpenAlertRow } from '../../src/alerts/open-alerts.ts';
-import { scanSpikes, type Spike } from '../../src/alerts/spike-scan.ts';
+import { scanSpikes } from '../../src/alerts/spike-scan.ts';
+import type { Spike } from '../../src/alerts/types.ts';
 import { listAnnotations } from '../../src/annotations/annotations.ts';
 import { recommendActions, type Recommendation } from '../../src/actions/recommendations.ts';
 import { explainJourney } from '../../src/root-cause/explain-journey.ts';

@@ -7,7 +7,7 @@ import type { Context } from '../context.ts';
 import { formatCount } from '../format.ts';
 import { addDays, zoneClock } from '../time.ts';
 import { listAlerts } from './repository.ts';
-import type { Evaluation, Spike } from './spike-scan.ts';
+import type { Evaluation, Spike } from './types.ts';
 import type { AlertCandidate, SubjectType } from './types.ts';
 
 const SUBJECT: Record<Spike['dimension'], SubjectType> = { journey: 'journey', journey_segment: 'segment', journey_error: 'error' };

@@ -13,47 +13,8 @@ import { addDays, zoneClock } from '../time.ts';
 import { spikePValue } from './count-test.ts';
 import { alertRules, type AlertRules } from './rules.ts';
 import { describeSpike } from './spike-text.ts';
+import type { Evaluation, ScanQuery, SeriesEval, Spike, SpikeDimension } from './types.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
-
-export type SpikeDimension = 'journey' | 'journey_segment' | 'journey_error';
-
-export type SeriesEval = {
-  key: string;
-  dimension: SpikeDimension;
-  journey: string;
-  segment: string | null;
-  /** '' for leaks after an abandon (no message). */
-  error_message: string | null;
-  observed: number;
-  expected: number;
-  extra_calls: number;
-  extra_dollars: number;
-  rise_pct: number | null;
-  /** Day-to-day variance over Poisson's, from the baseline weeks (≥ 1); the test allows for it. */
-  dispersion: number;
-  p_value: number;
-  /** Above the material minimums (calls, dollars, percent); flagged = material and significant. */
-  material: boolean;
-  flagged: boolean;
-};
-
-export type Spike = SeriesEval & {
-  date: string;
-  /** Set for the live scan: counts run through the end of this local hour on both sides. */
-  hour: number | null;
-  label: string;
-  baseline_dates: string[];
-  p_threshold: number;
-  series_tested: number;
-  shares: { factor: 'error_message' | 'segment' | 'device'; value: string; pct: number }[];
-  started: string;
-  note: string | null;
-  text: string;
-  call_ids: string[];
-};
-
-export type ScanQuery = { date: string; hour?: number };
-export type Evaluation = { date: string; hour: number | null; baselineDates: string[]; pThreshold: number; series: SeriesEval[] };
 
 type Row = { dimension: SpikeDimension; d: string; journey: string; segment: string | null; err: string | null; calls: number };
 type Acc = Pick<SeriesEval, 'key' | 'dimension' | 'journey' | 'segment' | 'error_message'> & { byDate: Map<string, number> };

@@ -7,7 +7,7 @@
 import type { Context } from '../context.ts';
 import { addDays } from '../time.ts';
 import type { AlertRules } from './rules.ts';
-import type { SeriesEval } from './spike-scan.ts';
+import type { SeriesEval } from './types.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
 
 export const MAX_LOOKBACK = 14;

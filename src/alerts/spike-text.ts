@@ -10,7 +10,7 @@ import { NEAR_DAYS } from '../root-cause/explain-journey.ts';
 import { formatCount, formatMoney } from '../format.ts';
 import { addDays } from '../time.ts';
 import type { AlertRules } from './rules.ts';
-import type { SeriesEval, Spike } from './spike-scan.ts';
+import type { SeriesEval, Spike } from './types.ts';
 import { spikeStart } from './spike-start.ts';
 
 type ScanWindow = { rules: AlertRules['leak_spike']; date: string; hour: number | null; today: string; baselineDates: string[]; pThreshold: number; seriesTested: number };
