@@ -6,9 +6,9 @@
 import type { KnownBlock } from '@slack/types';
 import { formatCount, formatMoney, formatPct, renderTable } from '../src/format.ts';
 import type { Config } from '../src/config.ts';
-import { buttonsBlock, runButton } from '../src/slack/blocks/elements.ts';
-import { escapeMrkdwn } from '../src/slack/tokenize.ts';
-import type { RenderedAnswer } from '../src/slack/blocks/limits.ts';
+import { buttonsBlock, runButton } from '../src/blocks/elements.ts';
+import { escapeMrkdwn } from '../src/blocks/mrkdwn.ts';
+import type { RenderedAnswer } from '../src/blocks/limits.ts';
 import { queryToday, type TodayJourney, type TodayResult } from '../src/leakage/today.ts';
 import { dateArg, noMorePositionals } from './args.ts';
 import { defineCommand } from './types.ts';

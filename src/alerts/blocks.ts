@@ -5,7 +5,7 @@
  */
 import type { Button, KnownBlock } from '@slack/types';
 import { formatCount } from '../format.ts';
-import { LIMITS, truncate } from '../slack/blocks/limits.ts';
+import { LIMITS, truncate } from '../blocks/limits.ts';
 import type { RuleName } from './rules.ts';
 import type { Alert } from './types.ts';
 

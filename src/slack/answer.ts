@@ -7,10 +7,10 @@ import { closestCommand, findCommand, parseInvocation } from '../../commands/reg
 import type { Context } from '../context.ts';
 import { LeakError } from '../errors.ts';
 import { isIsoDate } from '../time.ts';
-import { shareBlock } from './blocks/elements.ts';
-import { renderCommandHelp, renderHelp } from './blocks/help.ts';
-import { fitAnswer, type RenderedAnswer, type SlackMessage } from './blocks/limits.ts';
-import { renderAnswer } from './blocks/renderers.ts';
+import { shareBlock } from '../blocks/elements.ts';
+import { renderCommandHelp, renderHelp } from './help.ts';
+import { fitAnswer, type RenderedAnswer, type SlackMessage } from '../blocks/limits.ts';
+import { renderAnswer } from './render-answer.ts';
 import { errorMessage, type ErrorLog } from './error-reply.ts';
 import { isSlackCommand } from './surface.ts';
 import { tokenize } from './tokenize.ts';

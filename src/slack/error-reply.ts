@@ -3,8 +3,8 @@
  * (usage shown as /leak); anything else is logged with its stack and the person gets one calm line.
  */
 import { isLeakError } from '../errors.ts';
-import type { SlackMessage } from './blocks/limits.ts';
-import { escapeMrkdwn } from './tokenize.ts';
+import type { SlackMessage } from '../blocks/limits.ts';
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 
 export type ErrorLog = { error(...args: unknown[]): void };
 

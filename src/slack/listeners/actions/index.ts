@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Context } from '../../../context.ts';
-import { ACTION, RUN_ACTION_PATTERN } from '../../blocks/elements.ts';
+import { ACTION, RUN_ACTION_PATTERN } from '../../../blocks/elements.ts';
 import { runCommandButton } from './run-command-button.ts';
 import { shareInChannel } from './share-in-channel.ts';
 import { registerActionListeners } from '../../../actions/slack-listeners.ts';

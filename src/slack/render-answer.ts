@@ -3,12 +3,12 @@
  * rendered by the generic fallback, so every command answers in Slack from the day it is added.
  */
 import type { KnownBlock } from '@slack/types';
-import type { AnyCommand } from '../../../commands/types.ts';
-import type { Config } from '../../config.ts';
-import { renderTodayBlocks } from '../../../commands/today.ts';
-import { renderActionsBlocks } from '../../../commands/actions.blocks.ts';
-import { renderGeneric } from './generic.ts';
-import type { RenderedAnswer } from './limits.ts';
+import type { AnyCommand } from '../../commands/types.ts';
+import type { Config } from '../config.ts';
+import { renderTodayBlocks } from '../../commands/today.ts';
+import { renderActionsBlocks } from '../../commands/actions.blocks.ts';
+import { renderGeneric } from '../blocks/generic.ts';
+import type { RenderedAnswer } from '../blocks/limits.ts';
 
 export type BlockRenderer = (result: any, config: Config) => RenderedAnswer;
 

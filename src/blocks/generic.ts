@@ -1,18 +1,21 @@
 /**
- * The fallback for commands without their own commands/<name>.blocks.ts: the headline (when the
- * result has one) and the CLI text in code blocks, split on line boundaries so each part stays
- * under the section limit. Member ids in the text get journey buttons.
+ * The Block Kit of a command without its own renderer: the headline (when the result has one) and
+ * the CLI text in code blocks, split on line boundaries so each part stays under the section limit.
+ * Member ids in the text get journey buttons.
  */
 import type { KnownBlock } from '@slack/types';
-import type { AnyCommand } from '../../../commands/types.ts';
-import { escapeMrkdwn } from '../tokenize.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 import { memberButtons, memberIdsIn } from './elements.ts';
 import { LIMITS, truncate, type RenderedAnswer } from './limits.ts';
+
+/** What the generic renderer needs of a command. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TextAnswering = { name: string; summary: string; renderText(result: any): string };
 
 /** Room for the ``` fences and newlines around each chunk. */
 const CHUNK = LIMITS.sectionText - 10;
 
-export function renderGeneric(cmd: AnyCommand, result: unknown): RenderedAnswer {
+export function renderGeneric(cmd: TextAnswering, result: unknown): RenderedAnswer {
   const text = cmd.renderText(result);
   const headline = headlineOf(result);
   const body = headline && text.startsWith(headline) ? text.slice(headline.length).replace(/^\n+/, '') : text;
@@ -22,7 +25,7 @@ export function renderGeneric(cmd: AnyCommand, result: unknown): RenderedAnswer 
   return { text: headline ?? truncate(text, LIMITS.text), head, rows, tail: memberButtons(memberIdsIn(text)), unit: 'parts' };
 }
 
-export const titleOf = (cmd: AnyCommand) => cmd.summary.split(/[:.(]/)[0].trim() || cmd.name;
+export const titleOf = (cmd: TextAnswering) => cmd.summary.split(/[:.(]/)[0].trim() || cmd.name;
 
 export function headlineOf(result: unknown): string | undefined {
   const h = result && typeof result === 'object' ? (result as { headline?: unknown }).headline : undefined;

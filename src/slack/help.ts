@@ -1,11 +1,11 @@
 /** Help generated from the registry, so a new command appears in Slack help without touching this file. */
 import type { KnownBlock } from '@slack/types';
-import { COMMANDS, commandHelp } from '../../../commands/registry.ts';
-import type { AnyCommand } from '../../../commands/types.ts';
-import { escapeMrkdwn } from '../tokenize.ts';
-import { runButton, buttonsBlock } from './elements.ts';
-import type { RenderedAnswer } from './limits.ts';
-import { isSlackCommand } from '../surface.ts';
+import { COMMANDS, commandHelp } from '../../commands/registry.ts';
+import type { AnyCommand } from '../../commands/types.ts';
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { runButton, buttonsBlock } from '../blocks/elements.ts';
+import type { RenderedAnswer } from '../blocks/limits.ts';
+import { isSlackCommand } from './surface.ts';
 
 export function renderHelp(opts: { unknown?: string; suggestion?: string; suggestedLine?: string } = {}): RenderedAnswer {
   const commands = COMMANDS.filter(isSlackCommand);
