@@ -1,8 +1,8 @@
 /** `leak agents`: contact-center operations per agent (src/contact-center/agents.ts) as text. */
 import { formatCount, formatDuration, formatPct, renderTable } from '../src/format.ts';
 import { DEFAULT_MIN_CALLS, failedRateOrder, LONG_CALL_SECONDS, queryAgents, RANKED, type AgentRow, type AgentsResult } from '../src/contact-center/agents.ts';
-import { noMorePositionals, numberArg, RANGE_OPTIONS, rangeArgs } from './args.ts';
-import { defineCommand } from './types.ts';
+import { numberArg, RANGE_OPTIONS, rangeArgs } from './args.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
 
 function rankTable(rows: AgentRow[]): string {
   return renderTable(
@@ -32,18 +32,20 @@ export function renderAgents(r: AgentsResult): string {
   return lines.join('\n');
 }
 
-export const agentsCommand = defineCommand({
+export default defineCommand({
   name: 'agents',
   summary: 'Per agent: interactions, failed rate, average handle time, calls over 3000 s; highest and lowest five',
-  options: [
-    { name: 'min-calls', type: 'string', value: 'N', description: `rank only agents with at least N interactions (default ${DEFAULT_MIN_CALLS})` },
-    ...RANGE_OPTIONS,
-  ],
-  query: true,
-  parse: (parsed, ctx) => {
-    noMorePositionals(parsed, 0, 'leak agents [--min-calls N] [--from YYYY-MM-DD --to YYYY-MM-DD] [--date YYYY-MM-DD] [--json]');
-    return { ...rangeArgs(parsed, ctx), minCalls: Math.round(numberArg(parsed, 'min-calls', 1, 1_000_000, DEFAULT_MIN_CALLS)!) };
+  args: {
+    positionals: [],
+    options: [
+      { name: 'min-calls', type: 'string', value: 'N', description: `rank only agents with at least N interactions (default ${DEFAULT_MIN_CALLS})` },
+      ...RANGE_OPTIONS,
+    ],
   },
+  query: true,
+  surfaces: EVERYWHERE,
+  examples: [{ line: 'agents --from 2026-11-01 --to 2026-11-20', what: 'failed rate and handle time per agent' }],
+  parse: (parsed, ctx) => ({ ...rangeArgs(parsed, ctx), minCalls: Math.round(numberArg(parsed, 'min-calls', 1, 1_000_000, DEFAULT_MIN_CALLS)!) }),
   run: (args: { from: string; to: string; minCalls: number }, ctx) => queryAgents(ctx, args),
   renderText: renderAgents,
 });

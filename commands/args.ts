@@ -2,11 +2,9 @@
 import { LeakError } from '../src/errors.ts';
 import { isIsoDate, zoneClock } from '../src/time.ts';
 import { MEMBER_ID_FORMS, normalizeMemberId } from '../src/member-id.ts';
-import type { OptionSpec, ParsedArgs } from './types.ts';
+import type { OptionSpec, ParsedArgs } from './command.ts';
 import type { Context } from '../src/context.ts';
 import { hasJourney, listJourneys } from '../src/leakage/journeys.ts';
-
-export const DATE_OPTION: OptionSpec = { name: 'date', type: 'string', value: 'YYYY-MM-DD', description: `day to answer for (default: today in LEAK_TZ)` };
 
 export const badArgument = (message: string) => new LeakError('bad_argument', message);
 
@@ -49,10 +47,6 @@ export function memberIdArg(raw: string | undefined, usage: string): string {
   return id;
 }
 
-export function noMorePositionals(parsed: ParsedArgs, max: number, usage: string): void {
-  if (parsed.positionals.length > max) throw badArgument(`Unexpected argument "${parsed.positionals[max]}". Usage: ${usage}`);
-}
-
 /** --from/--to, each defaulting to --date, in order (cube, agents, interactions). */
 export function rangeArgs(parsed: ParsedArgs, ctx: Context): { from: string; to: string } {
   const date = dateArg(parsed, ctx);
@@ -65,7 +59,7 @@ export function rangeArgs(parsed: ParsedArgs, ctx: Context): { from: string; to:
   return { from, to };
 }
 
-export const RANGE_OPTIONS = [
-  { name: 'from', type: 'string' as const, value: 'YYYY-MM-DD', description: 'first day (default: --date)' },
-  { name: 'to', type: 'string' as const, value: 'YYYY-MM-DD', description: 'last day (default: --date)' },
+export const RANGE_OPTIONS: OptionSpec[] = [
+  { name: 'from', type: 'string', value: 'YYYY-MM-DD', description: 'first day (default: --date)' },
+  { name: 'to', type: 'string', value: 'YYYY-MM-DD', description: 'last day (default: --date)' },
 ];

@@ -6,8 +6,8 @@ import { formatCount, formatMoney, formatPct, renderTable } from '../src/format.
 import { isIsoDate } from '../src/time.ts';
 import { DIMENSIONS, MEASURES, queryCube, type CubeArgs, type CubeResult, type Dimension, type Measure } from '../src/leakage/cube.ts';
 import type { Context } from '../src/context.ts';
-import { badArgument, noMorePositionals, RANGE_OPTIONS, rangeArgs } from './args.ts';
-import { defineCommand, type ParsedArgs } from './types.ts';
+import { badArgument, RANGE_OPTIONS, rangeArgs } from './args.ts';
+import { defineCommand, EVERYWHERE, type ParsedArgs } from './command.ts';
 
 const SHOWN_ROWS = 50;
 
@@ -41,16 +41,13 @@ export function renderCube(r: CubeResult): string {
   return `${head}\n\n${table}${more}`;
 }
 
-const USAGE = 'leak cube --measure calls|cost|repeat_pct|avg_sentiment|handle_time --by DIM[,DIM] [--where DIM=VALUE ...] [--from YYYY-MM-DD --to YYYY-MM-DD]';
-
 function dimension(name: string, where: string): Dimension {
   const d = name.trim().toLowerCase();
   if (!(DIMENSIONS as readonly string[]).includes(d)) throw badArgument(`Unknown dimension "${name}" in ${where}. Dimensions: ${DIMENSIONS.join(', ')}.`);
   return d as Dimension;
 }
 
-export function parseCube(parsed: ParsedArgs, ctx: Context): CubeArgs {
-  noMorePositionals(parsed, 0, USAGE);
+function parseCube(parsed: ParsedArgs, ctx: Context): CubeArgs {
   const m = parsed.values.measure;
   const measure = (typeof m === 'string' ? m.trim().toLowerCase() : 'calls') as Measure;
   if (!MEASURES.includes(measure)) throw badArgument(`Unknown measure "${m}". Measures: ${MEASURES.join(', ')}.`);
@@ -69,16 +66,24 @@ export function parseCube(parsed: ParsedArgs, ctx: Context): CubeArgs {
   return { measure, by, where, ...rangeArgs(parsed, ctx) };
 }
 
-export const cubeCommand = defineCommand({
+export default defineCommand({
   name: 'cube',
   summary: 'Slice leaked calls: calls, cost, repeat %, sentiment or handle time by any dimensions, filtered',
-  options: [
-    { name: 'measure', type: 'string', value: 'MEASURE', description: `${MEASURES.join(', ')} (default calls)` },
-    { name: 'by', type: 'string', value: 'DIM[,DIM]', description: `group by any of ${DIMENSIONS.join(', ')}` },
-    { name: 'where', type: 'string', value: 'DIM=VALUE', description: 'keep only matching calls (repeatable; same DIM twice = either)', multiple: true },
-    ...RANGE_OPTIONS,
-  ],
+  args: {
+    positionals: [],
+    options: [
+      { name: 'measure', type: 'string', value: 'MEASURE', description: `${MEASURES.join(', ')} (default calls)` },
+      { name: 'by', type: 'string', value: 'DIM[,DIM]', description: `group by any of ${DIMENSIONS.join(', ')}` },
+      { name: 'where', type: 'string', value: 'DIM=VALUE', description: 'keep only matching calls (repeatable; same DIM twice = either)', multiple: true },
+      ...RANGE_OPTIONS,
+    ],
+  },
   query: true,
+  surfaces: EVERYWHERE,
+  examples: [
+    { line: 'cube --measure cost --by journey,segment', what: 'cost of leaked calls by journey and segment' },
+    { line: 'cube --by device --where journey=billing --from 2026-11-01 --to 2026-11-20', what: 'one journey over a range' },
+  ],
   parse: parseCube,
   run: (args: CubeArgs, ctx) => queryCube(ctx, args),
   renderText: renderCube,

@@ -14,8 +14,8 @@ import { renderDigestMarkdown } from '../reports/digest/markdown.ts';
 import { postDigest, type PostDigestOutcome } from '../reports/digest/post.ts';
 import { previousCompleteDay } from '../reports/digest/query.ts';
 import { createChartRenderer } from '../reports/charts/render.ts';
-import { badArgument, dateArg, noMorePositionals } from './args.ts';
-import { defineCommand } from './types.ts';
+import { badArgument, dateArg } from './args.ts';
+import { defineCommand, TERMINAL_ONLY } from './command.ts';
 import type { Context } from '../src/context.ts';
 
 type DigestArgs = { date: string; role: DigestRole; out?: string; post?: string };
@@ -27,8 +27,6 @@ export type DigestCommandResult = {
   written?: string[];
   post?: PostDigestOutcome;
 };
-
-const USAGE = 'leak digest [--date YYYY-MM-DD] [--out DIR] [--post CHANNEL] [--role exec|ops]';
 
 export async function runDigest(args: DigestArgs, ctx: Context): Promise<DigestCommandResult> {
   const renderer = createChartRenderer();
@@ -65,20 +63,28 @@ function writeDigestFiles(dir: string, digest: Awaited<ReturnType<typeof buildDi
   });
 }
 
-export const digestCommand = defineCommand({
+export default defineCommand({
   name: 'digest',
   summary: 'The daily digest for a complete day: Block Kit, Markdown and charts (--out), or post it now (--post)',
-  options: [
-    { name: 'out', type: 'string', value: 'DIR', description: 'write digest.blocks.json, digest.md and the chart PNGs to DIR' },
-    { name: 'post', type: 'string', value: 'CHANNEL', description: 'post the digest now to #channel or a channel ID (once per channel and day)' },
-    { name: 'role', type: 'string', value: 'exec|ops', description: 'executive view (cost, savings) or operations view (calls, agents, alerts); default ops' },
-    // Own --date and --json (not query: true) because the digest's default day is yesterday, not today.
-    { name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'complete day to report on (default: yesterday in LEAK_TZ)' },
-    { name: 'json', type: 'boolean', description: 'machine-readable output' },
-  ],
+  args: {
+    positionals: [],
+    options: [
+      { name: 'out', type: 'string', value: 'DIR', description: 'write digest.blocks.json, digest.md and the chart PNGs to DIR' },
+      { name: 'post', type: 'string', value: 'CHANNEL', description: 'post the digest now to #channel or a channel ID (once per channel and day)' },
+      { name: 'role', type: 'string', value: 'exec|ops', description: 'executive view (cost, savings) or operations view (calls, agents, alerts); default ops' },
+      // Own --date and --json (not query: true) because the digest's default day is yesterday, not today.
+      { name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'complete day to report on (default: yesterday in LEAK_TZ)' },
+      { name: 'json', type: 'boolean', description: 'machine-readable output' },
+    ],
+  },
   query: false,
+  surfaces: TERMINAL_ONLY,
+  terminalOnlyBecause: 'it reads or writes files on the server',
+  examples: [
+    { line: 'digest --out ./digest', what: 'the daily digest without Slack', onStart: true },
+    { line: 'digest --post #leaks --role exec', what: "post yesterday's executive digest now" },
+  ],
   parse: (parsed, ctx: Context) => {
-    noMorePositionals(parsed, 0, USAGE);
     const date = parsed.values.date === undefined ? previousCompleteDay(ctx.config.timeZone, ctx.now()) : dateArg(parsed, ctx);
     const role = (parsed.values.role ?? 'ops') as string;
     if (!(DIGEST_ROLES as readonly string[]).includes(role)) throw badArgument(`--role must be one of ${DIGEST_ROLES.join(', ')} (got ${JSON.stringify(role)}).`);

@@ -5,36 +5,44 @@
 import { measureBeforeAfter, type BeforeAfter } from '../src/before-after/measure.ts';
 import { formatMoney, formatPct, renderTable, round1 } from '../src/format.ts';
 import { isIsoDate } from '../src/time.ts';
-import { badArgument, dateArg, journeyArg, noMorePositionals, numberArg } from './args.ts';
-import { defineCommand } from './types.ts';
+import { badArgument, dateArg, journeyArg, numberArg } from './args.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
 import { listSegments } from '../src/leakage/journeys.ts';
 import { isActionImpact, queryActionImpact, type ActionImpact, type ActionImpactArgs } from '../src/actions/impact.ts';
 
 export const DEFAULT_IMPACT_DAYS = 14;
-const USAGE = 'leak impact JOURNEY --since YYYY-MM-DD [--days N] [--segment S] [--error-message M] [--json]   (or: leak impact JOURNEY YYYY-MM-DD)';
 
 export type ImpactArgs = { date: string; journey: string; since: string; days: number; segment?: string; errorMessage?: string };
 
-export const impactCommand = defineCommand({
+export default defineCommand({
   name: 'impact',
   summary: 'Did it work: daily calls, cost and repeat rate before vs after a date, and whether the change beats day-to-day noise',
-  args: 'JOURNEY [SINCE] | ACTION_ID',
-  options: [
-    { name: 'since', type: 'string', value: 'YYYY-MM-DD', description: 'first day of the "after" window (the fix shipped)' },
-    { name: 'days', type: 'string', value: 'N', description: `days in each window, 1-90 (default ${DEFAULT_IMPACT_DAYS}; fewer if the store has fewer complete days)` },
-    { name: 'segment', type: 'string', value: 'SEGMENT', description: 'only this member segment, e.g. "MAPD New"' },
-    { name: 'error-message', type: 'string', value: 'TEXT', description: 'only leaks after this error message' },
-  ],
+  args: {
+    positionals: [
+      { name: 'JOURNEY|ACTION_ID', description: 'the journey a change touched, or a tracked action (A-3) for its outcome so far', required: true },
+      { name: 'SINCE', description: 'the same as --since' },
+    ],
+    options: [
+      { name: 'since', type: 'string', value: 'YYYY-MM-DD', description: 'first day of the "after" window (the fix shipped)' },
+      { name: 'days', type: 'string', value: 'N', description: `days in each window, 1-90 (default ${DEFAULT_IMPACT_DAYS}; fewer if the store has fewer complete days)` },
+      { name: 'segment', type: 'string', value: 'SEGMENT', description: 'only this member segment, e.g. "MAPD New"' },
+      { name: 'error-message', type: 'string', value: 'TEXT', description: 'only leaks after this error message' },
+    ],
+  },
   query: true,
+  surfaces: EVERYWHERE,
+  examples: [
+    { line: 'impact billing --since 2026-11-10', what: 'before and after a fix shipped' },
+    { line: 'impact A-3', what: "a tracked action's outcome so far" },
+  ],
   parse: (parsed, ctx): ImpactArgs | ActionImpactArgs => {
     const action = actionIdArgument(parsed.positionals[0]);
     if (action !== undefined) return { action, date: dateArg(parsed, ctx) };
-    noMorePositionals(parsed, 2, USAGE);
     const [journeyText, sincePositional] = parsed.positionals;
-    if (!journeyText) throw badArgument(`Which journey? Usage: ${USAGE}`);
+    if (!journeyText) throw badArgument(`Which journey? Usage: ${parsed.usage}`);
     const journey = journeyArg(journeyText, ctx)!;
     const since = (parsed.values.since as string | undefined) ?? sincePositional;
-    if (since === undefined) throw badArgument(`Since when? Give the date the change shipped. Usage: ${USAGE}`);
+    if (since === undefined) throw badArgument(`Since when? Give the date the change shipped. Usage: ${parsed.usage}`);
     if (!isIsoDate(since)) throw badArgument(`--since must be a date written YYYY-MM-DD, e.g. 2026-11-10 (got ${JSON.stringify(since)}).`);
     const segment = parsed.values.segment as string | undefined;
     if (segment !== undefined) {
@@ -76,7 +84,7 @@ export const impactCommand = defineCommand({
 });
 
 /** An action id as `impact`'s first argument: A-3 or a3 (the prefix keeps it apart from journey names). */
-export function actionIdArgument(text: string | undefined): number | undefined {
+function actionIdArgument(text: string | undefined): number | undefined {
   const m = /^a-?(\d{1,9})$/i.exec(text?.trim() ?? '');
   return m ? Number(m[1]) : undefined;
 }

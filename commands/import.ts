@@ -5,25 +5,30 @@ import { runPipeline, type PipelineResult } from '../src/pipeline/run-pipeline.t
 import { formatCount } from '../src/format.ts';
 import { LeakError } from '../src/errors.ts';
 import { holdsSimulatedData } from '../src/import-batches/provenance.ts';
-import { badArgument, noMorePositionals } from './args.ts';
-import { defineCommand } from './types.ts';
+import { badArgument } from './args.ts';
+import { defineCommand, TERMINAL_ONLY } from './command.ts';
 
 type ImportArgs = { files: { kind: SourceKind; file: string }[] };
 export type ImportCommandResult = { imports: ImportResult[]; pipeline: PipelineResult };
 
 const KINDS: SourceKind[] = ['members', 'digital', 'calls'];
 
-export const importCommand = defineCommand({
+export default defineCommand({
   name: 'import',
   summary: 'Load contract CSV files (members, digital events, calls) and update every answer',
-  options: [
-    { name: 'members', type: 'string', value: 'FILE', description: 'members.csv' },
-    { name: 'digital', type: 'string', value: 'FILE', description: 'digital_events.csv' },
-    { name: 'calls', type: 'string', value: 'FILE', description: 'calls.csv' },
-  ],
+  args: {
+    positionals: [],
+    options: [
+      { name: 'members', type: 'string', value: 'FILE', description: 'members.csv' },
+      { name: 'digital', type: 'string', value: 'FILE', description: 'digital_events.csv' },
+      { name: 'calls', type: 'string', value: 'FILE', description: 'calls.csv' },
+    ],
+  },
   query: false,
+  surfaces: TERMINAL_ONLY,
+  terminalOnlyBecause: 'it reads or writes files on the server',
+  examples: [{ line: 'import --members members.csv --digital digital_events.csv --calls calls.csv', what: 'load the contract files (any subset)' }],
   parse: (parsed): ImportArgs => {
-    noMorePositionals(parsed, 0, 'leak import --members FILE --digital FILE --calls FILE (any subset)');
     const files = KINDS.filter((k) => typeof parsed.values[k] === 'string').map((kind) => ({ kind, file: parsed.values[kind] as string }));
     if (files.length === 0) throw badArgument('Nothing to import: give at least one of --members FILE, --digital FILE, --calls FILE.');
     return { files };

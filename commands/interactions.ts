@@ -1,8 +1,8 @@
 /** `leak interactions`: volume and duration per interaction type (src/contact-center/interactions.ts) as text. */
 import { formatCount, formatDuration, formatPct, renderTable } from '../src/format.ts';
 import { queryInteractions, type InteractionsResult } from '../src/contact-center/interactions.ts';
-import { noMorePositionals, RANGE_OPTIONS, rangeArgs } from './args.ts';
-import { defineCommand } from './types.ts';
+import { RANGE_OPTIONS, rangeArgs } from './args.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
 
 export function renderInteractions(r: InteractionsResult): string {
   const when = r.from === r.to ? `on ${r.from}` : `from ${r.from} to ${r.to}`;
@@ -25,13 +25,14 @@ export function renderInteractions(r: InteractionsResult): string {
   ].join('\n');
 }
 
-export const interactionsCommand = defineCommand({
+export default defineCommand({
   name: 'interactions',
   summary: 'Per interaction type: volume, total and average duration, failed share; the longest and its agent',
-  options: [...RANGE_OPTIONS],
+  args: { positionals: [], options: [...RANGE_OPTIONS] },
   query: true,
+  surfaces: EVERYWHERE,
+  examples: [{ line: 'interactions', what: 'volume and duration per interaction type' }],
   parse: (parsed, ctx) => {
-    noMorePositionals(parsed, 0, 'leak interactions [--from YYYY-MM-DD --to YYYY-MM-DD] [--date YYYY-MM-DD] [--json]');
     return rangeArgs(parsed, ctx);
   },
   run: (args: { from: string; to: string }, ctx) => queryInteractions(ctx, args),

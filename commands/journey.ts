@@ -3,10 +3,8 @@ import { formatCount, languageName } from '../src/format.ts';
 import { describeProfile } from '../src/members/profile.ts';
 import { queryJourney, type JourneyEventKind, type JourneyResult } from '../src/members/timeline.ts';
 import { zoneClock } from '../src/time.ts';
-import { badArgument, dateArg, memberIdArg, noMorePositionals, numberArg } from './args.ts';
-import { defineCommand } from './types.ts';
-
-const USAGE = 'leak journey MEMBER_ID [--days N] [--date YYYY-MM-DD] [--json]';
+import { badArgument, dateArg, memberIdArg, numberArg } from './args.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
 
 const MARK: Record<JourneyEventKind, string> = { digital: ' ', failure: 'x', abandon: 'x', complete: '+', call: '>', survey: '*' };
 
@@ -34,15 +32,18 @@ export function renderJourney(r: JourneyResult): string {
 
 const weekday = (d: string) => ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date(`${d}T00:00:00Z`).getUTCDay()];
 
-export const journeyCommand = defineCommand({
+export default defineCommand({
   name: 'journey',
   summary: "Show me what this feels like: one member's timeline of digital events and calls, leaks marked",
-  args: 'MEMBER_ID',
-  options: [{ name: 'days', type: 'string', value: 'N', description: 'days up to --date to show (default 7)' }],
+  args: {
+    positionals: [{ name: 'MEMBER_ID', description: 'the member, in any form (M-104382, 104382, …)', required: true }],
+    options: [{ name: 'days', type: 'string', value: 'N', description: 'days up to --date to show (default 7)' }],
+  },
   query: true,
+  surfaces: EVERYWHERE,
+  examples: [{ line: 'journey M-100123', what: 'one member’s timeline, leaks marked', onStart: true }],
   parse: (parsed, ctx) => {
-    noMorePositionals(parsed, 1, USAGE);
-    const memberId = memberIdArg(parsed.positionals[0], USAGE);
+    const memberId = memberIdArg(parsed.positionals[0], parsed.usage);
     const days = numberArg(parsed, 'days', 1, 366, 7)!;
     if (!Number.isInteger(days)) throw badArgument(`--days must be a whole number of days from 1 to 366 (got ${days}).`);
     return { memberId, date: dateArg(parsed, ctx), days };

@@ -3,10 +3,8 @@ import { STATUS_LABEL } from '../src/actions/state-machine.ts';
 import { formatCount, formatDuration, formatMoney, languageName, renderTable } from '../src/format.ts';
 import { describeProfile } from '../src/members/profile.ts';
 import { queryMember, type MemberResult } from '../src/members/member-360.ts';
-import { dateArg, memberIdArg, noMorePositionals } from './args.ts';
-import { defineCommand } from './types.ts';
-
-const USAGE = 'leak member MEMBER_ID [--date YYYY-MM-DD] [--json]';
+import { dateArg, memberIdArg } from './args.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
 
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
@@ -50,16 +48,14 @@ export function renderMember(r: MemberResult): string {
   return lines.join('\n');
 }
 
-export const memberCommand = defineCommand({
+export default defineCommand({
   name: 'member',
   summary: 'Member 360: profile, source ids, sessions, failures, calls, leaked calls and cost, last contacts, open actions',
-  args: 'MEMBER_ID',
-  options: [],
+  args: { positionals: [{ name: 'MEMBER_ID', description: 'the member, in any form (M-104382, 104382, …)', required: true }], options: [] },
   query: true,
-  parse: (parsed, ctx) => {
-    noMorePositionals(parsed, 1, USAGE);
-    return { memberId: memberIdArg(parsed.positionals[0], USAGE), date: dateArg(parsed, ctx) };
-  },
+  surfaces: EVERYWHERE,
+  examples: [{ line: 'member M-104382', what: 'the member 360' }],
+  parse: (parsed, ctx) => ({ memberId: memberIdArg(parsed.positionals[0], parsed.usage), date: dateArg(parsed, ctx) }),
   run: (args: { memberId: string; date: string }, ctx) => queryMember(ctx, args),
   renderText: renderMember,
 });

@@ -1,8 +1,8 @@
 /** `leak quarantine [--file NAME] [--limit N]`: the rows imports rejected (src/import-batches/quarantine.ts). */
 import { formatCount } from '../src/format.ts';
 import { DEFAULT_LIMIT, queryQuarantine, type QuarantineQuery, type QuarantineResult } from '../src/import-batches/quarantine.ts';
-import { badArgument, noMorePositionals, numberArg } from './args.ts';
-import { defineCommand } from './types.ts';
+import { badArgument, numberArg } from './args.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
 
 /** The raw line as shown in text: enough to recognise the row without flooding a terminal. */
 export const RAW_SHOWN = 100;
@@ -26,17 +26,21 @@ export function renderQuarantine(r: QuarantineResult): string {
   ].join('\n');
 }
 
-export const quarantineCommand = defineCommand({
+export default defineCommand({
   name: 'quarantine',
   summary: 'List the rows imports rejected: file, line, reason and the raw line',
-  options: [
-    { name: 'file', type: 'string', value: 'NAME', description: 'only rows from this file (its name, e.g. calls.csv)' },
-    { name: 'limit', type: 'string', value: 'N', description: `list at most N rows (default ${DEFAULT_LIMIT})` },
-    { name: 'json', type: 'boolean', description: 'machine-readable output' },
-  ],
+  args: {
+    positionals: [],
+    options: [
+      { name: 'file', type: 'string', value: 'NAME', description: 'only rows from this file (its name, e.g. calls.csv)' },
+      { name: 'limit', type: 'string', value: 'N', description: `list at most N rows (default ${DEFAULT_LIMIT})` },
+      { name: 'json', type: 'boolean', description: 'machine-readable output' },
+    ],
+  },
   query: false,
+  surfaces: EVERYWHERE,
+  examples: [{ line: 'quarantine --file calls.csv', what: 'the rows an import refused, and why' }],
   parse: (parsed): QuarantineQuery => {
-    noMorePositionals(parsed, 0, 'leak quarantine [--file NAME] [--limit N] [--json]');
     const limit = numberArg(parsed, 'limit', 1, 100_000, DEFAULT_LIMIT)!;
     if (!Number.isInteger(limit)) throw badArgument(`--limit must be a whole number from 1 to 100000 (got "${parsed.values.limit}").`);
     const file = typeof parsed.values.file === 'string' ? parsed.values.file.trim() : undefined;

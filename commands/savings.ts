@@ -4,14 +4,12 @@
  * instead of measured, for what-if questions: `savings --calls 5000 --cost 8 --fix 10 --repeat-rate 28`.
  */
 import { computeSavings, measureSavingsInputs, type SavingsFigures } from '../src/savings/savings.ts';
-import { formatMoney, renderTable, round1 } from '../src/format.ts';
-import { formatPerDay, spokenMoney } from '../src/format.ts';
-import { badArgument, dateArg, journeyArg, noMorePositionals, numberArg } from './args.ts';
-import { defineCommand, type ParsedArgs } from './types.ts';
+import { formatMoney, formatPerDay, renderTable, round1, spokenMoney } from '../src/format.ts';
+import { badArgument, dateArg, journeyArg, numberArg } from './args.ts';
+import { defineCommand, EVERYWHERE, type ParsedArgs } from './command.ts';
 import type { Context } from '../src/context.ts';
 
 export const DEFAULT_FIX_PCT = 10;
-const USAGE = 'leak savings [JOURNEY] [FIX%] [--fix 10] [--calls N] [--cost C] [--repeat-rate R] [--date YYYY-MM-DD] [--json]';
 
 export type SavingsArgs = { date: string; journey?: string; fix: number; calls?: number; cost?: number; repeatRate?: number };
 export type SavingsResult = SavingsFigures & {
@@ -58,25 +56,35 @@ function fixArg(parsed: ParsedArgs, positional: string | undefined): number {
   if (parsed.values.fix !== undefined) return numberArg(parsed, 'fix', 0, 100)!;
   if (positional === undefined) return DEFAULT_FIX_PCT;
   const n = /^[+-]?(\d+(\.\d*)?|\.\d+)%?$/.test(positional.trim()) ? Number(positional.trim().replace('%', '')) : Number.NaN;
-  if (!(n >= 0 && n <= 100)) throw badArgument(`The fix rate must be a number from 0 to 100 (got ${JSON.stringify(positional)}). Usage: ${USAGE}`);
+  if (!(n >= 0 && n <= 100)) throw badArgument(`The fix rate must be a number from 0 to 100 (got ${JSON.stringify(positional)}). Usage: ${parsed.usage}`);
   return n;
 }
 
 const isNumberLike = (s: string) => /^[+-]?[\d.]+%?$/.test(s.trim());
 
-export const savingsCommand = defineCommand({
+export default defineCommand({
   name: 'savings',
   summary: 'Is this worth fixing: avoidable calls, annual cost, and what an N% fix saves (inputs can be overridden)',
-  args: '[JOURNEY] [FIX%]',
-  options: [
-    { name: 'fix', type: 'string', value: 'PCT', description: `share of the leak the fix removes, 0-100 (default ${DEFAULT_FIX_PCT})` },
-    { name: 'calls', type: 'string', value: 'N', description: 'avoidable calls a day (default: mean of the 7 days before the date)' },
-    { name: 'cost', type: 'string', value: 'DOLLARS', description: 'cost per call (default: LEAK_COST_PER_CALL)' },
-    { name: 'repeat-rate', type: 'string', value: 'PCT', description: 'share of those calls that are repeat calls, 0-100 (default: measured)' },
-  ],
+  args: {
+    positionals: [
+      { name: 'JOURNEY', description: 'one journey (default: all journeys)' },
+      { name: 'FIX%', description: `the same as --fix, e.g. 'savings billing 10'` },
+    ],
+    options: [
+      { name: 'fix', type: 'string', value: 'PCT', description: `share of the leak the fix removes, 0-100 (default ${DEFAULT_FIX_PCT})` },
+      { name: 'calls', type: 'string', value: 'N', description: 'avoidable calls a day (default: mean of the 7 days before the date)' },
+      { name: 'cost', type: 'string', value: 'DOLLARS', description: 'cost per call (default: LEAK_COST_PER_CALL)' },
+      { name: 'repeat-rate', type: 'string', value: 'PCT', description: 'share of those calls that are repeat calls, 0-100 (default: measured)' },
+    ],
+  },
   query: true,
+  surfaces: EVERYWHERE,
+  examples: [
+    { line: 'savings', what: 'what fixing it is worth', onStart: true },
+    { line: 'savings billing 10', what: 'what a 10% fix of billing saves' },
+    { line: 'savings --calls 5000 --cost 8 --fix 10 --repeat-rate 28', what: 'what-if, every input given' },
+  ],
   parse: (parsed, ctx): SavingsArgs => {
-    noMorePositionals(parsed, 2, USAGE);
     const [first, second] = parsed.positionals;
     const journeyText = first !== undefined && !(second === undefined && isNumberLike(first)) ? first : undefined;
     const fixText = journeyText === undefined ? first : second;

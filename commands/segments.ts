@@ -1,19 +1,17 @@
 /** `leak segments [JOURNEY]`: who is this hurting (src/leakage/segments.ts). */
 import { formatCount, formatMoney, formatPct, renderTable } from '../src/format.ts';
 import { querySegments, type SegmentsResult } from '../src/leakage/segments.ts';
-import { dateArg, journeyArg, noMorePositionals } from './args.ts';
-import { defineCommand } from './types.ts';
+import { dateArg, journeyArg } from './args.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
 
-export const segmentsCommand = defineCommand({
+export default defineCommand({
   name: 'segments',
   summary: 'Who is this hurting: leaked calls, cost, repeat-call % and end-of-call sentiment by member segment',
-  args: '[JOURNEY]',
-  options: [],
+  args: { positionals: [{ name: 'JOURNEY', description: 'one journey (default: all journeys)' }], options: [] },
   query: true,
-  parse: (parsed, ctx) => {
-    noMorePositionals(parsed, 1, 'leak segments [JOURNEY] [--date YYYY-MM-DD] [--json]');
-    return { date: dateArg(parsed, ctx), journey: journeyArg(parsed.positionals[0], ctx) };
-  },
+  surfaces: EVERYWHERE,
+  examples: [{ line: 'segments billing', what: 'who is affected', onStart: true }],
+  parse: (parsed, ctx) => ({ date: dateArg(parsed, ctx), journey: journeyArg(parsed.positionals[0], ctx) }),
   run: (args: { date: string; journey?: string }, ctx) => querySegments(ctx, args.date, args.journey),
   renderText: (r: SegmentsResult) =>
     [

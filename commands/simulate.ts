@@ -10,28 +10,36 @@ import { realSleep, runLive, type LiveSummary } from '../src/simulator/live.ts';
 import { parseFix } from '../src/simulator/scenario.ts';
 import type { WorldRequest } from '../src/simulator/open-world.ts';
 import { loadSimState } from '../src/simulator/state.ts';
-import { badArgument, noMorePositionals, numberArg } from './args.ts';
-import { defineCommand } from './types.ts';
+import { badArgument, numberArg } from './args.ts';
+import { defineCommand, TERMINAL_ONLY } from './command.ts';
 import type { Context } from '../src/context.ts';
 
 export type SimulateArgs = { request: WorldRequest; live: boolean; speed: number; daysGiven: boolean };
 export type SimulateResult = { backfill?: BackfillSummary; live?: LiveSummary };
 
-export const simulateCommand = defineCommand({
+export default defineCommand({
   name: 'simulate',
   summary: 'Generate a realistic simulated history (and optionally a live stream) when there is no real data',
-  options: [
-    { name: 'days', type: 'string', value: 'N', description: 'days of history to backfill, ending now (default 30)' },
-    { name: 'scale', type: 'string', value: 'S', description: 'share of a 5M-member plan, e.g. 0.1 (default 1)' },
-    { name: 'seed', type: 'string', value: 'N', description: 'random seed: same seed and options, same data (default 42)' },
-    { name: 'end', type: 'string', value: 'ISO', description: 'end instant instead of now, e.g. 2026-11-24T17:00:00Z' },
-    { name: 'fix', type: 'string', value: 'J:DATE:PCT', description: "a shipped fix: the journey's leaks drop PCT% from DATE", multiple: true },
-    { name: 'live', type: 'boolean', description: 'keep streaming in simulated real time until Ctrl-C' },
-    { name: 'speed', type: 'string', value: 'X', description: 'live speed: simulated seconds per real second (default 1; 60 = a minute a second)' },
-  ],
+  args: {
+    positionals: [],
+    options: [
+      { name: 'days', type: 'string', value: 'N', description: 'days of history to backfill, ending now (default 30)' },
+      { name: 'scale', type: 'string', value: 'S', description: 'share of a 5M-member plan, e.g. 0.1 (default 1)' },
+      { name: 'seed', type: 'string', value: 'N', description: 'random seed: same seed and options, same data (default 42)' },
+      { name: 'end', type: 'string', value: 'ISO', description: 'end instant instead of now, e.g. 2026-11-24T17:00:00Z' },
+      { name: 'fix', type: 'string', value: 'J:DATE:PCT', description: "a shipped fix: the journey's leaks drop PCT% from DATE", multiple: true },
+      { name: 'live', type: 'boolean', description: 'keep streaming in simulated real time until Ctrl-C' },
+      { name: 'speed', type: 'string', value: 'X', description: 'live speed: simulated seconds per real second (default 1; 60 = a minute a second)' },
+    ],
+  },
   query: false,
+  surfaces: TERMINAL_ONLY,
+  terminalOnlyBecause: 'it writes a simulated history into the store on the server',
+  examples: [
+    { line: 'simulate --days 30 --scale 0.1', what: 'a month of a 500K-member plan' },
+    { line: 'simulate --live --speed 60', what: 'stream live, a simulated minute a second' },
+  ],
   parse: (parsed, ctx): SimulateArgs => {
-    noMorePositionals(parsed, 0, 'leak simulate --days N [--scale S] [--seed N] [--end ISO] [--fix J:DATE:PCT] [--live [--speed X]]');
     const days = numberArg(parsed, 'days', 0, 400, 30)!;
     const seed = numberArg(parsed, 'seed', 0, 2 ** 31 - 1, 42)!;
     if (!Number.isInteger(days) || !Number.isInteger(seed)) throw badArgument('--days and --seed must be whole numbers.');

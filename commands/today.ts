@@ -10,8 +10,8 @@ import { buttonsBlock, runButton } from '../src/blocks/elements.ts';
 import { escapeMrkdwn } from '../src/blocks/mrkdwn.ts';
 import type { RenderedAnswer } from '../src/blocks/limits.ts';
 import { queryToday, type TodayJourney, type TodayResult } from '../src/leakage/today.ts';
-import { dateArg, noMorePositionals } from './args.ts';
-import { defineCommand } from './types.ts';
+import { dateArg } from './args.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
 
 const calls = (n: number) => `${formatCount(n)} call${n === 1 ? '' : 's'}`;
 
@@ -73,15 +73,14 @@ export function renderTodayBlocks(r: TodayResult, config: Pick<Config, 'windowMi
   };
 }
 
-export const todayCommand = defineCommand({
+export default defineCommand({
   name: 'today',
   summary: "What's breaking right now: leaked calls and cost by journey, with the 7-day trend",
-  options: [],
+  args: { positionals: [], options: [] },
   query: true,
-  parse: (parsed, ctx) => {
-    noMorePositionals(parsed, 0, 'leak today [--date YYYY-MM-DD] [--json]');
-    return { date: dateArg(parsed, ctx) };
-  },
+  surfaces: EVERYWHERE,
+  examples: [{ line: 'today', what: "what's breaking right now", onStart: true }],
+  parse: (parsed, ctx) => ({ date: dateArg(parsed, ctx) }),
   run: (args: { date: string }, ctx) => queryToday(ctx, args.date),
   renderText: (r: TodayResult) =>
     [
@@ -99,4 +98,5 @@ export const todayCommand = defineCommand({
         ? `${r.date} so far (through ${r.partial_through} ${r.time_zone}); trend compares the same hours of the 7 days before.`
         : `${r.date}, whole day (${r.time_zone}); trend compares with the mean of the 7 days before.`,
     ].join('\n'),
+  renderBlocks: renderTodayBlocks,
 });

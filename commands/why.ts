@@ -6,13 +6,13 @@ import { explainJourney, type WhyResult } from '../src/root-cause/explain-journe
 import { FACTORS, type Factor } from '../src/root-cause/leak-shares.ts';
 import { LeakError } from '../src/errors.ts';
 import { formatCount, formatPct, formatPerDay, renderTable } from '../src/format.ts';
-import { dateArg, journeyArg, noMorePositionals } from './args.ts';
+import { dateArg, journeyArg } from './args.ts';
 import { findBiggestLeak, listJourneys } from '../src/leakage/journeys.ts';
-import { defineCommand } from './types.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
 import type { Context } from '../src/context.ts';
 
 /** A journey from the argument, or the biggest leak of the date; one line naming the choices if neither. */
-export function journeyOrBiggest(value: string | undefined, ctx: Context, date: string, usage: string): string {
+function journeyOrBiggest(value: string | undefined, ctx: Context, date: string, usage: string): string {
   const given = journeyArg(value, ctx);
   if (given) return given;
   const biggest = findBiggestLeak(ctx, date);
@@ -29,17 +29,16 @@ const WINDOW_TEXT: Record<WhyResult['window']['basis'], string> = {
   last_7_days: 'over the 7 days to the date (none on the date itself)',
 };
 
-export const whyCommand = defineCommand({
+export default defineCommand({
   name: 'why',
   summary: 'Why is this happening: where a journey’s leaks concentrate, when the spike began, changes noted near then',
-  args: '[JOURNEY]',
-  options: [],
+  args: { positionals: [{ name: 'JOURNEY', description: "the journey to explain (default: the day's biggest leak)" }], options: [] },
   query: true,
+  surfaces: EVERYWHERE,
+  examples: [{ line: 'why billing', what: 'what drives a journey’s leak', onStart: true }],
   parse: (parsed, ctx) => {
-    const usage = 'leak why [JOURNEY] [--date YYYY-MM-DD] [--json]';
-    noMorePositionals(parsed, 1, usage);
     const date = dateArg(parsed, ctx);
-    return { date, journey: journeyOrBiggest(parsed.positionals[0], ctx, date, usage) };
+    return { date, journey: journeyOrBiggest(parsed.positionals[0], ctx, date, parsed.usage) };
   },
   run: (args: { date: string; journey: string }, ctx) => explainJourney(ctx, args),
   renderText: (r: WhyResult) => {

@@ -4,23 +4,24 @@
  */
 import { describeError, isLeakError } from './errors.ts';
 import { openContext } from './services/open-context.ts';
-import { commandHelp, helpText, parseInvocation } from '../commands/registry.ts';
+import { parseInvocation } from '../commands/invocation.ts';
+import { commandHelp, helpText } from '../commands/usage.ts';
 import type { Context } from './context.ts';
 
 export async function main(argv: string[]): Promise<number> {
   if (argv.length === 0) {
     // No command is a usage error: help goes to stderr so `--json` pipelines never see it.
-    process.stderr.write(`${helpText()}\n`);
+    process.stderr.write(`${await helpText()}\n`);
     return 2;
   }
   if (argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
-    process.stdout.write(`${helpText()}\n`);
+    process.stdout.write(`${await helpText()}\n`);
     return 0;
   }
   let ctx: Context | undefined;
   try {
     ctx = openContext();
-    const inv = parseInvocation(argv, ctx);
+    const inv = await parseInvocation(argv, ctx);
     if (inv.help) {
       process.stdout.write(`${commandHelp(inv.cmd)}\n`);
       return 0;

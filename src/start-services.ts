@@ -4,7 +4,7 @@
  * ask questions, and Slack. Each service can be stopped; main.ts stops them on Ctrl-C.
  */
 import type { Context } from './context.ts';
-import { findCommand } from '../commands/registry.ts';
+import { loadCommands } from '../commands/registry.ts';
 import { formatCount } from './format.ts';
 import { runBackfill } from './simulator/backfill.ts';
 import { realSleep, runLive, type LiveOptions } from './simulator/live.ts';
@@ -33,7 +33,7 @@ export async function startServices(ctx: Context, opts: StartOptions = {}): Prom
   const services: Service[] = [];
   const live = startSimulator(ctx, log, opts.demo ?? DEMO, opts.live ?? {});
   if (live) services.push(live);
-  log.info(askingHelp());
+  log.info(await askingHelp());
 
   // ── Slack starts here (the one place): with credentials it connects, without it says how to. ──
   // Loaded on demand so a Slack problem is reported in one line and never takes the simulator down.
@@ -85,18 +85,9 @@ function startSimulator(ctx: Context, log: Log, demo: typeof DEMO, liveOpts: Sta
   };
 }
 
-const EXAMPLES: [string, string][] = [
-  ['today', "what's breaking right now"],
-  ['why billing', 'what drives a journey’s leak'],
-  ['segments billing', 'who is affected'],
-  ['savings', 'what fixing it is worth'],
-  ['journey M-100123', 'one member’s timeline, leaks marked'],
-  ['actions', 'tracked fixes and their owners'],
-  ['digest --out ./digest', 'the daily digest without Slack'],
-];
-
-/** CLI examples, limited to the commands this build has. */
-export function askingHelp(): string {
-  const lines = EXAMPLES.filter(([cmd]) => findCommand(cmd.split(' ')[0])).map(([cmd, what]) => `  npm run -s leak -- ${cmd.padEnd(22)} ${what}`);
+/** The examples commands mark for the start (`onStart`), in registry order. */
+export async function askingHelp(): Promise<string> {
+  const examples = (await loadCommands()).flatMap((c) => (c.examples ?? []).filter((e) => e.onStart));
+  const lines = examples.map((e) => `  npm run -s leak -- ${e.line.padEnd(22)} ${e.what}`);
   return ['Ask from a terminal (add --json for data, --help for options):', ...lines].join('\n');
 }

@@ -7,7 +7,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Context } from '../context.ts';
-import { findCommand } from '../../commands/registry.ts';
+import { isCommandName } from '../../commands/registry.ts';
 import { describeError } from '../errors.ts';
 import { answerLine } from '../slack/answer.ts';
 import { ALERT_ACTION, alertFallbackText, buildAlertBlocks } from './blocks.ts';
@@ -20,7 +20,7 @@ const privately = (respond: RespondFn, text: string) => respond({ response_type:
 /** The command a View button runs for an alert, when that command exists. */
 export function viewCommandLine(a: Alert): string | undefined {
   const line = a.detail.member ? `member ${a.detail.member}` : a.detail.journey ? `why ${a.detail.journey}${a.detail.date ? ` --date ${a.detail.date}` : ''}` : undefined;
-  return line && findCommand(line.split(' ')[0]) ? line : undefined;
+  return line && isCommandName(line.split(' ')[0]) ? line : undefined;
 }
 
 export function registerAlertListeners(app: App, ctx: Context): void {

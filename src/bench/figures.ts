@@ -8,7 +8,7 @@ import { rebuildGold } from '../pipeline/gold.ts';
 import { runBackfill } from '../simulator/backfill.ts';
 import { loadSimState } from '../simulator/state.ts';
 import { exportCsv } from '../simulator/export-csv.ts';
-import { parseInvocation } from '../../commands/registry.ts';
+import { parseInvocation } from '../../commands/invocation.ts';
 import { consoleLogger, type Context } from '../context.ts';
 import { buildDigest } from '../../reports/digest/build.ts';
 import { createChartRenderer } from '../../reports/charts/render.ts';
@@ -129,7 +129,7 @@ export async function measureCommands(b: BenchStore, runs: number): Promise<Row[
       return [...base, '--date', b.lastFullDay];
     };
     const samples = await timeRuns(runs, async () => {
-      const inv = parseInvocation(argv(), deps);
+      const inv = await parseInvocation(argv(), deps);
       await inv.cmd.run(inv.args, deps);
     }, 3);
     const s = summarize(samples);

@@ -1,14 +1,14 @@
 /** Help generated from the registry, so a new command appears in Slack help without touching this file. */
 import type { KnownBlock } from '@slack/types';
-import { COMMANDS, commandHelp } from '../../commands/registry.ts';
-import type { AnyCommand } from '../../commands/types.ts';
+import { runsIn, type AnyCommand } from '../../commands/command.ts';
+import { loadCommands } from '../../commands/registry.ts';
+import { commandHelp, positionalsOf } from '../../commands/usage.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { runButton, buttonsBlock } from '../blocks/elements.ts';
 import type { RenderedAnswer } from '../blocks/limits.ts';
-import { isSlackCommand } from './surface.ts';
 
-export function renderHelp(opts: { unknown?: string; suggestion?: string; suggestedLine?: string } = {}): RenderedAnswer {
-  const commands = COMMANDS.filter(isSlackCommand);
+export async function renderHelp(opts: { unknown?: string; suggestion?: string; suggestedLine?: string } = {}): Promise<RenderedAnswer> {
+  const commands = (await loadCommands()).filter((c) => runsIn(c, 'slack'));
   const head: KnownBlock[] = [];
   let text = 'Leak commands';
   if (opts.unknown !== undefined) {
@@ -19,9 +19,10 @@ export function renderHelp(opts: { unknown?: string; suggestion?: string; sugges
     if (opts.suggestion) head.push(...buttonsBlock([runButton(`Run /leak ${opts.suggestedLine ?? opts.suggestion}`, opts.suggestedLine ?? opts.suggestion, 'primary')], 'suggestion'));
   }
   head.push({ type: 'header', text: { type: 'plain_text', text: 'Leak commands', emoji: true } });
-  const rows = commands.map((c): KnownBlock[] => [
-    { type: 'section', text: { type: 'mrkdwn', text: `*\`/leak ${c.name}${c.args ? ` ${escapeMrkdwn(c.args)}` : ''}\`*\n${escapeMrkdwn(c.summary)}` } },
-  ]);
+  const rows = commands.map((c): KnownBlock[] => {
+    const args = positionalsOf(c);
+    return [{ type: 'section', text: { type: 'mrkdwn', text: `*\`/leak ${c.name}${args ? ` ${escapeMrkdwn(args)}` : ''}\`*\n${escapeMrkdwn(c.summary)}` } }];
+  });
   const tail: KnownBlock[] = [
     { type: 'context', elements: [{ type: 'mrkdwn', text: 'Options: `/leak <command> --help`. Every answer is also in the CLI: `npm run -s leak -- <command>`.' }] },
   ];
@@ -29,7 +30,7 @@ export function renderHelp(opts: { unknown?: string; suggestion?: string; sugges
 }
 
 export function renderCommandHelp(cmd: AnyCommand): RenderedAnswer {
-  const text = commandHelp(cmd).replace(/^Usage: leak /, 'Usage: /leak ');
+  const text = commandHelp(cmd).replace(/^Usage: leak /, 'Usage: /leak ').replace(/^ {2}leak /gm, '  /leak ');
   return {
     text: `/leak ${cmd.name}: ${cmd.summary}`,
     head: [{ type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${escapeMrkdwn(text)}\`\`\`` } }],

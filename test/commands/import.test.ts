@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeps } from '../helpers/store.ts';
 import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from '../helpers/csv.ts';
-import { importCommand } from '../../commands/import.ts';
+import importCommand from '../../commands/import.ts';
 import { LeakError } from '../../src/errors.ts';
 import { simulatedStore } from '../helpers/simulated.ts';
 

@@ -1,10 +1,11 @@
 /** Runs a command the way the CLI and Slack do (parse through the registry, then run), for tests. */
-import { findCommand, parseInvocation } from '../../commands/registry.ts';
+import { parseInvocation } from '../../commands/invocation.ts';
+import { loadCommand } from '../../commands/registry.ts';
 import type { Context } from '../../src/context.ts';
 import { describeError } from '../../src/errors.ts';
 
 export async function invoke<R = Record<string, unknown>>(deps: Context, argv: string[]): Promise<R> {
-  const inv = parseInvocation(argv, deps);
+  const inv = await parseInvocation(argv, deps);
   return (await inv.cmd.run(inv.args, deps)) as R;
 }
 
@@ -19,8 +20,8 @@ export async function refusal(deps: Context, argv: string[]): Promise<string> {
 }
 
 /** The command's text rendering of a result (argv[0] names the command). */
-export function renderText(_deps: Context, argv: string[], result: unknown): string {
-  const cmd = findCommand(argv[0]);
+export async function renderText(_deps: Context, argv: string[], result: unknown): Promise<string> {
+  const cmd = await loadCommand(argv[0]);
   if (!cmd) throw new Error(`no command ${argv[0]}`);
   return cmd.renderText(result);
 }

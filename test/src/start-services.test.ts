@@ -48,8 +48,9 @@ describe('startServices (npm start)', () => {
     expect(lines[0]).toBe('The simulator is off (LEAK_SIMULATE=off).');
   });
 
-  it('lists only commands this build has', () => {
-    for (const line of askingHelp().split('\n').slice(1)) expect(line).toMatch(/^  npm run -s leak -- [a-z]+/);
-    expect(askingHelp()).toMatch(/leak -- today/);
+  it('lists only commands this build has', async () => {
+    const help = await askingHelp();
+    for (const line of help.split('\n').slice(1)) expect(line).toMatch(/^  npm run -s leak -- [a-z]+/);
+    expect(help).toMatch(/leak -- today/);
   });
 });

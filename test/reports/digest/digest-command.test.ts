@@ -1,19 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseInvocation } from '../../../commands/registry.ts';
+import { parseCommandArgs } from '../../../commands/invocation.ts';
 import { readPngSize } from '../../../reports/charts/png.ts';
 import { tempDir } from '../../helpers/csv.ts';
 import { startFakeSlack } from '../../helpers/fake-slack.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { seedLeakage } from './seed-store.ts';
+import digestCommand from '../../../commands/digest.ts';
 
 describe('leak digest', () => {
   it('--out writes the Block Kit JSON, a Markdown version and the PNGs it links to', async () => {
     const deps = makeDeps({ now: '2026-11-24T15:00:00Z' });
     await seedLeakage(deps, { endDate: '2026-11-23', days: 30 });
     const out = path.join(tempDir(), 'digest');
-    const inv = parseInvocation(['digest', '--out', out, '--role', 'exec'], deps);
+    const inv = parseCommandArgs(digestCommand, ['--out', out, '--role', 'exec'], deps);
     const result = await inv.cmd.run(inv.args, deps);
     // Default date: the previous complete day in LEAK_TZ.
     expect(result.date).toBe('2026-11-23');
@@ -36,7 +37,7 @@ describe('leak digest', () => {
       const deps = makeDeps({ now: '2026-11-24T15:00:00Z', env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.url } });
       await seedLeakage(deps, { endDate: '2026-11-23', days: 10 });
       const run = async () => {
-        const inv = parseInvocation(['digest', '--post', '#cli'], deps);
+        const inv = parseCommandArgs(digestCommand, ['--post', '#cli'], deps);
         return inv.cmd.renderText(await inv.cmd.run(inv.args, deps));
       };
       expect(await run()).toMatch(/Posted to #cli \(ts \d+\.\d+\), 3 chart\(s\) in the thread\.$/);
@@ -49,14 +50,14 @@ describe('leak digest', () => {
 
   it('--post without a bot token says what is missing', async () => {
     const deps = makeDeps({ now: '2026-11-24T15:00:00Z' });
-    const inv = parseInvocation(['digest', '--post', '#cli'], deps);
+    const inv = parseCommandArgs(digestCommand, ['--post', '#cli'], deps);
     await expect(inv.cmd.run(inv.args, deps)).rejects.toThrow('--post needs SLACK_BOT_TOKEN (a bot token starting with xoxb-) in the environment.');
   });
 
   it('refuses a bad role or channel in one line', () => {
     const deps = makeDeps();
-    expect(() => parseInvocation(['digest', '--role', 'ceo'], deps)).toThrow('--role must be one of exec, ops (got "ceo").');
-    expect(() => parseInvocation(['digest', '--post', 'general'], deps)).toThrow('--post must be #channel-name or a channel ID such as C0123456789 (got "general").');
-    expect(() => parseInvocation(['digest', '--date', '2026-13-01'], deps)).toThrow(/--date must be a date written YYYY-MM-DD/);
+    expect(() => parseCommandArgs(digestCommand, ['--role', 'ceo'], deps)).toThrow('--role must be one of exec, ops (got "ceo").');
+    expect(() => parseCommandArgs(digestCommand, ['--post', 'general'], deps)).toThrow('--post must be #channel-name or a channel ID such as C0123456789 (got "general").');
+    expect(() => parseCommandArgs(digestCommand, ['--date', '2026-13-01'], deps)).toThrow(/--date must be a date written YYYY-MM-DD/);
   });
 });
