@@ -5,7 +5,7 @@
  */
 import { describeError } from './errors.ts';
 import { openContext } from './services/open-context.ts';
-import { startServices, type Service } from './start-services.ts';
+import { startServices, type Service } from './services/start-services.ts';
 
 async function main(): Promise<number> {
   let services: Service[] = [];

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Context } from '../context.ts';
-import { buildSlackApp } from '../app.ts';
+import { buildSlackApp } from '../slack/app.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export type SlackTodayBench = { ack_ms: Summary; answer_ms: Summary; blocks: number };

@@ -3,7 +3,7 @@
  * connect and lets everything else run (the CLI gives every answer the bot gives).
  */
 import type { Context } from '../context.ts';
-import { buildSlackApp, slackMode, type SlackService } from '../app.ts';
+import { buildSlackApp, slackMode, type SlackService } from './app.ts';
 
 export type StartLog = { info(message: string): void };
 

@@ -7,7 +7,7 @@
  *   const res = await app.post(slashCommandRequest({ text: 'today', responseUrl: slack.responseUrl() }, app.sign));
  */
 import type { LogLevel } from '@slack/bolt';
-import { buildSlackApp, type SlackService } from '../../src/app.ts';
+import { buildSlackApp, type SlackService } from '../../src/slack/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Context } from '../../src/context.ts';
 import type { FakeSlack } from './fake-slack.ts';

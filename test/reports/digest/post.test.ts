@@ -7,7 +7,7 @@ import { createChartRenderer } from '../../../reports/charts/render.ts';
 import { readPngSize } from '../../../reports/charts/png.ts';
 import { listDigestFailures, readRow } from '../../../src/bookkeeping/digest-ledger.ts';
 import { postDigest } from '../../../reports/digest/post.ts';
-import { startDigestSchedules, startDigestService } from '../../../reports/digest/schedule.ts';
+import { startDigestSchedules, startDigestService } from '../../../src/services/digest-schedule.ts';
 import type { RetryOptions } from '../../../reports/digest/retry.ts';
 import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { tempDir } from '../../helpers/csv.ts';

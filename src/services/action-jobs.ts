@@ -1,8 +1,8 @@
 /** Runs runActionJobs hourly and once at start (see src/hourly-job.ts). Called where services start. */
 import type { WebClient } from '@slack/web-api';
 import type { Context } from '../context.ts';
-import { startHourlyJob } from '../hourly-job.ts';
-import { runActionJobs } from './jobs.ts';
+import { startHourlyJob } from './hourly-job.ts';
+import { runActionJobs } from '../actions/jobs.ts';
 
 export const ACTION_JOBS_CRON = '7 * * * *';
 

@@ -1,8 +1,8 @@
 /** Runs runAlertJobs hourly and once at start (see src/hourly-job.ts). Called where services start. */
 import type { WebClient } from '@slack/web-api';
 import type { Context } from '../context.ts';
-import { startHourlyJob } from '../hourly-job.ts';
-import { runAlertJobs } from './jobs.ts';
+import { startHourlyJob } from './hourly-job.ts';
+import { runAlertJobs } from '../alerts/jobs.ts';
 
 /** Minute 12: after the pipeline's top-of-hour work and away from the action jobs' minute 7. */
 export const ALERT_JOBS_CRON = '12 * * * *';

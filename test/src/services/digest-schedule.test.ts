@@ -1,6 +1,6 @@
 import cron from 'node-cron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireTimesBetween, missedRunToday } from '../../../reports/digest/schedule.ts';
+import { fireTimesBetween, missedRunToday } from '../../../src/services/digest-schedule.ts';
 import { parseDigestChannels } from '../../../src/digest-channels.ts';
 import { loadConfig } from '../../../src/config.ts';
 

@@ -4,13 +4,13 @@
  * node-cron does not replay ticks missed while the process was down.
  */
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Context } from '../../src/context.ts';
-import { zoneClock } from '../../src/time.ts';
-import { createChartRenderer, type ChartRenderer } from '../charts/render.ts';
-import type { DigestChannel } from '../../src/digest-channels.ts';
-import { postDigest, type DigestSlackClient, type PostDigestOutcome } from './post.ts';
-import { previousCompleteDay } from './query.ts';
-import type { RetryOptions } from './retry.ts';
+import type { Context } from '../context.ts';
+import { zoneClock } from '../time.ts';
+import { createChartRenderer, type ChartRenderer } from '../../reports/charts/render.ts';
+import type { DigestChannel } from '../digest-channels.ts';
+import { postDigest, type DigestSlackClient, type PostDigestOutcome } from '../../reports/digest/post.ts';
+import { previousCompleteDay } from '../../reports/digest/query.ts';
+import type { RetryOptions } from '../../reports/digest/retry.ts';
 
 export type DigestScheduleOptions = {
   renderer?: ChartRenderer;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAction, getAction } from '../../../src/actions/repository.ts';
-import { ACTION_JOBS_CRON, startActionJobs } from '../../../src/actions/schedule.ts';
+import { ACTION_JOBS_CRON, startActionJobs } from '../../../src/services/action-jobs.ts';
 import { clientFor, startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { makeDeps } from '../../helpers/store.ts';
 

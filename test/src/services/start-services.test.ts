@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { askingHelp, startServices } from '../../src/start-services.ts';
-import { loadSimState } from '../../src/simulator/state.ts';
-import { importCsvFile } from '../../src/ingest/import-csv.ts';
-import { makeDeps } from '../helpers/store.ts';
-import { MEMBER_HEADER, tempDir, writeCsv } from '../helpers/csv.ts';
-import { END } from '../helpers/simulated.ts';
+import { askingHelp, startServices } from '../../../src/services/start-services.ts';
+import { loadSimState } from '../../../src/simulator/state.ts';
+import { importCsvFile } from '../../../src/ingest/import-csv.ts';
+import { makeDeps } from '../../helpers/store.ts';
+import { MEMBER_HEADER, tempDir, writeCsv } from '../../helpers/csv.ts';
+import { END } from '../../helpers/simulated.ts';
 
 const TINY = { days: 1, scale: 0.002, seed: 42 };
+const collect = (lines: string[]) => ({ info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) });
 
 function fakeLive() {
   let now = 0;
@@ -17,7 +18,7 @@ describe('startServices (npm start)', () => {
   it('on an empty store: backfills a demo history, streams live, says how to ask and how to connect Slack; stops cleanly', async () => {
     const deps = makeDeps({ now: END });
     const lines: string[] = [];
-    const services = await startServices(deps, { log: { info: (m) => lines.push(m) }, demo: TINY, live: fakeLive() });
+    const services = await startServices({ ...deps, log: collect(lines) }, { demo: TINY, live: fakeLive() });
     const text = lines.join('\n');
     expect(text).toMatch(/Simulator: new store, backfilling a 1-day demo history at scale 0.002 \(LEAK_SIMULATE=auto\)/);
     expect(text).toMatch(/npm run -s leak -- today/);
@@ -35,7 +36,7 @@ describe('startServices (npm start)', () => {
     const deps = makeDeps({ now: END });
     await importCsvFile(deps.store, 'members', writeCsv(tempDir(), 'members.csv', MEMBER_HEADER, ['M-000001,MAPD,2026-06-01,en,1955,FL']));
     const lines: string[] = [];
-    const services = await startServices(deps, { log: { info: (m) => lines.push(m) }, demo: TINY, live: fakeLive() });
+    const services = await startServices({ ...deps, log: collect(lines) }, { demo: TINY, live: fakeLive() });
     expect(lines[0]).toMatch(/^The simulator is off: this store holds imported data/);
     expect(services).toEqual([]);
     expect(deps.store.sqlite.prepare("SELECT count(*) FROM import_batches WHERE source = 'simulator'").pluck().get()).toBe(0);
@@ -44,7 +45,7 @@ describe('startServices (npm start)', () => {
   it('LEAK_SIMULATE=off keeps it off', async () => {
     const deps = makeDeps({ now: END, env: { LEAK_SIMULATE: 'off' } });
     const lines: string[] = [];
-    await startServices(deps, { log: { info: (m) => lines.push(m) }, demo: TINY });
+    await startServices({ ...deps, log: collect(lines) }, { demo: TINY });
     expect(lines[0]).toBe('The simulator is off (LEAK_SIMULATE=off).');
   });
 

@@ -6,11 +6,11 @@
 import { App, LogLevel } from '@slack/bolt';
 // @slack/web-api is CommonJS; Node's ESM loader cannot see this named export, so take it from the default.
 import webApi from '@slack/web-api';
-import type { Context } from './context.ts';
-import type { Config } from './config.ts';
-import { LeakError } from './errors.ts';
-import { createSlackReceiver } from './slack/receiver.ts';
-import { registerListeners } from './slack/listeners/index.ts';
+import type { Context } from '../context.ts';
+import type { Config } from '../config.ts';
+import { LeakError } from '../errors.ts';
+import { createSlackReceiver } from './receiver.ts';
+import { registerListeners } from './listeners/index.ts';
 
 export type SlackMode = 'http' | 'socket';
 

@@ -1,9 +1,9 @@
 /** Which connection the configuration selects: HTTP with a signing secret, Socket Mode with an app token, else none. */
 import { describe, expect, it } from 'vitest';
-import { buildSlackApp, slackMode } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
-import { makeDeps } from '../helpers/store.ts';
-import { startFakeSlack } from '../helpers/fake-slack.ts';
+import { buildSlackApp, slackMode } from '../../../src/slack/app.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { makeDeps } from '../../helpers/store.ts';
+import { startFakeSlack } from '../../helpers/fake-slack.ts';
 
 const config = (env: Record<string, string>) => loadConfig({ LEAK_DB: ':memory:', ...env });
 
