@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCommandArgs } from '../../../commands/invocation.ts';
-import { readPngSize } from '../../../reports/charts/png.ts';
-import { tempDir } from '../../helpers/csv.ts';
-import { startFakeSlack } from '../../helpers/fake-slack.ts';
-import { makeDeps } from '../../helpers/store.ts';
-import { seedLeakage } from './seed-store.ts';
-import digestCommand from '../../../commands/digest.ts';
+import { parseCommandArgs } from '../../commands/invocation.ts';
+import { readPngSize } from '../../reports/charts/png.ts';
+import { tempDir } from '../helpers/csv.ts';
+import { startFakeSlack } from '../helpers/fake-slack.ts';
+import { makeDeps } from '../helpers/store.ts';
+import { seedLeakage } from '../reports/digest/seed-store.ts';
+import digestCommand from '../../commands/digest.ts';
 
 describe('leak digest', () => {
   it('--out writes the Block Kit JSON, a Markdown version and the PNGs it links to', async () => {

@@ -1,11 +1,11 @@
 /** /leak actions in Slack: recommendations with "I'll take it", clicked on the private answer, become tracked actions. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getAction, listHistory } from '../../../src/actions/repository.ts';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
-import { blockActionPayload, CHANNEL, interactionRequest, slashCommandRequest, USER } from '../../helpers/slack-request.ts';
-import { startApp, type StartedApp } from '../../helpers/start-app.ts';
-import { makeDeps } from '../../helpers/store.ts';
-import { loadKnownFix } from './known-fix.ts';
+import { getAction, listHistory } from '../../../../../src/actions/repository.ts';
+import { startFakeSlack, type FakeSlack } from '../../../../helpers/fake-slack.ts';
+import { blockActionPayload, CHANNEL, interactionRequest, slashCommandRequest, USER } from '../../../../helpers/slack-request.ts';
+import { startApp, type StartedApp } from '../../../../helpers/start-app.ts';
+import { makeDeps } from '../../../../helpers/store.ts';
+import { loadKnownFix } from '../../../actions/known-fix.ts';
 
 let slack: FakeSlack;
 let app: StartedApp;

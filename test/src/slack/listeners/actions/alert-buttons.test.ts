@@ -4,13 +4,13 @@
  * refreshed in place; feedback is recorded once per person; View answers privately.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAlertJobs } from '../../../src/alerts/jobs.ts';
-import { getAlert, listAlerts } from '../../../src/alerts/repository.ts';
-import { clientFor, startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
-import { blockActionPayload, interactionRequest } from '../../helpers/slack-request.ts';
-import { makeDeps } from '../../helpers/store.ts';
-import { startApp, type StartedApp } from '../../helpers/start-app.ts';
-import { insertCall } from './rows.ts';
+import { runAlertJobs } from '../../../../../src/alerts/jobs.ts';
+import { getAlert, listAlerts } from '../../../../../src/alerts/repository.ts';
+import { clientFor, startFakeSlack, type FakeSlack } from '../../../../helpers/fake-slack.ts';
+import { blockActionPayload, interactionRequest } from '../../../../helpers/slack-request.ts';
+import { makeDeps } from '../../../../helpers/store.ts';
+import { startApp, type StartedApp } from '../../../../helpers/start-app.ts';
+import { insertCall } from '../../../alerts/rows.ts';
 
 const NOW = Date.parse('2026-11-24T17:00:00Z');
 const HOUR = 3_600_000;

@@ -4,13 +4,13 @@
  * rows, private refusals (response_url, ephemeral), a stale click, a double-click race, the modal.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listHistory, getAction, createAction } from '../../../src/actions/repository.ts';
-import { postActionMessage } from '../../../src/actions/announce.ts';
-import { runActionJobs } from '../../../src/actions/jobs.ts';
-import { clientFor, startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
-import { blockActionPayload, CHANNEL, interactionRequest, slashCommandRequest, USER } from '../../helpers/slack-request.ts';
-import { makeDeps } from '../../helpers/store.ts';
-import { startApp, type StartedApp } from '../../helpers/start-app.ts';
+import { listHistory, getAction, createAction } from '../../../../../src/actions/repository.ts';
+import { postActionMessage } from '../../../../../src/actions/announce.ts';
+import { runActionJobs } from '../../../../../src/actions/jobs.ts';
+import { clientFor, startFakeSlack, type FakeSlack } from '../../../../helpers/fake-slack.ts';
+import { blockActionPayload, CHANNEL, interactionRequest, slashCommandRequest, USER } from '../../../../helpers/slack-request.ts';
+import { makeDeps } from '../../../../helpers/store.ts';
+import { startApp, type StartedApp } from '../../../../helpers/start-app.ts';
 
 let slack: FakeSlack;
 let app: StartedApp;
