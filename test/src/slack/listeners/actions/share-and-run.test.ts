@@ -1,10 +1,10 @@
 /** Buttons: "Share in channel" re-posts publicly; run buttons answer privately through the same registry. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FakeSlack } from '../../helpers/fake-slack.ts';
-import type { StartedApp } from '../../helpers/start-app.ts';
-import { blockActionPayload, interactionRequest, CHANNEL, USER } from '../../helpers/slack-request.ts';
-import { makeDeps } from '../../helpers/store.ts';
-import { NOW, seedLeaks, useSeededApp } from './seed.ts';
+import type { FakeSlack } from '../../../../helpers/fake-slack.ts';
+import type { StartedApp } from '../../../../helpers/start-app.ts';
+import { blockActionPayload, interactionRequest, CHANNEL, USER } from '../../../../helpers/slack-request.ts';
+import { makeDeps } from '../../../../helpers/store.ts';
+import { NOW, seedLeaks, useSeededApp } from '../../seed.ts';
 
 const handles = useSeededApp();
 let slack: FakeSlack;

@@ -1,11 +1,11 @@
 /** Events API: mentions answered in a thread, the Home tab published, redeliveries processed once. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FakeSlack } from '../../helpers/fake-slack.ts';
-import type { StartedApp } from '../../helpers/start-app.ts';
-import { appHomeOpenedEvent, appMentionEvent, eventEnvelope, eventRequest, CHANNEL, USER } from '../../helpers/slack-request.ts';
-import { makeDeps } from '../../helpers/store.ts';
-import { NOW, seedLeaks, useSeededApp } from './seed.ts';
-import { createAction } from '../../../src/actions/repository.ts';
+import type { FakeSlack } from '../../../../helpers/fake-slack.ts';
+import type { StartedApp } from '../../../../helpers/start-app.ts';
+import { appHomeOpenedEvent, appMentionEvent, eventEnvelope, eventRequest, CHANNEL, USER } from '../../../../helpers/slack-request.ts';
+import { makeDeps } from '../../../../helpers/store.ts';
+import { NOW, seedLeaks, useSeededApp } from '../../seed.ts';
+import { createAction } from '../../../../../src/actions/repository.ts';
 
 const handles = useSeededApp();
 let slack: FakeSlack;
