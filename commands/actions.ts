@@ -18,11 +18,11 @@ import { dateArg, journeyArg, numberArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 import type { Context } from '../src/context.ts';
 
-export const DEFAULT_TOP = 8;
+const DEFAULT_TOP = 8;
 
 export type ActionsResult = { date: string; journey: string | null; recommendations: Recommendation[]; more: number; open_actions: OpenActionRow[]; headline: string };
 
-export function queryActions(ctx: Context, a: { date: string; journey?: string; top: number }): ActionsResult {
+function queryActions(ctx: Context, a: { date: string; journey?: string; top: number }): ActionsResult {
   const all = recommendActions(ctx, { date: a.date, journey: a.journey });
   const open = queryOpenActions(ctx).filter((o) => !a.journey || o.journey === a.journey);
   const top = all[0];

@@ -11,7 +11,7 @@ function rankTable(rows: AgentRow[]): string {
   );
 }
 
-export function renderAgents(r: AgentsResult): string {
+function renderAgents(r: AgentsResult): string {
   const when = r.from === r.to ? `on ${r.from}` : `from ${r.from} to ${r.to}`;
   if (!r.total.interactions) return `No contact-center interactions ${when}.`;
   const t = r.total;

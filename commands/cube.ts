@@ -11,7 +11,7 @@ import { defineCommand, EVERYWHERE, type ParsedArgs } from './command.ts';
 
 const SHOWN_ROWS = 50;
 
-export function formatMeasure(measure: Measure, v: number | null): string {
+function formatMeasure(measure: Measure, v: number | null): string {
   if (v === null) return 'n/a';
   if (measure === 'cost') return formatMoney(v);
   if (measure === 'repeat_pct') return formatPct(v);
@@ -20,7 +20,7 @@ export function formatMeasure(measure: Measure, v: number | null): string {
   return formatCount(v);
 }
 
-export function renderCube(r: CubeResult): string {
+function renderCube(r: CubeResult): string {
   const filters = Object.entries(r.where).map(([d, vs]) => `${d}=${vs!.join('|')}`);
   const head = `${r.measure} of leaked calls${r.by.length ? ` by ${r.by.join(', ')}` : ''}, ${r.from === r.to ? r.from : `from ${r.from} to ${r.to}`}${filters.length ? ` where ${filters.join(' and ')}` : ''}`;
   if (!r.rows.length) {

@@ -28,7 +28,7 @@ export type DigestCommandResult = {
   post?: PostDigestOutcome;
 };
 
-export async function runDigest(args: DigestArgs, ctx: Context): Promise<DigestCommandResult> {
+async function runDigest(args: DigestArgs, ctx: Context): Promise<DigestCommandResult> {
   const renderer = createChartRenderer();
   const digest = await buildDigest(ctx, { date: args.date, role: args.role, renderer });
   const markdown = renderDigestMarkdown(digest);

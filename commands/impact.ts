@@ -10,7 +10,7 @@ import { defineCommand, EVERYWHERE } from './command.ts';
 import { listSegments } from '../src/leakage/journeys.ts';
 import { isActionImpact, queryActionImpact, type ActionImpact, type ActionImpactArgs } from '../src/actions/impact.ts';
 
-export const DEFAULT_IMPACT_DAYS = 14;
+const DEFAULT_IMPACT_DAYS = 14;
 
 export type ImpactArgs = { date: string; journey: string; since: string; days: number; segment?: string; errorMessage?: string };
 
@@ -89,7 +89,7 @@ function actionIdArgument(text: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-export function renderActionImpactText(r: ActionImpact): string {
+function renderActionImpactText(r: ActionImpact): string {
   const o = r.outcome;
   if (!o) return r.sentence;
   const rate = (p: number | null) => (p === null ? 'n/a' : `${round1(p)}%`);

@@ -4,7 +4,7 @@ import { queryInteractions, type InteractionsResult } from '../src/contact-cente
 import { RANGE_OPTIONS, rangeArgs } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 
-export function renderInteractions(r: InteractionsResult): string {
+function renderInteractions(r: InteractionsResult): string {
   const when = r.from === r.to ? `on ${r.from}` : `from ${r.from} to ${r.to}`;
   if (!r.total.volume) return `No contact-center interactions ${when}.`;
   const t = r.total;

@@ -8,7 +8,7 @@ import { defineCommand, EVERYWHERE } from './command.ts';
 
 const MARK: Record<JourneyEventKind, string> = { digital: ' ', failure: 'x', abandon: 'x', complete: '+', call: '>', survey: '*' };
 
-export function renderJourney(r: JourneyResult): string {
+function renderJourney(r: JourneyResult): string {
   const clock = zoneClock(r.time_zone);
   const plural = (n: number, w: string) => `${formatCount(n)} ${w}${n === 1 ? '' : 's'}`;
   const lines = [

@@ -8,7 +8,7 @@ import { defineCommand, EVERYWHERE } from './command.ts';
 
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
-export function renderMember(r: MemberResult): string {
+function renderMember(r: MemberResult): string {
   const p = r.profile;
   const c = r.counts;
   const lines = [

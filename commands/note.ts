@@ -8,7 +8,7 @@ import { isIsoDate } from '../src/time.ts';
 import { badArgument, journeyArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 
-export const MAX_NOTE_CHARS = 500;
+const MAX_NOTE_CHARS = 500;
 
 export type NoteArgs = { list: true; journey?: string } | { list: false; date: string; text: string; journey?: string; by: string };
 export type NoteResult = { added: Annotation | null; notes: Annotation[] };

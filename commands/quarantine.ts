@@ -5,7 +5,7 @@ import { badArgument, numberArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 
 /** The raw line as shown in text: enough to recognise the row without flooding a terminal. */
-export const RAW_SHOWN = 100;
+const RAW_SHOWN = 100;
 
 const truncate = (s: string) => {
   const one = s.replace(/\r?\n|\r/g, '⏎');

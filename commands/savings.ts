@@ -9,7 +9,7 @@ import { badArgument, dateArg, journeyArg, numberArg } from './args.ts';
 import { defineCommand, EVERYWHERE, type ParsedArgs } from './command.ts';
 import type { Context } from '../src/context.ts';
 
-export const DEFAULT_FIX_PCT = 10;
+const DEFAULT_FIX_PCT = 10;
 
 export type SavingsArgs = { date: string; journey?: string; fix: number; calls?: number; cost?: number; repeatRate?: number };
 export type SavingsResult = SavingsFigures & {
@@ -21,7 +21,7 @@ export type SavingsResult = SavingsFigures & {
   headline: string;
 };
 
-export function querySavings(ctx: Context, a: SavingsArgs): SavingsResult {
+function querySavings(ctx: Context, a: SavingsArgs): SavingsResult {
   const m = measureSavingsInputs(ctx, { date: a.date, journey: a.journey });
   const figures = computeSavings({
     calls_per_day: a.calls ?? m.calls_per_day,

@@ -10,11 +10,6 @@ export function formatMoney(n: number): string {
   return `${sign}$${trimZeros((a / 1e9).toPrecision(3))}B`;
 }
 
-/** Exact dollars with separators, for what-if answers where every dollar was asked for. */
-export function formatDollars(n: number): string {
-  return `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
-}
-
 export function formatCount(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
@@ -35,7 +30,7 @@ export const spokenMoney = (n: number) => formatMoney(Math.abs(n) >= 100 ? Math.
 export const round1 = (n: number) => Math.round(n * 10) / 10;
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish', zh: 'Chinese', vi: 'Vietnamese', ko: 'Korean', ru: 'Russian', unknown: 'Unknown' };
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish', zh: 'Chinese', vi: 'Vietnamese', ko: 'Korean', ru: 'Russian', unknown: 'Unknown' };
 export const languageName = (code: string) => LANGUAGE_NAMES[code] ?? code;
 
 const trimZeros = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);

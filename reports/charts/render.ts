@@ -12,7 +12,7 @@ import { encodePng } from './png.ts';
 import { CHART_HEIGHT, CHART_WIDTH, FONT_FAMILY, PIXEL_RATIO, chartConfig } from './theme.ts';
 
 const FONT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fonts');
-export const FONT_FILES = [path.join(FONT_DIR, 'DejaVuSans.ttf'), path.join(FONT_DIR, 'DejaVuSans-Bold.ttf')];
+const FONT_FILES = [path.join(FONT_DIR, 'DejaVuSans.ttf'), path.join(FONT_DIR, 'DejaVuSans-Bold.ttf')];
 
 // Vega-Lite's warnings (e.g. about merged sort orders) would go to stdout of the CLI and the bot.
 const QUIET = vega.logger(vega.None);
@@ -59,8 +59,8 @@ export function createChartRenderer(opts: { width?: number; height?: number; pix
 /**
  * Share of RGBA pixels that are not the (white) background. With `width` given, every other
  * pixel of every other row is read: at 2x density nothing visible is narrower than 2 px.
- * Most pixels are opaque white, which one 32-bit read settles (0xFFFFFFFF in either byte order);
- * a digest's first, not yet optimised run spent about 20 ms here on byte-by-byte checks.
+ * Most pixels are opaque white, which one 32-bit read settles (0xFFFFFFFF in either byte order)
+ * instead of four byte checks.
  */
 export function inkRatio(rgba: Buffer, width?: number): number {
   const step = width ? 2 : 1;

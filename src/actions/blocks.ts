@@ -35,7 +35,7 @@ const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, ma
 export const mention = (user: string | null) => (!user ? '_unassigned_' : /^[UW][A-Z0-9]+$/.test(user) ? `<@${user}>` : escapeMrkdwn(user));
 
 /** "12:3": action id and the version the message shows. */
-export const encodeRef = (a: Pick<Action, 'id' | 'version'>) => `${a.id}:${a.version}`;
+const encodeRef = (a: Pick<Action, 'id' | 'version'>) => `${a.id}:${a.version}`;
 export function decodeRef(value: string | undefined): { id: number; version: number } | undefined {
   const m = /^(\d+):(\d+)$/.exec(value ?? '');
   return m ? { id: Number(m[1]), version: Number(m[2]) } : undefined;

@@ -71,7 +71,7 @@ export function loadAlertRules(file: string = DEFAULT_RULES_FILE): AlertRules {
   return parseAlertRules(raw, file);
 }
 
-export function parseAlertRules(raw: unknown, where = 'alert rules'): AlertRules {
+function parseAlertRules(raw: unknown, where = 'alert rules'): AlertRules {
   const parsed = rulesSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

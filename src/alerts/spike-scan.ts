@@ -94,7 +94,7 @@ export function evaluateSeries(ctx: Context, q: ScanQuery, rules: AlertRules['le
  * large counts is far more than Poisson noise; ignoring it makes every big series "significant".
  * Never below 1, and 1 when fewer than two weeks are there to measure it.
  */
-export function dispersionOf(days: number[], weeks: number): number {
+function dispersionOf(days: number[], weeks: number): number {
   if (weeks < 2) return 1;
   let pearson = 0;
   for (let wd = 0; wd < 7; wd++) {

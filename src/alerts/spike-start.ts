@@ -10,7 +10,7 @@ import type { AlertRules } from './rules.ts';
 import type { SeriesEval } from './types.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
 
-export const MAX_LOOKBACK = 14;
+const MAX_LOOKBACK = 14;
 
 export function spikeStart(ctx: Context, s: SeriesEval, date: string, rules: AlertRules['leak_spike']): string {
   const weeks = rules.baselineWeeks;

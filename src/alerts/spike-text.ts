@@ -17,7 +17,7 @@ type ScanWindow = { rules: AlertRules['leak_spike']; date: string; hour: number 
 
 export const NO_MESSAGE = '(no message: abandoned)';
 
-export function seriesLabel(s: Pick<SeriesEval, 'dimension' | 'journey' | 'segment' | 'error_message'>): string {
+function seriesLabel(s: Pick<SeriesEval, 'dimension' | 'journey' | 'segment' | 'error_message'>): string {
   if (s.dimension === 'journey_segment') return `${s.segment} ${s.journey}`;
   if (s.dimension === 'journey_error') return `${s.journey} '${s.error_message || NO_MESSAGE}'`;
   return s.journey;
@@ -84,7 +84,7 @@ function sharePhrase(sh: Spike['shares'][number]): string {
   return `${sh.pct}% on ${sh.value}`;
 }
 
-export function spikeSentence(s: Spike, today: string): string {
+function spikeSentence(s: Spike, today: string): string {
   const rise = s.rise_pct === null ? `from nothing to ${formatCount(s.observed)}` : `up ${Math.round(s.rise_pct)}%`;
   const head = `${s.label} leaks ${rise} (+${formatCount(s.extra_calls)} calls, +${formatMoney(Math.round(s.extra_dollars))} ${when(s.date, s.hour, today)})`;
   const shares = s.shares.length ? `; ${s.shares.map(sharePhrase).join(', ')}` : '';

@@ -110,7 +110,7 @@ const pctChange = (before: number, after: number) => (before === 0 ? null : roun
 
 const signedPct = (n: number | null) => (n === null ? 'n/a' : `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(Math.round(n))}%`);
 
-export function describeBeforeAfter(r: BeforeAfter, availableAfter: number): string {
+function describeBeforeAfter(r: BeforeAfter, availableAfter: number): string {
   const what = [r.journey, r.segment, r.error_message && `"${r.error_message}"`].filter(Boolean).join(', ');
   if (r.after.days === 0) {
     return availableAfter === 0

@@ -21,7 +21,7 @@ export type Row = { figure: string; value: string; goal: string; met: boolean | 
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, '../..');
-// As `npm start` runs: node with tsx's loader, not the tsx binary (a second node process, ~160 ms).
+// As `npm start` runs: node with tsx's loader, not the tsx binary (which would start a second node process).
 const runTs = (file: string, args: string[], opts: { maxBuffer?: number } = {}) =>
   execFileSync(process.execPath, ['--import', 'tsx', file, ...args], { cwd: root, encoding: 'utf8', ...opts });
 const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;

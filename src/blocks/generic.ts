@@ -25,9 +25,9 @@ export function renderGeneric(cmd: TextAnswering, result: unknown): RenderedAnsw
   return { text: headline ?? truncate(text, LIMITS.text), head, rows, tail: memberButtons(memberIdsIn(text)), unit: 'parts' };
 }
 
-export const titleOf = (cmd: TextAnswering) => cmd.summary.split(/[:.(]/)[0].trim() || cmd.name;
+const titleOf = (cmd: TextAnswering) => cmd.summary.split(/[:.(]/)[0].trim() || cmd.name;
 
-export function headlineOf(result: unknown): string | undefined {
+function headlineOf(result: unknown): string | undefined {
   const h = result && typeof result === 'object' ? (result as { headline?: unknown }).headline : undefined;
   return typeof h === 'string' && h.trim() !== '' ? h : undefined;
 }
@@ -36,7 +36,7 @@ export function headlineOf(result: unknown): string | undefined {
  * Splits text into chunks of at most `max` characters (after mrkdwn escaping, which can lengthen
  * &, < and >), breaking between lines; a single overlong line is cut.
  */
-export function splitLines(text: string, max: number): string[] {
+function splitLines(text: string, max: number): string[] {
   const chunks: string[] = [];
   let current = '';
   const cost = (s: string) => escapeMrkdwn(s).length;

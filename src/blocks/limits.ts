@@ -57,18 +57,13 @@ export function fitAnswer(answer: RenderedAnswer, opts: { maxBlocks?: number; ma
   return { text: truncate(answer.text || 'Leak', LIMITS.text), blocks: uniqueIds(blocks) };
 }
 
-/** Fits an already-built list of blocks, each block a droppable row. */
-export function fitMessage(msg: SlackMessage, opts: { maxBlocks?: number; unit?: string } = {}): SlackMessage {
-  return fitAnswer({ text: msg.text, head: [], rows: msg.blocks.map((b) => [b]), tail: [], unit: opts.unit ?? 'parts' }, opts);
-}
-
 const size = (blocks: KnownBlock[]) => JSON.stringify(blocks).length;
 
 type Text = { type: string; text: string };
 const clampText = <T extends Text | undefined>(t: T, max: number): T => (t ? { ...t, text: truncate(t.text, max) } : t);
 
 /** Per-block limits: text lengths, number of fields/elements, button text, value and id lengths. */
-export function clampBlock(block: KnownBlock): KnownBlock {
+function clampBlock(block: KnownBlock): KnownBlock {
   const b = { ...block } as Record<string, any>;
   if (typeof b.block_id === 'string') b.block_id = truncate(b.block_id, LIMITS.id);
   switch (block.type) {

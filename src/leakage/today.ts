@@ -19,7 +19,7 @@ export type TodayResult = {
 };
 
 /** A trend of at least this much counts as spiking in the headline. */
-export const SPIKE_PCT = 10;
+const SPIKE_PCT = 10;
 
 export function trendPct(calls: number, priorMean: number): number | null {
   return priorMean === 0 ? null : round1((100 * (calls - priorMean)) / priorMean);

@@ -37,7 +37,7 @@ export function requireMember(ctx: Context, memberId: string): void {
 }
 
 /** Whole calendar months from enrolment to the date (0 before the first monthiversary). */
-export function tenureMonths(enrolledOn: string, date: string): number {
+function tenureMonths(enrolledOn: string, date: string): number {
   const [y1, m1, d1] = enrolledOn.split('-').map(Number);
   const [y2, m2, d2] = date.split('-').map(Number);
   const months = (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);

@@ -16,8 +16,8 @@ const CHANGED = 'SELECT date FROM gold_pending_days WHERE date <= @upTo';
 /**
  * Rebuilds gold for the earliest `maxDays` pending days (all of them by default) and takes them
  * off gold_pending_days; returns those days. Every day of a full recompute is pending at once,
- * and rebuilding 90 of them at full scale takes seconds: the pipeline goes a few days per
- * transaction so the bot's writes never wait that long. The savings model stays right across
+ * and rebuilding them all in one transaction would hold the write lock too long at full scale:
+ * the pipeline goes a few days per transaction so the bot's writes never wait long. The savings model stays right across
  * calls: a day's model is redone with each of the 7 days before it.
  */
 export function rebuildGold(sqlite: Database.Database, costPerCall: number, maxDays = Number.MAX_SAFE_INTEGER): string[] {

@@ -48,8 +48,8 @@ const TAKE_OVER = `WHERE true ON CONFLICT(call_id) DO UPDATE SET ${COLUMNS.slice
  * through calls_member_started in member order, and each call's failure seek lands on index pages
  * the member's previous call just read. Only the calls that leaked are then read in full, joined
  * by rowid (CROSS JOIN keeps that order). Reading `c.*` there walked the calls in time order
- * instead, each seek to a random member: this statement took about 44 s on the 90-day full-scale
- * store that way, and 23–26 s this way.
+ * instead, each seek to a random member, which was far slower at full scale (the README's
+ * benchmarks have the figures).
  */
 export const leakageInsertSql = (scope: 'all' | 'dirty', windowMs: number) => `
 INSERT INTO digital_call_leakage (${COLUMNS.join(', ')})

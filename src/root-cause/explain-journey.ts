@@ -40,15 +40,15 @@ export type WhyResult = {
 };
 
 /** Days of history the change-point looks at (at most: a young store has fewer). */
-export const LOOKBACK_DAYS = 42;
+const LOOKBACK_DAYS = 42;
 /** A factor value holding more than this share of the leaks is called out as dominant (a 50/50 split of app and web explains nothing). */
-export const DOMINANT_PCT = 50;
+const DOMINANT_PCT = 50;
 /** Annotations this many days either side of the spike start count as "near" it. */
 export const NEAR_DAYS = 3;
 /** The shares since the spike are compared with up to this many days before it. */
 export const BEFORE_DAYS = 14;
 /** A spike older than this is explained by its most recent days. */
-export const SHARE_MAX_DAYS = 14;
+const SHARE_MAX_DAYS = 14;
 
 /** `compare: false` skips the before-spike shares and movers (next-best actions need only the shares). */
 export function explainJourney(ctx: Context, q: { date: string; journey: string }, opts: { compare?: boolean } = {}): WhyResult {

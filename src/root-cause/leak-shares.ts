@@ -51,11 +51,11 @@ function sharesOf(rows: FactorRow[], factor: Factor, total: number): Share[] {
     .sort((a, b) => b.calls - a.calls || a.value.localeCompare(b.value));
 }
 
-export const labelOf = (factor: Factor, value: string) =>
+const labelOf = (factor: Factor, value: string) =>
   factor === 'language' ? languageName(value) : factor === 'error_message' && value === '(none)' ? '(no message: abandoned)' : value;
 
 /** A value whose share grew by at least this many points since the spike began is a mover. */
-export const MOVER_PTS = 5;
+const MOVER_PTS = 5;
 
 /**
  * Fills each share's before_pct from the earlier window and returns the values whose share grew

@@ -4,14 +4,14 @@
  */
 
 /** Each band holds the ages below `below` not taken by an earlier band; older members are OLDEST. */
-export const AGE_BANDS = [
+const AGE_BANDS = [
   { below: 35, label: 'Under 35' },
   { below: 50, label: '35-49' },
   { below: 65, label: '50-64' },
   { below: 75, label: '65-74' },
 ] as const;
-export const OLDEST = '75+';
-export const NO_BIRTH_YEAR = 'Unknown';
+const OLDEST = '75+';
+const NO_BIRTH_YEAR = 'Unknown';
 
 export function ageGroupOf(birthYear: number | null, date: string): string {
   if (birthYear === null) return NO_BIRTH_YEAR;

@@ -6,7 +6,7 @@
 import { daysBetween } from '../time.ts';
 
 /** One plan is split by tenure (new members struggle most); every other plan is its own segment. */
-export const SEGMENT = { splitPlan: 'MAPD', newWithinDays: 365, newLabel: 'MAPD New', tenuredLabel: 'MAPD Tenured', noProfile: 'Unknown' } as const;
+const SEGMENT = { splitPlan: 'MAPD', newWithinDays: 365, newLabel: 'MAPD New', tenuredLabel: 'MAPD Tenured', noProfile: 'Unknown' } as const;
 
 /** A member's segment on a date; `plan` null means no profile is on file. */
 export function segmentOf(plan: string | null, enrolledOn: string, date: string): string {

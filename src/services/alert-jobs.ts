@@ -5,7 +5,7 @@ import { startHourlyJob } from './hourly-job.ts';
 import { runAlertJobs } from '../alerts/jobs.ts';
 
 /** Minute 12: after the pipeline's top-of-hour work and away from the action jobs' minute 7. */
-export const ALERT_JOBS_CRON = '12 * * * *';
+const ALERT_JOBS_CRON = '12 * * * *';
 
 export function startAlertJobs(ctx: Context, client: WebClient, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)) {
   return startHourlyJob({

@@ -35,4 +35,4 @@ export function tokenize(text: string): string[] {
 }
 
 /** Slack sends &amp; &lt; &gt; in message and command text. */
-export const unescapeSlack = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeSlack = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

@@ -21,7 +21,7 @@ export type HomeData = {
  * The journey whose leaked calls moved most against its 7-day mean (in calls, so a small journey
  * doubling from 1 to 2 does not outrank a big one rising by 40).
  */
-export function biggestMover(journeys: TodayJourney[]): Mover | null {
+function biggestMover(journeys: TodayJourney[]): Mover | null {
   let best: Mover | null = null;
   for (const j of journeys) {
     if (j.trend_pct === null || j.trend_pct <= -100) continue;

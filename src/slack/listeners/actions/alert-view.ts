@@ -12,7 +12,7 @@ import { privately } from '../reply.ts';
 import { alertGroup, NO_SUCH_ALERT } from './alert-status.ts';
 
 /** The command a View button runs for an alert, when that command exists. */
-export function viewCommandLine(a: Alert): string | undefined {
+function viewCommandLine(a: Alert): string | undefined {
   const line = a.detail.member ? `member ${a.detail.member}` : a.detail.journey ? `why ${a.detail.journey}${a.detail.date ? ` --date ${a.detail.date}` : ''}` : undefined;
   return line && isCommandName(line.split(' ')[0]) ? line : undefined;
 }
