@@ -13,7 +13,7 @@ async function main(): Promise<number> {
   try {
     const ctx = openContext();
     close = () => ctx.store.close();
-    console.log(`Leak: store ${ctx.config.dbFile} (time zone ${ctx.config.timeZone}).`);
+    ctx.log.info(`Leak: store ${ctx.config.dbFile} (time zone ${ctx.config.timeZone}).`);
     services = await startServices(ctx);
   } catch (e) {
     console.error(describeError(e));

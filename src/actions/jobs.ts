@@ -18,7 +18,7 @@ import { formatActionId, type Action } from './types.ts';
 
 export type JobReport = { posted: number; announced: number; reminded: number[]; measured: number[]; interim: number[]; final: number[] };
 
-export async function runActionJobs(ctx: Context, client: WebClient, now: number, log: SlackLog = { warn: (m) => console.warn(m) }): Promise<JobReport> {
+export async function runActionJobs(ctx: Context, client: WebClient, now: number, log: SlackLog = ctx.log): Promise<JobReport> {
   const { store, config } = ctx;
   const report: JobReport = { posted: 0, announced: 0, reminded: [], measured: [], interim: [], final: [] };
   for (const action of listActions(store, { open: true })) {

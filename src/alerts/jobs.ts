@@ -38,7 +38,7 @@ export function scanAndRecordAlerts(ctx: Context, now: number, rules: AlertRules
   return { created: recorded.created, refreshed: recorded.refreshed.length + recorded.reopened.length, resolved };
 }
 
-export async function runAlertJobs(ctx: Context, client: WebClient, now: number, log: PostLog = { warn: (m) => console.warn(m) }): Promise<AlertJobReport> {
+export async function runAlertJobs(ctx: Context, client: WebClient, now: number, log: PostLog = ctx.log): Promise<AlertJobReport> {
   const scanned = scanAndRecordAlerts(ctx, now);
   const posted = await postAlerts(ctx, client, now, log);
   const proposals = await postNoiseProposals(ctx, client, now, log);

@@ -17,7 +17,7 @@ const HOUR_MS = 3_600_000;
 export type PostLog = { warn(message: string): void };
 export type PostReport = { messages: number; updated: number; alerts: number; normal: number };
 
-export async function postAlerts(ctx: Context, client: WebClient, now: number, log: PostLog = { warn: (m) => console.warn(m) }): Promise<PostReport> {
+export async function postAlerts(ctx: Context, client: WebClient, now: number, log: PostLog = ctx.log): Promise<PostReport> {
   const report: PostReport = { messages: 0, updated: 0, alerts: 0, normal: 0 };
   const channel = ctx.config.alerts.channel;
   if (!channel) return report;

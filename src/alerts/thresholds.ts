@@ -110,7 +110,7 @@ export function scanThresholds(ctx: Context, now: number, rules: AlertRules = al
  * After each ingestion (the live stream's batches): record threshold alerts at once; the hourly job
  * posts them. Never throws: a failed check must not stop ingestion, it is reported and retried next batch.
  */
-export function checkThresholdsAfterIngest(ctx: Context, now: number, log: (line: string) => void = (l) => console.warn(l)): number {
+export function checkThresholdsAfterIngest(ctx: Context, now: number, log: (line: string) => void = (l) => ctx.log.warn(l)): number {
   try {
     return recordAlerts(ctx.store, alertRules(ctx.config), scanThresholds(ctx, now), now).created.length;
   } catch (e) {

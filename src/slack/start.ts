@@ -15,7 +15,7 @@ export const HOW_TO_CONNECT = [
   '  3. npm start, then type /leak today in Slack. Meanwhile: npm run -s leak -- today',
 ].join('\n');
 
-export async function startSlackIfConfigured(ctx: Context, log: StartLog = { info: (m) => console.log(m) }): Promise<SlackService | undefined> {
+export async function startSlackIfConfigured(ctx: Context, log: StartLog = ctx.log): Promise<SlackService | undefined> {
   const mode = slackMode(ctx.config);
   if (!mode) {
     log.info(HOW_TO_CONNECT);
