@@ -12,8 +12,11 @@ export type Column = {
   /** A required column must be in the header and have a value on every row. */
   required: boolean;
   /** Returns null when the (trimmed) value is acceptable, else why not. Empty optional values are not checked. */
-  check?: (value: string) => string | null;
+  check?: (value: string, at: CheckContext) => string | null;
 };
+
+/** What a check may depend on besides the value: the time of the import, for the ranges of dates and years. */
+export type CheckContext = { now: number };
 
 export type SourceContract = {
   kind: SourceKind;
@@ -45,8 +48,41 @@ export function parseInstant(v: string): number {
   return Date.parse(s);
 }
 
-const instant = (v: string) =>
-  Number.isNaN(parseInstant(v)) ? 'must be an ISO 8601 time with Z or an offset, e.g. 2026-11-20T14:03:00Z' : null;
+/**
+ * The range of times a row may carry: from 1970 to 100 years after the import. Beyond it lie typos and
+ * placeholders (0000-01-01, 9999-12-31), and dates the pipeline cannot step through by day.
+ */
+const FIRST_INSTANT = Date.UTC(1970, 0, 1);
+const lastInstant = (now: number) => {
+  const d = new Date(now);
+  d.setUTCFullYear(d.getUTCFullYear() + 100);
+  return d.getTime();
+};
+const isoSeconds = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+const instant = (v: string, at: CheckContext) => {
+  const ms = parseInstant(v);
+  if (Number.isNaN(ms)) return 'must be an ISO 8601 time with Z or an offset, e.g. 2026-11-20T14:03:00Z';
+  const last = lastInstant(at.now);
+  return ms >= FIRST_INSTANT && ms <= last ? null : `is outside the valid range ${isoSeconds(FIRST_INSTANT)} to ${isoSeconds(last)} (100 years after this import)`;
+};
+
+/** Enrolments from 1900 up to 10 years ahead (plans enrol for future start dates, never decades out). */
+const FIRST_ENROLMENT = '1900-01-01';
+const enrolledOn = (v: string, at: CheckContext) => {
+  if (!isIsoDate(v)) return 'must be a date YYYY-MM-DD';
+  const d = new Date(at.now);
+  d.setUTCFullYear(d.getUTCFullYear() + 10);
+  const last = d.toISOString().slice(0, 10);
+  return v >= FIRST_ENROLMENT && v <= last ? null : `is outside the valid range ${FIRST_ENROLMENT} to ${last} (up to 10 years after this import)`;
+};
+
+/** Birth years from 1900 to the import's year. */
+const FIRST_BIRTH_YEAR = 1900;
+const birthYear = (v: string, at: CheckContext) => {
+  const last = new Date(at.now).getUTCFullYear();
+  return /^\d{4}$/.test(v) && +v >= FIRST_BIRTH_YEAR && +v <= last ? null : `must be a four-digit year from ${FIRST_BIRTH_YEAR} to ${last}, or empty`;
+};
 
 export const PLANS = ['MAPD', 'Commercial', 'Medicaid', 'ACA'];
 export const CHANNELS = ['app', 'web'];
@@ -64,9 +100,9 @@ export const CONTRACTS: Record<SourceKind, SourceContract> = {
     columns: [
       { name: 'member_id', required: true, check: memberId },
       { name: 'plan', required: true, check: oneOf(PLANS) },
-      { name: 'enrolled_on', required: true, check: (v) => (isIsoDate(v) ? null : 'must be a date YYYY-MM-DD') },
+      { name: 'enrolled_on', required: true, check: enrolledOn },
       { name: 'language', required: true, check: (v) => (/^[a-z]{2}$/i.test(v) ? null : 'must be a two-letter language code such as en or es') },
-      { name: 'birth_year', required: false, check: (v) => (/^(19|20)\d{2}$/.test(v) ? null : 'must be a four-digit year such as 1956, or empty') },
+      { name: 'birth_year', required: false, check: birthYear },
       { name: 'state', required: false, check: (v) => (/^[a-z]{2}$/i.test(v) ? null : 'must be a two-letter state code such as FL, or empty') },
       { name: 'name', required: false },
     ],
@@ -126,7 +162,7 @@ export type Rejection = { code: string; reason: string };
  * Checks one row (values in contract column order, already trimmed). Returns null for a good row.
  * Reason codes: missing_value, bad_value (with the column in the text), bad_time_order.
  */
-export function checkRow(contract: SourceContract, values: string[]): Rejection | null {
+export function checkRow(contract: SourceContract, values: string[], at: CheckContext): Rejection | null {
   const cols = contract.columns;
   for (let i = 0; i < cols.length; i++) {
     const col = cols[i];
@@ -135,7 +171,7 @@ export function checkRow(contract: SourceContract, values: string[]): Rejection 
       if (col.required) return { code: 'missing_value', reason: `${col.name} is empty` };
       continue;
     }
-    const problem = col.check?.(v);
+    const problem = col.check?.(v, at);
     if (problem) return { code: 'bad_value', reason: `${col.name} ${JSON.stringify(truncate(v))} ${problem}` };
   }
   if (contract.kind === 'calls' && parseInstant(values[3]) < parseInstant(values[2])) {

@@ -47,8 +47,11 @@ export async function checkCsvFile(kind: SourceKind, file: string): Promise<Chec
   throw new LeakError('bad_file', `${name} is empty: a ${kind} file needs a header row with ${requiredList(kind)}. Nothing was loaded.`);
 }
 
-/** Loads a checked file's rows into bronze in one batch; a file already imported (same bytes) is skipped. */
-export function loadCsvFile(store: Store, csv: CheckedCsv): ImportResult {
+/**
+ * Loads a checked file's rows into bronze in one batch; a file already imported (same bytes) is skipped.
+ * `now` is the time of the import (the contract's date ranges end 100 years after it).
+ */
+export function loadCsvFile(store: Store, csv: CheckedCsv, opts: { now?: number } = {}): ImportResult {
   const { kind, file, sha256, positions, headerWidth } = csv;
   // Skipped only when it was the last batch of its kind: after A, B, A the second A must win
   // again over B's corrections (last row per id wins), so it loads.
@@ -60,7 +63,7 @@ export function loadCsvFile(store: Store, csv: CheckedCsv): ImportResult {
     .get({ kind, sha256 }) as { batchId: number } | undefined;
   if (previous) return { file, kind, batchId: previous.batchId, loaded: 0, quarantined: 0, reasons: new Map(), skipped: previous };
 
-  const writer = new BronzeWriter(store, { source: 'csv', kind, file: path.basename(file), sha256 });
+  const writer = new BronzeWriter(store, { source: 'csv', kind, file: path.basename(file), sha256, now: opts.now });
   writer.open();
   try {
     for (const rec of csv.rest) {
@@ -83,8 +86,8 @@ export function loadCsvFile(store: Store, csv: CheckedCsv): ImportResult {
   }
 }
 
-export async function importCsvFile(store: Store, kind: SourceKind, file: string): Promise<ImportResult> {
-  return loadCsvFile(store, await checkCsvFile(kind, file));
+export async function importCsvFile(store: Store, kind: SourceKind, file: string, opts: { now?: number } = {}): Promise<ImportResult> {
+  return loadCsvFile(store, await checkCsvFile(kind, file), opts);
 }
 
 /** Column index in the file for each contract column (-1 for an absent optional column). */
