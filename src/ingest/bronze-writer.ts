@@ -78,8 +78,7 @@ export class BronzeWriter {
   /** Adds one row; `values` are in contract column order, as they arrived (not trimmed). */
   add(lineNo: number, values: string[], rawLine?: string): void {
     const result = this.requireOpen();
-    const trimmed = values.map((v) => v.trim());
-    const rejection = checkRow(this.contract, trimmed, this.at);
+    const rejection = checkRow(this.contract, values, this.at);
     if (rejection) {
       this.quarantine(lineNo, rawLine ?? values.join(','), rejection.code, rejection.reason);
       return;

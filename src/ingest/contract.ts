@@ -11,9 +11,19 @@ export type Column = {
   name: string;
   /** A required column must be in the header and have a value on every row. */
   required: boolean;
+  /** Longest value accepted, in characters as it arrived (spaces included); DEFAULT_MAX_LENGTH unless given. */
+  maxLength?: number;
   /** Returns null when the (trimmed) value is acceptable, else why not. Empty optional values are not checked. */
   check?: (value: string, at: CheckContext) => string | null;
 };
+
+/**
+ * Lengths far past any real export and short of abuse: ids, codes and times take at most 64
+ * characters; labels, error messages and free text take more (see the columns). Checked before
+ * any other rule, so no check ever runs on a megabyte of text.
+ */
+export const DEFAULT_MAX_LENGTH = 64;
+const LABEL_MAX = 200;
 
 /** What a check may depend on besides the value: the time of the import, for the ranges of dates and years. */
 export type CheckContext = { now: number };
@@ -104,7 +114,7 @@ export const CONTRACTS: Record<SourceKind, SourceContract> = {
       { name: 'language', required: true, check: (v) => (/^[a-z]{2}$/i.test(v) ? null : 'must be a two-letter language code such as en or es') },
       { name: 'birth_year', required: false, check: birthYear },
       { name: 'state', required: false, check: (v) => (/^[a-z]{2}$/i.test(v) ? null : 'must be a two-letter state code such as FL, or empty') },
-      { name: 'name', required: false },
+      { name: 'name', required: false, maxLength: LABEL_MAX },
     ],
   },
   digital: {
@@ -120,9 +130,9 @@ export const CONTRACTS: Record<SourceKind, SourceContract> = {
       { name: 'channel', required: true, check: oneOf(CHANNELS) },
       { name: 'device', required: true, check: oneOf(DEVICES) },
       { name: 'journey', required: true, check: (v) => (/^[a-z][a-z0-9_]*$/i.test(v) ? null : 'must be a slug such as billing or id_card (letters, digits, _)') },
-      { name: 'step', required: true },
+      { name: 'step', required: true, maxLength: LABEL_MAX },
       { name: 'outcome', required: true, check: oneOf(OUTCOMES) },
-      { name: 'error_message', required: false },
+      { name: 'error_message', required: false, maxLength: 2_000 },
     ],
   },
   calls: {
@@ -136,13 +146,13 @@ export const CONTRACTS: Record<SourceKind, SourceContract> = {
       { name: 'started_at', required: true, check: instant },
       { name: 'ended_at', required: true, check: instant },
       { name: 'interaction', required: true, check: oneOf(INTERACTIONS) },
-      { name: 'ivr_route', required: false },
+      { name: 'ivr_route', required: false, maxLength: LABEL_MAX },
       { name: 'agent_id', required: false },
       { name: 'disposition', required: true, check: oneOf(DISPOSITIONS) },
       { name: 'sentiment_start', required: false, check: sentiment },
       { name: 'sentiment_end', required: false, check: sentiment },
-      { name: 'survey_comment', required: false },
-      { name: 'transcript', required: false },
+      { name: 'survey_comment', required: false, maxLength: 10_000 },
+      { name: 'transcript', required: false, maxLength: 200_000 },
     ],
   },
 };
@@ -159,14 +169,19 @@ function sentiment(v: string) {
 export type Rejection = { code: string; reason: string };
 
 /**
- * Checks one row (values in contract column order, already trimmed). Returns null for a good row.
- * Reason codes: missing_value, bad_value (with the column in the text), bad_time_order.
+ * Checks one row (values in contract column order, as they arrived: each is trimmed here). Returns
+ * null for a good row. Reason codes: missing_value, bad_value (with the column in the text), bad_time_order.
  */
 export function checkRow(contract: SourceContract, values: string[], at: CheckContext): Rejection | null {
   const cols = contract.columns;
   for (let i = 0; i < cols.length; i++) {
     const col = cols[i];
-    const v = values[i];
+    const max = col.maxLength ?? DEFAULT_MAX_LENGTH;
+    if (values[i].length > max) {
+      const v = values[i].trim();
+      return { code: 'bad_value', reason: `${col.name} ${JSON.stringify(truncate(v))} is ${count(values[i].length)} characters long; the limit is ${count(max)}` };
+    }
+    const v = values[i].trim();
     if (v === '') {
       if (col.required) return { code: 'missing_value', reason: `${col.name} is empty` };
       continue;
@@ -174,10 +189,12 @@ export function checkRow(contract: SourceContract, values: string[], at: CheckCo
     const problem = col.check?.(v, at);
     if (problem) return { code: 'bad_value', reason: `${col.name} ${JSON.stringify(truncate(v))} ${problem}` };
   }
+  // parseInstant trims.
   if (contract.kind === 'calls' && parseInstant(values[3]) < parseInstant(values[2])) {
     return { code: 'bad_time_order', reason: 'ended_at is before started_at' };
   }
   return null;
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
 const truncate = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}...` : v);
