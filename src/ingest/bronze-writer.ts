@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Store } from '../../db/open-db.ts';
-import { checkRow, CONTRACTS, type CheckContext, type SourceKind } from './contract.ts';
+import { checkContext, checkRow, CONTRACTS, type CheckContext, type SourceKind } from './contract.ts';
 
 /** `now` is the time of the import (Date.now() unless given): recorded on the batch, and where the contract's date ranges end. */
 export type BatchInfo = { source: 'csv' | 'simulator'; kind: SourceKind; file: string; sha256?: string; now?: number };
@@ -49,7 +49,7 @@ export class BronzeWriter {
     this.sqlite = store.sqlite;
     this.contract = CONTRACTS[info.kind];
     this.width = this.contract.columns.length;
-    this.at = { now: info.now ?? Date.now() };
+    this.at = checkContext(info.now ?? Date.now());
     this.insertChunk = this.sqlite.prepare(bronzeInsertSql(info.kind, CHUNK));
     this.insertOne = this.sqlite.prepare(bronzeInsertSql(info.kind, 1));
     this.insertQuarantine = this.sqlite.prepare(

@@ -25,8 +25,8 @@ export type Column = {
 export const DEFAULT_MAX_LENGTH = 64;
 const LABEL_MAX = 200;
 
-/** What a check may depend on besides the value: the time of the import, for the ranges of dates and years. */
-export type CheckContext = { now: number };
+/** What a check may depend on besides the value: the time of the import, and the ranges it sets (see checkContext). */
+export type CheckContext = { now: number; lastInstant: number; lastEnrolment: string; lastBirthYear: number };
 
 export type SourceContract = {
   kind: SourceKind;
@@ -59,40 +59,40 @@ export function parseInstant(v: string): number {
 }
 
 /**
- * The range of times a row may carry: from 1970 to 100 years after the import. Beyond it lie typos and
- * placeholders (0000-01-01, 9999-12-31), and dates the pipeline cannot step through by day.
+ * The ranges a row's times, dates and years must lie in. Times run from 1970 to 100 years after the
+ * import: beyond lie typos and placeholders (0000-01-01, 9999-12-31), and dates the pipeline cannot
+ * step through by day. Enrolments from 1900 to 10 years ahead (plans enrol for future start dates,
+ * never decades out); birth years from 1900 to the import's year. Computed once per import.
  */
+export function checkContext(now: number): CheckContext {
+  const yearsAhead = (n: number) => {
+    const d = new Date(now);
+    d.setUTCFullYear(d.getUTCFullYear() + n);
+    return d;
+  };
+  return { now, lastInstant: yearsAhead(100).getTime(), lastEnrolment: yearsAhead(10).toISOString().slice(0, 10), lastBirthYear: new Date(now).getUTCFullYear() };
+}
+
 const FIRST_INSTANT = Date.UTC(1970, 0, 1);
-const lastInstant = (now: number) => {
-  const d = new Date(now);
-  d.setUTCFullYear(d.getUTCFullYear() + 100);
-  return d.getTime();
-};
+const FIRST_ENROLMENT = '1900-01-01';
+const FIRST_BIRTH_YEAR = 1900;
 const isoSeconds = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 const instant = (v: string, at: CheckContext) => {
   const ms = parseInstant(v);
   if (Number.isNaN(ms)) return 'must be an ISO 8601 time with Z or an offset, e.g. 2026-11-20T14:03:00Z';
-  const last = lastInstant(at.now);
-  return ms >= FIRST_INSTANT && ms <= last ? null : `is outside the valid range ${isoSeconds(FIRST_INSTANT)} to ${isoSeconds(last)} (100 years after this import)`;
+  if (ms >= FIRST_INSTANT && ms <= at.lastInstant) return null;
+  return `is outside the valid range ${isoSeconds(FIRST_INSTANT)} to ${isoSeconds(at.lastInstant)} (100 years after this import)`;
 };
 
-/** Enrolments from 1900 up to 10 years ahead (plans enrol for future start dates, never decades out). */
-const FIRST_ENROLMENT = '1900-01-01';
 const enrolledOn = (v: string, at: CheckContext) => {
   if (!isIsoDate(v)) return 'must be a date YYYY-MM-DD';
-  const d = new Date(at.now);
-  d.setUTCFullYear(d.getUTCFullYear() + 10);
-  const last = d.toISOString().slice(0, 10);
-  return v >= FIRST_ENROLMENT && v <= last ? null : `is outside the valid range ${FIRST_ENROLMENT} to ${last} (up to 10 years after this import)`;
+  if (v >= FIRST_ENROLMENT && v <= at.lastEnrolment) return null;
+  return `is outside the valid range ${FIRST_ENROLMENT} to ${at.lastEnrolment} (up to 10 years after this import)`;
 };
 
-/** Birth years from 1900 to the import's year. */
-const FIRST_BIRTH_YEAR = 1900;
-const birthYear = (v: string, at: CheckContext) => {
-  const last = new Date(at.now).getUTCFullYear();
-  return /^\d{4}$/.test(v) && +v >= FIRST_BIRTH_YEAR && +v <= last ? null : `must be a four-digit year from ${FIRST_BIRTH_YEAR} to ${last}, or empty`;
-};
+const birthYear = (v: string, at: CheckContext) =>
+  /^\d{4}$/.test(v) && +v >= FIRST_BIRTH_YEAR && +v <= at.lastBirthYear ? null : `must be a four-digit year from ${FIRST_BIRTH_YEAR} to ${at.lastBirthYear}, or empty`;
 
 export const PLANS = ['MAPD', 'Commercial', 'Medicaid', 'ACA'];
 export const CHANNELS = ['app', 'web'];

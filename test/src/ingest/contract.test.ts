@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkRow, CONTRACTS, parseInstant, type SourceContract } from '../../../src/ingest/contract.ts';
+import { checkContext, checkRow, CONTRACTS, parseInstant, type SourceContract } from '../../../src/ingest/contract.ts';
 
 /** Checks as an import at this time would. */
 const NOW = Date.parse('2026-11-24T17:00:00Z');
-const check = (contract: SourceContract, values: string[], now = NOW) => checkRow(contract, values, { now });
+const check = (contract: SourceContract, values: string[]) => checkRow(contract, values, checkContext(NOW));
 
 describe('parseInstant: ISO 8601 with Z or an offset', () => {
   it('reads Z, offsets, seconds and fractions as the same instant', () => {
