@@ -77,3 +77,15 @@ export function makeCall(world: World, rng: Random, spec: CallSpec): Row {
   };
 }
 
+/**
+ * One contact of a failed burst: a bot or someone probing the IVR's identity check with a member's
+ * id. It fails at verification, reaches no agent, and is over in a minute or two.
+ */
+export function makeProbeCall(rng: Random, spec: Omit<CallSpec, 'reason' | 'afterFailure'>): Row {
+  const seconds = 40 + rng.int(110);
+  return {
+    t: spec.start,
+    k: spec.key,
+    v: [spec.id, sourceIdForm(spec.member, rng, 0.08), iso(spec.start), iso(spec.start + seconds * 1000), 'voice', IVR_ROUTES.general, '', 'failed', '', '', '', ''],
+  };
+}
