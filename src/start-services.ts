@@ -65,6 +65,8 @@ function startSimulator(deps: CommandDeps, log: Log, demo: typeof DEMO, liveOpts
   const b = runBackfill(store, config, request);
   const rows = b.rows.members + b.rows.digital + b.rows.calls;
   log.info(`Simulator: ${formatCount(rows)} rows up to ${b.to} in ${(b.elapsedMs / 1000).toFixed(1)} s (pipeline ${(b.pipelineMs / 1000).toFixed(1)} s); streaming live now.`);
+  const raised = raiseHistoryAlerts(deps, Date.parse(b.from), Date.parse(b.to), log);
+  if (raised) log.info(`Alerts: ${formatCount(raised)} threshold alerts over that history, each dated the hour it would have been raised (leak alerts lists them).`);
 
   const controller = new AbortController();
   const running = runLive(store, config, request, {
@@ -83,6 +85,13 @@ function startSimulator(deps: CommandDeps, log: Log, demo: typeof DEMO, liveOpts
       await running;
     },
   };
+}
+
+/** A backfilled history arrives at once: raise, hour by hour, the threshold alerts a running Leak would have raised as it came in. */
+function raiseHistoryAlerts(deps: CommandDeps, from: number, to: number, log: Log): number {
+  let raised = 0;
+  for (let t = from + 3_600_000; t < to; t += 3_600_000) raised += checkThresholdsAfterIngest(deps, t, (m) => log.info(m));
+  return raised + checkThresholdsAfterIngest(deps, to, (m) => log.info(m));
 }
 
 const EXAMPLES: [string, string][] = [
