@@ -6,25 +6,30 @@
  *
  * Interface for the wiring (`leak ask`, `/leak <text>`, mentions, DMs, threads):
  *
- *   resolveQuestion(text, input): Resolution                  synchronous, ~1 ms; see types.ts
+ *   resolveQuestion(text, input): Resolution                  synchronous, a few ms; see types.ts
  *     input.today       YYYY-MM-DD, the day "today" means (the CLI's --date, else today in LEAK_TZ)
  *     input.timeZone    LEAK_TZ
- *     input.vocabulary  { journeys, segments, languages } present in the store (read them once and cache;
- *                       e.g. SELECT DISTINCT journey, segment FROM segment_drilldown; language FROM member_profiles)
+ *     input.vocabulary  { journeys, segments, languages } present in the store: readVocabulary(store) in
+ *                       store-reads.ts (read once per process or import and keep it)
  *     input.context     the thread's ThreadContext (ask-store.ts loadContext), if any
  *     input.learned     the workspace's learned phrases (ask-store.ts learnedPhrases)
  *   → { kind: 'answer', intent, slots, argv, confidence, source, needs?, notes? }
  *        run argv through the command registry (parseInvocation(argv, deps) then cmd.run) and show
- *        "Understood as `leak ${commandLine(argv)}`". With `needs` (journey playback without a member),
- *        pick a member who leaked on needs.journey on needs.date from the store, then fillNeeds(r, id).
+ *        "Understood as `leak ${commandLine(argv)}`". With `needs` (journey playback without a member):
+ *        fillNeeds(r, pickLeakedMember(store, r.needs)) (store-reads.ts), or say no member leaked then.
  *   → { kind: 'clarify', slot, prompt, options: [{ label, resolution }] }
  *        show the prompt with one button per option; a click answers option.resolution (which may be the
- *        next clarify) and learnPhrase(workspace, question, resolution) remembers what the words meant.
- *   → { kind: 'unknown', reason, suggestions }   "I answer questions like…" + the three suggestions.
+ *        next clarify), and askStore.learnPhrase({ workspace, user, learned: learnedPhrase(question,
+ *        answer, input) }) remembers what the words meant. No options (member_id): ask them to retype.
+ *   → { kind: 'unknown', reason, suggestions }   "I answer questions like…" + the three suggestions;
+ *        reason 'refused' (a request to change something) or 'not_understood'. Nothing is run.
+ *   `leak ask --json` prints { question, intent, slots, command: commandLine(argv), answer } (intent
+ *   'unknown' with suggestions for an unknown); commandLine() quotes values with spaces.
  *
- * After an answer: saveContext(key, { previous: resolution, about: focusOfAnswer(resolution, answerJson) })
+ * After an answer: saveContext(key, nextContext(context, resolution, answerJson)) (context.ts, ask-store.ts)
  * so the thread's follow-ups ("why is this happening?") know the journey and date it was about;
- * recordQuestion() logs it for 👍/👎 (recordFeedback) and `leak ask --quality` (qualityReport).
+ * recordQuestion() logs every question for 👍/👎 (recordFeedback) and `leak ask --quality` (qualityReport).
+ * A thread key is e.g. slack:TEAM:CHANNEL:THREAD_TS, slack:TEAM:DM_CHANNEL, or cli:SESSION.
  * With LEAK_LLM_* configured, resolveWithFallback() (llm.ts) asks the model only when this returns
  * unknown (not refused) or a low-confidence answer.
  */
