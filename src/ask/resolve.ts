@@ -131,3 +131,12 @@ export function learnedPhrase(question: string, chosen: AnswerResolution, input:
   const { date: _d, from: _f, to: _t, ...slots } = chosen.slots;
   return { phrase: found.key, intent: chosen.intent, slots };
 }
+
+/**
+ * The first question pays for compiling compromise's and chrono's code paths (~100 ms); a process that
+ * answers questions calls this once at start so no person waits for it.
+ */
+export function warmUpResolver(vocabulary: AskInput['vocabulary']): void {
+  const input = { today: '2026-01-15', timeZone: 'UTC', vocabulary };
+  for (const q of ["What's breaking right now?", 'is fixing billing worth ten percent at $7.50 a call since the 9th', 'cost by device last 14 days']) resolveQuestion(q, input);
+}

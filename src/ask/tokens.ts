@@ -7,9 +7,10 @@
 import nlp from 'compromise';
 import { distance } from 'fastest-levenshtein';
 
-export type Token = { word: string; start: number; end: number };
+/** number: compromise tagged it a value ("ten", "$7.50", "10%"), so the amounts reader is worth running. */
+export type Token = { word: string; start: number; end: number; number: boolean };
 
-type Term = { text: string; normal: string; implicit?: string | null; offset: { start: number; length: number } };
+type Term = { text: string; normal: string; implicit?: string | null; tags?: string[]; offset: { start: number; length: number } };
 
 /** Lower-case words without apostrophes ("what's" → whats, "billing's" → billing), with their place in the text. */
 export function tokenize(text: string): Token[] {
@@ -20,7 +21,7 @@ export function tokenize(text: string): Token[] {
       let word = t.normal.toLowerCase().replace(/[’‘]/g, "'");
       if (!t.implicit) word = word.replace(/'s$/, '');
       word = word.replace(/'/g, '').replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, '');
-      if (word) out.push({ word, start: t.offset.start, end: t.offset.start + t.offset.length });
+      if (word) out.push({ word, start: t.offset.start, end: t.offset.start + t.offset.length, number: /\d/.test(word) || !!t.tags?.includes('Value') });
     }
   }
   return out;
