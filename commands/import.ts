@@ -55,7 +55,8 @@ export default defineCommand({
       ...r.imports.map((i) => {
         if (i.skipped) return `${i.file}: already imported (batch ${i.skipped.batchId}); nothing changed.`;
         const reasons = [...i.reasons].map(([code, n]) => `${code} ${formatCount(n)}`).join(', ');
-        return `${i.file}: ${formatCount(i.loaded)} loaded, ${formatCount(i.quarantined)} quarantined${reasons ? ` (${reasons})` : ''}`;
+        const empty = i.emptyLines ? `, ${formatCount(i.emptyLines)} empty line${i.emptyLines === 1 ? '' : 's'} skipped` : '';
+        return `${i.file}: ${formatCount(i.loaded)} loaded, ${formatCount(i.quarantined)} quarantined${reasons ? ` (${reasons})` : ''}${empty}`;
       }),
       `Pipeline: ${r.pipeline.batches} batch(es), ${r.pipeline.changedDays.length} day(s) updated in ${Math.round(r.pipeline.ms)} ms.`,
       ...(r.imports.some((i) => i.quarantined > 0) ? ["See quarantined rows with: leak quarantine"] : []),

@@ -61,6 +61,10 @@ const envSchema = z.object({
   LEAK_ACTION_CATALOG: optionalText,
   LEAK_ALERT_CHANNEL: channelText,
   LEAK_ALERT_RULES: optionalText,
+  LEAK_LLM_URL: optionalText.refine((u) => u === undefined || /^https?:\/\/[^\s]+$/.test(u), 'must be the http(s) URL of an OpenAI-compatible chat-completions endpoint, e.g. http://127.0.0.1:8080/v1/chat/completions'),
+  LEAK_LLM_KEY: optionalText,
+  LEAK_LLM_MODEL: optionalText,
+  LEAK_LLM_TIMEOUT_MS: numberFrom('5000', 100, 60_000, 'a whole number of milliseconds between 100 and 60000', true),
   LEAK_DIGESTS: optionalText.superRefine((v, ctx) => {
     if (v === undefined) return;
     try {
@@ -94,6 +98,8 @@ export type Config = {
   actions: { ackReminderHours: number; interimDays: number; finalDays: number; channel?: string };
   /** Alerts: where they are posted, and the rules file (LEAK_ALERT_RULES, default src/alerts/rules.json) that src/alerts/rules.ts reads and checks. */
   alerts: { channel?: string; rulesFile?: string };
+  /** The optional LLM question resolver (off unless LEAK_LLM_URL and LEAK_LLM_MODEL are set). */
+  llm?: { url: string; key?: string; model: string; timeoutMs: number };
 };
 
 /** Reads and validates the environment. Throws LeakError('bad_config') naming the first bad variable. */
@@ -105,6 +111,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new LeakError('bad_config', `Invalid ${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}.`);
   }
   const e = parsed.data;
+  if (e.LEAK_LLM_URL === undefined && (e.LEAK_LLM_MODEL !== undefined || e.LEAK_LLM_KEY !== undefined)) {
+    const key = e.LEAK_LLM_MODEL !== undefined ? 'LEAK_LLM_MODEL' : 'LEAK_LLM_KEY';
+    // The value is not echoed: it may be the key.
+    throw new LeakError('bad_config', `Invalid ${key}: needs LEAK_LLM_URL too (the chat-completions endpoint); unset it to keep the LLM resolver off.`);
+  }
+  if (e.LEAK_LLM_URL !== undefined && e.LEAK_LLM_MODEL === undefined) {
+    throw new LeakError('bad_config', `Invalid LEAK_LLM_MODEL="": must name the model when LEAK_LLM_URL is set, e.g. LEAK_LLM_MODEL=gpt-4o-mini.`);
+  }
   return {
     dbFile: e.LEAK_DB === ':memory:' ? e.LEAK_DB : path.resolve(e.LEAK_DB),
     timeZone: e.LEAK_TZ,
@@ -127,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     actionCatalog: e.LEAK_ACTION_CATALOG && path.resolve(e.LEAK_ACTION_CATALOG),
     alerts: { channel: e.LEAK_ALERT_CHANNEL, rulesFile: e.LEAK_ALERT_RULES && path.resolve(e.LEAK_ALERT_RULES) },
+    llm: e.LEAK_LLM_URL && e.LEAK_LLM_MODEL ? { url: e.LEAK_LLM_URL, key: e.LEAK_LLM_KEY, model: e.LEAK_LLM_MODEL, timeoutMs: e.LEAK_LLM_TIMEOUT_MS } : undefined,
     digests: resolveDigestChannels({ digests: e.LEAK_DIGESTS, channel: e.LEAK_DIGEST_CHANNEL, cron: e.LEAK_DIGEST_CRON }),
   };
 }

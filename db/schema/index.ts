@@ -2,3 +2,4 @@ export * from './bronze.ts';
 export * from './silver.ts';
 export * from './gold.ts';
 export * from './ops.ts';
+export * from './ask.ts';

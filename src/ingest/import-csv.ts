@@ -14,7 +14,8 @@ import { BronzeWriter, type BatchResult } from './bronze-writer.ts';
 import { CONTRACTS, type SourceKind } from './contract.ts';
 import { splitCsv, type CsvRecord } from './csv-records.ts';
 
-export type ImportResult = BatchResult & { file: string; kind: SourceKind; skipped?: { batchId: number } };
+/** `emptyLines`: lines with nothing on them, the only lines that are neither loaded nor quarantined. */
+export type ImportResult = BatchResult & { file: string; kind: SourceKind; emptyLines: number; skipped?: { batchId: number } };
 
 /** A contract CSV that passed the whole-file checks (readable, UTF-8, header with every required column). */
 export type CheckedCsv = {
@@ -23,6 +24,8 @@ export type CheckedCsv = {
   sha256: string;
   positions: number[];
   headerWidth: number;
+  /** Empty lines before the header. */
+  emptyLines: number;
   /** The records after the header, not yet split. */
   rest: Generator<CsvRecord>;
 };
@@ -36,19 +39,31 @@ export async function checkCsvFile(kind: SourceKind, file: string): Promise<Chec
   const bytes = await readFileOrRefuse(file);
   const text = decodeCsvText(bytes, name);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const rest = splitCsv(text);
+  const shape: { width?: number } = {};
+  const rest = splitCsv(text, shape);
+  let emptyLines = 0;
   // next(), not for-of: leaving a for-of loop early would close the generator the loader reads on.
   for (let step = rest.next(); !step.done; step = rest.next()) {
     const rec = step.value;
     if (rec.fields === undefined) throw new LeakError('bad_file', `${name}: the header row cannot be read (${rec.error}). Nothing was loaded.`);
-    if (rec.raw.trim() === '') continue; // blank lines before the header
-    return { kind, file, sha256, positions: mapHeader(rec.fields, kind, name), headerWidth: rec.fields.length, rest };
+    if (rec.raw === '') {
+      emptyLines++;
+      continue;
+    }
+    if (rec.raw.trim() === '') {
+      throw new LeakError('bad_file', `${name}: line ${rec.lineNo} holds only spaces where the header row should be (${requiredList(kind)}). Nothing was loaded.`);
+    }
+    shape.width = rec.fields.length;
+    return { kind, file, sha256, positions: mapHeader(rec.fields, kind, name), headerWidth: rec.fields.length, emptyLines, rest };
   }
   throw new LeakError('bad_file', `${name} is empty: a ${kind} file needs a header row with ${requiredList(kind)}. Nothing was loaded.`);
 }
 
-/** Loads a checked file's rows into bronze in one batch; a file already imported (same bytes) is skipped. */
-export function loadCsvFile(store: Store, csv: CheckedCsv): ImportResult {
+/**
+ * Loads a checked file's rows into bronze in one batch; a file already imported (same bytes) is skipped.
+ * `now` is the time of the import (the contract's date ranges end 100 years after it).
+ */
+export function loadCsvFile(store: Store, csv: CheckedCsv, opts: { now?: number } = {}): ImportResult {
   const { kind, file, sha256, positions, headerWidth } = csv;
   // Skipped only when it was the last batch of its kind: after A, B, A the second A must win
   // again over B's corrections (last row per id wins), so it loads.
@@ -58,33 +73,40 @@ export function loadCsvFile(store: Store, csv: CheckedCsv): ImportResult {
        WHERE kind = @kind AND batch_id = (SELECT max(batch_id) FROM import_batches WHERE kind = @kind) AND sha256 = @sha256`,
     )
     .get({ kind, sha256 }) as { batchId: number } | undefined;
-  if (previous) return { file, kind, batchId: previous.batchId, loaded: 0, quarantined: 0, reasons: new Map(), skipped: previous };
+  if (previous) return { file, kind, batchId: previous.batchId, loaded: 0, quarantined: 0, reasons: new Map(), emptyLines: 0, skipped: previous };
 
-  const writer = new BronzeWriter(store, { source: 'csv', kind, file: path.basename(file), sha256 });
+  const writer = new BronzeWriter(store, { source: 'csv', kind, file: path.basename(file), sha256, now: opts.now });
   writer.open();
+  let emptyLines = csv.emptyLines;
   try {
     for (const rec of csv.rest) {
+      // Only a line with nothing on it is not a row: one of spaces, or a lone quote, is reported.
+      if (rec.raw === '') {
+        emptyLines++;
+        continue;
+      }
       if (rec.fields === undefined) {
         writer.quarantine(rec.lineNo, rec.raw, 'bad_quoting', `cannot split into fields: ${rec.error}`);
         continue;
       }
       const record = rec.fields;
-      if (record.length === 1 && record[0].trim() === '') continue; // a blank line is not a row
       if (record.length !== headerWidth) {
-        writer.quarantine(rec.lineNo, rec.raw, 'field_count', `row has ${record.length} fields, the header has ${headerWidth}`);
+        const n = record.length;
+        const blank = rec.raw.trim() === '' ? ' (the line holds only spaces)' : '';
+        writer.quarantine(rec.lineNo, rec.raw, 'field_count', `row has ${n} field${n === 1 ? '' : 's'}${blank}, the header has ${headerWidth}`);
         continue;
       }
       writer.add(rec.lineNo, positions.map((p) => (p < 0 ? '' : record[p])), rec.raw);
     }
-    return { ...writer.commit(), file, kind };
+    return { ...writer.commit(), file, kind, emptyLines };
   } catch (e) {
     writer.abort();
     throw e;
   }
 }
 
-export async function importCsvFile(store: Store, kind: SourceKind, file: string): Promise<ImportResult> {
-  return loadCsvFile(store, await checkCsvFile(kind, file));
+export async function importCsvFile(store: Store, kind: SourceKind, file: string, opts: { now?: number } = {}): Promise<ImportResult> {
+  return loadCsvFile(store, await checkCsvFile(kind, file), opts);
 }
 
 /** Column index in the file for each contract column (-1 for an absent optional column). */

@@ -6,7 +6,7 @@
  * error_drilldown (date × journey × segment × error message × language).
  */
 import type Database from 'better-sqlite3';
-import { addDays } from '../time.ts';
+import { addDays, daysBetween } from '../time.ts';
 import { readCallSpan, type CallSpan } from './call-span.ts';
 import { readMeta, writeMeta } from '../../db/meta.ts';
 
@@ -104,7 +104,7 @@ function rebuildSavingsModel(sqlite: Database.Database, changed: string[], costP
     del.run(d);
     if (!first || !last || d <= first || d > addDays(last, 1)) continue;
     const from = addDays(d, -7) < first ? first : addDays(d, -7);
-    const covered = Math.round((Date.parse(d) - Date.parse(from)) / 86_400_000);
+    const covered = daysBetween(from, d);
     for (const r of window.all({ d, from }) as { journey: string; today: number; prior: number; repeats: number }[]) {
       const perDay = r.prior / covered;
       insert.run(d, r.journey, r.today, perDay, r.prior ? r.repeats / r.prior : 0, costPerCall, perDay * costPerCall * 365);
@@ -115,6 +115,7 @@ function rebuildSavingsModel(sqlite: Database.Database, changed: string[], costP
 const minDate = (a: string | null, b: string) => (a !== null && a < b ? a : b);
 const maxDate = (a: string | null, b: string) => (a !== null && a > b ? a : b);
 
+/** Every date from `from` to `to`, counted rather than compared as strings (see addDays for dates past 9999). */
 function addRange(targets: Set<string>, from: string, to: string): void {
-  for (let d = from; d <= to; d = addDays(d, 1)) targets.add(d);
+  for (let i = 0, n = daysBetween(from, to); i <= n; i++) targets.add(addDays(from, i));
 }

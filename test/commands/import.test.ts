@@ -24,6 +24,14 @@ describe('import command', () => {
     expect(deps.store.sqlite.prepare('SELECT calls, cost FROM segment_drilldown').all()).toEqual([{ calls: 1, cost: 8 }]);
   });
 
+  it('the summary counts the empty lines it skipped', async () => {
+    const deps = makeDeps();
+    const rows = ['M-000001,MAPD,2026-06-01,en,1955,FL', '', 'M-000002,ACA,2026-06-01,en,,', 'M-000003,Gold,2026-06-01,en,,', '', 'M-000004,ACA,2026-06-01,es,,'];
+    const file = writeCsv(tempDir(), 'members.csv', MEMBER_HEADER, rows);
+    const r = await importCommand.run({ files: [{ kind: 'members', file }] }, deps);
+    expect(importCommand.renderText(r).split('\n')[0]).toBe(`${file}: 3 loaded, 1 quarantined (bad_value 1), 2 empty lines skipped`);
+  });
+
   it('one refused file refuses the whole command: nothing of any file is loaded', async () => {
     const deps = makeDeps();
     const dir = tempDir();

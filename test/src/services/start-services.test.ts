@@ -32,6 +32,22 @@ describe('startServices (npm start)', () => {
     expect(deps.store.sqlite.prepare('SELECT count(*) FROM digital_call_leakage').pluck().get()).toBeGreaterThan(0);
   });
 
+  it('raises the threshold alerts of the backfilled history, each dated the hour a running Leak would have raised it', async () => {
+    const deps = makeDeps({ now: END });
+    const lines: string[] = [];
+    const services = await startServices({ ...deps, log: collect(lines) }, { demo: { ...TINY, days: 2 }, live: { ...fakeLive(), maxBatches: 0 } });
+    for (const s of services) await s.stop();
+    const alerts = deps.store.sqlite.prepare('SELECT rule, created_at, window_start FROM alerts ORDER BY created_at').all() as { rule: string; created_at: number; window_start: number }[];
+    const before = alerts.filter((a) => a.created_at < END - 24 * 3_600_000);
+    expect(before.length).toBeGreaterThan(0);
+    // Raised within the hour after what they flag, never before it.
+    for (const a of alerts.filter((x) => x.rule === 'failed_interaction')) {
+      expect(a.created_at).toBeGreaterThan(a.window_start);
+      expect(a.created_at - a.window_start).toBeLessThanOrEqual(3_600_000);
+    }
+    expect(lines.join('\n')).toMatch(new RegExp(`Alerts: ${alerts.length} threshold alerts over that history`));
+  });
+
   it('a store fed by imports says the simulator is off and writes nothing simulated', async () => {
     const deps = makeDeps({ now: END });
     await importCsvFile(deps.store, 'members', writeCsv(tempDir(), 'members.csv', MEMBER_HEADER, ['M-000001,MAPD,2026-06-01,en,1955,FL']));
