@@ -65,6 +65,8 @@ const envSchema = z.object({
   LEAK_LLM_KEY: optionalText,
   LEAK_LLM_MODEL: optionalText,
   LEAK_LLM_TIMEOUT_MS: numberFrom('5000', 100, 60_000, 'a whole number of milliseconds between 100 and 60000', true),
+  LEAK_DIGEST_DIR: z.string().trim().min(1).default('./data/digests'),
+  LEAK_INBOX: z.string().trim().min(1).default('./data/inbox'),
   LEAK_DIGESTS: optionalText.superRefine((v, ctx) => {
     if (v === undefined) return;
     try {
@@ -92,6 +94,13 @@ export type Config = {
   };
   /** Scheduled digests: channel, view and cron line each (LEAK_DIGESTS, or LEAK_DIGEST_CHANNEL + LEAK_DIGEST_CRON). */
   digests: DigestChannel[];
+  /**
+   * The digest as files (LEAK_DIGEST_DIR, on LEAK_DIGEST_CRON): written by `npm start` when no digest goes to
+   * Slack, or always when LEAK_DIGEST_DIR is set (`set`). One dated subfolder per digest.
+   */
+  digestFolder: { dir: string; cron: string; set: boolean };
+  /** CSV files dropped here are imported as they land, then moved to done/ or refused/ (LEAK_INBOX). */
+  inboxDir: string;
   /** Next-best-action templates replacing src/actions/action-templates.json (LEAK_ACTION_CATALOG); src/actions/catalog.ts reads and checks it. */
   actionCatalog?: string;
   /** Tracked actions: reminder after N business hours, outcome windows, where CLI-created actions are posted. */
@@ -143,6 +152,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     alerts: { channel: e.LEAK_ALERT_CHANNEL, rulesFile: e.LEAK_ALERT_RULES && path.resolve(e.LEAK_ALERT_RULES) },
     llm: e.LEAK_LLM_URL && e.LEAK_LLM_MODEL ? { url: e.LEAK_LLM_URL, key: e.LEAK_LLM_KEY, model: e.LEAK_LLM_MODEL, timeoutMs: e.LEAK_LLM_TIMEOUT_MS } : undefined,
     digests: resolveDigestChannels({ digests: e.LEAK_DIGESTS, channel: e.LEAK_DIGEST_CHANNEL, cron: e.LEAK_DIGEST_CRON }),
+    digestFolder: { dir: path.resolve(e.LEAK_DIGEST_DIR), cron: e.LEAK_DIGEST_CRON.replace(/\s+/g, ' '), set: stripEmpty(env).LEAK_DIGEST_DIR !== undefined },
+    inboxDir: path.resolve(e.LEAK_INBOX),
   };
 }
 
