@@ -123,13 +123,13 @@ function mapHeader(header: string[], kind: SourceKind, name: string): number[] {
   return contract.columns.map((c) => names.indexOf(c.name));
 }
 
-const requiredList = (kind: SourceKind) =>
+export const requiredList = (kind: SourceKind) =>
   CONTRACTS[kind].columns
     .filter((c) => c.required)
     .map((c) => c.name)
     .join(', ');
 
-async function readFileOrRefuse(file: string): Promise<Buffer> {
+export async function readFileOrRefuse(file: string): Promise<Buffer> {
   try {
     return await fs.readFile(file);
   } catch (e) {
@@ -138,7 +138,7 @@ async function readFileOrRefuse(file: string): Promise<Buffer> {
   }
 }
 
-function decodeCsvText(bytes: Buffer, name: string): string {
+export function decodeCsvText(bytes: Buffer, name: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new LeakError('bad_file', `${name} is UTF-16 text: save it as UTF-8 CSV and import again. Nothing was loaded.`);
   }
