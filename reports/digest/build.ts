@@ -78,9 +78,8 @@ export async function buildDigest(ctx: Context, opts: BuildDigestOptions): Promi
 // Executives read cost first; the cost chart leads their thread.
 const chartOrder = (c: DigestChart) => (c.key === 'cost-by-journey' ? 0 : 1);
 
-/** Over several days the trend compares daily means: the span's against the 7 days before it. */
-const trendOf = (d: DigestData) => (pct: number | null) =>
-  pct === null ? 'no earlier week to compare' : `${formatPct(pct, true)}${d.from === d.date ? '' : ' a day'} vs 7-day avg`;
+/** One day against the 7-day mean; several against the same weekdays a week (or weeks) earlier. */
+const trendOf = (d: DigestData) => (pct: number | null) => (pct === null ? 'no earlier week to compare' : `${formatPct(pct, true)} vs ${d.span.trend_basis}`);
 
 const shortDay = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
 

@@ -1,8 +1,9 @@
 /**
  * Leaked calls over a run of complete days (a digest that covers Friday to Sunday): per journey over
- * the span, the span's days one by one, and the trend of the span's daily mean against the mean of
- * the 7 days before it. Reads gold segment_drilldown only, so it costs the same at any volume. One day
- * is a span too: its figures are the ones `today --date` gives for a complete day.
+ * the span, and the span's days one by one. Reads gold segment_drilldown only, so it costs the same at
+ * any volume. The trend of one day is the house's (against the mean of the 7 days before, as `today
+ * --date` gives it); a span of several days is compared with the same weekdays a whole number of weeks
+ * earlier, because a mean over a week would call every weekend-heavy span "easing".
  */
 import { addDays } from '../time.ts';
 import { formatCount, formatMoney, formatPct } from '../format.ts';
@@ -15,6 +16,8 @@ export type SpanResult = TodayResult & {
   /** First day of the span; `date` is the last. */
   from: string;
   days: SpanDay[];
+  /** What trend_pct compares with, in words: "7-day avg", or "the same days a week earlier". */
+  trend_basis: string;
 };
 
 /** A trend of at least this much counts as spiking in the headline (as in `today`). */
@@ -39,13 +42,21 @@ export function querySpan(ctx: Context, from: string, to: string): SpanResult {
   const { sqlite } = ctx.store;
   const { costPerCall, timeZone } = ctx.config;
   const dates = daysBetween(from, to);
-  const params = { from, to, before: addDays(from, -7) };
+  const n = dates.length;
+  // One day: the 7 days before, as a daily mean. Several: the same weekdays, shifted by whole weeks past the span.
+  const shift = n === 1 ? 7 : 7 * Math.ceil(n / 7);
+  const priorTo = n === 1 ? addDays(from, -1) : addDays(to, -shift);
+  const params = { from, to, priorFrom: addDays(from, -shift), priorTo };
   const counts = sqlite
     .prepare(
-      `SELECT journey, sum(CASE WHEN date >= @from THEN calls ELSE 0 END) AS calls, sum(CASE WHEN date < @from THEN calls ELSE 0 END) AS prior
-       FROM segment_drilldown WHERE date BETWEEN @before AND @to GROUP BY journey`,
+      `SELECT journey, sum(CASE WHEN date >= @from THEN calls ELSE 0 END) AS calls,
+         sum(CASE WHEN date BETWEEN @priorFrom AND @priorTo THEN calls ELSE 0 END) AS prior
+       FROM segment_drilldown WHERE date BETWEEN @priorFrom AND @to GROUP BY journey`,
     )
     .all(params) as { journey: string; calls: number; prior: number }[];
+  // Both sides as totals over n days (one day: the day against the 7-day mean).
+  const trend = (calls: number, prior: number) => trendPct(calls, n === 1 ? prior / 7 : prior);
+  const basis = n === 1 ? '7-day avg' : shift === 7 ? 'the same days a week earlier' : `the same days ${shift / 7} weeks earlier`;
   const segments = sqlite
     .prepare(
       `SELECT journey, segment, sum(calls) AS calls FROM segment_drilldown WHERE date BETWEEN @from AND @to
@@ -61,7 +72,6 @@ export function querySpan(ctx: Context, from: string, to: string): SpanResult {
     )
     .all(params) as { date: string; journey: string; calls: number }[];
 
-  const n = dates.length;
   const journeys: TodayJourney[] = counts
     .filter((c) => c.calls > 0)
     .map((c) => ({
@@ -69,7 +79,7 @@ export function querySpan(ctx: Context, from: string, to: string): SpanResult {
       calls: c.calls,
       cost: c.calls * costPerCall,
       top_segment: topSegment.get(c.journey) ?? null,
-      trend_pct: trendPct(c.calls / n, c.prior / 7),
+      trend_pct: trend(c.calls, c.prior),
     }))
     .sort((a, b) => b.calls - a.calls || a.journey.localeCompare(b.journey));
   const calls = journeys.reduce((s, j) => s + j.calls, 0);
@@ -85,17 +95,17 @@ export function querySpan(ctx: Context, from: string, to: string): SpanResult {
     time_zone: timeZone,
     partial_through: null,
     journeys,
-    total: { calls, cost: calls * costPerCall, trend_pct: trendPct(calls / n, prior / 7) },
-    headline: headlineFor(from, to, journeys),
+    total: { calls, cost: calls * costPerCall, trend_pct: trend(calls, prior) },
+    headline: headlineFor(from, to, journeys, n === 1 ? '7-day average' : basis),
     days,
+    trend_basis: basis,
   };
 }
 
-function headlineFor(from: string, to: string, journeys: TodayJourney[]): string {
+function headlineFor(from: string, to: string, journeys: TodayJourney[], basis: string): string {
   const when = from === to ? `on ${to}` : `over ${spanLabel(from, to)}`;
   const top = journeys[0];
   if (!top) return `No leaked calls ${when}.`;
-  const perDay = from === to ? '' : ' a day';
   const trend =
     top.trend_pct === null
       ? 'with no earlier week to compare'
@@ -103,8 +113,10 @@ function headlineFor(from: string, to: string, journeys: TodayJourney[]): string
         ? "and it's spiking"
         : top.trend_pct <= -SPIKE_PCT
           ? "and it's easing"
-          : 'in line with the week before';
+          : from === to
+            ? 'in line with the week before'
+            : 'and steady';
   return `Your single biggest leak ${when} is ${top.journey}: ${formatCount(top.calls)} ${top.calls === 1 ? 'call' : 'calls'}, ${formatMoney(top.cost)}, ${trend}${
-    top.trend_pct !== null ? ` (${formatPct(top.trend_pct, true)}${perDay} vs 7-day average)` : ''
+    top.trend_pct !== null ? ` (${formatPct(top.trend_pct, true)} vs ${basis})` : ''
   }.`;
 }

@@ -15,7 +15,7 @@ describe('leaked calls over a span of complete days', () => {
     expect(span.days).toHaveLength(1);
   });
 
-  it('several days: sums per journey, each day on its own, and the daily mean against the 7 days before', () => {
+  it('several days: sums per journey, each day on its own, and the trend against the same weekdays a week earlier', () => {
     const span = querySpan(deps, '2026-11-21', '2026-11-23');
     const days = ['2026-11-21', '2026-11-22', '2026-11-23'].map((d) => queryToday(deps, d));
     expect(span.days.map((d) => [d.date, d.calls])).toEqual(days.map((d) => [d.date, d.total.calls]));
@@ -23,9 +23,12 @@ describe('leaked calls over a span of complete days', () => {
     expect(span.total.calls).toBe(days.reduce((s, d) => s + d.total.calls, 0));
     const billing = span.journeys.find((j) => j.journey === 'billing')!;
     expect(billing.calls).toBe(days.reduce((s, d) => s + d.journeys.find((j) => j.journey === 'billing')!.calls, 0));
-    const prior = deps.store.sqlite.prepare("SELECT sum(calls) FROM segment_drilldown WHERE journey = 'billing' AND date BETWEEN '2026-11-14' AND '2026-11-20'").pluck().get() as number;
-    expect(billing.trend_pct).toBe(Math.round((1000 * (billing.calls / 3 - prior / 7)) / (prior / 7)) / 10);
-    expect(span.headline).toMatch(/^Your single biggest leak over Sat, Nov 21 – Mon, Nov 23, 2026 is billing: [\d,]+ calls, \$[\d.,K]+, and it's spiking \(\+[\d.]+% a day vs 7-day average\)\.$/);
+    const prior = deps.store.sqlite.prepare("SELECT sum(calls) FROM segment_drilldown WHERE journey = 'billing' AND date BETWEEN '2026-11-14' AND '2026-11-16'").pluck().get() as number;
+    expect(billing.trend_pct).toBe(Math.round((1000 * (billing.calls - prior)) / prior) / 10);
+    expect(span.trend_basis).toBe('the same days a week earlier');
+    expect(span.headline).toMatch(/^Your single biggest leak over Sat, Nov 21 – Mon, Nov 23, 2026 is billing: [\d,]+ calls, \$[\d.,K]+, and it's spiking \(\+[\d.]+% vs the same days a week earlier\)\.$/);
+    // Over more than a week, the same weekdays two weeks earlier.
+    expect(querySpan(deps, '2026-11-14', '2026-11-23').trend_basis).toBe('the same days 2 weeks earlier');
   });
 
   it('names a span the way people read dates', () => {
