@@ -62,6 +62,9 @@ describe('leak digest', () => {
     );
     expect(() => parseCommandArgs(digestCommand, ['--date', '2026-12-01'], deps)).toThrow('--date 2026-12-01 has not happened yet: the digest covers complete days (the last one is 2026-11-23).');
     expect(parseCommandArgs(digestCommand, ['--date', '2026-11-23'], deps).args).toMatchObject({ date: '2026-11-23' });
+    expect(parseCommandArgs(digestCommand, ['--from', '2026-11-20', '--date', '2026-11-22'], deps).args).toMatchObject({ from: '2026-11-20', date: '2026-11-22' });
+    expect(() => parseCommandArgs(digestCommand, ['--from', '2026-11-23', '--date', '2026-11-22'], deps)).toThrow('--from 2026-11-23 is after --date 2026-11-22: a digest covers --from through --date.');
+    expect(() => parseCommandArgs(digestCommand, ['--from', '2026-10-01'], deps)).toThrow('--from 2026-10-01 to --date 2026-11-23 is more than 28 days: one digest covers at most 28.');
   });
 
   it('refuses a bad role or channel in one line', () => {
