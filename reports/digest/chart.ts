@@ -126,6 +126,11 @@ function planDaily(data: ChartData, colors: JourneyColors): Planned {
     const side = a.date >= addDays(first, Math.floor(daysBetween(first, data.date).length / 2)) ? 'right' : 'left';
     return (journey ? [journey] : keys).map((key) => ({ kind: 'note', side, panel: panelOf.get(key)!, date: a.date, text: journey ? a.text.slice(journey.length + 2) : a.text }));
   });
+  // Headroom in a panel with a note, so its label sits above the line rather than on it: an invisible
+  // point at 1.6 × the panel's peak stretches that panel's own scale.
+  const peak = new Map<string, number>();
+  for (const p of points) peak.set(p.panel, Math.max(peak.get(p.panel) ?? 0, p.calls));
+  const room = [...new Set(notes.map((n) => n.panel))].map((panel) => ({ kind: 'room', panel, date: at(data.date), calls: Math.max(1, peak.get(panel) ?? 0) * 1.6 }));
   const label = (side: 'left' | 'right') => ({
     transform: [{ filter: `datum.kind === 'note' && datum.side === '${side}'` }],
     mark: { type: 'text' as const, align: side, baseline: 'top' as const, dx: side === 'left' ? 4 : -4, y: 0, color: '#333333', fontSize: 10, limit: 280 },
@@ -147,6 +152,7 @@ function planDaily(data: ChartData, colors: JourneyColors): Planned {
     },
     ...(notes.length
       ? [
+          { transform: only('room'), mark: { type: 'point' as const, opacity: 0 }, encoding: { x, y: { field: 'calls', type: 'quantitative' as const } } },
           { transform: only('note'), mark: { type: 'rule' as const, color: '#555555', strokeDash: [4, 3] }, encoding: { x } },
           label('left'),
           label('right'),
@@ -157,7 +163,7 @@ function planDaily(data: ChartData, colors: JourneyColors): Planned {
   // Two short lines: without a canvas Vega over-estimates text width, and a long line would widen the picture.
   const subtitle = [
     `${first === addDays(data.date, -(TREND_DAYS - 1)) ? 'Last 28 days' : `From ${shortDate(first)} (the first day of data)`} to ${shortDate(data.date)} · ${data.time_zone}`,
-    `Each journey on its own scale${days > 1 ? ` · shaded: the ${days} days covered` : ''}`,
+    `Each journey on its own scale · shaded: ${days > 1 ? `the ${days} days covered` : 'the day covered'}`,
   ];
   return {
     key: 'daily-by-journey',
@@ -169,7 +175,7 @@ function planDaily(data: ChartData, colors: JourneyColors): Planned {
     spec: hasCalls
       ? ({
           title: { text: title, subtitle },
-          data: { values: [...bands, ...points, ...notes] },
+          data: { values: [...bands, ...points, ...notes, ...room] },
           facet: {
             row: {
               field: 'panel',
