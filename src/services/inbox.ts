@@ -66,17 +66,19 @@ export function startInbox(ctx: Context, opts: InboxOptions = {}): Inbox {
       const kind = await detectCsvKind(file);
       const result = await importCommand.run({ files: [{ kind, file }] }, ctx);
       const movedTo = moveTo(dir, 'done', name);
-      if (opts.afterImport) await opts.afterImport();
       const text = importCommand.renderText(result).split(file).join(name).split('\n').join('; ');
-      return emit({ file: name, outcome: 'done', line: `${text} → ${path.relative(dir, movedTo)}`, movedTo });
+      const event = emit({ file: name, outcome: 'done', line: `${text} → ${path.relative(dir, movedTo)}`, movedTo });
+      if (opts.afterImport) await opts.afterImport();
+      return event;
     } catch (e) {
       if (!fs.existsSync(file)) return null; // taken away meanwhile: nothing to move
       // The file's fault (or a store that only takes simulated data): refused. Anything else may pass on a retry.
       if (isLeakError(e) && (e.code === 'bad_file' || (e.code === 'conflict' && holdsSimulatedData(ctx.store)))) {
-        const reason = describeError(e).split(file).join(name);
+        const said = describeError(e).split(file).join(name);
+        const reason = said.startsWith(name) ? said : `${name}: ${said}`;
         const movedTo = moveTo(dir, 'refused', name);
         fs.writeFileSync(`${movedTo}.reason.txt`, `${reason}\n`);
-        return emit({ file: name, outcome: 'refused', line: `${name} refused: ${reason} → ${path.relative(dir, movedTo)}`, movedTo });
+        return emit({ file: name, outcome: 'refused', line: `${reason} → ${path.relative(dir, movedTo)}`, movedTo });
       }
       // Not the file's fault (the store busy, a disk error): it stays, and is tried again next check.
       const line = `${name} not imported yet: ${describeError(e)}; trying again at the next check.`;

@@ -45,13 +45,16 @@ export async function startServices(ctx: Context, opts: StartOptions = {}): Prom
     log.info(`Slack: could not start: ${(e as Error).message}`);
   }
 
+  // Each says where its output goes before the first runs start writing to the log.
   const line = (m: string) => log.info(m);
-  log.info(describeJobs(ctx, client));
-  const alerts = startAlertJobs(ctx, client, line);
-  services.push(startActionJobs(ctx, client, line), alerts, startDigestService(ctx, client, line));
-  const inbox = startInbox(ctx, { log: line, pollMs: opts.inboxPollMs, afterImport: () => alerts.runNow() });
+  const digests = startDigestService(ctx, client, line);
+  let alerts: { runNow(): Promise<unknown> } | undefined;
+  const inbox = startInbox(ctx, { log: line, pollMs: opts.inboxPollMs, afterImport: () => alerts?.runNow() });
   log.info(`Inbox: drop contract CSV files (members, digital events, calls) into ${inbox.dir}/; each is imported once complete, then moved to done/ or refused/ (with the reason).`);
-  services.push(inbox);
+  log.info(describeJobs(ctx, client));
+  const alertJobs = startAlertJobs(ctx, client, line);
+  alerts = alertJobs;
+  services.push(startActionJobs(ctx, client, line), alertJobs, digests, inbox);
   return services;
 }
 
