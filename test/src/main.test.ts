@@ -42,10 +42,12 @@ describe('npm start on an imported store without Slack', () => {
     await seedLeakage(seed, { endDate: yesterday, days: 8 });
     seed.store.close();
 
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LEAK_DB: db, LEAK_TZ: TZ, LEAK_DIGEST_DIR: digests, LEAK_INBOX: inbox };
+    const env: NodeJS.ProcessEnv = { PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`, HOME: process.env.HOME, LEAK_DB: db, LEAK_TZ: TZ, LEAK_DIGEST_DIR: digests, LEAK_INBOX: inbox };
     // Every minute: whatever the time of day, a run has passed today, so the first digest is written at start.
     env.LEAK_DIGEST_CRON = '* * * * *';
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Through npm, as people and service managers start it: SIGTERM to npm must reach Leak and stop it cleanly.
+    // Its own process group, so whatever happens nothing it started outlives the test.
+    const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const out: string[] = [];
     let partial = '';
     child.stdout.on('data', (b: Buffer) => {
@@ -73,7 +75,15 @@ describe('npm start on an imported store without Slack', () => {
     } finally {
       child.kill('SIGTERM');
     }
-    expect(await exited).toBe(0);
-    expect(out).toContain('Stopping…');
+    try {
+      expect(await exited).toBe(0);
+      expect(out).toContain('Stopping…');
+    } finally {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // the group is gone: nothing was left behind
+      }
+    }
   }, 120_000);
 });
