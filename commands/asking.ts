@@ -1,8 +1,9 @@
 /**
  * Asking: the one way every face (`leak ask`, `/leak <question>`, mentions, DMs, Slack's buttons)
  * answers a question in words. The resolver (src/ask/) reads it with the thread's subject and the
- * workspace's learned phrases; the answer's command line runs through the same registry as the CLI
- * and /leak; the question, the thread's new subject and the answer are stored. Nothing is computed
+ * workspace's learned phrases; the answer's command line is parsed and run exactly as the CLI and /leak
+ * do (the command's own module, parseCommandArgs, run); the question, the thread's new subject and the
+ * answer are stored. Nothing is computed
  * here: the answer is the command's own result, and only the question commands can be reached.
  */
 import { openAskStore } from '../src/ask/ask-store.ts';
@@ -10,13 +11,14 @@ import { nextContext } from '../src/ask/context.ts';
 import { createLlmResolver, resolveWithFallback } from '../src/ask/llm.ts';
 import { commandLine, fillNeeds, resolveQuestion } from '../src/ask/resolve.ts';
 import { pickLeakedMember, readVocabulary } from '../src/ask/store-reads.ts';
-import { INTENTS, type AnswerResolution, type AskInput, type ClarifyResolution, type Resolution, type UnknownResolution, type Vocabulary } from '../src/ask/types.ts';
+import { type AnswerResolution, type AskInput, type ClarifyResolution, type Resolution, type UnknownResolution, type Vocabulary } from '../src/ask/types.ts';
 import type { Context } from '../src/context.ts';
 import { LeakError } from '../src/errors.ts';
 import { zoneClock } from '../src/time.ts';
 import type { Store } from '../db/open-db.ts';
+import { ANSWER_COMMANDS } from './answer-commands.ts';
 import { runsIn, type AnyCommand } from './command.ts';
-import { parseInvocation } from './invocation.ts';
+import { parseCommandArgs } from './parse-args.ts';
 
 /** Who asks where: the workspace (its learned phrases), the person, and the conversation whose subject follow-ups keep. */
 export type AskPlace = { workspace: string; user: string; threadKey?: string };
@@ -99,11 +101,11 @@ export async function answerResolution(question: string, resolution: Resolution,
     r = fillNeeds(r, member);
   }
   const id = record(r);
-  const inv = await parseInvocation(r.argv, ctx);
   // Only the read-only answers, and only those Slack may run too: never import, export, digest, simulate or a command that acts.
-  if (!(INTENTS as readonly string[]).includes(inv.cmd.name) || !runsIn(inv.cmd, 'slack') || inv.help) {
-    throw new LeakError('bad_argument', `"${commandLine(r.argv)}" is not a question Leak answers.`);
-  }
+  const cmd = (await ANSWER_COMMANDS[r.intent]()).default;
+  if (cmd.name !== r.argv[0] || !runsIn(cmd, 'slack')) throw new LeakError('bad_argument', `"${commandLine(r.argv)}" is not a question Leak answers.`);
+  const inv = parseCommandArgs(cmd, r.argv.slice(1), ctx);
+  if (inv.help) throw new LeakError('bad_argument', `"${commandLine(r.argv)}" is not a question Leak answers.`);
   const result = await inv.cmd.run(inv.args, ctx);
   const json = toJson(result);
   if (place.threadKey) ask.saveContext(place.threadKey, nextContext(ask.loadContext(place.threadKey), r, json));

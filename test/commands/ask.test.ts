@@ -4,6 +4,7 @@
  * questions and refusals; --quality; and no question reaching a command that is not a question.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ANSWER_COMMANDS } from '../../commands/answer-commands.ts';
 import { loadCommand } from '../../commands/registry.ts';
 import { runsIn } from '../../commands/command.ts';
 import { openAskStore } from '../../src/ask/ask-store.ts';
@@ -99,9 +100,11 @@ describe('leak ask', () => {
 
 describe('what a question can reach', () => {
   it('maps only onto read-only answers that Slack may run too: never a terminal-only command or one that acts', async () => {
+    expect(Object.keys(ANSWER_COMMANDS).sort()).toEqual([...INTENTS].sort());
     for (const intent of INTENTS) {
       const cmd = await loadCommand(intent);
-      expect(cmd?.name, intent).toBe(intent);
+      // Asking loads the very command the registry lists under that name.
+      expect((await ANSWER_COMMANDS[intent]()).default, intent).toBe(cmd);
       expect(runsIn(cmd!, 'slack'), intent).toBe(true);
     }
     for (const name of ['import', 'export', 'digest', 'simulate', 'action', 'note', 'quarantine', 'ask']) expect(INTENTS as readonly string[]).not.toContain(name);
