@@ -4,13 +4,13 @@
  * keeps a conversation's subject between calls, as a Slack thread does; `--quality` lists the
  * questions marked wrong or not understood in the last 30 days.
  */
-import { openAskStore, type QualityRow } from '../src/ask/ask-store.ts';
+import type { QualityRow } from '../src/ask/ask-store.ts';
 import type { ClarifyResolution, Intent, Slots } from '../src/ask/types.ts';
 import { commandLine } from '../src/ask/resolve.ts';
 import { renderTable } from '../src/format.ts';
 import { zoneClock } from '../src/time.ts';
 import { badArgument, dateArg } from './args.ts';
-import { askQuestion, type Asked } from './asking.ts';
+import { askQuestion, askStoreOf, type Asked } from './asking.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 
 const QUALITY_DAYS = 30;
@@ -111,7 +111,7 @@ export default defineCommand({
   },
   run: async (args: AskArgs, ctx): Promise<AskResult> => {
     if (args.quality) {
-      const rows = openAskStore(ctx.store, ctx.now).qualityReport({ days: QUALITY_DAYS });
+      const rows = askStoreOf(ctx).qualityReport({ days: QUALITY_DAYS });
       return { kind: 'quality', rows, timeZone: ctx.config.timeZone, toJSON: () => rows };
     }
     const asked = await askQuestion(args.question, ctx, { workspace: 'cli', user: 'terminal', threadKey: args.thread && `cli:${args.thread}` }, args.date);

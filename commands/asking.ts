@@ -6,7 +6,7 @@
  * answer are stored. Nothing is computed
  * here: the answer is the command's own result, and only the question commands can be reached.
  */
-import { openAskStore } from '../src/ask/ask-store.ts';
+import { openAskStore, type AskStore } from '../src/ask/ask-store.ts';
 import { nextContext } from '../src/ask/context.ts';
 import { createLlmResolver, resolveWithFallback } from '../src/ask/llm.ts';
 import { commandLine, fillNeeds, resolveQuestion } from '../src/ask/resolve.ts';
@@ -56,9 +56,21 @@ export function vocabularyOf(store: Store): Vocabulary {
   return vocabulary;
 }
 
+// Its statements are prepared once per store and clock (a quarter of a millisecond each time otherwise).
+const askStores = new WeakMap<Store, WeakMap<() => number, AskStore>>();
+
+/** The asking tables (threads, questions, 👍/👎, learned phrases) of the context's store. */
+export function askStoreOf(ctx: Context): AskStore {
+  const byClock = askStores.get(ctx.store) ?? new WeakMap<() => number, AskStore>();
+  askStores.set(ctx.store, byClock);
+  let ask = byClock.get(ctx.now);
+  if (!ask) byClock.set(ctx.now, (ask = openAskStore(ctx.store, ctx.now)));
+  return ask;
+}
+
 /** What the resolver needs: "today" (the CLI's --date, else today in LEAK_TZ), the store's words, the thread and the workspace. */
 export function askInput(ctx: Context, place: AskPlace, today?: string): AskInput {
-  const ask = openAskStore(ctx.store, ctx.now);
+  const ask = askStoreOf(ctx);
   return {
     today: today ?? zoneClock(ctx.config.timeZone).today(ctx.now()),
     timeZone: ctx.config.timeZone,
@@ -85,7 +97,7 @@ export async function askQuestion(question: string, ctx: Context, place: AskPlac
  * thread's new subject. Used for a question just resolved, a clarifying choice and an in-place change.
  */
 export async function answerResolution(question: string, resolution: Resolution, ctx: Context, place: AskPlace): Promise<Asked> {
-  const ask = openAskStore(ctx.store, ctx.now);
+  const ask = askStoreOf(ctx);
   const record = (r: Resolution) => ask.recordQuestion({ workspace: place.workspace, threadKey: place.threadKey, user: place.user, question, resolution: r });
   if (resolution.kind === 'clarify') return { kind: 'clarify', id: record(resolution), question, resolution };
   if (resolution.kind === 'unknown') return { kind: 'unknown', id: record(resolution), question, resolution };

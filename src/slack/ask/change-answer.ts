@@ -4,8 +4,7 @@
  * (its 👍/👎 are its own) and becomes the thread's subject.
  */
 import type { Logger } from '@slack/bolt';
-import { answerResolution } from '../../../commands/asking.ts';
-import { openAskStore } from '../../ask/ask-store.ts';
+import { answerResolution, askStoreOf } from '../../../commands/asking.ts';
 import { withSlots } from '../../ask/argv.ts';
 import type { Slots } from '../../ask/types.ts';
 import type { Context } from '../../context.ts';
@@ -19,7 +18,7 @@ export const GONE = 'I no longer have that question; please ask it again.';
 
 export async function changeAnswer(ctx: Context, reply: Reply, change: Pick<Slots, 'journey' | 'date'>, logger: Logger): Promise<void> {
   const id = questionIdOfBlock(reply.payload.actions[0].block_id);
-  const row = id === undefined ? undefined : openAskStore(ctx.store, ctx.now).loadQuestion(id);
+  const row = id === undefined ? undefined : askStoreOf(ctx).loadQuestion(id);
   if (!row || row.resolution.kind !== 'answer' || row.workspace !== workspaceOf(reply.payload)) return tellClicker(reply, GONE);
   try {
     const place = { workspace: row.workspace, user: reply.payload.user.id, threadKey: row.threadKey ?? undefined };

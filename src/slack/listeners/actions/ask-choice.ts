@@ -4,9 +4,8 @@
  * remembers the phrase for the workspace so the same words are answered directly next time.
  */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { answerResolution, askInput } from '../../../../commands/asking.ts';
+import { answerResolution, askInput, askStoreOf } from '../../../../commands/asking.ts';
 import type { Context } from '../../../context.ts';
-import { openAskStore } from '../../../ask/ask-store.ts';
 import { learnFromChoice } from '../../../ask/learn.ts';
 import type { ClarifyResolution } from '../../../ask/types.ts';
 import { parseChoice } from '../../ask/action-ids.ts';
@@ -23,7 +22,7 @@ export function askChoice(ctx: Context) {
     const payload = checkPayload(askActionSchema, body, 'clarifying choice', logger);
     if (!payload) return;
     const reply = { payload, respond, client };
-    const ask = openAskStore(ctx.store, ctx.now);
+    const ask = askStoreOf(ctx);
     const choice = parseChoice(payload.actions[0].value ?? '');
     const row = choice && ask.loadQuestion(choice.id);
     if (!choice || !row || row.resolution.kind !== 'clarify' || row.workspace !== workspaceOf(payload)) return tellClicker(reply, GONE);

@@ -1,7 +1,8 @@
 /** 👍 / 👎 under an asked answer: one verdict per person per answer, stored for `leak ask --quality`. */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Context } from '../../../context.ts';
-import { openAskStore, type Verdict } from '../../../ask/ask-store.ts';
+import type { Verdict } from '../../../ask/ask-store.ts';
+import { askStoreOf } from '../../../../commands/asking.ts';
 import { GONE } from '../../ask/change-answer.ts';
 import { tellClicker } from '../../ask/in-place.ts';
 import { askActionSchema, workspaceOf } from '../../ask/payloads.ts';
@@ -17,7 +18,7 @@ export function askFeedback(ctx: Context, verdict: Verdict) {
     await ack();
     const payload = checkPayload(askActionSchema, body, 'answer feedback', logger);
     if (!payload) return;
-    const ask = openAskStore(ctx.store, ctx.now);
+    const ask = askStoreOf(ctx);
     const id = Number(payload.actions[0].value);
     const row = Number.isInteger(id) ? ask.loadQuestion(id) : undefined;
     if (!row || row.workspace !== workspaceOf(payload)) return tellClicker({ payload, respond, client }, GONE);
