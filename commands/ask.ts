@@ -95,7 +95,7 @@ export default defineCommand({
   query: true,
   surfaces: EVERYWHERE,
   examples: [
-    { line: 'ask "what\'s breaking right now?"', what: 'answered as `leak today`' },
+    { line: 'ask "why is billing leaking?"', what: 'a question in words, answered as `leak why billing`', onStart: true },
     { line: 'ask "is fixing billing worth it at 10%?" --date 2026-11-20', what: 'answered as `leak savings billing 10 --date 2026-11-20`' },
     { line: 'ask "why is this happening?" --thread exec', what: 'a follow-up about the subject of thread "exec"' },
     { line: 'ask --quality', what: 'the questions to improve the vocabulary from' },

@@ -25,7 +25,7 @@ export function renderAsked(asked: Asked, ctx: Context, where: AskedWhere): Slac
   if (asked.kind === 'answer') return renderAskedAnswer(asked, ctx, where);
   if (asked.kind === 'clarify') return renderClarify(asked.id, asked.resolution, []);
   const lead = asked.resolution.reason === 'refused' ? 'I only answer questions, and changed nothing. I answer questions like:' : 'I answer questions like:';
-  const text = `${lead} ${asked.resolution.suggestions.join(' · ')}`;
+  const text = escapeMrkdwn(`${lead} ${asked.resolution.suggestions.join(' · ')}`);
   return {
     text,
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `${escapeMrkdwn(lead)}\n${asked.resolution.suggestions.map((s) => `• ${escapeMrkdwn(s)}`).join('\n')}` } }],
@@ -68,5 +68,5 @@ export function renderClarify(id: number, c: ClarifyResolution, path: number[]):
   }));
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(c.prompt) } }];
   if (buttons.length) blocks.push({ type: 'actions', block_id: `leak_ask_choices:${id}`, elements: buttons });
-  return { text: c.prompt, blocks };
+  return { text: escapeMrkdwn(c.prompt), blocks };
 }
