@@ -132,6 +132,11 @@ export function learnedPhrase(question: string, chosen: AnswerResolution, input:
   return { phrase: found.key, intent: chosen.intent, slots };
 }
 
+/** Whether a word means something to the resolver (a cue, a journey, a date or number word): "what" does, "todya" does not. */
+export function isKnownWord(word: string, vocabulary: AskInput['vocabulary']): boolean {
+  return tablesFor(vocabulary).lexicon.words.has(word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
+}
+
 /**
  * The first question pays for compiling compromise's and chrono's code paths (~100 ms); a process that
  * answers questions calls this once at start so no person waits for it.
