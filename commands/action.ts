@@ -8,15 +8,16 @@ import { isIsoDate, zoneClock } from '../src/time.ts';
 import { createAction, listHistory, requireAction, transitionAction } from '../src/actions/repository.ts';
 import { announceAction, postActionMessage } from '../src/actions/announce.ts';
 import { measureActionOutcome, type Outcome } from '../src/actions/outcome.ts';
-import { queryOpenActions, renderOpenActionsText, type OpenActionRow } from '../src/actions/open-actions.ts';
+import { queryOpenActions, type OpenActionRow } from '../src/actions/open-actions.ts';
+import { renderOpenActionsText } from './open-actions-table.ts';
 import { STATUS_LABEL } from '../src/actions/state-machine.ts';
 import { formatActionId, parseActionId, type Action, type ActionEvent, type HistoryRow } from '../src/actions/types.ts';
 import { badArgument, journeyArg } from './args.ts';
-import { defineCommand, type CommandDeps, type ParsedArgs } from './types.ts';
+import { defineCommand, EVERYWHERE, type ParsedArgs } from './command.ts';
+import type { Context } from '../src/context.ts';
 
 const SUBCOMMANDS = ['new', 'list', 'show', 'ack', 'start', 'ship', 'dismiss'] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
-const USAGE = `leak action new JOURNEY "title" --team TEAM [--segment S] [--error MESSAGE] [--effort E] | list [--all] | show ID | ack ID [--assignee U] | start ID | ship ID [--ship-date YYYY-MM-DD] | dismiss ID --reason "why"`;
 
 export type ActionArgs =
   | { sub: 'new'; journey: string; title: string; team: string; segment?: string; error?: string; effort?: string; by: string }
@@ -36,17 +37,17 @@ const str = (p: ParsedArgs, name: string) => {
 function idArg(p: ParsedArgs): number {
   const raw = p.positionals[1];
   const id = raw === undefined ? undefined : parseActionId(raw);
-  if (id === undefined) throw badArgument(`Which action? Give its id, e.g. A-3 (got ${JSON.stringify(raw ?? '')}). Usage: ${USAGE}`);
+  if (id === undefined) throw badArgument(`Which action? Give its id, e.g. A-3 (got ${JSON.stringify(raw ?? '')}). Usage: ${p.usage}`);
   return id;
 }
 
-export function parseActionArgs(p: ParsedArgs, deps: CommandDeps): ActionArgs {
+function parseActionArgs(p: ParsedArgs, ctx: Context): ActionArgs {
   const sub = p.positionals[0] as Sub | undefined;
-  if (!sub || !SUBCOMMANDS.includes(sub)) throw badArgument(`Unknown action subcommand ${JSON.stringify(sub ?? '')}: use one of ${SUBCOMMANDS.join(', ')}. Usage: ${USAGE}`);
+  if (!sub || !SUBCOMMANDS.includes(sub)) throw badArgument(`Unknown action subcommand ${JSON.stringify(sub ?? '')}: use one of ${SUBCOMMANDS.join(', ')}. Usage: ${p.usage}`);
   const by = str(p, 'by') ?? 'cli';
   switch (sub) {
     case 'new': {
-      const journey = journeyArg(p.positionals[1], deps);
+      const journey = journeyArg(p.positionals[1], ctx);
       const title = p.positionals.slice(2).join(' ').trim();
       const team = str(p, 'team');
       if (!journey || !title || !team) throw badArgument(`A new action needs a journey, a title and --team. Usage: leak action new JOURNEY "title" --team TEAM`);
@@ -63,9 +64,9 @@ export function parseActionArgs(p: ParsedArgs, deps: CommandDeps): ActionArgs {
     case 'start':
       return { sub: 'transition', id: idArg(p), event: { kind: 'start' }, by };
     case 'ship': {
-      const date = str(p, 'ship-date') ?? zoneClock(deps.config.timeZone).today(deps.now());
+      const date = str(p, 'ship-date') ?? zoneClock(ctx.config.timeZone).today(ctx.now());
       if (!isIsoDate(date)) throw badArgument(`--ship-date must be a date written YYYY-MM-DD (got ${JSON.stringify(date)}).`);
-      if (date > zoneClock(deps.config.timeZone).today(deps.now())) throw badArgument(`--ship-date ${date} is in the future; mark an action shipped once it has shipped.`);
+      if (date > zoneClock(ctx.config.timeZone).today(ctx.now())) throw badArgument(`--ship-date ${date} is in the future; mark an action shipped once it has shipped.`);
       return { sub: 'transition', id: idArg(p), event: { kind: 'ship', shipDate: date }, by };
     }
     case 'dismiss': {
@@ -76,29 +77,29 @@ export function parseActionArgs(p: ParsedArgs, deps: CommandDeps): ActionArgs {
   }
 }
 
-export async function runAction(args: ActionArgs, deps: CommandDeps): Promise<ActionResult> {
-  const result = applyAction(args, deps);
+async function runAction(args: ActionArgs, ctx: Context): Promise<ActionResult> {
+  const result = applyAction(args, ctx);
   // From Slack, the change shows up at once: a new action gets its message in the channel, a
   // transition its thread reply and updated message. From the CLI, the hourly job does it.
-  if (deps.slack && result.kind !== 'list' && result.kind !== 'show') {
-    const { client, channelId } = deps.slack;
-    const action = result.action.threadTs ? result.action : await postActionMessage(deps.store, client, result.action, channelId);
-    await announceAction(deps.store, client, action.id, deps.config);
-    return { ...result, action: requireAction(deps.store, action.id) };
+  if (ctx.slack && result.kind !== 'list' && result.kind !== 'show') {
+    const { client, channelId } = ctx.slack;
+    const action = result.action.threadTs ? result.action : await postActionMessage(ctx.store, client, result.action, channelId);
+    await announceAction(ctx.store, client, action.id, ctx.config);
+    return { ...result, action: requireAction(ctx.store, action.id) };
   }
   return result;
 }
 
-function applyAction(args: ActionArgs, deps: CommandDeps): ActionResult {
-  const { store } = deps;
-  const via = deps.slack ? ('slack-command' as const) : ('cli' as const);
-  const actor = (user: string) => ({ user: deps.slack?.userId ?? user, via, at: deps.now() });
+function applyAction(args: ActionArgs, ctx: Context): ActionResult {
+  const { store } = ctx;
+  const via = ctx.slack ? ('slack-command' as const) : ('cli' as const);
+  const actor = (user: string) => ({ user: ctx.slack?.userId ?? user, via, at: ctx.now() });
   switch (args.sub) {
     case 'list':
-      return { kind: 'list', actions: queryOpenActions(deps, { all: args.all }), all: args.all };
+      return { kind: 'list', actions: queryOpenActions(ctx, { all: args.all }), all: args.all };
     case 'show': {
       const action = requireAction(store, args.id);
-      const outcome = action.shipDate ? measureActionOutcome(deps, action, zoneClock(deps.config.timeZone).today(deps.now())) : null;
+      const outcome = action.shipDate ? measureActionOutcome(ctx, action, zoneClock(ctx.config.timeZone).today(ctx.now())) : null;
       return { kind: 'show', action, history: listHistory(store, action.id), message: `${formatActionId(action.id)} is ${STATUS_LABEL[action.status].toLowerCase()}.`, outcome };
     }
     case 'new': {
@@ -113,7 +114,7 @@ function applyAction(args: ActionArgs, deps: CommandDeps): ActionResult {
   }
 }
 
-export function renderActionText(r: ActionResult): string {
+function renderActionText(r: ActionResult): string {
   if (r.kind === 'list') return renderOpenActionsText(r.actions, r.all ? 'All actions' : 'Open actions');
   const a = r.action;
   const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + 'Z';
@@ -132,23 +133,36 @@ export function renderActionText(r: ActionResult): string {
   ].join('\n');
 }
 
-export const actionCommand = defineCommand({
+export default defineCommand({
   name: 'action',
   summary: 'Track a fix: new, list, show, ack, start, ship, dismiss (the same lifecycle as the Slack buttons)',
-  args: 'SUBCOMMAND [ID|JOURNEY "title"]',
-  options: [
-    { name: 'team', type: 'string', value: 'TEAM', description: 'owner team (new)' },
-    { name: 'segment', type: 'string', value: 'SEGMENT', description: 'segment the fix targets (new)' },
-    { name: 'error', type: 'string', value: 'MESSAGE', description: 'error message the fix targets (new)' },
-    { name: 'effort', type: 'string', value: 'S|M|L', description: 'effort estimate (new)' },
-    { name: 'assignee', type: 'string', value: 'USER', description: 'assign someone when acknowledging (ack)' },
-    { name: 'ship-date', type: 'string', value: 'YYYY-MM-DD', description: 'when it shipped (ship; default today)' },
-    { name: 'reason', type: 'string', value: 'TEXT', description: 'why it is dismissed (dismiss)' },
-    { name: 'by', type: 'string', value: 'USER', description: 'who is making the change (default cli)' },
-    { name: 'all', type: 'boolean', description: 'list closed actions too (list)' },
-    { name: 'json', type: 'boolean', description: 'machine-readable output' },
-  ],
+  args: {
+    positionals: [
+      { name: 'SUBCOMMAND', description: `one of ${SUBCOMMANDS.join(', ')}`, required: true },
+      { name: 'ID|JOURNEY "title"', description: 'the action (A-3), or for new the journey and a title', rest: true },
+    ],
+    options: [
+      { name: 'team', type: 'string', value: 'TEAM', description: 'owner team (new)' },
+      { name: 'segment', type: 'string', value: 'SEGMENT', description: 'segment the fix targets (new)' },
+      { name: 'error', type: 'string', value: 'MESSAGE', description: 'error message the fix targets (new)' },
+      { name: 'effort', type: 'string', value: 'S|M|L', description: 'effort estimate (new)' },
+      { name: 'assignee', type: 'string', value: 'USER', description: 'assign someone when acknowledging (ack)' },
+      { name: 'ship-date', type: 'string', value: 'YYYY-MM-DD', description: 'when it shipped (ship; default today)' },
+      { name: 'reason', type: 'string', value: 'TEXT', description: 'why it is dismissed (dismiss)' },
+      { name: 'by', type: 'string', value: 'USER', description: 'who is making the change (default cli)' },
+      { name: 'all', type: 'boolean', description: 'list closed actions too (list)' },
+      { name: 'json', type: 'boolean', description: 'machine-readable output' },
+    ],
+  },
   query: false,
+  surfaces: EVERYWHERE,
+  examples: [
+    { line: 'action new billing "Reword the eligibility error" --team Web', what: 'propose a fix' },
+    { line: 'action list --all', what: 'every action, closed ones too' },
+    { line: 'action ack A-3 --assignee U0123', what: 'take it, or give it to someone' },
+    { line: 'action ship A-3 --ship-date 2026-11-20', what: 'shipped: the before/after starts' },
+    { line: 'action dismiss A-3 --reason "duplicate of A-2"', what: 'drop it, saying why' },
+  ],
   parse: parseActionArgs,
   run: runAction,
   renderText: renderActionText,

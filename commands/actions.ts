@@ -1,21 +1,30 @@
 /**
  * "What should my teams do next?" Next-best actions ranked by ROI, computed from the measured leak
- * and the action catalog (src/analysis/action-templates.json, or LEAK_ACTION_CATALOG), followed by
- * the open tracked actions so nobody proposes what a team already owns.
+ * and the action catalog (src/actions/action-templates.json, or LEAK_ACTION_CATALOG), followed by
+ * the open tracked actions so nobody proposes what a team already owns. In Slack each recommendation
+ * has an "I'll take it" button (action_take:n, value = the recommendation) that turns it into a
+ * tracked action owned by whoever clicks.
  */
-import { queryOpenActions, renderOpenActionsText, type OpenActionRow } from '../src/actions/open-actions.ts';
-import { recommendActions, type Recommendation } from '../src/analysis/next-best-actions.ts';
-import { formatCount, formatMoney, formatPct, renderTable, round1 } from '../src/format.ts';
-import { dateArg, journeyArg, noMorePositionals, numberArg } from './args.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
+import type { KnownBlock } from '@slack/types';
+import { recommendationTakeButton } from '../src/actions/from-recommendation.ts';
+import { STATUS_LABEL } from '../src/actions/state-machine.ts';
+import type { RenderedAnswer } from '../src/blocks/limits.ts';
+import { escapeMrkdwn } from '../src/blocks/mrkdwn.ts';
+import { queryOpenActions, type OpenActionRow } from '../src/actions/open-actions.ts';
+import { renderOpenActionsText } from './open-actions-table.ts';
+import { recommendActions, type Recommendation } from '../src/actions/recommendations.ts';
+import { formatMoney, formatPct, formatPerDay, renderTable, round1 } from '../src/format.ts';
+import { dateArg, journeyArg, numberArg } from './args.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
+import type { Context } from '../src/context.ts';
 
-export const DEFAULT_TOP = 8;
+const DEFAULT_TOP = 8;
 
 export type ActionsResult = { date: string; journey: string | null; recommendations: Recommendation[]; more: number; open_actions: OpenActionRow[]; headline: string };
 
-export function queryActions(deps: CommandDeps, a: { date: string; journey?: string; top: number }): ActionsResult {
-  const all = recommendActions(deps, { date: a.date, journey: a.journey });
-  const open = queryOpenActions(deps).filter((o) => !a.journey || o.journey === a.journey);
+function queryActions(ctx: Context, a: { date: string; journey?: string; top: number }): ActionsResult {
+  const all = recommendActions(ctx, { date: a.date, journey: a.journey });
+  const open = queryOpenActions(ctx).filter((o) => !a.journey || o.journey === a.journey);
   const top = all[0];
   const headline = top
     ? `Best return${a.journey ? ` for ${a.journey}` : ''}: ${top.title} (${top.owner_team}, effort ${top.effort} ≈ ${top.effort_weeks} wk) cuts the ${top.journey} leak ${Math.round(top.expected_reduction_pct)}% and saves ${formatMoney(top.savings_per_year)} a year, ${roiText(top.roi)} its cost.`
@@ -24,19 +33,19 @@ export function queryActions(deps: CommandDeps, a: { date: string; journey?: str
 }
 
 const roiText = (roi: number) => `${roi >= 10 ? Math.round(roi) : round1(roi)}×`;
-const calls = (n: number) => (n >= 100 ? formatCount(n) : String(round1(n)));
 
-export const actionsCommand = defineCommand({
+export default defineCommand({
   name: 'actions',
   summary: 'What should my teams do next: next-best actions ranked by ROI, and the open tracked actions',
-  args: '[JOURNEY]',
-  options: [{ name: 'top', type: 'string', value: 'N', description: `how many recommendations to show, 1-50 (default ${DEFAULT_TOP})` }],
-  query: true,
-  parse: (parsed, deps) => {
-    noMorePositionals(parsed, 1, 'leak actions [JOURNEY] [--top N] [--date YYYY-MM-DD] [--json]');
-    return { date: dateArg(parsed, deps), journey: journeyArg(parsed.positionals[0], deps), top: Math.floor(numberArg(parsed, 'top', 1, 50, DEFAULT_TOP)!) };
+  args: {
+    positionals: [{ name: 'JOURNEY', description: 'one journey (default: every leaking journey)' }],
+    options: [{ name: 'top', type: 'string', value: 'N', description: `how many recommendations to show, 1-50 (default ${DEFAULT_TOP})` }],
   },
-  run: (args: { date: string; journey?: string; top: number }, deps) => queryActions(deps, args),
+  query: true,
+  surfaces: EVERYWHERE,
+  examples: [{ line: 'actions', what: 'tracked fixes and their owners', onStart: true }],
+  parse: (parsed, ctx) => ({ date: dateArg(parsed, ctx), journey: journeyArg(parsed.positionals[0], ctx), top: Math.floor(numberArg(parsed, 'top', 1, 50, DEFAULT_TOP)!) }),
+  run: (args: { date: string; journey?: string; top: number }, ctx) => queryActions(ctx, args),
   renderText: (r: ActionsResult) =>
     [
       r.headline,
@@ -49,7 +58,7 @@ export const actionsCommand = defineCommand({
               x.owner_team,
               `${x.effort} ${x.effort_weeks}wk`,
               formatPct(x.expected_reduction_pct),
-              calls(x.calls_avoided_per_day),
+              formatPerDay(x.calls_avoided_per_day),
               formatMoney(x.savings_per_year),
               roiText(x.roi),
             ]),
@@ -62,4 +71,49 @@ export const actionsCommand = defineCommand({
     ]
       .filter((l, i, all) => l !== '' || all[i - 1] !== '')
       .join('\n'),
+  renderBlocks: renderActionsBlocks,
 });
+
+const who = (u: string | null, team: string) => (u ? (/^[UW][A-Z0-9]+$/.test(u) ? `<@${u}>` : escapeMrkdwn(u)) : `${escapeMrkdwn(team)} (unassigned)`);
+
+function renderActionsBlocks(r: ActionsResult): RenderedAnswer {
+  const head: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: `Next-best actions${r.journey ? ` for ${r.journey}` : ''} (${r.date})`, emoji: true } },
+    { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(r.headline) } },
+  ];
+  const rows: KnownBlock[][] = r.recommendations.map((x, i) => {
+    const target = [x.targets.segment, x.targets.error_message && `"${x.targets.error_message}"`, x.targets.device, x.targets.channel, x.targets.language].filter(Boolean).join(' · ');
+    return [
+      {
+        type: 'section',
+        block_id: `rec:${i}`,
+        fields: [
+          { type: 'mrkdwn', text: `*${i + 1}. ${escapeMrkdwn(x.title)}*\n${escapeMrkdwn(x.journey)}${target ? ` · ${escapeMrkdwn(target)}` : ''}` },
+          {
+            type: 'mrkdwn',
+            text: `${escapeMrkdwn(x.owner_team)} · effort ${x.effort} (${x.effort_weeks} wk)\nCuts ${formatPct(x.expected_reduction_pct)} · ${formatPerDay(x.calls_avoided_per_day)} calls/day · ${formatMoney(x.savings_per_year)}/yr`,
+          },
+        ],
+      },
+      { type: 'actions', block_id: `take:${i}`, elements: [recommendationTakeButton(x, i)] },
+    ];
+  });
+  const open = r.open_actions;
+  const tail: KnownBlock[] = [
+    {
+      type: 'section',
+      block_id: 'open_actions',
+      text: {
+        type: 'mrkdwn',
+        text: open.length
+          ? `*Open actions (${open.length})*\n${open
+              .slice(0, 15)
+              .map((o) => `• ${o.id} ${escapeMrkdwn(o.title)} — ${STATUS_LABEL[o.status]}, ${who(o.assignee, o.owner_team)}, ${o.age_days}d old`)
+              .join('\n')}${open.length > 15 ? `\n…and ${open.length - 15} more (/leak action list)` : ''}`
+          : '*Open actions*: none yet. Click "I\'ll take it" on a recommendation, or `/leak action new JOURNEY "title" --team TEAM`.',
+      },
+    },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: 'Leak cut = share of the journey\'s leaked calls the action removes. "I\'ll take it" creates a tracked action in this channel; its thread gets the before/after outcome once shipped.' }] },
+  ];
+  return { text: r.headline, head, rows, tail, unit: 'recommendations' };
+}

@@ -1,71 +1,8 @@
-/**
- * Contact-center operations, per agent: interactions, failed rate (disposition 'failed'), average
- * handle time and calls over 3000 s, over every interaction of the days (not only leaked ones).
- * The highest and lowest five by failed rate only rank agents with at least --min-calls, so one
- * unlucky call does not put someone at the top.
- */
-import { formatCount, formatPct, renderTable, round1 } from '../src/format.ts';
-import { RANGE_OPTIONS, rangeArgs } from './cube.ts';
-import { noMorePositionals, numberArg } from './args.ts';
-import { formatDuration } from './journey.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
-
-export const LONG_CALL_SECONDS = 3000;
-export const DEFAULT_MIN_CALLS = 20;
-const RANKED = 5;
-
-export type AgentRow = { agent_id: string; interactions: number; failed: number; failed_pct: number; avg_handle_seconds: number; over_3000s: number };
-export type AgentsResult = {
-  from: string;
-  to: string;
-  min_calls: number;
-  agents: AgentRow[];
-  /** Interactions with no agent (abandoned in the IVR, unanswered email). */
-  without_agent: number;
-  highest_failed: AgentRow[];
-  lowest_failed: AgentRow[];
-  total: { interactions: number; failed: number; failed_pct: number | null; avg_handle_seconds: number | null; over_3000s: number };
-};
-
-/** dir 1: highest failed rate first; -1: lowest first. Ties: busier agent first, then by id. */
-const failedRateOrder = (dir: 1 | -1) => (a: AgentRow, b: AgentRow) =>
-  dir * (b.failed_pct - a.failed_pct) || b.interactions - a.interactions || a.agent_id.localeCompare(b.agent_id);
-
-export function queryAgents(deps: CommandDeps, args: { from: string; to: string; minCalls: number }): AgentsResult {
-  const groups = deps.store.sqlite
-    .prepare(
-      `SELECT agent_id, count(*) AS interactions, sum(disposition = 'failed') AS failed,
-         sum(ended_at - started_at) AS ms, sum(ended_at - started_at > ${LONG_CALL_SECONDS * 1000}) AS over
-       FROM call_logs_cleaned WHERE local_date BETWEEN @from AND @to GROUP BY agent_id`,
-    )
-    .all(args) as { agent_id: string | null; interactions: number; failed: number; ms: number; over: number }[];
-  const row = (g: (typeof groups)[number]) => ({
-    failed: g.failed,
-    failed_pct: round1((100 * g.failed) / g.interactions),
-    avg_handle_seconds: round1(g.ms / 1000 / g.interactions),
-    over_3000s: g.over,
-  });
-  const agents = groups
-    .filter((g) => g.agent_id !== null)
-    .map((g) => ({ agent_id: g.agent_id!, interactions: g.interactions, ...row(g) }))
-    .sort((a, b) => b.interactions - a.interactions || a.agent_id.localeCompare(b.agent_id));
-  const ranked = agents.filter((a) => a.interactions >= args.minCalls);
-  const byRate = (dir: 1 | -1) => [...ranked].sort(failedRateOrder(dir)).slice(0, RANKED);
-  const all = { agent_id: null, interactions: 0, failed: 0, ms: 0, over: 0 };
-  for (const g of groups) [all.interactions, all.failed, all.ms, all.over] = [all.interactions + g.interactions, all.failed + g.failed, all.ms + g.ms, all.over + g.over];
-  return {
-    from: args.from,
-    to: args.to,
-    min_calls: args.minCalls,
-    agents,
-    without_agent: groups.find((g) => g.agent_id === null)?.interactions ?? 0,
-    highest_failed: byRate(1),
-    lowest_failed: byRate(-1),
-    total: all.interactions
-      ? { interactions: all.interactions, ...row(all) }
-      : { interactions: 0, failed: 0, failed_pct: null, avg_handle_seconds: null, over_3000s: 0 },
-  };
-}
+/** `leak agents`: contact-center operations per agent (src/contact-center/agents.ts) as text. */
+import { formatCount, formatDuration, formatPct, renderTable } from '../src/format.ts';
+import { DEFAULT_MIN_CALLS, failedRateOrder, LONG_CALL_SECONDS, queryAgents, RANKED, type AgentRow, type AgentsResult } from '../src/contact-center/agents.ts';
+import { numberArg, RANGE_OPTIONS, rangeArgs } from './args.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
 
 function rankTable(rows: AgentRow[]): string {
   return renderTable(
@@ -74,7 +11,7 @@ function rankTable(rows: AgentRow[]): string {
   );
 }
 
-export function renderAgents(r: AgentsResult): string {
+function renderAgents(r: AgentsResult): string {
   const when = r.from === r.to ? `on ${r.from}` : `from ${r.from} to ${r.to}`;
   if (!r.total.interactions) return `No contact-center interactions ${when}.`;
   const t = r.total;
@@ -95,18 +32,20 @@ export function renderAgents(r: AgentsResult): string {
   return lines.join('\n');
 }
 
-export const agentsCommand = defineCommand({
+export default defineCommand({
   name: 'agents',
   summary: 'Per agent: interactions, failed rate, average handle time, calls over 3000 s; highest and lowest five',
-  options: [
-    { name: 'min-calls', type: 'string', value: 'N', description: `rank only agents with at least N interactions (default ${DEFAULT_MIN_CALLS})` },
-    ...RANGE_OPTIONS,
-  ],
-  query: true,
-  parse: (parsed, deps) => {
-    noMorePositionals(parsed, 0, 'leak agents [--min-calls N] [--from YYYY-MM-DD --to YYYY-MM-DD] [--date YYYY-MM-DD] [--json]');
-    return { ...rangeArgs(parsed, deps), minCalls: Math.round(numberArg(parsed, 'min-calls', 1, 1_000_000, DEFAULT_MIN_CALLS)!) };
+  args: {
+    positionals: [],
+    options: [
+      { name: 'min-calls', type: 'string', value: 'N', description: `rank only agents with at least N interactions (default ${DEFAULT_MIN_CALLS})` },
+      ...RANGE_OPTIONS,
+    ],
   },
-  run: (args: { from: string; to: string; minCalls: number }, deps) => queryAgents(deps, args),
+  query: true,
+  surfaces: EVERYWHERE,
+  examples: [{ line: 'agents --from 2026-11-01 --to 2026-11-20', what: 'failed rate and handle time per agent' }],
+  parse: (parsed, ctx) => ({ ...rangeArgs(parsed, ctx), minCalls: Math.round(numberArg(parsed, 'min-calls', 1, 1_000_000, DEFAULT_MIN_CALLS)!) }),
+  run: (args: { from: string; to: string; minCalls: number }, ctx) => queryAgents(ctx, args),
   renderText: renderAgents,
 });

@@ -4,10 +4,11 @@
  */
 import { formatCount, renderTable } from '../src/format.ts';
 import { listAlerts, ruleQuality, type RuleQuality } from '../src/alerts/repository.ts';
-import { RULE_NAMES } from '../src/alerts/rules.ts';
+import { RULE_NAMES, alertRules } from '../src/alerts/rules.ts';
 import { zoneClock } from '../src/time.ts';
-import { badArgument, noMorePositionals } from './args.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
+import { badArgument } from './args.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
+import type { Context } from '../src/context.ts';
 
 export type AlertsArgs = { status: 'open' | 'all'; rule?: string; quality: boolean };
 export type AlertRow = { id: number; rule: string; status: string; subject: string; raised: string; value: number; threshold: number; text: string; calls: string[] };
@@ -18,16 +19,14 @@ export type AlertsResult =
 /** Alerts listed in full; the total is always counted. */
 const LIST_LIMIT = 200;
 
-const USAGE = 'leak alerts [--open|--all] [--rule RULE] [--quality]';
-
-export function queryAlerts(deps: CommandDeps, args: AlertsArgs): AlertsResult {
+export function queryAlerts(ctx: Context, args: AlertsArgs): AlertsResult {
   if (args.quality) {
-    const days = deps.config.alerts.rules.noise.days;
-    const rules = ruleQuality(deps.store, days, deps.now()).filter((q) => !args.rule || q.rule === args.rule);
+    const days = alertRules(ctx.config).noise.days;
+    const rules = ruleQuality(ctx.store, days, ctx.now()).filter((q) => !args.rule || q.rule === args.rule);
     return { view: 'quality', days, rules };
   }
-  const clock = zoneClock(deps.config.timeZone);
-  const all = listAlerts(deps.store, { status: args.status, rule: args.rule, limit: 100_000 }, deps.now());
+  const clock = zoneClock(ctx.config.timeZone);
+  const all = listAlerts(ctx.store, { status: args.status, rule: args.rule, limit: 100_000 }, ctx.now());
   const alerts = all.slice(0, LIST_LIMIT).map((a) => {
     const m = clock.localMinute(a.createdAt);
     return {
@@ -39,25 +38,32 @@ export function queryAlerts(deps: CommandDeps, args: AlertsArgs): AlertsResult {
   return { view: 'list', status: args.status, rule: args.rule ?? null, total: all.length, alerts };
 }
 
-export const alertsCommand = defineCommand({
+export default defineCommand({
   name: 'alerts',
   summary: 'Alerts raised (spikes and operational thresholds), or --quality: the share marked noise per rule',
-  options: [
-    { name: 'open', type: 'boolean', description: 'only alerts still needing attention (default)' },
-    { name: 'all', type: 'boolean', description: 'every alert, acknowledged, snoozed and resolved too' },
-    { name: 'rule', type: 'string', value: 'RULE', description: `one rule: ${RULE_NAMES.join(', ')}` },
-    { name: 'quality', type: 'boolean', description: 'per rule over 30 days: alerts, feedback, share marked noise' },
-  ],
+  args: {
+    positionals: [],
+    options: [
+      { name: 'open', type: 'boolean', description: 'only alerts still needing attention (default)' },
+      { name: 'all', type: 'boolean', description: 'every alert, acknowledged, snoozed and resolved too' },
+      { name: 'rule', type: 'string', value: 'RULE', description: `one rule: ${RULE_NAMES.join(', ')}` },
+      { name: 'quality', type: 'boolean', description: 'per rule over 30 days: alerts, feedback, share marked noise' },
+    ],
+  },
   query: false,
+  surfaces: EVERYWHERE,
+  examples: [
+    { line: 'alerts', what: 'the alerts still needing attention' },
+    { line: 'alerts --quality', what: 'how often each rule was called noise' },
+  ],
   parse: (parsed): AlertsArgs => {
-    noMorePositionals(parsed, 0, USAGE);
     const v = parsed.values;
-    if (v.open && v.all) throw badArgument(`Choose --open or --all, not both. Usage: ${USAGE}`);
+    if (v.open && v.all) throw badArgument(`Choose --open or --all, not both. Usage: ${parsed.usage}`);
     const rule = typeof v.rule === 'string' ? v.rule.trim() : undefined;
     if (rule !== undefined && !(RULE_NAMES as string[]).includes(rule)) throw badArgument(`Unknown rule "${rule}". Rules: ${RULE_NAMES.join(', ')}.`);
     return { status: v.all ? 'all' : 'open', rule, quality: v.quality === true };
   },
-  run: (args: AlertsArgs, deps) => queryAlerts(deps, args),
+  run: (args: AlertsArgs, ctx) => queryAlerts(ctx, args),
   renderText: (r: AlertsResult) => {
     if (r.view === 'quality') {
       if (!r.rules.length) return `No alerts or feedback in the last ${r.days} days.`;

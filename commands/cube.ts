@@ -1,105 +1,17 @@
 /**
- * Slicing for the analyst: one measure of the leaked calls, grouped by up to a few dimensions,
- * filtered by --where, over --from..--to. Column names come only from the whitelist below and
- * every value is bound, so nothing a user types reaches the SQL text. When every dimension used
- * is in gold's grain (date × journey × segment × device × channel) the answer reads gold's sums,
- * otherwise the leaked calls themselves; both give the same numbers.
+ * `leak cube`: slicing for the analyst (src/leakage/cube.ts). Dimensions and measures are checked
+ * against the cube's whitelist here, so nothing a user types reaches the SQL text.
  */
-import { formatCount, formatMoney, formatPct, renderTable, round1, round2 } from '../src/format.ts';
+import { formatCount, formatMoney, formatPct, renderTable } from '../src/format.ts';
 import { isIsoDate } from '../src/time.ts';
-import { badArgument, dateArg, noMorePositionals } from './args.ts';
-import { defineCommand, type CommandDeps, type ParsedArgs } from './types.ts';
-
-export const DIMENSIONS = ['journey', 'segment', 'plan', 'language', 'age_group', 'device', 'channel', 'error_message', 'interaction', 'date'] as const;
-export const MEASURES = ['calls', 'cost', 'repeat_pct', 'avg_sentiment', 'handle_time'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-export type Measure = (typeof MEASURES)[number];
-
-const GOLD_DIMENSIONS: readonly Dimension[] = ['date', 'journey', 'segment', 'device', 'channel'];
-const SOURCES = {
-  gold: { table: 'daily_leakage_summary', date: 'date', calls: 'sum(calls)', repeats: 'sum(repeats)', sSum: 'sum(sentiment_end_sum)', sN: 'sum(sentiment_end_n)', handle: 'sum(handle_seconds)' },
-  silver: { table: 'digital_call_leakage', date: 'local_date', calls: 'count(*)', repeats: 'sum(is_repeat)', sSum: 'sum(sentiment_end)', sN: 'count(sentiment_end)', handle: 'sum(handle_seconds)' },
-};
-/** Shown for a leaked call whose failure carried no message. */
-export const NO_MESSAGE = '(none)';
-
-export type CubeArgs = { measure: Measure; by: Dimension[]; where: Partial<Record<Dimension, string[]>>; from: string; to: string };
-export type CubeRow = Partial<Record<Dimension, string>> & { value: number | null; calls: number };
-export type CubeResult = { measure: Measure; by: Dimension[]; where: Partial<Record<Dimension, string[]>>; from: string; to: string; source: 'gold' | 'silver'; rows: CubeRow[]; total: { value: number | null; calls: number };
-  /** When nothing matched: each --where value no leaked call in the range has, with the values that occur (likely a typo). */
-  unmatched: { dimension: Dimension; value: string; seen: string[] }[] };
-
-type Sums = { calls: number; repeats: number; s_sum: number | null; s_n: number; handle: number };
-
-function valueOf(measure: Measure, s: Sums, costPerCall: number): number | null {
-  if (s.calls === 0) return measure === 'calls' || measure === 'cost' ? 0 : null;
-  switch (measure) {
-    case 'calls': return s.calls;
-    case 'cost': return s.calls * costPerCall;
-    case 'repeat_pct': return round1((100 * s.repeats) / s.calls);
-    case 'avg_sentiment': return s.s_n ? round2((s.s_sum ?? 0) / s.s_n) : null;
-    case 'handle_time': return round1(s.handle / s.calls);
-  }
-}
-
-export function queryCube(deps: CommandDeps, args: CubeArgs): CubeResult {
-  const used = [...args.by, ...(Object.keys(args.where) as Dimension[])];
-  const sourceName = used.every((d) => GOLD_DIMENSIONS.includes(d)) ? 'gold' : 'silver';
-  const src = SOURCES[sourceName];
-  const column = (d: Dimension) => (d === 'date' ? src.date : d);
-  const params: Record<string, string> = { from: args.from, to: args.to };
-  const filters = Object.entries(args.where).map(([dim, values], i) => {
-    const list = values!.map((v, j) => {
-      params[`w${i}_${j}`] = v;
-      return `@w${i}_${j}`;
-    });
-    const col = dim === 'error_message' ? `coalesce(error_message, '${NO_MESSAGE}')` : column(dim as Dimension);
-    return `AND ${col} COLLATE NOCASE IN (${list.join(', ')})`;
-  });
-  const select = args.by.map((d) => `${column(d)} AS ${d}`);
-  const sql = `SELECT ${[...select, `${src.calls} AS calls, ${src.repeats} AS repeats, ${src.sSum} AS s_sum, ${src.sN} AS s_n, ${src.handle} AS handle`].join(', ')}
-    FROM ${src.table} WHERE ${src.date} BETWEEN @from AND @to ${filters.join(' ')}
-    ${args.by.length ? `GROUP BY ${args.by.map(column).join(', ')}` : ''}`;
-  const groups = deps.store.sqlite.prepare(sql).all(params) as (Sums & Record<string, string | null>)[];
-
-  const { costPerCall } = deps.config;
-  const rows: CubeRow[] = groups
-    .filter((g) => g.calls > 0)
-    .map((g) => ({ ...Object.fromEntries(args.by.map((d) => [d, g[d] ?? NO_MESSAGE])), value: valueOf(args.measure, g, costPerCall), calls: g.calls }));
-  const dims = args.by;
-  rows.sort((a, b) => {
-    if (dims.includes('date') && a.date !== b.date) return a.date! < b.date! ? -1 : 1;
-    if (a.value !== b.value) return a.value === null ? 1 : b.value === null ? -1 : b.value - a.value;
-    for (const d of dims) if (a[d] !== b[d]) return a[d]! < b[d]! ? -1 : 1;
-    return 0;
-  });
-  const sum = (k: keyof Sums) => groups.reduce((s, g) => s + (g[k] ?? 0), 0);
-  const totals: Sums = { calls: sum('calls'), repeats: sum('repeats'), s_sum: sum('s_sum'), s_n: sum('s_n'), handle: sum('handle') };
-  return {
-    measure: args.measure, by: args.by, where: args.where, from: args.from, to: args.to, source: sourceName, rows,
-    total: { value: valueOf(args.measure, totals, costPerCall), calls: totals.calls },
-    unmatched: rows.length ? [] : unmatchedValues(deps, args),
-  };
-}
-
-/** Only run when the answer is empty, so its extra reads cost nothing on the usual path. */
-function unmatchedValues(deps: CommandDeps, args: CubeArgs): CubeResult['unmatched'] {
-  const out: CubeResult['unmatched'] = [];
-  for (const [dim, values] of Object.entries(args.where) as [Dimension, string[]][]) {
-    const col = dim === 'date' ? 'local_date' : dim === 'error_message' ? `coalesce(error_message, '${NO_MESSAGE}')` : dim;
-    const seen = deps.store.sqlite
-      .prepare(`SELECT DISTINCT ${col} FROM digital_call_leakage WHERE local_date BETWEEN ? AND ? ORDER BY 1 LIMIT 30`)
-      .pluck()
-      .all(args.from, args.to) as string[];
-    const lower = new Set(seen.map((v) => v.toLowerCase()));
-    for (const value of values) if (!lower.has(value.toLowerCase())) out.push({ dimension: dim, value, seen });
-  }
-  return out;
-}
+import { DIMENSIONS, MEASURES, queryCube, type CubeArgs, type CubeResult, type Dimension, type Measure } from '../src/leakage/cube.ts';
+import type { Context } from '../src/context.ts';
+import { badArgument, RANGE_OPTIONS, rangeArgs } from './args.ts';
+import { defineCommand, EVERYWHERE, type ParsedArgs } from './command.ts';
 
 const SHOWN_ROWS = 50;
 
-export function formatMeasure(measure: Measure, v: number | null): string {
+function formatMeasure(measure: Measure, v: number | null): string {
   if (v === null) return 'n/a';
   if (measure === 'cost') return formatMoney(v);
   if (measure === 'repeat_pct') return formatPct(v);
@@ -108,7 +20,7 @@ export function formatMeasure(measure: Measure, v: number | null): string {
   return formatCount(v);
 }
 
-export function renderCube(r: CubeResult): string {
+function renderCube(r: CubeResult): string {
   const filters = Object.entries(r.where).map(([d, vs]) => `${d}=${vs!.join('|')}`);
   const head = `${r.measure} of leaked calls${r.by.length ? ` by ${r.by.join(', ')}` : ''}, ${r.from === r.to ? r.from : `from ${r.from} to ${r.to}`}${filters.length ? ` where ${filters.join(' and ')}` : ''}`;
   if (!r.rows.length) {
@@ -129,33 +41,13 @@ export function renderCube(r: CubeResult): string {
   return `${head}\n\n${table}${more}`;
 }
 
-const USAGE = 'leak cube --measure calls|cost|repeat_pct|avg_sentiment|handle_time --by DIM[,DIM] [--where DIM=VALUE ...] [--from YYYY-MM-DD --to YYYY-MM-DD]';
-
 function dimension(name: string, where: string): Dimension {
   const d = name.trim().toLowerCase();
   if (!(DIMENSIONS as readonly string[]).includes(d)) throw badArgument(`Unknown dimension "${name}" in ${where}. Dimensions: ${DIMENSIONS.join(', ')}.`);
   return d as Dimension;
 }
 
-/** --from/--to, each defaulting to --date, in order. Shared with agents and interactions. */
-export function rangeArgs(parsed: ParsedArgs, deps: CommandDeps): { from: string; to: string } {
-  const date = dateArg(parsed, deps);
-  const given = (name: 'from' | 'to') => (parsed.values[name] === undefined ? undefined : dateArg(parsed, deps, name));
-  const [fromGiven, toGiven] = [given('from'), given('to')];
-  // A lone --from runs to --date (or itself, if later); a lone --to starts at --date (or itself, if earlier).
-  const from = fromGiven ?? (toGiven && toGiven < date ? toGiven : date);
-  const to = toGiven ?? (from > date ? from : date);
-  if (from > to) throw badArgument(`--from ${from} is after --to ${to}; give the earlier date first.`);
-  return { from, to };
-}
-
-export const RANGE_OPTIONS = [
-  { name: 'from', type: 'string' as const, value: 'YYYY-MM-DD', description: 'first day (default: --date)' },
-  { name: 'to', type: 'string' as const, value: 'YYYY-MM-DD', description: 'last day (default: --date)' },
-];
-
-export function parseCube(parsed: ParsedArgs, deps: CommandDeps): CubeArgs {
-  noMorePositionals(parsed, 0, USAGE);
+function parseCube(parsed: ParsedArgs, ctx: Context): CubeArgs {
   const m = parsed.values.measure;
   const measure = (typeof m === 'string' ? m.trim().toLowerCase() : 'calls') as Measure;
   if (!MEASURES.includes(measure)) throw badArgument(`Unknown measure "${m}". Measures: ${MEASURES.join(', ')}.`);
@@ -171,20 +63,28 @@ export function parseCube(parsed: ParsedArgs, deps: CommandDeps): CubeArgs {
     if (d === 'date' && !isIsoDate(value)) throw badArgument(`--where date= needs a date written YYYY-MM-DD (got "${value}").`);
     (where[d] ??= []).push(value);
   }
-  return { measure, by, where, ...rangeArgs(parsed, deps) };
+  return { measure, by, where, ...rangeArgs(parsed, ctx) };
 }
 
-export const cubeCommand = defineCommand({
+export default defineCommand({
   name: 'cube',
   summary: 'Slice leaked calls: calls, cost, repeat %, sentiment or handle time by any dimensions, filtered',
-  options: [
-    { name: 'measure', type: 'string', value: 'MEASURE', description: `${MEASURES.join(', ')} (default calls)` },
-    { name: 'by', type: 'string', value: 'DIM[,DIM]', description: `group by any of ${DIMENSIONS.join(', ')}` },
-    { name: 'where', type: 'string', value: 'DIM=VALUE', description: 'keep only matching calls (repeatable; same DIM twice = either)', multiple: true },
-    ...RANGE_OPTIONS,
-  ],
+  args: {
+    positionals: [],
+    options: [
+      { name: 'measure', type: 'string', value: 'MEASURE', description: `${MEASURES.join(', ')} (default calls)` },
+      { name: 'by', type: 'string', value: 'DIM[,DIM]', description: `group by any of ${DIMENSIONS.join(', ')}` },
+      { name: 'where', type: 'string', value: 'DIM=VALUE', description: 'keep only matching calls (repeatable; same DIM twice = either)', multiple: true },
+      ...RANGE_OPTIONS,
+    ],
+  },
   query: true,
+  surfaces: EVERYWHERE,
+  examples: [
+    { line: 'cube --measure cost --by journey,segment', what: 'cost of leaked calls by journey and segment' },
+    { line: 'cube --by device --where journey=billing --from 2026-11-01 --to 2026-11-20', what: 'one journey over a range' },
+  ],
   parse: parseCube,
-  run: (args: CubeArgs, deps) => queryCube(deps, args),
+  run: (args: CubeArgs, ctx) => queryCube(ctx, args),
   renderText: renderCube,
 });

@@ -2,46 +2,55 @@
  * "How do we know it worked?" Daily leaked calls, cost and repeat-call rate in equal windows either
  * side of a date (a fix shipping, a release), and whether the change is larger than day-to-day noise.
  */
-import { measureBeforeAfter, type BeforeAfter } from '../src/analysis/before-after.ts';
+import { measureBeforeAfter, type BeforeAfter } from '../src/before-after/measure.ts';
 import { formatMoney, formatPct, renderTable, round1 } from '../src/format.ts';
 import { isIsoDate } from '../src/time.ts';
-import { badArgument, dateArg, journeyArg, noMorePositionals, numberArg } from './args.ts';
-import { defineCommand } from './types.ts';
-import { actionIdArgument, isActionImpact, queryActionImpact, renderActionImpactText, type ActionImpact, type ActionImpactArgs } from '../src/actions/impact.ts';
+import { badArgument, dateArg, journeyArg, numberArg } from './args.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
+import { listSegments } from '../src/leakage/journeys.ts';
+import { isActionImpact, queryActionImpact, type ActionImpact, type ActionImpactArgs } from '../src/actions/impact.ts';
 
-export const DEFAULT_IMPACT_DAYS = 14;
-const USAGE = 'leak impact JOURNEY --since YYYY-MM-DD [--days N] [--segment S] [--error-message M] [--json]   (or: leak impact JOURNEY YYYY-MM-DD)';
+const DEFAULT_IMPACT_DAYS = 14;
 
 export type ImpactArgs = { date: string; journey: string; since: string; days: number; segment?: string; errorMessage?: string };
 
-export const impactCommand = defineCommand({
+export default defineCommand({
   name: 'impact',
   summary: 'Did it work: daily calls, cost and repeat rate before vs after a date, and whether the change beats day-to-day noise',
-  args: 'JOURNEY [SINCE] | ACTION_ID',
-  options: [
-    { name: 'since', type: 'string', value: 'YYYY-MM-DD', description: 'first day of the "after" window (the fix shipped)' },
-    { name: 'days', type: 'string', value: 'N', description: `days in each window, 1-90 (default ${DEFAULT_IMPACT_DAYS}; fewer if the store has fewer complete days)` },
-    { name: 'segment', type: 'string', value: 'SEGMENT', description: 'only this member segment, e.g. "MAPD New"' },
-    { name: 'error-message', type: 'string', value: 'TEXT', description: 'only leaks after this error message' },
-  ],
+  args: {
+    positionals: [
+      { name: 'JOURNEY|ACTION_ID', description: 'the journey a change touched, or a tracked action (A-3) for its outcome so far', required: true },
+      { name: 'SINCE', description: 'the same as --since' },
+    ],
+    options: [
+      { name: 'since', type: 'string', value: 'YYYY-MM-DD', description: 'first day of the "after" window (the fix shipped)' },
+      { name: 'days', type: 'string', value: 'N', description: `days in each window, 1-90 (default ${DEFAULT_IMPACT_DAYS}; fewer if the store has fewer complete days)` },
+      { name: 'segment', type: 'string', value: 'SEGMENT', description: 'only this member segment, e.g. "MAPD New"' },
+      { name: 'error-message', type: 'string', value: 'TEXT', description: 'only leaks after this error message' },
+    ],
+  },
   query: true,
-  parse: (parsed, deps): ImpactArgs | ActionImpactArgs => {
+  surfaces: EVERYWHERE,
+  examples: [
+    { line: 'impact billing --since 2026-11-10', what: 'before and after a fix shipped' },
+    { line: 'impact A-3', what: "a tracked action's outcome so far" },
+  ],
+  parse: (parsed, ctx): ImpactArgs | ActionImpactArgs => {
     const action = actionIdArgument(parsed.positionals[0]);
-    if (action !== undefined) return { action, date: dateArg(parsed, deps) };
-    noMorePositionals(parsed, 2, USAGE);
+    if (action !== undefined) return { action, date: dateArg(parsed, ctx) };
     const [journeyText, sincePositional] = parsed.positionals;
-    if (!journeyText) throw badArgument(`Which journey? Usage: ${USAGE}`);
-    const journey = journeyArg(journeyText, deps)!;
+    if (!journeyText) throw badArgument(`Which journey? Usage: ${parsed.usage}`);
+    const journey = journeyArg(journeyText, ctx)!;
     const since = (parsed.values.since as string | undefined) ?? sincePositional;
-    if (since === undefined) throw badArgument(`Since when? Give the date the change shipped. Usage: ${USAGE}`);
+    if (since === undefined) throw badArgument(`Since when? Give the date the change shipped. Usage: ${parsed.usage}`);
     if (!isIsoDate(since)) throw badArgument(`--since must be a date written YYYY-MM-DD, e.g. 2026-11-10 (got ${JSON.stringify(since)}).`);
     const segment = parsed.values.segment as string | undefined;
     if (segment !== undefined) {
-      const known = deps.store.sqlite.prepare('SELECT DISTINCT segment FROM segment_drilldown WHERE journey = ? ORDER BY segment').pluck().all(journey) as string[];
+      const known = listSegments(ctx, journey);
       if (!known.includes(segment)) throw badArgument(`Unknown segment "${segment}" for ${journey}. Segments: ${known.join(', ') || 'none yet'}.`);
     }
     return {
-      date: dateArg(parsed, deps),
+      date: dateArg(parsed, ctx),
       journey,
       since,
       days: Math.floor(numberArg(parsed, 'days', 1, 90, DEFAULT_IMPACT_DAYS)!),
@@ -49,8 +58,8 @@ export const impactCommand = defineCommand({
       errorMessage: parsed.values['error-message'] as string | undefined,
     };
   },
-  run: (a: ImpactArgs | ActionImpactArgs, deps): BeforeAfter | ActionImpact =>
-    'action' in a ? queryActionImpact(deps, a) : measureBeforeAfter(deps, { journey: a.journey, segment: a.segment, errorMessage: a.errorMessage, pivot: a.since, beforeDays: a.days, afterDays: a.days, asOf: a.date }),
+  run: (a: ImpactArgs | ActionImpactArgs, ctx): BeforeAfter | ActionImpact =>
+    'action' in a ? queryActionImpact(ctx, a) : measureBeforeAfter(ctx, { journey: a.journey, segment: a.segment, errorMessage: a.errorMessage, pivot: a.since, beforeDays: a.days, afterDays: a.days, asOf: a.date }),
   renderText: (r: BeforeAfter | ActionImpact) => {
     if (isActionImpact(r)) return renderActionImpactText(r);
     if (r.after.days === 0) return r.sentence;
@@ -73,3 +82,31 @@ export const impactCommand = defineCommand({
     ].join('\n');
   },
 });
+
+/** An action id as `impact`'s first argument: A-3 or a3 (the prefix keeps it apart from journey names). */
+function actionIdArgument(text: string | undefined): number | undefined {
+  const m = /^a-?(\d{1,9})$/i.exec(text?.trim() ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+function renderActionImpactText(r: ActionImpact): string {
+  const o = r.outcome;
+  if (!o) return r.sentence;
+  const rate = (p: number | null) => (p === null ? 'n/a' : `${round1(p)}%`);
+  return [
+    r.sentence,
+    '',
+    renderTable(
+      ['', `before (${o.before.from}..${o.before.to})`, `after (${o.after.from}..${o.after.to})`],
+      [
+        ['calls a day', String(o.before.calls_per_day), String(o.after.calls_per_day)],
+        ['cost a day', formatMoney(o.before.cost_per_day), formatMoney(o.after.cost_per_day)],
+        ['repeat rate', rate(o.before.repeat_rate_pct), rate(o.after.repeat_rate_pct)],
+      ],
+    ),
+    '',
+    o.test
+      ? `Welch's t-test on daily calls: t = ${Number.isFinite(o.test.t) ? o.test.t : '∞'}, df = ${o.test.df}, 95% threshold ${o.test.critical}. The ship day itself is left out.`
+      : 'Fewer than 2 days after shipping: no test of day-to-day variation yet.',
+  ].join('\n');
+}

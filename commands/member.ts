@@ -1,106 +1,14 @@
-/**
- * The member 360: profile as of --date (segment, tenure, language, age group), every source id
- * that resolved to the member, their history up to the end of --date (sessions, failures, calls,
- * leaked calls and the cost attributed), the last contacts, and the open tracked actions on the
- * journeys this member leaked on.
- */
-import { listActions } from '../src/actions/repository.ts';
+/** `leak member MEMBER_ID`: the member 360 (src/members/member-360.ts) as text. */
 import { STATUS_LABEL } from '../src/actions/state-machine.ts';
-import { formatActionId, type ActionStatus } from '../src/actions/types.ts';
-import { formatCount, formatMoney, languageName, renderTable } from '../src/format.ts';
-import { describeProfile, parseMemberId, readProfile, requireMember, type MemberProfile } from '../src/member-profile.ts';
-import { addDays, zoneClock } from '../src/time.ts';
-import { dateArg, noMorePositionals } from './args.ts';
-import { formatDuration } from './journey.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
-
-export type MemberContact = {
-  call_id: string;
-  started_at: string;
-  local_date: string;
-  interaction: string;
-  agent_id: string | null;
-  disposition: string;
-  duration_seconds: number;
-  leaked_journey: string | null;
-};
-export type MemberAction = { id: string; status: ActionStatus; journey: string; title: string; owner_team: string; assignee: string | null };
-export type MemberResult = {
-  member_id: string;
-  date: string;
-  profile: MemberProfile | null;
-  source_ids: string[];
-  counts: { sessions: number; failures: number; calls: number; leaked_calls: number; repeat_calls: number };
-  cost_attributed: number;
-  leaked_journeys: { journey: string; calls: number }[];
-  last_contacts: MemberContact[];
-  open_actions: MemberAction[];
-};
-
-const USAGE = 'leak member MEMBER_ID [--date YYYY-MM-DD] [--json]';
-const LAST_CONTACTS = 5;
-
-export function queryMember(deps: CommandDeps, args: { memberId: string; date: string }): MemberResult {
-  const { memberId, date } = args;
-  requireMember(deps, memberId);
-  const { sqlite } = deps.store;
-  const p = { id: memberId, end: zoneClock(deps.config.timeZone).startOfDay(addDays(date, 1)) };
-
-  const sourceIds = sqlite.prepare('SELECT source_id FROM member_source_ids WHERE member_id = ? ORDER BY source_id').pluck().all(memberId) as string[];
-  const digital = sqlite
-    .prepare(
-      `SELECT count(DISTINCT session_id) AS sessions, count(*) FILTER (WHERE outcome IN ('error', 'abandon')) AS failures
-       FROM digital_journeys_cleaned WHERE member_id = @id AND ts < @end`,
-    )
-    .get(p) as { sessions: number; failures: number };
-  const calls = sqlite.prepare('SELECT count(*) FROM call_logs_cleaned WHERE member_id = @id AND started_at < @end').pluck().get(p) as number;
-  const leaked = sqlite
-    .prepare(
-      `SELECT journey, count(*) AS calls, sum(is_repeat) AS repeats FROM digital_call_leakage
-       WHERE member_id = @id AND started_at < @end GROUP BY journey ORDER BY calls DESC, journey`,
-    )
-    .all(p) as { journey: string; calls: number; repeats: number }[];
-  const lastContacts = (
-    sqlite
-      .prepare(
-        `SELECT c.call_id, c.started_at, c.local_date, c.interaction, c.agent_id, c.disposition, c.ended_at, l.journey
-         FROM call_logs_cleaned c LEFT JOIN digital_call_leakage l ON l.call_id = c.call_id
-         WHERE c.member_id = @id AND c.started_at < @end ORDER BY c.started_at DESC, c.call_id DESC LIMIT ${LAST_CONTACTS}`,
-      )
-      .all(p) as { call_id: string; started_at: number; local_date: string; interaction: string; agent_id: string | null; disposition: string; ended_at: number; journey: string | null }[]
-  ).map((c) => ({
-    call_id: c.call_id,
-    started_at: new Date(c.started_at).toISOString(),
-    local_date: c.local_date,
-    interaction: c.interaction,
-    agent_id: c.agent_id,
-    disposition: c.disposition,
-    duration_seconds: Math.round((c.ended_at - c.started_at) / 1000),
-    leaked_journey: c.journey,
-  }));
-
-  const leakedCalls = leaked.reduce((s, j) => s + j.calls, 0);
-  const journeys = new Set(leaked.map((j) => j.journey));
-  const openActions = listActions(deps.store, { open: true })
-    .filter((a) => journeys.has(a.journey))
-    .map((a) => ({ id: formatActionId(a.id), status: a.status, journey: a.journey, title: a.title, owner_team: a.ownerTeam, assignee: a.assignee }));
-
-  return {
-    member_id: memberId,
-    date,
-    profile: readProfile(deps, memberId, date),
-    source_ids: sourceIds,
-    counts: { sessions: digital.sessions, failures: digital.failures, calls, leaked_calls: leakedCalls, repeat_calls: leaked.reduce((s, j) => s + j.repeats, 0) },
-    cost_attributed: leakedCalls * deps.config.costPerCall,
-    leaked_journeys: leaked.map((j) => ({ journey: j.journey, calls: j.calls })),
-    last_contacts: lastContacts,
-    open_actions: openActions,
-  };
-}
+import { formatCount, formatDuration, formatMoney, languageName, renderTable } from '../src/format.ts';
+import { describeProfile } from '../src/members/profile.ts';
+import { queryMember, type MemberResult } from '../src/members/member-360.ts';
+import { dateArg, memberIdArg } from './args.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
 
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
-export function renderMember(r: MemberResult): string {
+function renderMember(r: MemberResult): string {
   const p = r.profile;
   const c = r.counts;
   const lines = [
@@ -140,16 +48,14 @@ export function renderMember(r: MemberResult): string {
   return lines.join('\n');
 }
 
-export const memberCommand = defineCommand({
+export default defineCommand({
   name: 'member',
   summary: 'Member 360: profile, source ids, sessions, failures, calls, leaked calls and cost, last contacts, open actions',
-  args: 'MEMBER_ID',
-  options: [],
+  args: { positionals: [{ name: 'MEMBER_ID', description: 'the member, in any form (M-104382, 104382, …)', required: true }], options: [] },
   query: true,
-  parse: (parsed, deps) => {
-    noMorePositionals(parsed, 1, USAGE);
-    return { memberId: parseMemberId(parsed.positionals[0], USAGE), date: dateArg(parsed, deps) };
-  },
-  run: (args: { memberId: string; date: string }, deps) => queryMember(deps, args),
+  surfaces: EVERYWHERE,
+  examples: [{ line: 'member M-104382', what: 'the member 360' }],
+  parse: (parsed, ctx) => ({ memberId: memberIdArg(parsed.positionals[0], parsed.usage), date: dateArg(parsed, ctx) }),
+  run: (args: { memberId: string; date: string }, ctx) => queryMember(ctx, args),
   renderText: renderMember,
 });

@@ -2,46 +2,55 @@
  * `note YYYY-MM-DD TEXT [--journey J]` records a change annotation (a release, a benefit change)
  * that root cause shows near a spike; `note --list` shows them.
  */
-import { addAnnotation, listAnnotations, type Annotation } from '../src/analysis/annotations.ts';
+import { addAnnotation, listAnnotations, type Annotation } from '../src/annotations/annotations.ts';
 import { renderTable } from '../src/format.ts';
 import { isIsoDate } from '../src/time.ts';
 import { badArgument, journeyArg } from './args.ts';
-import { defineCommand } from './types.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
 
-const USAGE = 'leak note YYYY-MM-DD TEXT [--journey JOURNEY] [--by NAME] | leak note --list [--journey JOURNEY] [--json]';
-export const MAX_NOTE_CHARS = 500;
+const MAX_NOTE_CHARS = 500;
 
 export type NoteArgs = { list: true; journey?: string } | { list: false; date: string; text: string; journey?: string; by: string };
 export type NoteResult = { added: Annotation | null; notes: Annotation[] };
 
-export const noteCommand = defineCommand({
+export default defineCommand({
   name: 'note',
   summary: 'Record a change note (release, benefit change) that root cause shows near a spike; --list shows them',
-  args: 'YYYY-MM-DD TEXT',
-  options: [
-    { name: 'journey', type: 'string', value: 'JOURNEY', description: 'the journey the change touches (default: all journeys)' },
-    { name: 'by', type: 'string', value: 'NAME', description: 'who is recording it (default: cli)' },
-    { name: 'list', type: 'boolean', description: 'list the notes instead of adding one' },
-    { name: 'json', type: 'boolean', description: 'machine-readable output' },
-  ],
+  args: {
+    positionals: [
+      { name: 'YYYY-MM-DD', description: 'the day of the change', required: true },
+      { name: 'TEXT', description: `what changed, in words (at most ${MAX_NOTE_CHARS} characters)`, required: true, rest: true },
+    ],
+    options: [
+      { name: 'journey', type: 'string', value: 'JOURNEY', description: 'the journey the change touches (default: all journeys)' },
+      { name: 'by', type: 'string', value: 'NAME', description: 'who is recording it (default: cli)' },
+      { name: 'list', type: 'boolean', description: 'list the notes instead of adding one' },
+      { name: 'json', type: 'boolean', description: 'machine-readable output' },
+    ],
+  },
   query: false,
-  parse: (parsed, deps): NoteArgs => {
-    const journey = journeyArg(parsed.values.journey as string | undefined, deps);
+  surfaces: EVERYWHERE,
+  examples: [
+    { line: 'note 2026-11-17 "New eligibility check shipped" --journey billing', what: 'record a release near a spike' },
+    { line: 'note --list', what: 'the notes recorded so far' },
+  ],
+  parse: (parsed, ctx): NoteArgs => {
+    const journey = journeyArg(parsed.values.journey as string | undefined, ctx);
     if (parsed.values.list) {
-      if (parsed.positionals.length) throw badArgument(`--list takes no date or text. Usage: ${USAGE}`);
+      if (parsed.positionals.length) throw badArgument(`--list takes no date or text. Usage: ${parsed.usage}`);
       return { list: true, journey };
     }
     const [date, ...words] = parsed.positionals;
-    if (!date || !isIsoDate(date)) throw badArgument(`A note starts with its date written YYYY-MM-DD, e.g. 2026-11-17 (got ${JSON.stringify(date ?? '')}). Usage: ${USAGE}`);
+    if (!date || !isIsoDate(date)) throw badArgument(`A note starts with its date written YYYY-MM-DD, e.g. 2026-11-17 (got ${JSON.stringify(date ?? '')}). Usage: ${parsed.usage}`);
     const text = words.join(' ').trim();
-    if (!text) throw badArgument(`What changed on ${date}? Give the note's text. Usage: ${USAGE}`);
+    if (!text) throw badArgument(`What changed on ${date}? Give the note's text. Usage: ${parsed.usage}`);
     if (text.length > MAX_NOTE_CHARS) throw badArgument(`A note is at most ${MAX_NOTE_CHARS} characters (got ${text.length}).`);
     const by = typeof parsed.values.by === 'string' && parsed.values.by.trim() ? parsed.values.by.trim() : 'cli';
     return { list: false, date, text, journey, by };
   },
-  run: (a: NoteArgs, deps): NoteResult => {
-    if (a.list) return { added: null, notes: listAnnotations(deps.store, { journey: a.journey }) };
-    const added = addAnnotation(deps.store, { date: a.date, text: a.text, journey: a.journey, at: deps.now(), by: a.by });
+  run: (a: NoteArgs, ctx): NoteResult => {
+    if (a.list) return { added: null, notes: listAnnotations(ctx.store, { journey: a.journey }) };
+    const added = addAnnotation(ctx.store, { date: a.date, text: a.text, journey: a.journey, at: ctx.now(), by: a.by });
     return { added, notes: [] };
   },
   renderText: (r: NoteResult) => {

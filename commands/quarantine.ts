@@ -1,53 +1,11 @@
-/**
- * `quarantine [--file NAME] [--limit N]`: the rows imports rejected, newest import first, each
- * with its file, line, reason and raw text, so a data owner can fix the source and re-import.
- */
+/** `leak quarantine [--file NAME] [--limit N]`: the rows imports rejected (src/import-batches/quarantine.ts). */
 import { formatCount } from '../src/format.ts';
-import { badArgument, noMorePositionals, numberArg } from './args.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
+import { DEFAULT_LIMIT, queryQuarantine, type QuarantineQuery, type QuarantineResult } from '../src/import-batches/quarantine.ts';
+import { badArgument, numberArg } from './args.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
 
-export type QuarantineRow = { batch_id: number; file: string; line: number; reason_code: string; reason: string; raw_line: string };
-export type QuarantineResult = {
-  file: string | null;
-  /** Rows matching the filter, and how many of them are listed. */
-  total: number;
-  shown: number;
-  by_reason: Record<string, number>;
-  rows: QuarantineRow[];
-};
-
-type QuarantineArgs = { file?: string; limit: number };
-
-export const DEFAULT_LIMIT = 50;
 /** The raw line as shown in text: enough to recognise the row without flooding a terminal. */
-export const RAW_SHOWN = 100;
-
-export function queryQuarantine(deps: CommandDeps, args: QuarantineArgs): QuarantineResult {
-  const { sqlite } = deps.store;
-  const file = args.file ?? null;
-  if (file !== null) {
-    const known = sqlite.prepare('SELECT DISTINCT file FROM import_batches ORDER BY file').pluck().all() as string[];
-    if (!known.includes(file)) {
-      throw badArgument(
-        known.length
-          ? `No import of a file named "${file}". Imported files: ${known.join(', ')}.`
-          : `No import of a file named "${file}": nothing has been imported yet.`,
-      );
-    }
-  }
-  const where = 'WHERE (@file IS NULL OR file = @file)';
-  const reasons = sqlite
-    .prepare(`SELECT reason_code, count(*) AS n FROM quarantine ${where} GROUP BY reason_code ORDER BY reason_code`)
-    .all({ file }) as { reason_code: string; n: number }[];
-  const rows = sqlite
-    .prepare(
-      `SELECT batch_id, file, line_no AS line, reason_code, reason, raw_line FROM quarantine ${where}
-       ORDER BY batch_id DESC, line_no, id LIMIT @limit`,
-    )
-    .all({ file, limit: args.limit }) as QuarantineRow[];
-  const total = reasons.reduce((s, r) => s + r.n, 0);
-  return { file, total, shown: rows.length, by_reason: Object.fromEntries(reasons.map((r) => [r.reason_code, r.n])), rows };
-}
+const RAW_SHOWN = 100;
 
 const truncate = (s: string) => {
   const one = s.replace(/\r?\n|\r/g, '⏎');
@@ -68,23 +26,27 @@ export function renderQuarantine(r: QuarantineResult): string {
   ].join('\n');
 }
 
-export const quarantineCommand = defineCommand({
+export default defineCommand({
   name: 'quarantine',
   summary: 'List the rows imports rejected: file, line, reason and the raw line',
-  options: [
-    { name: 'file', type: 'string', value: 'NAME', description: 'only rows from this file (its name, e.g. calls.csv)' },
-    { name: 'limit', type: 'string', value: 'N', description: `list at most N rows (default ${DEFAULT_LIMIT})` },
-    { name: 'json', type: 'boolean', description: 'machine-readable output' },
-  ],
+  args: {
+    positionals: [],
+    options: [
+      { name: 'file', type: 'string', value: 'NAME', description: 'only rows from this file (its name, e.g. calls.csv)' },
+      { name: 'limit', type: 'string', value: 'N', description: `list at most N rows (default ${DEFAULT_LIMIT})` },
+      { name: 'json', type: 'boolean', description: 'machine-readable output' },
+    ],
+  },
   query: false,
-  parse: (parsed): QuarantineArgs => {
-    noMorePositionals(parsed, 0, 'leak quarantine [--file NAME] [--limit N] [--json]');
+  surfaces: EVERYWHERE,
+  examples: [{ line: 'quarantine --file calls.csv', what: 'the rows an import refused, and why' }],
+  parse: (parsed): QuarantineQuery => {
     const limit = numberArg(parsed, 'limit', 1, 100_000, DEFAULT_LIMIT)!;
     if (!Number.isInteger(limit)) throw badArgument(`--limit must be a whole number from 1 to 100000 (got "${parsed.values.limit}").`);
     const file = typeof parsed.values.file === 'string' ? parsed.values.file.trim() : undefined;
     if (file === '') throw badArgument('--file needs a file name, e.g. --file calls.csv.');
     return { file, limit };
   },
-  run: (args: QuarantineArgs, deps) => queryQuarantine(deps, args),
+  run: (args: QuarantineQuery, ctx) => queryQuarantine(ctx, args),
   renderText: renderQuarantine,
 });

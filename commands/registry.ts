@@ -1,120 +1,47 @@
 /**
- * The registry: every command, one list. The CLI and the Slack listener both dispatch through
- * runCommand(), and help is generated from the specs, so a new command shows up everywhere.
+ * The registry: every command, listed once, by name and loader. A command's module is imported only
+ * when it runs, so the CLI loads what the asked command needs and nothing else; help and Slack's
+ * command list load them all. The CLI and Slack both dispatch through parseInvocation().
  */
-import { parseArgs } from 'node:util';
 import { distance } from 'fastest-levenshtein';
-import { LeakError } from '../src/errors.ts';
-import type { AnyCommand, CommandDeps, ParsedArgs } from './types.ts';
-import { DATE_OPTION } from './args.ts';
-import { importCommand } from './import.ts';
-import { quarantineCommand } from './quarantine.ts';
-import { actionCommand } from './action.ts';
-import { todayCommand } from './today.ts';
-import { digestCommand } from './digest.ts';
-import { alertsCommand } from './alerts.ts';
-import { simulateCommand } from './simulate.ts';
-import { exportCommand } from './export.ts';
-import { journeyCommand } from './journey.ts';
-import { memberCommand } from './member.ts';
-import { cubeCommand } from './cube.ts';
-import { agentsCommand } from './agents.ts';
-import { interactionsCommand } from './interactions.ts';
-import { segmentsCommand } from './segments.ts';
-import { savingsCommand } from './savings.ts';
-import { whyCommand } from './why.ts';
-import { noteCommand } from './note.ts';
-import { actionsCommand } from './actions.ts';
-import { impactCommand } from './impact.ts';
+import type { AnyCommand } from './command.ts';
 
-export const COMMANDS: AnyCommand[] = [
-  actionCommand,
-  todayCommand,
-  segmentsCommand,
-  savingsCommand,
-  whyCommand,
-  noteCommand,
-  actionsCommand,
-  impactCommand,
-  importCommand,
-  quarantineCommand,
-  digestCommand,
-  alertsCommand,
-  simulateCommand,
-  exportCommand,
-  journeyCommand,
-  memberCommand,
-  cubeCommand,
-  agentsCommand,
-  interactionsCommand,
+type Entry = { name: string; load: () => Promise<{ default: AnyCommand }> };
+
+export const COMMANDS: readonly Entry[] = [
+  { name: 'action', load: () => import('./action.ts') },
+  { name: 'today', load: () => import('./today.ts') },
+  { name: 'segments', load: () => import('./segments.ts') },
+  { name: 'savings', load: () => import('./savings.ts') },
+  { name: 'why', load: () => import('./why.ts') },
+  { name: 'note', load: () => import('./note.ts') },
+  { name: 'actions', load: () => import('./actions.ts') },
+  { name: 'impact', load: () => import('./impact.ts') },
+  { name: 'import', load: () => import('./import.ts') },
+  { name: 'quarantine', load: () => import('./quarantine.ts') },
+  { name: 'digest', load: () => import('./digest.ts') },
+  { name: 'alerts', load: () => import('./alerts.ts') },
+  { name: 'simulate', load: () => import('./simulate.ts') },
+  { name: 'export', load: () => import('./export.ts') },
+  { name: 'journey', load: () => import('./journey.ts') },
+  { name: 'member', load: () => import('./member.ts') },
+  { name: 'cube', load: () => import('./cube.ts') },
+  { name: 'agents', load: () => import('./agents.ts') },
+  { name: 'interactions', load: () => import('./interactions.ts') },
+  { name: 'ask', load: () => import('./ask.ts') },
 ];
 
-export function findCommand(name: string): AnyCommand | undefined {
-  return COMMANDS.find((c) => c.name === name);
+export const isCommandName = (name: string) => COMMANDS.some((c) => c.name === name);
+
+/** The command of that name, its module loaded on first use; undefined for an unknown name. */
+export async function loadCommand(name: string): Promise<AnyCommand | undefined> {
+  const entry = COMMANDS.find((c) => c.name === name);
+  return entry && (await entry.load()).default;
 }
 
-/** The options a command accepts, with --json and --date added to every query command. */
-export function optionsOf(cmd: AnyCommand) {
-  const common = cmd.query
-    ? [DATE_OPTION, { name: 'json', type: 'boolean' as const, description: 'machine-readable output' }]
-    : [];
-  const own = cmd.options.filter((o) => !common.some((c) => c.name === o.name));
-  return [...own, ...common];
-}
-
-export function usageOf(cmd: AnyCommand): string {
-  const opts = optionsOf(cmd).map((o) => (o.type === 'boolean' ? `[--${o.name}]` : `[--${o.name} ${o.value ?? 'VALUE'}]`));
-  return [cmd.name, cmd.args, ...opts].filter(Boolean).join(' ');
-}
-
-export function helpText(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return [
-    'Usage: leak <command> [options]',
-    '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    "Run 'leak <command> --help' for a command's options.",
-  ].join('\n');
-}
-
-export function commandHelp(cmd: AnyCommand): string {
-  const lines = [`Usage: leak ${usageOf(cmd)}`, '', cmd.summary, ''];
-  for (const o of optionsOf(cmd)) lines.push(`  --${o.name}${o.value ? ` ${o.value}` : ''}`.padEnd(28) + o.description);
-  return lines.join('\n');
-}
-
-export type Invocation = { cmd: AnyCommand; args: unknown; json: boolean; help: boolean };
-
-/** Parses argv for a command. Unknown command or option: LeakError with the usage. */
-export function parseInvocation(argv: string[], deps: CommandDeps): Invocation {
-  const [name, ...rest] = argv;
-  const cmd = name ? findCommand(name) : undefined;
-  if (!cmd) {
-    const suggestion = name ? closestCommand(name) : undefined;
-    throw new LeakError(
-      'unknown_command',
-      name
-        ? `Unknown command "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`
-        : `Which command? Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`,
-    );
-  }
-  const options = Object.fromEntries(
-    [...optionsOf(cmd), { name: 'help', type: 'boolean' as const, description: '' }].map((o) => [
-      o.name,
-      { type: o.type, multiple: o.multiple ?? false },
-    ]),
-  );
-  let parsed: ParsedArgs;
-  try {
-    const { values, positionals } = parseArgs({ args: rest, options, allowPositionals: true, strict: true, allowNegative: false });
-    parsed = { values: values as ParsedArgs['values'], positionals };
-  } catch (e) {
-    throw new LeakError('bad_argument', `${(e as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/, '')}. Usage: leak ${usageOf(cmd)}`);
-  }
-  if (parsed.values.help) return { cmd, args: undefined, json: false, help: true };
-  return { cmd, args: cmd.parse(parsed, deps), json: parsed.values.json === true, help: false };
+/** Every command, in registry order (help, Slack's command list, the start-up examples). */
+export async function loadCommands(): Promise<AnyCommand[]> {
+  return Promise.all(COMMANDS.map(async (c) => (await c.load()).default));
 }
 
 /** The nearest command name by edit distance, when it is near enough to be a typo. */

@@ -3,14 +3,13 @@
  * the date), cost per call, annual cost, and what a fix of N% is worth. Any input can be given
  * instead of measured, for what-if questions: `savings --calls 5000 --cost 8 --fix 10 --repeat-rate 28`.
  */
-import { computeSavings, measureSavingsInputs, type SavingsFigures } from '../src/analysis/savings.ts';
-import { formatMoney, renderTable, round1 } from '../src/format.ts';
-import { formatPerDay, spokenMoney } from '../src/analysis/spoken.ts';
-import { badArgument, dateArg, journeyArg, noMorePositionals, numberArg } from './args.ts';
-import { defineCommand, type CommandDeps, type ParsedArgs } from './types.ts';
+import { computeSavings, measureSavingsInputs, type SavingsFigures } from '../src/savings/savings.ts';
+import { formatMoney, formatPerDay, renderTable, round1, spokenMoney } from '../src/format.ts';
+import { badArgument, dateArg, journeyArg, numberArg } from './args.ts';
+import { defineCommand, EVERYWHERE, type ParsedArgs } from './command.ts';
+import type { Context } from '../src/context.ts';
 
-export const DEFAULT_FIX_PCT = 10;
-const USAGE = 'leak savings [JOURNEY] [FIX%] [--fix 10] [--calls N] [--cost C] [--repeat-rate R] [--date YYYY-MM-DD] [--json]';
+const DEFAULT_FIX_PCT = 10;
 
 export type SavingsArgs = { date: string; journey?: string; fix: number; calls?: number; cost?: number; repeatRate?: number };
 export type SavingsResult = SavingsFigures & {
@@ -22,8 +21,8 @@ export type SavingsResult = SavingsFigures & {
   headline: string;
 };
 
-export function querySavings(deps: CommandDeps, a: SavingsArgs): SavingsResult {
-  const m = measureSavingsInputs(deps, { date: a.date, journey: a.journey });
+function querySavings(ctx: Context, a: SavingsArgs): SavingsResult {
+  const m = measureSavingsInputs(ctx, { date: a.date, journey: a.journey });
   const figures = computeSavings({
     calls_per_day: a.calls ?? m.calls_per_day,
     cost_per_call: a.cost ?? m.cost_per_call,
@@ -57,38 +56,48 @@ function fixArg(parsed: ParsedArgs, positional: string | undefined): number {
   if (parsed.values.fix !== undefined) return numberArg(parsed, 'fix', 0, 100)!;
   if (positional === undefined) return DEFAULT_FIX_PCT;
   const n = /^[+-]?(\d+(\.\d*)?|\.\d+)%?$/.test(positional.trim()) ? Number(positional.trim().replace('%', '')) : Number.NaN;
-  if (!(n >= 0 && n <= 100)) throw badArgument(`The fix rate must be a number from 0 to 100 (got ${JSON.stringify(positional)}). Usage: ${USAGE}`);
+  if (!(n >= 0 && n <= 100)) throw badArgument(`The fix rate must be a number from 0 to 100 (got ${JSON.stringify(positional)}). Usage: ${parsed.usage}`);
   return n;
 }
 
 const isNumberLike = (s: string) => /^[+-]?[\d.]+%?$/.test(s.trim());
 
-export const savingsCommand = defineCommand({
+export default defineCommand({
   name: 'savings',
   summary: 'Is this worth fixing: avoidable calls, annual cost, and what an N% fix saves (inputs can be overridden)',
-  args: '[JOURNEY] [FIX%]',
-  options: [
-    { name: 'fix', type: 'string', value: 'PCT', description: `share of the leak the fix removes, 0-100 (default ${DEFAULT_FIX_PCT})` },
-    { name: 'calls', type: 'string', value: 'N', description: 'avoidable calls a day (default: mean of the 7 days before the date)' },
-    { name: 'cost', type: 'string', value: 'DOLLARS', description: 'cost per call (default: LEAK_COST_PER_CALL)' },
-    { name: 'repeat-rate', type: 'string', value: 'PCT', description: 'share of those calls that are repeat calls, 0-100 (default: measured)' },
-  ],
+  args: {
+    positionals: [
+      { name: 'JOURNEY', description: 'one journey (default: all journeys)' },
+      { name: 'FIX%', description: `the same as --fix, e.g. 'savings billing 10'` },
+    ],
+    options: [
+      { name: 'fix', type: 'string', value: 'PCT', description: `share of the leak the fix removes, 0-100 (default ${DEFAULT_FIX_PCT})` },
+      { name: 'calls', type: 'string', value: 'N', description: 'avoidable calls a day (default: mean of the 7 days before the date)' },
+      { name: 'cost', type: 'string', value: 'DOLLARS', description: 'cost per call (default: LEAK_COST_PER_CALL)' },
+      { name: 'repeat-rate', type: 'string', value: 'PCT', description: 'share of those calls that are repeat calls, 0-100 (default: measured)' },
+    ],
+  },
   query: true,
-  parse: (parsed, deps): SavingsArgs => {
-    noMorePositionals(parsed, 2, USAGE);
+  surfaces: EVERYWHERE,
+  examples: [
+    { line: 'savings', what: 'what fixing it is worth', onStart: true },
+    { line: 'savings billing 10', what: 'what a 10% fix of billing saves' },
+    { line: 'savings --calls 5000 --cost 8 --fix 10 --repeat-rate 28', what: 'what-if, every input given' },
+  ],
+  parse: (parsed, ctx): SavingsArgs => {
     const [first, second] = parsed.positionals;
     const journeyText = first !== undefined && !(second === undefined && isNumberLike(first)) ? first : undefined;
     const fixText = journeyText === undefined ? first : second;
     return {
-      date: dateArg(parsed, deps),
-      journey: journeyArg(journeyText, deps),
+      date: dateArg(parsed, ctx),
+      journey: journeyArg(journeyText, ctx),
       fix: fixArg(parsed, fixText),
       calls: numberArg(parsed, 'calls', 0, 1e9),
       cost: numberArg(parsed, 'cost', 0, 10_000),
       repeatRate: numberArg(parsed, 'repeat-rate', 0, 100),
     };
   },
-  run: (args: SavingsArgs, deps) => querySavings(deps, args),
+  run: (args: SavingsArgs, ctx) => querySavings(ctx, args),
   renderText: (r: SavingsResult) =>
     [
       r.headline,

@@ -9,32 +9,42 @@ import { runBackfill, type BackfillSummary, type Progress } from '../src/simulat
 import { realSleep, runLive, type LiveSummary } from '../src/simulator/live.ts';
 import { parseFix } from '../src/simulator/scenario.ts';
 import type { WorldRequest } from '../src/simulator/open-world.ts';
-import { badArgument, noMorePositionals, numberArg } from './args.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
+import { loadSimState } from '../src/simulator/state.ts';
+import { badArgument, numberArg } from './args.ts';
+import { defineCommand, TERMINAL_ONLY } from './command.ts';
+import type { Context } from '../src/context.ts';
 
 export type SimulateArgs = { request: WorldRequest; live: boolean; speed: number; daysGiven: boolean };
 export type SimulateResult = { backfill?: BackfillSummary; live?: LiveSummary };
 
-export const simulateCommand = defineCommand({
+export default defineCommand({
   name: 'simulate',
   summary: 'Generate a realistic simulated history (and optionally a live stream) when there is no real data',
-  options: [
-    { name: 'days', type: 'string', value: 'N', description: 'days of history to backfill, ending now (default 30)' },
-    { name: 'scale', type: 'string', value: 'S', description: 'share of a 5M-member plan, e.g. 0.1 (default 1)' },
-    { name: 'seed', type: 'string', value: 'N', description: 'random seed: same seed and options, same data (default 42)' },
-    { name: 'end', type: 'string', value: 'ISO', description: 'end instant instead of now, e.g. 2026-11-24T17:00:00Z' },
-    { name: 'fix', type: 'string', value: 'J:DATE:PCT', description: "a shipped fix: the journey's leaks drop PCT% from DATE", multiple: true },
-    { name: 'live', type: 'boolean', description: 'keep streaming in simulated real time until Ctrl-C' },
-    { name: 'speed', type: 'string', value: 'X', description: 'live speed: simulated seconds per real second (default 1; 60 = a minute a second)' },
-  ],
+  args: {
+    positionals: [],
+    options: [
+      { name: 'days', type: 'string', value: 'N', description: 'days of history to backfill, ending now (default 30)' },
+      { name: 'scale', type: 'string', value: 'S', description: 'share of a 5M-member plan, e.g. 0.1 (default 1)' },
+      { name: 'seed', type: 'string', value: 'N', description: 'random seed: same seed and options, same data (default 42)' },
+      { name: 'end', type: 'string', value: 'ISO', description: 'end instant instead of now, e.g. 2026-11-24T17:00:00Z' },
+      { name: 'fix', type: 'string', value: 'J:DATE:PCT', description: "a shipped fix: the journey's leaks drop PCT% from DATE", multiple: true },
+      { name: 'live', type: 'boolean', description: 'keep streaming in simulated real time until Ctrl-C' },
+      { name: 'speed', type: 'string', value: 'X', description: 'live speed: simulated seconds per real second (default 1; 60 = a minute a second)' },
+    ],
+  },
   query: false,
-  parse: (parsed, deps): SimulateArgs => {
-    noMorePositionals(parsed, 0, 'leak simulate --days N [--scale S] [--seed N] [--end ISO] [--fix J:DATE:PCT] [--live [--speed X]]');
+  surfaces: TERMINAL_ONLY,
+  terminalOnlyBecause: 'it writes a simulated history into the store on the server',
+  examples: [
+    { line: 'simulate --days 30 --scale 0.1', what: 'a month of a 500K-member plan' },
+    { line: 'simulate --live --speed 60', what: 'stream live, a simulated minute a second' },
+  ],
+  parse: (parsed, ctx): SimulateArgs => {
     const days = numberArg(parsed, 'days', 0, 400, 30)!;
     const seed = numberArg(parsed, 'seed', 0, 2 ** 31 - 1, 42)!;
     if (!Number.isInteger(days) || !Number.isInteger(seed)) throw badArgument('--days and --seed must be whole numbers.');
     const endText = parsed.values.end;
-    const end = typeof endText === 'string' ? parseInstant(endText) : deps.now();
+    const end = typeof endText === 'string' ? parseInstant(endText) : ctx.now();
     if (Number.isNaN(end)) throw badArgument(`--end must be an ISO 8601 time with Z or an offset, e.g. 2026-11-24T17:00:00Z (got ${JSON.stringify(endText)}).`);
     const fixes = ((parsed.values.fix as string[] | undefined) ?? []).map(parseFix);
     const live = parsed.values.live === true;
@@ -46,20 +56,20 @@ export const simulateCommand = defineCommand({
       daysGiven: parsed.values.days !== undefined,
     };
   },
-  run: async (args: SimulateArgs, deps): Promise<SimulateResult> => {
-    const hasWorld = deps.store.sqlite.prepare("SELECT 1 FROM meta WHERE key = 'simulator_world'").get() !== undefined;
+  run: async (args: SimulateArgs, ctx): Promise<SimulateResult> => {
+    const hasWorld = loadSimState(ctx.store) !== undefined;
     const result: SimulateResult = {};
     if (!args.live || !hasWorld || args.daysGiven) {
       const request = args.live && !args.daysGiven ? { ...args.request, days: 0 } : args.request;
-      result.backfill = runBackfill(deps.store, deps.config, request, progressBar());
+      result.backfill = runBackfill(ctx.store, ctx.config, request, progressBar());
     }
-    if (args.live) result.live = await streamUntilStopped(args, deps);
+    if (args.live) result.live = await streamUntilStopped(args, ctx);
     return result;
   },
   renderText: (r: SimulateResult) => [...(r.backfill ? renderBackfill(r.backfill) : []), ...(r.live ? renderLive(r.live) : [])].join('\n'),
 });
 
-async function streamUntilStopped(args: SimulateArgs, deps: CommandDeps): Promise<LiveSummary> {
+async function streamUntilStopped(args: SimulateArgs, ctx: Context): Promise<LiveSummary> {
   const controller = new AbortController();
   // on, not once: a terminal's Ctrl-C can arrive twice (from the TTY and relayed by tsx), and a
   // second signal with no listener would kill the process in the middle of the batch.
@@ -68,7 +78,7 @@ async function streamUntilStopped(args: SimulateArgs, deps: CommandDeps): Promis
   process.on('SIGTERM', stop);
   process.stderr.write(`Streaming live at ${args.speed}× real time; Ctrl-C stops after the current batch.\n`);
   try {
-    return await runLive(deps.store, deps.config, { ...args.request, end: deps.now() }, {
+    return await runLive(ctx.store, ctx.config, { ...args.request, end: ctx.now() }, {
       speed: args.speed,
       batchMs: 2000,
       now: () => Date.now(),

@@ -1,107 +1,87 @@
 /**
- * "What's breaking right now?" Each leaking journey on a date: leaked calls, cost, the segment
- * most affected, and the trend against the mean of the 7 days before. For today (unfinished),
- * both sides are counted up to the current local time of day, so the comparison is fair.
+ * `leak today`: what's breaking right now, per journey (src/leakage/today.ts). In Slack, which has
+ * no table block, each journey is one section with two fields (numbers | who and trend): two columns
+ * on a desktop, stacked on a phone, readable both ways, with "Who is affected?" and "Why?" buttons.
  */
-import { addDays, zoneClock } from '../src/time.ts';
-import { formatCount, formatMoney, formatPct, renderTable, round1 } from '../src/format.ts';
-import { dateArg, noMorePositionals } from './args.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
+import type { KnownBlock } from '@slack/types';
+import { formatCount, formatMoney, formatPct, renderTable } from '../src/format.ts';
+import type { Config } from '../src/config.ts';
+import { buttonsBlock, runButton } from '../src/blocks/elements.ts';
+import { escapeMrkdwn } from '../src/blocks/mrkdwn.ts';
+import type { RenderedAnswer } from '../src/blocks/limits.ts';
+import { queryToday, type TodayJourney, type TodayResult } from '../src/leakage/today.ts';
+import { dateArg } from './args.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
 
-export type TodayJourney = { journey: string; calls: number; cost: number; top_segment: string | null; trend_pct: number | null };
-export type TodayResult = {
-  date: string;
-  time_zone: string;
-  /** Set when the date is today: counts run up to this local time, and so do the comparison days. */
-  partial_through: string | null;
-  journeys: TodayJourney[];
-  total: { calls: number; cost: number; trend_pct: number | null };
-  headline: string;
-};
+const calls = (n: number) => `${formatCount(n)} call${n === 1 ? '' : 's'}`;
 
-/** A trend of at least this much counts as spiking in the headline. */
-export const SPIKE_PCT = 10;
+const trendWord = (pct: number | null) => (pct === null ? 'no earlier week' : `${pct > 0 ? ':arrow_up:' : pct < 0 ? ':arrow_down:' : ':left_right_arrow:'} ${formatPct(pct, true)} vs 7-day avg`);
 
-export function trendPct(calls: number, priorMean: number): number | null {
-  return priorMean === 0 ? null : round1((100 * (calls - priorMean)) / priorMean);
+function journeyRow(j: TodayJourney, date: string): KnownBlock[] {
+  return [
+    {
+      type: 'section',
+      block_id: `journey:${j.journey}`,
+      fields: [
+        { type: 'mrkdwn', text: `*${escapeMrkdwn(j.journey)}*\n${calls(j.calls)} · ${formatMoney(j.cost)}` },
+        { type: 'mrkdwn', text: `Top segment: ${escapeMrkdwn(j.top_segment ?? '—')}\n${trendWord(j.trend_pct)}` },
+      ],
+    },
+    ...buttonsBlock(
+      [runButton('Who is affected?', `segments ${j.journey} --date ${date}`), runButton('Why?', `why ${j.journey} --date ${date}`)],
+      `next:${j.journey}`,
+    ),
+  ];
 }
 
-export function queryToday(deps: CommandDeps, date: string): TodayResult {
-  const { sqlite } = deps.store;
-  const { costPerCall, timeZone } = deps.config;
-  const clock = zoneClock(timeZone);
-  const now = deps.now();
-  const partial = clock.today(now) === date;
-  const nowMinute = clock.localMinute(now);
-  const cutoff = partial ? nowMinute + 1 : 1440;
-  const from = addDays(date, -7);
-
-  // A past day reads gold; today reads silver, which keeps the minute of each call.
-  const source = partial
-    ? { table: 'digital_call_leakage', date: 'local_date', calls: '1', where: 'AND local_minute < @cutoff' }
-    : { table: 'segment_drilldown', date: 'date', calls: 'calls', where: '' };
-  const counts = sqlite
-    .prepare(
-      `SELECT journey, sum(CASE WHEN ${source.date} = @date THEN ${source.calls} ELSE 0 END) AS calls,
-         sum(CASE WHEN ${source.date} < @date THEN ${source.calls} ELSE 0 END) AS prior
-       FROM ${source.table} WHERE ${source.date} BETWEEN @from AND @date ${source.where}
-       GROUP BY journey`,
-    )
-    .all({ date, from, cutoff }) as { journey: string; calls: number; prior: number }[];
-  const segments = sqlite
-    .prepare(
-      `SELECT journey, segment, sum(${source.calls}) AS calls FROM ${source.table}
-       WHERE ${source.date} = @date ${source.where} GROUP BY journey, segment
-       ORDER BY journey, calls DESC, segment`,
-    )
-    .all({ date, cutoff }) as { journey: string; segment: string }[];
-  const topSegment = new Map<string, string>();
-  for (const s of segments) if (!topSegment.has(s.journey)) topSegment.set(s.journey, s.segment);
-
-  const journeys = counts
-    .filter((c) => c.calls > 0)
-    .map((c) => ({
-      journey: c.journey,
-      calls: c.calls,
-      cost: c.calls * costPerCall,
-      top_segment: topSegment.get(c.journey) ?? null,
-      trend_pct: trendPct(c.calls, c.prior / 7),
-    }))
-    .sort((a, b) => b.calls - a.calls || a.journey.localeCompare(b.journey));
-  const calls = journeys.reduce((s, j) => s + j.calls, 0);
-  const prior = counts.reduce((s, c) => s + c.prior, 0);
-  const total = { calls, cost: calls * costPerCall, trend_pct: trendPct(calls, prior / 7) };
-  const partialThrough = partial ? `${String(Math.floor(nowMinute / 60)).padStart(2, '0')}:${String(nowMinute % 60).padStart(2, '0')}` : null;
-  return { date, time_zone: timeZone, partial_through: partialThrough, journeys, total, headline: headlineFor(date, partial, journeys) };
+export function renderTodayBlocks(r: TodayResult, config: Pick<Config, 'windowMinutes' | 'costPerCall'>): RenderedAnswer {
+  const title = r.partial_through ? `Leakage today (${r.date})` : `Leakage on ${r.date}`;
+  const head: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: title, emoji: true } },
+    { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(r.headline) } },
+  ];
+  const when = r.partial_through
+    ? `${r.date} through ${r.partial_through} ${r.time_zone}; trend compares the same hours of the 7 days before`
+    : `${r.date}, whole day, ${r.time_zone}; trend compares with the mean of the 7 days before`;
+  const tail: KnownBlock[] = [];
+  if (r.journeys.length > 0) {
+    tail.push({
+      type: 'section',
+      block_id: 'total',
+      fields: [
+        { type: 'mrkdwn', text: `*Total*\n${calls(r.total.calls)} · ${formatMoney(r.total.cost)}` },
+        { type: 'mrkdwn', text: `${r.journeys.length} leaking journey${r.journeys.length === 1 ? '' : 's'}\n${trendWord(r.total.trend_pct)}` },
+      ],
+    });
+  }
+  tail.push({
+    type: 'context',
+    elements: [
+      { type: 'mrkdwn', text: when },
+      {
+        type: 'mrkdwn',
+        text: `Leaked call: a call within ${config.windowMinutes} min of a failed digital step · cost ${formatMoney(config.costPerCall)} a call`,
+      },
+    ],
+  });
+  return {
+    text: r.headline,
+    head,
+    rows: r.journeys.map((j) => journeyRow(j, r.date)),
+    tail,
+    unit: 'journeys',
+  };
 }
 
-function headlineFor(date: string, partial: boolean, journeys: TodayJourney[]): string {
-  const top = journeys[0];
-  const when = partial ? 'today' : `on ${date}`;
-  if (!top) return `No leaked calls ${partial ? 'so far today' : `on ${date}`}.`;
-  const trend =
-    top.trend_pct === null
-      ? 'with no earlier week to compare'
-      : top.trend_pct >= SPIKE_PCT
-        ? "and it's spiking"
-        : top.trend_pct <= -SPIKE_PCT
-          ? "and it's easing"
-          : 'in line with the week before';
-  return `Your single biggest leak ${when} is ${top.journey}: ${formatCount(top.calls)} ${top.calls === 1 ? 'call' : 'calls'}, ${formatMoney(top.cost)}, ${trend}${
-    top.trend_pct !== null ? ` (${formatPct(top.trend_pct, true)} vs 7-day average)` : ''
-  }.`;
-}
-
-export const todayCommand = defineCommand({
+export default defineCommand({
   name: 'today',
   summary: "What's breaking right now: leaked calls and cost by journey, with the 7-day trend",
-  options: [],
+  args: { positionals: [], options: [] },
   query: true,
-  parse: (parsed, deps) => {
-    noMorePositionals(parsed, 0, 'leak today [--date YYYY-MM-DD] [--json]');
-    return { date: dateArg(parsed, deps) };
-  },
-  run: (args: { date: string }, deps) => queryToday(deps, args.date),
+  surfaces: EVERYWHERE,
+  examples: [{ line: 'today', what: "what's breaking right now", onStart: true }],
+  parse: (parsed, ctx) => ({ date: dateArg(parsed, ctx) }),
+  run: (args: { date: string }, ctx) => queryToday(ctx, args.date),
   renderText: (r: TodayResult) =>
     [
       r.headline,
@@ -118,4 +98,5 @@ export const todayCommand = defineCommand({
         ? `${r.date} so far (through ${r.partial_through} ${r.time_zone}); trend compares the same hours of the 7 days before.`
         : `${r.date}, whole day (${r.time_zone}); trend compares with the mean of the 7 days before.`,
     ].join('\n'),
+  renderBlocks: renderTodayBlocks,
 });

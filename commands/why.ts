@@ -2,31 +2,22 @@
  * "Why is this happening?" Where one journey's leaked calls concentrate, when the current spike
  * began, and the change notes recorded near that start. Default journey: the day's biggest leak.
  */
-import { explainJourney, FACTORS, formatPerDay, type Factor, type WhyResult } from '../src/analysis/root-cause.ts';
+import { explainJourney, type WhyResult } from '../src/root-cause/explain-journey.ts';
+import { FACTORS, type Factor } from '../src/root-cause/leak-shares.ts';
 import { LeakError } from '../src/errors.ts';
-import { formatCount, formatPct, renderTable } from '../src/format.ts';
-import { addDays } from '../src/time.ts';
-import { dateArg, journeyArg, knownJourneys, noMorePositionals } from './args.ts';
-import { defineCommand, type CommandDeps } from './types.ts';
-
-/** The journey with the most leaked calls on the date, else over the 7 days before it. */
-export function biggestLeak(deps: CommandDeps, date: string): string | undefined {
-  return deps.store.sqlite
-    .prepare(
-      `SELECT journey FROM segment_drilldown WHERE date BETWEEN ? AND ?
-       GROUP BY journey ORDER BY max(date) = ? DESC, sum(CASE WHEN date = ? THEN calls ELSE 0 END) DESC, sum(calls) DESC, journey LIMIT 1`,
-    )
-    .pluck()
-    .get(addDays(date, -7), date, date, date) as string | undefined;
-}
+import { formatCount, formatPct, formatPerDay, renderTable } from '../src/format.ts';
+import { dateArg, journeyArg } from './args.ts';
+import { findBiggestLeak, listJourneys } from '../src/leakage/journeys.ts';
+import { defineCommand, EVERYWHERE } from './command.ts';
+import type { Context } from '../src/context.ts';
 
 /** A journey from the argument, or the biggest leak of the date; one line naming the choices if neither. */
-export function journeyOrBiggest(value: string | undefined, deps: CommandDeps, date: string, usage: string): string {
-  const given = journeyArg(value, deps);
+function journeyOrBiggest(value: string | undefined, ctx: Context, date: string, usage: string): string {
+  const given = journeyArg(value, ctx);
   if (given) return given;
-  const biggest = biggestLeak(deps, date);
+  const biggest = findBiggestLeak(ctx, date);
   if (biggest) return biggest;
-  const known = knownJourneys(deps);
+  const known = listJourneys(ctx);
   throw new LeakError('not_found', `No leaked calls on ${date} or the 7 days before: name a journey${known.length ? ` (${known.join(', ')})` : ''}. Usage: ${usage}`);
 }
 
@@ -38,19 +29,18 @@ const WINDOW_TEXT: Record<WhyResult['window']['basis'], string> = {
   last_7_days: 'over the 7 days to the date (none on the date itself)',
 };
 
-export const whyCommand = defineCommand({
+export default defineCommand({
   name: 'why',
   summary: 'Why is this happening: where a journey’s leaks concentrate, when the spike began, changes noted near then',
-  args: '[JOURNEY]',
-  options: [],
+  args: { positionals: [{ name: 'JOURNEY', description: "the journey to explain (default: the day's biggest leak)" }], options: [] },
   query: true,
-  parse: (parsed, deps) => {
-    const usage = 'leak why [JOURNEY] [--date YYYY-MM-DD] [--json]';
-    noMorePositionals(parsed, 1, usage);
-    const date = dateArg(parsed, deps);
-    return { date, journey: journeyOrBiggest(parsed.positionals[0], deps, date, usage) };
+  surfaces: EVERYWHERE,
+  examples: [{ line: 'why billing', what: 'what drives a journey’s leak', onStart: true }],
+  parse: (parsed, ctx) => {
+    const date = dateArg(parsed, ctx);
+    return { date, journey: journeyOrBiggest(parsed.positionals[0], ctx, date, parsed.usage) };
   },
-  run: (args: { date: string; journey: string }, deps) => explainJourney(deps, args),
+  run: (args: { date: string; journey: string }, ctx) => explainJourney(ctx, args),
   renderText: (r: WhyResult) => {
     const lines = [r.headline, ''];
     lines.push(

@@ -44,7 +44,7 @@ function newestMigration(): number {
 /**
  * Applies the drizzle-kit migrations the store has not had yet, with drizzle's own migrator. That
  * migrator (and drizzle with it) is loaded only when one is pending: on an up-to-date store the
- * import alone was ~200 ms of every CLI answer's and every cold digest's start.
+ * import alone was a large share of every CLI answer's and every cold digest's start.
  */
 function applyMigrations(sqlite: Database.Database): void {
   if (isUpToDate(sqlite)) return;

@@ -2,33 +2,31 @@
  * The CLI: `npm run -s leak -- <command> [options]`. The local door to every answer the bot gives.
  * Exit codes: 0 ok; 1 the command failed (not found, bad file); 2 usage error (unknown command or option).
  */
-import { loadConfig } from './config.ts';
 import { describeError, isLeakError } from './errors.ts';
-import { openStore } from '../db/open-db.ts';
-import { commandHelp, helpText, parseInvocation } from '../commands/registry.ts';
-import type { CommandDeps } from '../commands/types.ts';
+import { openContext } from './services/open-context.ts';
+import { parseInvocation } from '../commands/invocation.ts';
+import { commandHelp, helpText } from '../commands/usage.ts';
+import type { Context } from './context.ts';
 
 export async function main(argv: string[]): Promise<number> {
   if (argv.length === 0) {
     // No command is a usage error: help goes to stderr so `--json` pipelines never see it.
-    process.stderr.write(`${helpText()}\n`);
+    process.stderr.write(`${await helpText()}\n`);
     return 2;
   }
   if (argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
-    process.stdout.write(`${helpText()}\n`);
+    process.stdout.write(`${await helpText()}\n`);
     return 0;
   }
-  let deps: CommandDeps | undefined;
+  let ctx: Context | undefined;
   try {
-    const config = loadConfig();
-    const store = openStore(config.dbFile);
-    deps = { store, config, now: () => Date.now() };
-    const inv = parseInvocation(argv, deps);
+    ctx = openContext();
+    const inv = await parseInvocation(argv, ctx);
     if (inv.help) {
       process.stdout.write(`${commandHelp(inv.cmd)}\n`);
       return 0;
     }
-    const result = await inv.cmd.run(inv.args, deps);
+    const result = await inv.cmd.run(inv.args, ctx);
     process.stdout.write(inv.json ? `${JSON.stringify(result, jsonReplacer, 2)}\n` : `${inv.cmd.renderText(result)}\n`);
     return 0;
   } catch (e) {
@@ -37,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     if (!isLeakError(e) && process.env.LEAK_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
     return 1;
   } finally {
-    deps?.store.close();
+    ctx?.store.close();
   }
 }
 

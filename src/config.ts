@@ -5,10 +5,28 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LeakError } from './errors.ts';
-import { loadAlertRules, type AlertRules } from './alerts/rules.ts';
-import { loadActionCatalog } from './analysis/next-best-actions.ts';
-import { DEFAULT_DIGEST_CRON, cronProblem, parseDigestChannels, resolveDigestChannels, type DigestChannel } from '../reports/digest/channels.ts';
-import { NAME_RULE, PREFIX_RULE, STREAM_DEFAULTS, nameProblem, prefixProblem, streamUrlProblem } from './stream/stream-settings.ts';
+import { DEFAULT_DIGEST_CRON, cronProblem, isChannel, parseDigestChannels, resolveDigestChannels, type DigestChannel } from './digest-channels.ts';
+
+/** The event log's defaults and naming rules (JetStream stream and consumer names, subject prefixes). */
+export const STREAM_DEFAULTS = { name: 'LEAK', prefix: 'leak', consumer: 'leak' } as const;
+export const NAME_RULE = 'must be 1-64 letters, digits, _ or - (no dots, spaces or wildcards), e.g. LEAK';
+export const PREFIX_RULE = 'must be subject tokens of letters, digits, _ or - separated by dots, e.g. leak or acme.leak';
+const HOST_PORT = /^nats:\/\/[A-Za-z0-9._-]+(:\d{1,5})?\/?$|^nats:\/\/\[[0-9a-fA-F:]+\](:\d{1,5})?\/?$/;
+
+/** Null when the URL list is usable, else what is wrong with it. */
+export function streamUrlProblem(url: string): string | null {
+  const parts = url.split(',').map((s) => s.trim());
+  if (parts.some((p) => !HOST_PORT.test(p))) return 'must be nats://HOST:PORT (several separated by commas), e.g. nats://127.0.0.1:4222';
+  const badPort = parts.map((p) => p.match(/:(\d+)\/?$/)?.[1]).find((p) => p !== undefined && (Number(p) < 1 || Number(p) > 65535));
+  return badPort ? `port ${badPort} is not a TCP port between 1 and 65535` : null;
+}
+
+/** JetStream stream and consumer names: no spaces, dots, wildcards or path separators. */
+export const nameProblem = (name: string): string | null => (/^[A-Za-z0-9_-]{1,64}$/.test(name) ? null : NAME_RULE);
+
+/** A subject prefix: dot-separated tokens of letters, digits, _ and -. */
+export const prefixProblem = (prefix: string): string | null =>
+  /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(prefix) && prefix.length <= 100 ? null : PREFIX_RULE;
 
 const isTimeZone = (tz: string) => {
   try {
@@ -34,6 +52,8 @@ const optionalText = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+const channelText = optionalText.refine((c) => c === undefined || isChannel(c), 'must be #name or a channel ID such as C0123456789');
+
 const envSchema = z.object({
   LEAK_DB: z.string().trim().min(1, 'must be a file path or :memory:').default('./data/leak.db'),
   LEAK_TZ: z
@@ -54,13 +74,13 @@ const envSchema = z.object({
     const problem = cronProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
-  LEAK_DIGEST_CHANNEL: optionalText.refine((c) => c === undefined || /^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(c), 'must be #name or a channel ID such as C0123456789'),
+  LEAK_DIGEST_CHANNEL: channelText,
   LEAK_ACK_REMINDER_HOURS: numberFrom('48', 1, 2000, 'a whole number of business hours between 1 and 2000', true),
   LEAK_OUTCOME_INTERIM_DAYS: numberFrom('7', 1, 90, 'a whole number of days between 1 and 90', true),
   LEAK_OUTCOME_FINAL_DAYS: numberFrom('14', 1, 180, 'a whole number of days between 1 and 180', true),
-  LEAK_ACTIONS_CHANNEL: optionalText.refine((c) => c === undefined || /^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(c), 'must be #name or a channel ID such as C0123456789'),
+  LEAK_ACTIONS_CHANNEL: channelText,
   LEAK_ACTION_CATALOG: optionalText,
-  LEAK_ALERT_CHANNEL: optionalText.refine((c) => c === undefined || /^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(c), 'must be #name or a channel ID such as C0123456789'),
+  LEAK_ALERT_CHANNEL: channelText,
   LEAK_ALERT_RULES: optionalText,
   LEAK_STREAM: optionalText.superRefine((v, ctx) => {
     const problem = v === undefined ? null : streamUrlProblem(v);
@@ -69,6 +89,12 @@ const envSchema = z.object({
   LEAK_STREAM_NAME: z.string().trim().default(STREAM_DEFAULTS.name).refine((v) => !nameProblem(v), NAME_RULE),
   LEAK_STREAM_PREFIX: z.string().trim().default(STREAM_DEFAULTS.prefix).refine((v) => !prefixProblem(v), PREFIX_RULE),
   LEAK_STREAM_CONSUMER: z.string().trim().default(STREAM_DEFAULTS.consumer).refine((v) => !nameProblem(v), NAME_RULE),
+  LEAK_LLM_URL: optionalText.refine((u) => u === undefined || /^https?:\/\/[^\s]+$/.test(u), 'must be the http(s) URL of an OpenAI-compatible chat-completions endpoint, e.g. http://127.0.0.1:8080/v1/chat/completions'),
+  LEAK_LLM_KEY: optionalText,
+  LEAK_LLM_MODEL: optionalText,
+  LEAK_LLM_TIMEOUT_MS: numberFrom('5000', 100, 60_000, 'a whole number of milliseconds between 100 and 60000', true),
+  LEAK_DIGEST_DIR: z.string().trim().min(1).default('./data/digests'),
+  LEAK_INBOX: z.string().trim().min(1).default('./data/inbox'),
   LEAK_DIGESTS: optionalText.superRefine((v, ctx) => {
     if (v === undefined) return;
     try {
@@ -96,14 +122,23 @@ export type Config = {
   };
   /** Scheduled digests: channel, view and cron line each (LEAK_DIGESTS, or LEAK_DIGEST_CHANNEL + LEAK_DIGEST_CRON). */
   digests: DigestChannel[];
-  /** Next-best-action templates: a JSON file replacing src/analysis/action-templates.json (LEAK_ACTION_CATALOG). */
+  /**
+   * The digest as files (LEAK_DIGEST_DIR, on LEAK_DIGEST_CRON): written by `npm start` when no digest goes to
+   * Slack, or always when LEAK_DIGEST_DIR is set (`set`). One dated subfolder per digest.
+   */
+  digestFolder: { dir: string; cron: string; set: boolean };
+  /** CSV files dropped here are imported as they land, then moved to done/ or refused/ (LEAK_INBOX). */
+  inboxDir: string;
+  /** Next-best-action templates replacing src/actions/action-templates.json (LEAK_ACTION_CATALOG); src/actions/catalog.ts reads and checks it. */
   actionCatalog?: string;
   /** Tracked actions: reminder after N business hours, outcome windows, where CLI-created actions are posted. */
   actions: { ackReminderHours: number; interimDays: number; finalDays: number; channel?: string };
   /** The event log (LEAK_STREAM=nats://HOST:PORT): when set, `npm start` consumes it. Names default to LEAK / leak / leak. */
   stream: { url?: string; name: string; prefix: string; consumer: string };
-  /** Alerts: where they are posted, and the rules file (LEAK_ALERT_RULES, default src/alerts/rules.json) read at start. */
-  alerts: { channel?: string; rulesFile?: string; rules: AlertRules };
+  /** Alerts: where they are posted, and the rules file (LEAK_ALERT_RULES, default src/alerts/rules.json) that src/alerts/rules.ts reads and checks. */
+  alerts: { channel?: string; rulesFile?: string };
+  /** The optional LLM question resolver (off unless LEAK_LLM_URL and LEAK_LLM_MODEL are set). */
+  llm?: { url: string; key?: string; model: string; timeoutMs: number };
 };
 
 /** Reads and validates the environment. Throws LeakError('bad_config') naming the first bad variable. */
@@ -115,6 +150,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new LeakError('bad_config', `Invalid ${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}.`);
   }
   const e = parsed.data;
+  if (e.LEAK_LLM_URL === undefined && (e.LEAK_LLM_MODEL !== undefined || e.LEAK_LLM_KEY !== undefined)) {
+    const key = e.LEAK_LLM_MODEL !== undefined ? 'LEAK_LLM_MODEL' : 'LEAK_LLM_KEY';
+    // The value is not echoed: it may be the key.
+    throw new LeakError('bad_config', `Invalid ${key}: needs LEAK_LLM_URL too (the chat-completions endpoint); unset it to keep the LLM resolver off.`);
+  }
+  if (e.LEAK_LLM_URL !== undefined && e.LEAK_LLM_MODEL === undefined) {
+    throw new LeakError('bad_config', `Invalid LEAK_LLM_MODEL="": must name the model when LEAK_LLM_URL is set, e.g. LEAK_LLM_MODEL=gpt-4o-mini.`);
+  }
   return {
     dbFile: e.LEAK_DB === ':memory:' ? e.LEAK_DB : path.resolve(e.LEAK_DB),
     timeZone: e.LEAK_TZ,
@@ -135,15 +178,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       finalDays: Math.max(e.LEAK_OUTCOME_FINAL_DAYS, e.LEAK_OUTCOME_INTERIM_DAYS),
       channel: e.LEAK_ACTIONS_CHANNEL,
     },
-    // Read once here so a broken catalog stops the start with one line, not every later `actions` answer.
-    actionCatalog: e.LEAK_ACTION_CATALOG === undefined ? undefined : (loadActionCatalog(path.resolve(e.LEAK_ACTION_CATALOG)), path.resolve(e.LEAK_ACTION_CATALOG)),
-    alerts: {
-      channel: e.LEAK_ALERT_CHANNEL,
-      rulesFile: e.LEAK_ALERT_RULES && path.resolve(e.LEAK_ALERT_RULES),
-      rules: loadAlertRules(e.LEAK_ALERT_RULES && path.resolve(e.LEAK_ALERT_RULES)),
-    },
+    actionCatalog: e.LEAK_ACTION_CATALOG && path.resolve(e.LEAK_ACTION_CATALOG),
+    alerts: { channel: e.LEAK_ALERT_CHANNEL, rulesFile: e.LEAK_ALERT_RULES && path.resolve(e.LEAK_ALERT_RULES) },
     stream: { url: e.LEAK_STREAM, name: e.LEAK_STREAM_NAME, prefix: e.LEAK_STREAM_PREFIX, consumer: e.LEAK_STREAM_CONSUMER },
+    llm: e.LEAK_LLM_URL && e.LEAK_LLM_MODEL ? { url: e.LEAK_LLM_URL, key: e.LEAK_LLM_KEY, model: e.LEAK_LLM_MODEL, timeoutMs: e.LEAK_LLM_TIMEOUT_MS } : undefined,
     digests: resolveDigestChannels({ digests: e.LEAK_DIGESTS, channel: e.LEAK_DIGEST_CHANNEL, cron: e.LEAK_DIGEST_CRON }),
+    digestFolder: { dir: path.resolve(e.LEAK_DIGEST_DIR), cron: e.LEAK_DIGEST_CRON.replace(/\s+/g, ' '), set: stripEmpty(env).LEAK_DIGEST_DIR !== undefined },
+    inboxDir: path.resolve(e.LEAK_INBOX),
   };
 }
 

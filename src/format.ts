@@ -1,4 +1,4 @@
-/** Numbers the way people write them: 5,000 calls; $40K; $1.46M; 14.2%. JSON keeps exact values. */
+/** Numbers the way people write and say them: 5,000 calls; $40K; $1.46M; 14.2%. JSON keeps exact values. */
 
 export function formatMoney(n: number): string {
   const sign = n < 0 ? '-' : '';
@@ -8,11 +8,6 @@ export function formatMoney(n: number): string {
   if (a < 999_500) return `${sign}$${Math.round(a / 1000)}K`;
   if (a < 999_500_000) return `${sign}$${trimZeros((a / 1e6).toPrecision(3))}M`;
   return `${sign}$${trimZeros((a / 1e9).toPrecision(3))}B`;
-}
-
-/** Exact dollars with separators, for what-if answers where every dollar was asked for. */
-export function formatDollars(n: number): string {
-  return `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 }
 
 export function formatCount(n: number): string {
@@ -25,14 +20,29 @@ export function formatPct(n: number | null, signed = false): string {
   return `${signed && n > 0 ? '+' : ''}${s}%`;
 }
 
+/** Calls a day in a sentence: 1,087 from 100 up, one decimal below (9.3). */
+export const formatPerDay = (n: number) => (n >= 100 ? formatCount(n) : String(round1(n)));
+
+/** Money in a sentence: whole dollars from $100 up ($637, not $636.57), then formatMoney's $40K / $1.46M. */
+export const spokenMoney = (n: number) => formatMoney(Math.abs(n) >= 100 ? Math.round(n) : n);
+
 /** One decimal, as JSON numbers carry percentages. */
 export const round1 = (n: number) => Math.round(n * 10) / 10;
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish', zh: 'Chinese', vi: 'Vietnamese', ko: 'Korean', ru: 'Russian', unknown: 'Unknown' };
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish', zh: 'Chinese', vi: 'Vietnamese', ko: 'Korean', ru: 'Russian', unknown: 'Unknown' };
 export const languageName = (code: string) => LANGUAGE_NAMES[code] ?? code;
 
 const trimZeros = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
+
+/** A call's length the way people say it: 45s, 3m 05s, 1h 02m. */
+export function formatDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  if (h) return `${h}h ${String(m).padStart(2, '0')}m`;
+  return m ? `${m}m ${String(s).padStart(2, '0')}s` : `${s}s`;
+}
 
 /** A plain aligned text table: first column left, the rest right-aligned. */
 export function renderTable(headers: string[], rows: (string | number)[][]): string {

@@ -6,6 +6,33 @@
 const BUCKET_MS = 15 * 60_000;
 const DAY_MS = 86_400_000;
 
+/**
+ * Dates are computed only in years 1000–9999: there a YYYY-MM-DD string is ten characters and sorts
+ * as the dates do. Past 9999 Date writes "+010000-01-01", which sorts before "9999-12-31", so a loop
+ * `d <= last` stepping by addDays would never end; before 1000 Intl and Date.UTC disagree about
+ * years. Anything outside throws a RangeError instead.
+ */
+export const FIRST_DATE = '1000-01-01';
+export const LAST_DATE = '9999-12-31';
+const FIRST_DAY = Date.parse(`${FIRST_DATE}T00:00:00Z`) / DAY_MS;
+const LAST_DAY = Date.parse(`${LAST_DATE}T00:00:00Z`) / DAY_MS;
+
+/** Day number (days since 1970-01-01) of a date in range, else a RangeError naming the date. */
+function dayNumber(date: string): number {
+  if (!isIsoDate(date)) throw new RangeError(`not a date written YYYY-MM-DD: ${JSON.stringify(date)}`);
+  const day = Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+  if (day < FIRST_DAY) throw new RangeError(`${date} is before ${FIRST_DATE}, the first date Leak computes with`);
+  return day;
+}
+
+const describeInstant = (ms: number) => (Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : `${ms} ms`);
+
+/** The date of a day number, only when it is in range (see FIRST_DATE). */
+function dateOfDay(day: number, what: () => string): string {
+  if (!(day >= FIRST_DAY && day <= LAST_DAY)) throw new RangeError(`${what()} is outside ${FIRST_DATE} to ${LAST_DATE}, the dates Leak computes with`);
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
 export type ZoneClock = {
   timeZone: string;
   /** Offset of local time from UTC, in ms, at instant `ms`. */
@@ -44,6 +71,10 @@ function createZoneClock(timeZone: string): ZoneClock {
   });
   const offsets = new Map<number, number>();
   const computeOffset = (ms: number) => {
+    // Intl and Date.UTC disagree before year 1000 (Date.UTC reads year 50 as 1950): no offset there.
+    if (!(ms >= FIRST_DAY * DAY_MS && ms < (LAST_DAY + 1) * DAY_MS)) {
+      throw new RangeError(`instant ${describeInstant(ms)} is outside ${FIRST_DATE} to ${LAST_DATE}, the dates Leak computes with`);
+    }
     const p: Record<string, number> = {};
     for (const part of fmt.formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
     const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
@@ -65,7 +96,7 @@ function createZoneClock(timeZone: string): ZoneClock {
     const day = Math.floor((ms + offsetAt(ms)) / DAY_MS);
     let name = dayNames.get(day);
     if (name === undefined) {
-      name = new Date(day * DAY_MS).toISOString().slice(0, 10);
+      name = dateOfDay(day, () => `the local date of ${describeInstant(ms)}`);
       if (dayNames.size > 100_000) dayNames.clear();
       dayNames.set(day, name);
     }
@@ -76,7 +107,7 @@ function createZoneClock(timeZone: string): ZoneClock {
     return Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
   };
   const startOfDay = (date: string) => {
-    const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+    const utcMidnight = dayNumber(date) * DAY_MS;
     // Guess with the offset near that wall time, then step forward to the first instant of the date.
     let guess = utcMidnight - offsetAt(utcMidnight);
     guess = utcMidnight - offsetAt(guess);
@@ -87,14 +118,15 @@ function createZoneClock(timeZone: string): ZoneClock {
   return { timeZone, offsetAt, localDate, localMinute, startOfDay, today: (now = Date.now()) => localDate(now) };
 }
 
-/** Adds whole calendar days to a YYYY-MM-DD date. */
+/** Adds whole calendar days to a YYYY-MM-DD date; throws a RangeError past the dates Leak computes with. */
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  if (!Number.isSafeInteger(days)) throw new RangeError(`addDays needs a whole number of days, not ${days}`);
+  return dateOfDay(dayNumber(date) + days, () => `${date} ${days < 0 ? '-' : '+'} ${Math.abs(days)} days`);
 }
 
 /** Calendar days from a to b (b − a). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** True for a real calendar date written YYYY-MM-DD. */
@@ -114,6 +146,6 @@ export const daysInMonth = (y: number, m: number) =>
 
 /** Monday = 1 … Sunday = 7, for a local date. */
 export function isoWeekday(date: string): number {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  const d = new Date(dayNumber(date) * DAY_MS).getUTCDay();
   return d === 0 ? 7 : d;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importCsvFile } from '../src/ingest/import-csv.ts';
 import { runPipeline } from '../src/pipeline/run-pipeline.ts';
-import { queryToday } from '../commands/today.ts';
+import { queryToday } from '../src/leakage/today.ts';
 import { makeDeps } from './helpers/store.ts';
 import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from './helpers/csv.ts';
 

@@ -12,7 +12,7 @@ import { encodePng } from './png.ts';
 import { CHART_HEIGHT, CHART_WIDTH, FONT_FAMILY, PIXEL_RATIO, chartConfig } from './theme.ts';
 
 const FONT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fonts');
-export const FONT_FILES = [path.join(FONT_DIR, 'DejaVuSans.ttf'), path.join(FONT_DIR, 'DejaVuSans-Bold.ttf')];
+const FONT_FILES = [path.join(FONT_DIR, 'DejaVuSans.ttf'), path.join(FONT_DIR, 'DejaVuSans-Bold.ttf')];
 
 // Vega-Lite's warnings (e.g. about merged sort orders) would go to stdout of the CLI and the bot.
 const QUIET = vega.logger(vega.None);
@@ -44,7 +44,10 @@ export function createChartRenderer(opts: { width?: number; height?: number; pix
   return {
     async render(spec) {
       // 'fit' with padding contained makes the whole picture exactly width × height, whatever the labels.
-      const sized = { ...spec, width, height, autosize: { type: 'fit', contains: 'padding' }, config: { ...chartConfig, ...spec.config } } as TopLevelSpec;
+      // Vega-Lite cannot fit a composite (facets, concatenations): it sizes its panels itself and grows around them.
+      const composite = ['facet', 'vconcat', 'hconcat', 'concat', 'repeat'].some((k) => k in spec);
+      const size = composite ? { autosize: { type: 'pad' } } : { width, height, autosize: { type: 'fit', contains: 'padding' } };
+      const sized = { ...spec, ...size, config: { ...chartConfig, ...spec.config } } as TopLevelSpec;
       const view = new vega.View(vega.parse(compile(sized, { logger: QUIET }).spec), { renderer: 'none', logLevel: vega.None });
       const svg = await view.toSVG();
       view.finalize();
@@ -59,8 +62,8 @@ export function createChartRenderer(opts: { width?: number; height?: number; pix
 /**
  * Share of RGBA pixels that are not the (white) background. With `width` given, every other
  * pixel of every other row is read: at 2x density nothing visible is narrower than 2 px.
- * Most pixels are opaque white, which one 32-bit read settles (0xFFFFFFFF in either byte order);
- * a digest's first, not yet optimised run spent about 20 ms here on byte-by-byte checks.
+ * Most pixels are opaque white, which one 32-bit read settles (0xFFFFFFFF in either byte order)
+ * instead of four byte checks.
  */
 export function inkRatio(rgba: Buffer, width?: number): number {
   const step = width ? 2 : 1;

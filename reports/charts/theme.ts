@@ -11,7 +11,7 @@ export const FONT_FAMILY = 'DejaVu Sans';
 /** Okabe & Ito (2008), without black (kept for text) and with the yellow last (weakest on white). */
 export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442'];
 /** Journeys beyond the palette share a neutral grey rather than reusing a colour that means something else. */
-export const OVERFLOW_COLOR = '#8C8C8C';
+const OVERFLOW_COLOR = '#8C8C8C';
 
 export const CHART_WIDTH = 720;
 export const CHART_HEIGHT = 380;

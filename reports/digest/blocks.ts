@@ -6,6 +6,7 @@
 import type { Digest } from './build.ts';
 import { RECOMMENDATION_TAKE_ACTION_ID } from '../../src/actions/from-recommendation.ts';
 import type { DigestChart } from './chart.ts';
+import { escapeMrkdwn } from '../../src/blocks/mrkdwn.ts';
 
 // Block Kit limits (platform notes): section text 3,000; header 150; fields 10 × 2,000.
 const SECTION_MAX = 3000;
@@ -14,8 +15,6 @@ const HEADER_MAX = 150;
 export type SlackBlock = Record<string, unknown>;
 export type DigestMessage = { text: string; blocks: SlackBlock[] };
 
-/** mrkdwn treats &, < and > as markup; data (journey names, notes) must not. */
-export const escapeMrkdwn = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, SECTION_MAX) } });

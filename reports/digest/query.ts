@@ -1,34 +1,41 @@
 /**
- * Sources: gold segment_drilldown and savings_model (and today's queryToday over gold),
- * silver digital_call_leakage × call_logs_cleaned for the agents who took the leaked calls, ops annotations
- * for the change notes, the spike scan (src/alerts), root cause and next-best actions (src/analysis).
- * Grain: one digest = one complete local day, plus the 28 days ending on it for the trend chart.
+ * What a digest says, read from the domain: the day's leaks and the trend (src/leakage), savings
+ * (src/savings), the agents who took the leaked calls (src/contact-center), change notes
+ * (src/annotations), the spike scan and open alerts (src/alerts), root cause (src/root-cause) and
+ * next-best actions (src/actions). Grain: one digest = one complete local day, plus the 28 days
+ * ending on it for the trend chart. A digest may cover several complete days (every day since the one before,
+ * e.g. Friday to Sunday on a Monday): then its figures are over the span, and the chart marks the span.
  */
-import { queryToday, type TodayResult } from '../../commands/today.ts';
+import { querySpan, daysBetween, type SpanResult } from '../../src/leakage/span.ts';
 import { queryOpenAlerts, type OpenAlertRow } from '../../src/alerts/open-alerts.ts';
-import { scanSpikes, type Spike } from '../../src/alerts/spike-scan.ts';
-import { listAnnotations } from '../../src/analysis/annotations.ts';
-import { recommendActions, type Recommendation } from '../../src/analysis/next-best-actions.ts';
-import { explainJourney } from '../../src/analysis/root-cause.ts';
-import type { CommandDeps } from '../../commands/types.ts';
+import { scanSpikes } from '../../src/alerts/spike-scan.ts';
+import type { Spike } from '../../src/alerts/types.ts';
+import { listAnnotations } from '../../src/annotations/annotations.ts';
+import { recommendActions, type Recommendation } from '../../src/actions/recommendations.ts';
+import { explainJourney } from '../../src/root-cause/explain-journey.ts';
+import type { Context } from '../../src/context.ts';
 import { addDays, zoneClock } from '../../src/time.ts';
+import { dailyCallsByJourney, firstCallDay, listLeakingJourneys, listSegmentCalls, type DailyPoint, type SegmentCalls } from '../../src/leakage/trend.ts';
+import { listJourneySavings, type JourneySavings } from '../../src/savings/savings.ts';
+import { listLeakedCallAgents, type AgentLoad } from '../../src/contact-center/leaked-call-agents.ts';
 
 export const TREND_DAYS = 28;
 
-export type DailyPoint = { date: string; journey: string; calls: number };
-export type SegmentCalls = { segment: string; calls: number; cost: number };
-export type JourneySavings = { journey: string; baseline_calls_per_day: number; annual_cost: number };
-export type AgentLoad = { agent_id: string; calls: number; avg_handle_minutes: number };
 export type Annotation = { date: string; text: string };
 
 /** What the charts draw: cheap gold reads, so rendering can start before the slower insight queries. */
 export type ChartData = {
+  /** The first and last day the digest covers (the same day for a one-day digest). */
+  from: string;
   date: string;
   time_zone: string;
-  today: TodayResult;
+  span: SpanResult;
   /** Every journey the store knows, sorted: the colour domain, so colours never shift between charts. */
   all_journeys: string[];
-  /** First day of the trend window (the chart's x domain starts here even when it is empty). */
+  /**
+   * First day of the trend window: 28 days before `date` (or the span's first day, if earlier), but never
+   * before the store's first day of data, which would draw days without data as zeros.
+   */
   trend_from: string;
   daily: DailyPoint[];
   top_journey: string | null;
@@ -40,7 +47,7 @@ export type DigestInsights = {
   savings: JourneySavings[];
   /** The operations view's agents who took the most leaked calls; empty in the executive view, which does not show them. */
   agents: AgentLoad[];
-  /** The insight scan's spikes for the day, largest extra cost first. */
+  /** The insight scan's spikes for each covered day, largest extra cost first. */
   spikes: Spike[];
   /** Alerts still open now (any rule), newest first: what operations has on its plate. */
   open_alerts: OpenAlertRow[];
@@ -57,90 +64,51 @@ export function previousCompleteDay(timeZone: string, now: number): string {
   return addDays(zoneClock(timeZone).today(now), -1);
 }
 
-export function queryDigest(deps: CommandDeps, date: string): DigestData {
-  const chart = queryChartData(deps, date);
-  return { ...chart, ...queryInsights(deps, chart) };
+/** The digest's data for the days `from` to `date` (default: `date` alone). */
+export function queryDigest(ctx: Context, date: string, from = date): DigestData {
+  const chart = queryChartData(ctx, date, from);
+  return { ...chart, ...queryInsights(ctx, chart) };
 }
 
-export function queryChartData(deps: CommandDeps, date: string): ChartData {
-  const { sqlite } = deps.store;
-  const today = queryToday(deps, date);
-  const from = addDays(date, -(TREND_DAYS - 1));
-  const allJourneys = sqlite.prepare('SELECT DISTINCT journey FROM segment_drilldown ORDER BY journey').pluck().all() as string[];
-  const rows = sqlite
-    .prepare(
-      `SELECT date, journey, sum(calls) AS calls FROM segment_drilldown
-       WHERE date BETWEEN ? AND ? GROUP BY date, journey`,
-    )
-    .all(from, date) as DailyPoint[];
-  const top = today.journeys[0]?.journey ?? null;
-  const topSegments = top
-    ? (sqlite
-        .prepare(
-          `SELECT segment, calls, cost FROM segment_drilldown WHERE date = ? AND journey = ?
-           ORDER BY calls DESC, segment`,
-        )
-        .all(date, top) as SegmentCalls[])
-    : [];
+export function queryChartData(ctx: Context, date: string, from = date): ChartData {
+  const span = querySpan(ctx, from, date);
+  const windowStart = [addDays(date, -(TREND_DAYS - 1)), from].sort()[0];
+  const first = firstCallDay(ctx);
+  const trendFrom = first && first > windowStart && first <= date ? first : windowStart;
+  const top = span.journeys[0]?.journey ?? null;
   return {
+    from,
     date,
-    time_zone: deps.config.timeZone,
-    today,
-    all_journeys: allJourneys,
-    trend_from: from,
-    daily: zeroFill(rows, from, date),
+    time_zone: ctx.config.timeZone,
+    span,
+    all_journeys: listLeakingJourneys(ctx),
+    trend_from: trendFrom,
+    daily: dailyCallsByJourney(ctx, trendFrom, date),
     top_journey: top,
-    top_segments: topSegments,
-    annotations: listAnnotations(deps.store, { from, to: date }).map((a) => ({ date: a.date, text: a.journey ? `${a.journey}: ${a.text}` : a.text })),
+    top_segments: top ? listSegmentCalls(ctx, { from, to: date, journey: top }) : [],
+    annotations: listAnnotations(ctx.store, { from: trendFrom, to: date }).map((a) => ({ date: a.date, text: a.journey ? `${a.journey}: ${a.text}` : a.text })),
   };
 }
 
 /**
  * `agents: false` skips the agents list: only the operations view shows it, and it is the one read
  * left that joins silver row by row (it grows with the day's leaked calls), so the executive view
- * does not pay for it.
+ * does not pay for it. Over a span, the spike scan runs for each day (each against its own weekday).
  */
-export function queryInsights(deps: CommandDeps, chart: ChartData, opts: { agents?: boolean } = {}): DigestInsights {
-  const { sqlite } = deps.store;
-  const { date, today } = chart;
-  const leaking = today.journeys.length > 0;
-  const spikes = leaking ? scanSpikes(deps, { date }) : [];
-  const savings = sqlite
-    .prepare(
-      `SELECT journey, baseline_calls_per_day, annual_cost FROM savings_model
-       WHERE date = ? AND annual_cost > 0 ORDER BY annual_cost DESC, journey`,
-    )
-    .all(date) as JourneySavings[];
-  const agents = opts.agents === false ? [] : queryAgents(deps, date);
+export function queryInsights(ctx: Context, chart: ChartData, opts: { agents?: boolean } = {}): DigestInsights {
+  const { date, from, span } = chart;
+  const leaking = span.journeys.length > 0;
+  const spikes = leaking
+    ? daysBetween(from, date)
+        .flatMap((d) => scanSpikes(ctx, { date: d }))
+        .sort((a, b) => b.extra_dollars - a.extra_dollars || b.date.localeCompare(a.date))
+    : [];
   return {
-    savings,
-    agents,
+    savings: listJourneySavings(ctx, date),
+    agents: opts.agents === false ? [] : listLeakedCallAgents(ctx, date, 5, from),
     spikes,
-    open_alerts: queryOpenAlerts(deps, 5),
-    root_cause: spikes[0] ? { journey: spikes[0].journey, headline: explainJourney(deps, { date, journey: spikes[0].journey }).headline } : null,
-    actions: leaking ? recommendActions(deps, { date }).slice(0, 3) : [],
+    open_alerts: queryOpenAlerts(ctx, 5),
+    root_cause: spikes[0] ? { journey: spikes[0].journey, headline: explainJourney(ctx, { date: spikes[0].date, journey: spikes[0].journey }).headline } : null,
+    actions: leaking ? recommendActions(ctx, { date }).slice(0, 3) : [],
   };
-}
-
-/** A journey with no leaked calls on a day is a 0 on the chart, not a gap the line jumps across. */
-function zeroFill(rows: DailyPoint[], from: string, to: string): DailyPoint[] {
-  const journeys = [...new Set(rows.map((r) => r.journey))].sort();
-  const byKey = new Map(rows.map((r) => [`${r.date}|${r.journey}`, r.calls]));
-  const out: DailyPoint[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) {
-    for (const journey of journeys) out.push({ date: d, journey, calls: byKey.get(`${d}|${journey}`) ?? 0 });
-  }
-  return out;
-}
-
-/** The agents who took the most leaked calls on the date: silver leakage joined to each call's agent. */
-function queryAgents(deps: CommandDeps, date: string): AgentLoad[] {
-  return deps.store.sqlite
-    .prepare(
-      `SELECT c.agent_id, count(*) AS calls, round(avg(l.handle_seconds) / 60.0, 1) AS avg_handle_minutes
-       FROM digital_call_leakage l JOIN call_logs_cleaned c ON c.call_id = l.call_id
-       WHERE l.local_date = ? AND c.agent_id IS NOT NULL AND c.agent_id <> ''
-       GROUP BY c.agent_id ORDER BY calls DESC, c.agent_id LIMIT 5`,
-    )
-    .all(date) as AgentLoad[];
 }

@@ -60,7 +60,7 @@ export async function withSlackRetry<T>(fn: () => Promise<T>, opts: RetryOptions
   }
 }
 
-export class SlackCallError extends Error {
+class SlackCallError extends Error {
   constructor(
     readonly reason: string,
     readonly attempts: number,

@@ -74,7 +74,7 @@ export async function announceAction(store: Store, client: WebClient, id: number
 }
 
 /** The thread reply for one history row; written from the row, so a late announcement still says what happened. */
-export function historyReplyText(row: HistoryRow, action: Action, config: Pick<Config, 'actions'>): string {
+function historyReplyText(row: HistoryRow, action: Action, config: Pick<Config, 'actions'>): string {
   const id = formatActionId(action.id);
   const by = mention(row.byUser);
   const via = row.via === 'cli' ? ' (from the CLI)' : '';

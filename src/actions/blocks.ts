@@ -7,6 +7,7 @@ import type { types } from '@slack/bolt';
 import { formatMoney, formatPct } from '../format.ts';
 import { STATUS_LABEL } from './state-machine.ts';
 import { formatActionId, type Action } from './types.ts';
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 
 type KnownBlock = types.KnownBlock;
 type View = types.View;
@@ -30,12 +31,11 @@ const STATUS_EMOJI: Record<Action['status'], string> = {
   dismissed: ':no_entry_sign:',
 };
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
-export const mention = (user: string | null) => (!user ? '_unassigned_' : /^[UW][A-Z0-9]+$/.test(user) ? `<@${user}>` : esc(user));
+export const mention = (user: string | null) => (!user ? '_unassigned_' : /^[UW][A-Z0-9]+$/.test(user) ? `<@${user}>` : escapeMrkdwn(user));
 
 /** "12:3": action id and the version the message shows. */
-export const encodeRef = (a: Pick<Action, 'id' | 'version'>) => `${a.id}:${a.version}`;
+const encodeRef = (a: Pick<Action, 'id' | 'version'>) => `${a.id}:${a.version}`;
 export function decodeRef(value: string | undefined): { id: number; version: number } | undefined {
   const m = /^(\d+):(\d+)$/.exec(value ?? '');
   return m ? { id: Number(m[1]), version: Number(m[2]) } : undefined;
@@ -57,11 +57,11 @@ export function buildActionMessageBlocks(a: Action): KnownBlock[] {
     a.estimatedSavingsPerYear !== null ? `${formatMoney(a.estimatedSavingsPerYear)}/yr` : null,
   ].filter(Boolean).join(', ');
   const fields = [
-    `*Target*\n${esc(targetText(a))}`,
-    `*Owner team*\n${esc(a.ownerTeam)}`,
+    `*Target*\n${escapeMrkdwn(targetText(a))}`,
+    `*Owner team*\n${escapeMrkdwn(a.ownerTeam)}`,
     `*Assignee*\n${mention(a.assignee)}`,
     `*Status*\n${STATUS_EMOJI[a.status]} ${STATUS_LABEL[a.status]}${a.shipDate ? ` (shipped ${a.shipDate})` : ''}`,
-    ...(a.effort ? [`*Effort*\n${esc(a.effort)}`] : []),
+    ...(a.effort ? [`*Effort*\n${escapeMrkdwn(a.effort)}`] : []),
     ...(expected ? [`*Expected*\n${expected}`] : []),
   ];
   const blocks: KnownBlock[] = [
@@ -69,8 +69,8 @@ export function buildActionMessageBlocks(a: Action): KnownBlock[] {
     { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text: clip(text, 2000) })) },
   ];
   const outcome = outcomeSentence(a);
-  if (a.status === 'dismissed') blocks.push(section(`Dismissed: ${esc(a.dismissReason ?? '')}`));
-  if (outcome) blocks.push(section(`*${a.status === 'measured' ? 'Final outcome' : 'Outcome so far'}*\n${esc(outcome)}`));
+  if (a.status === 'dismissed') blocks.push(section(`Dismissed: ${escapeMrkdwn(a.dismissReason ?? '')}`));
+  if (outcome) blocks.push(section(`*${a.status === 'measured' ? 'Final outcome' : 'Outcome so far'}*\n${escapeMrkdwn(outcome)}`));
   const controls = controlsFor(a);
   if (controls.length) blocks.push({ type: 'actions', block_id: `tracked:${encodeRef(a)}`, elements: controls } as KnownBlock);
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${id} · version ${a.version} · updates and outcome in the thread` }] });
@@ -121,7 +121,7 @@ export function dismissModal(a: Action, meta: { channel: string | null; ts: stri
     submit: { type: 'plain_text', text: 'Dismiss' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      section(`*${esc(clip(a.title, 200))}*\n${esc(targetText(a))}`),
+      section(`*${escapeMrkdwn(clip(a.title, 200))}*\n${escapeMrkdwn(targetText(a))}`),
       {
         type: 'input',
         block_id: 'reason',

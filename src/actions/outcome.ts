@@ -2,13 +2,13 @@
  * The outcome of a shipped action: the targeted leak (journey, and segment / error message when
  * the action names them) in the 14 complete days before the ship date against the complete days
  * after it (up to LEAK_OUTCOME_FINAL_DAYS). The ship day itself is left out: it is half before,
- * half after. The daily series and Welch's t are the ones `leak impact` uses (src/analysis), so the
+ * half after. The daily series and Welch's t are the ones `leak impact` uses (src/leakage, src/before-after), so the
  * thread and the command judge a change the same way; only the windows differ, as the issue asks.
  */
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { formatCount, formatMoney, formatPct, round1 } from '../format.ts';
-import { dailySeries, type DayPoint } from '../analysis/daily-series.ts';
-import { mean, welchTest } from '../analysis/stats.ts';
+import { dailySeries, type DayPoint } from '../leakage/daily-series.ts';
+import { mean, welchTest } from '../before-after/statistics.ts';
 import { addDays, daysBetween } from '../time.ts';
 import { formatActionId, type Action } from './types.ts';
 
@@ -29,15 +29,15 @@ export type Outcome = {
 };
 
 /** Null until there is at least one complete day after the ship date. */
-export function measureActionOutcome(deps: CommandDeps, action: Pick<Action, 'journey' | 'segment' | 'errorMessage' | 'shipDate'>, today: string): Outcome | null {
+export function measureActionOutcome(ctx: Context, action: Pick<Action, 'journey' | 'segment' | 'errorMessage' | 'shipDate'>, today: string): Outcome | null {
   if (!action.shipDate) return null;
-  const lastAfter = [addDays(today, -1), addDays(action.shipDate, deps.config.actions.finalDays)].sort()[0];
+  const lastAfter = [addDays(today, -1), addDays(action.shipDate, ctx.config.actions.finalDays)].sort()[0];
   const afterDays = daysBetween(action.shipDate, lastAfter);
   if (afterDays < 1) return null;
   const filter = { journey: action.journey, segment: action.segment ?? undefined, errorMessage: action.errorMessage ?? undefined };
-  const beforeSeries = dailySeries(deps, filter, addDays(action.shipDate, -BEFORE_DAYS), addDays(action.shipDate, -1));
-  const afterSeries = dailySeries(deps, filter, addDays(action.shipDate, 1), lastAfter);
-  const [before, after] = [side(beforeSeries, deps.config.costPerCall), side(afterSeries, deps.config.costPerCall)];
+  const beforeSeries = dailySeries(ctx, filter, addDays(action.shipDate, -BEFORE_DAYS), addDays(action.shipDate, -1));
+  const afterSeries = dailySeries(ctx, filter, addDays(action.shipDate, 1), lastAfter);
+  const [before, after] = [side(beforeSeries, ctx.config.costPerCall), side(afterSeries, ctx.config.costPerCall)];
   // Judged on unrounded means; the rounded ones are for display.
   const [mb, ma] = [mean(before.daily_calls), mean(after.daily_calls)];
   const change = mb === 0 ? null : round1((100 * (ma - mb)) / mb);

@@ -1,5 +1,5 @@
 /** The shapes a tracked action takes in the domain, independent of Slack and the CLI. */
-export const ACTION_STATUSES = ['proposed', 'acknowledged', 'in_progress', 'shipped', 'measured', 'dismissed'] as const;
+const ACTION_STATUSES = ['proposed', 'acknowledged', 'in_progress', 'shipped', 'measured', 'dismissed'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const OPEN_STATUSES: readonly ActionStatus[] = ['proposed', 'acknowledged', 'in_progress', 'shipped'];
 

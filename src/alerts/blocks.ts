@@ -5,7 +5,7 @@
  */
 import type { Button, KnownBlock } from '@slack/types';
 import { formatCount } from '../format.ts';
-import { LIMITS, truncate } from '../slack/blocks/limits.ts';
+import { LIMITS, truncate } from '../blocks/limits.ts';
 import type { RuleName } from './rules.ts';
 import type { Alert } from './types.ts';
 
@@ -18,7 +18,7 @@ export const ALERT_ACTION = {
   known: 'alert_fb_known',
 } as const;
 
-export const RULE_TITLE: Record<RuleName, string> = {
+const RULE_TITLE: Record<RuleName, string> = {
   leak_spike: 'Leak spike',
   long_interaction: 'Long interaction',
   failed_interaction: 'Failed interaction',
@@ -27,7 +27,7 @@ export const RULE_TITLE: Record<RuleName, string> = {
 };
 
 /** Alerts listed in full in one message; the rest are counted and left to `leak alerts --rule`. */
-export const SHOWN = 15;
+const SHOWN = 15;
 
 const button = (text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button => ({
   type: 'button', text: { type: 'plain_text', text, emoji: true }, action_id: actionId, value, ...(style ? { style } : {}),

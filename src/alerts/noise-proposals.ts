@@ -5,20 +5,20 @@
  * Once per rule and threshold value (meta key), so a changed threshold can be proposed again.
  */
 import type { WebClient } from '@slack/web-api';
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { formatCount } from '../format.ts';
 import { ruleQuality } from './repository.ts';
-import { PRIMARY_THRESHOLD, type RuleName } from './rules.ts';
+import { alertRules, PRIMARY_THRESHOLD, type RuleName } from './rules.ts';
 import type { PostLog } from './post.ts';
 
 export type Proposal = { rule: RuleName; key: string | null; from: number | null; to: number | null; text: string };
 
-export function noisyRuleProposals(deps: CommandDeps, now: number): Proposal[] {
-  const { rules } = deps.config.alerts;
+export function noisyRuleProposals(ctx: Context, now: number): Proposal[] {
+  const rules = alertRules(ctx.config);
   const { days, minFeedback, noiseSharePct } = rules.noise;
   const since = now - days * 86_400_000;
   const out: Proposal[] = [];
-  for (const q of ruleQuality(deps.store, days, now)) {
+  for (const q of ruleQuality(ctx.store, days, now)) {
     if (!(q.rule in PRIMARY_THRESHOLD) || q.feedback < minFeedback || (q.noise_pct ?? 0) < noiseSharePct) continue;
     const rule = q.rule as RuleName;
     const primary = PRIMARY_THRESHOLD[rule];
@@ -30,7 +30,7 @@ export function noisyRuleProposals(deps: CommandDeps, now: number): Proposal[] {
     const current = (rules[rule] as unknown as Record<string, number>)[primary.key];
     // The size of each alert marked noise, in the threshold's own unit (extra calls for a spike).
     const metric = rule === 'leak_spike' ? 'a.value - a.threshold' : 'a.value';
-    const worst = deps.store.sqlite
+    const worst = ctx.store.sqlite
       .prepare(`SELECT max(${metric}) FROM alert_feedback f JOIN alerts a ON a.id = f.alert_id WHERE f.rule = ? AND f.verdict = 'noise' AND f.at >= ?`)
       .pluck()
       .get(rule, since) as number | null;
@@ -46,18 +46,18 @@ export function noisyRuleProposals(deps: CommandDeps, now: number): Proposal[] {
 
 
 /** Posts each new proposal once. Returns the rules proposed. */
-export async function postNoiseProposals(deps: CommandDeps, client: WebClient, now: number, log: PostLog): Promise<RuleName[]> {
-  const channel = deps.config.alerts.channel;
+export async function postNoiseProposals(ctx: Context, client: WebClient, now: number, log: PostLog): Promise<RuleName[]> {
+  const channel = ctx.config.alerts.channel;
   if (!channel) return [];
   const posted: RuleName[] = [];
-  for (const p of noisyRuleProposals(deps, now)) {
+  for (const p of noisyRuleProposals(ctx, now)) {
     const key = `alert_proposal:${p.rule}:${p.from ?? 'enabled'}`;
-    if (deps.store.sqlite.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(key, String(now)).changes === 0) continue;
+    if (ctx.store.sqlite.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(key, String(now)).changes === 0) continue;
     try {
       await client.chat.postMessage({ channel, text: `:mega: ${p.text}` });
       posted.push(p.rule);
     } catch (e) {
-      deps.store.sqlite.prepare('DELETE FROM meta WHERE key = ?').run(key);
+      ctx.store.sqlite.prepare('DELETE FROM meta WHERE key = ?').run(key);
       log.warn(`Proposal for ${p.rule} failed: ${(e as Error).message}`);
     }
   }

@@ -1,11 +1,11 @@
 /** Open alerts for the Home tab and `leak alerts`: newest first, in the shape a view renders. */
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { listAlerts } from './repository.ts';
 
 export type OpenAlertRow = { id: number; rule: string; subject: string; text: string; created_at: number; status: string };
 
-export function queryOpenAlerts(deps: CommandDeps, limit = 20): OpenAlertRow[] {
-  return listAlerts(deps.store, { status: 'open', limit }, deps.now()).map((a) => ({
+export function queryOpenAlerts(ctx: Context, limit = 20): OpenAlertRow[] {
+  return listAlerts(ctx.store, { status: 'open', limit }, ctx.now()).map((a) => ({
     id: a.id, rule: a.rule, subject: a.subject, text: a.text, created_at: a.createdAt, status: a.status,
   }));
 }

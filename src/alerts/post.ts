@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { alertFallbackText, buildAlertBlocks } from './blocks.ts';
 import { toAlert } from './repository.ts';
 import type { Alert } from './types.ts';
@@ -17,11 +17,11 @@ const HOUR_MS = 3_600_000;
 export type PostLog = { warn(message: string): void };
 export type PostReport = { messages: number; updated: number; alerts: number; normal: number };
 
-export async function postAlerts(deps: CommandDeps, client: WebClient, now: number, log: PostLog = { warn: (m) => console.warn(m) }): Promise<PostReport> {
+export async function postAlerts(ctx: Context, client: WebClient, now: number, log: PostLog = ctx.log): Promise<PostReport> {
   const report: PostReport = { messages: 0, updated: 0, alerts: 0, normal: 0 };
-  const channel = deps.config.alerts.channel;
+  const channel = ctx.config.alerts.channel;
   if (!channel) return report;
-  const { sqlite } = deps.store;
+  const { sqlite } = ctx.store;
   // Only alerts still seen in the last day: configuring a channel late must not replay weeks of history.
   const pending = (sqlite
     .prepare("SELECT * FROM alerts WHERE status = 'open' AND message_ts IS NULL AND last_seen_at >= ? ORDER BY id")
@@ -66,12 +66,12 @@ export async function postAlerts(deps: CommandDeps, client: WebClient, now: numb
       log.warn(`Posting ${claimed.length} ${group[0].rule} alert(s) to ${channel} failed: ${(e as Error).message}`);
     }
   }
-  report.normal = await postBackToNormal(deps, client, now, log);
+  report.normal = await postBackToNormal(ctx, client, now, log);
   return report;
 }
 
-async function postBackToNormal(deps: CommandDeps, client: WebClient, now: number, log: PostLog): Promise<number> {
-  const { sqlite } = deps.store;
+async function postBackToNormal(ctx: Context, client: WebClient, now: number, log: PostLog): Promise<number> {
+  const { sqlite } = ctx.store;
   const due = (sqlite
     .prepare("SELECT * FROM alerts WHERE status = 'resolved' AND kind = 'spike' AND thread_ts IS NOT NULL AND thread_ts NOT LIKE 'posting:%' AND normal_posted_at IS NULL ORDER BY id")
     .all() as Record<string, unknown>[]).map(toAlert);

@@ -1,12 +1,14 @@
 /**
  * Alert rules: thresholds, cooldowns and material minimums live in a reviewable JSON file
- * (src/alerts/rules.json, or LEAK_ALERT_RULES), not in code. Validated at start with zod; a bad
- * file fails with one line naming the field and what is valid.
+ * (src/alerts/rules.json, or LEAK_ALERT_RULES), not in code. Read and validated with zod once per
+ * process, at start (src/services/open-context.ts): a bad file fails with one line naming the
+ * field and what is valid.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { Config } from '../config.ts';
 import { LeakError } from '../errors.ts';
 
 export const DEFAULT_RULES_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'rules.json');
@@ -48,6 +50,16 @@ export const PRIMARY_THRESHOLD: Record<RuleName, { key: string; unit: string } |
   agent_failed_rate: { key: 'maxRatePct', unit: '% failed' },
 };
 
+const loaded = new Map<string, AlertRules>();
+
+/** The rules in force: LEAK_ALERT_RULES or the default file, read once per process. */
+export function alertRules(config: Pick<Config, 'alerts'>): AlertRules {
+  const file = config.alerts.rulesFile ?? DEFAULT_RULES_FILE;
+  let rules = loaded.get(file);
+  if (!rules) loaded.set(file, (rules = loadAlertRules(file)));
+  return rules;
+}
+
 export function loadAlertRules(file: string = DEFAULT_RULES_FILE): AlertRules {
   let raw: unknown;
   try {
@@ -59,7 +71,7 @@ export function loadAlertRules(file: string = DEFAULT_RULES_FILE): AlertRules {
   return parseAlertRules(raw, file);
 }
 
-export function parseAlertRules(raw: unknown, where = 'alert rules'): AlertRules {
+function parseAlertRules(raw: unknown, where = 'alert rules'): AlertRules {
   const parsed = rulesSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

@@ -3,17 +3,17 @@
  * days stays one alert), and resolution: an open spike alert whose series a later closed day finds
  * back within the material minimums is resolved, with the "back to normal" sentence its thread will get.
  */
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { formatCount } from '../format.ts';
 import { addDays, zoneClock } from '../time.ts';
 import { listAlerts } from './repository.ts';
-import type { Evaluation, Spike } from './spike-scan.ts';
+import type { Evaluation, Spike } from './types.ts';
 import type { AlertCandidate, SubjectType } from './types.ts';
 
 const SUBJECT: Record<Spike['dimension'], SubjectType> = { journey: 'journey', journey_segment: 'segment', journey_error: 'error' };
 
-export function spikeCandidate(deps: CommandDeps, s: Spike): AlertCandidate {
-  const clock = zoneClock(deps.config.timeZone);
+export function spikeCandidate(ctx: Context, s: Spike): AlertCandidate {
+  const clock = zoneClock(ctx.config.timeZone);
   const dayStart = clock.startOfDay(s.date);
   const windowEnd = s.hour === null ? clock.startOfDay(addDays(s.date, 1)) : dayStart + (s.hour + 1) * 3_600_000;
   return {
@@ -28,16 +28,16 @@ export function spikeCandidate(deps: CommandDeps, s: Spike): AlertCandidate {
  * Resolves open spike alerts last seen no later than the evaluated (closed) day whose series that
  * day is no longer materially above its baseline. Returns the ids resolved. The reply text goes into the alert's detail.
  */
-export function resolveSpikes(deps: CommandDeps, ev: Evaluation, now: number): number[] {
+export function resolveSpikes(ctx: Context, ev: Evaluation, now: number): number[] {
   if (ev.hour !== null || ev.series.length === 0) return [];
-  const clock = zoneClock(deps.config.timeZone);
+  const clock = zoneClock(ctx.config.timeZone);
   const dayEnd = clock.startOfDay(addDays(ev.date, 1));
   const byKey = new Map(ev.series.map((s) => [`leak_spike:${s.key}`, s]));
   const resolved: number[] = [];
-  const update = deps.store.sqlite.prepare(
+  const update = ctx.store.sqlite.prepare(
     "UPDATE alerts SET status = 'resolved', resolved_at = ?, detail = json_set(coalesce(detail, '{}'), '$.normal_text', ?) WHERE id = ? AND status != 'resolved'",
   );
-  for (const a of listAlerts(deps.store, { status: 'all', rule: 'leak_spike' }, now)) {
+  for (const a of listAlerts(ctx.store, { status: 'all', rule: 'leak_spike' }, now)) {
     if (a.status === 'resolved' || a.windowEnd > dayEnd) continue;
     const s = byKey.get(a.dedupeKey);
     // Still materially up is not "normal", even when the rise is no longer a surprise against a

@@ -7,61 +7,22 @@
  * material (extra calls, extra dollars and percent all at their minimums) AND unusual for counts of
  * that size (the exact Poisson rate test in count-test.ts), at familyAlpha split over the series tested.
  */
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { round1 } from '../format.ts';
 import { addDays, zoneClock } from '../time.ts';
 import { spikePValue } from './count-test.ts';
-import type { AlertRules } from './rules.ts';
+import { alertRules, type AlertRules } from './rules.ts';
 import { describeSpike } from './spike-text.ts';
+import type { Evaluation, ScanQuery, SeriesEval, Spike, SpikeDimension } from './types.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
-
-export type SpikeDimension = 'journey' | 'journey_segment' | 'journey_error';
-
-export type SeriesEval = {
-  key: string;
-  dimension: SpikeDimension;
-  journey: string;
-  segment: string | null;
-  /** '' for leaks after an abandon (no message). */
-  error_message: string | null;
-  observed: number;
-  expected: number;
-  extra_calls: number;
-  extra_dollars: number;
-  rise_pct: number | null;
-  /** Day-to-day variance over Poisson's, from the baseline weeks (≥ 1); the test allows for it. */
-  dispersion: number;
-  p_value: number;
-  /** Above the material minimums (calls, dollars, percent); flagged = material and significant. */
-  material: boolean;
-  flagged: boolean;
-};
-
-export type Spike = SeriesEval & {
-  date: string;
-  /** Set for the live scan: counts run through the end of this local hour on both sides. */
-  hour: number | null;
-  label: string;
-  baseline_dates: string[];
-  p_threshold: number;
-  series_tested: number;
-  shares: { factor: 'error_message' | 'segment' | 'device'; value: string; pct: number }[];
-  started: string;
-  note: string | null;
-  text: string;
-  call_ids: string[];
-};
-
-export type ScanQuery = { date: string; hour?: number };
-export type Evaluation = { date: string; hour: number | null; baselineDates: string[]; pThreshold: number; series: SeriesEval[] };
 
 type Row = { dimension: SpikeDimension; d: string; journey: string; segment: string | null; err: string | null; calls: number };
 type Acc = Pick<SeriesEval, 'key' | 'dimension' | 'journey' | 'segment' | 'error_message'> & { byDate: Map<string, number> };
 
 /** Every series judged for the day: the flagged ones and the rest (resolution needs both). */
-export function evaluateSeries(deps: CommandDeps, q: ScanQuery, rules: AlertRules['leak_spike'] = deps.config.alerts.rules.leak_spike): Evaluation {
+export function evaluateSeries(ctx: Context, q: ScanQuery, rules: AlertRules['leak_spike'] = alertRules(ctx.config).leak_spike): Evaluation {
   const hour = q.hour ?? null;
-  const first = readCallSpan(deps.store.sqlite).first;
+  const first = readCallSpan(ctx.store.sqlite).first;
   const baselineDates = Array.from({ length: rules.baselineWeeks }, (_, i) => addDays(q.date, -7 * (i + 1))).filter((d) => first !== null && d >= first);
   const empty: Evaluation = { date: q.date, hour, baselineDates, pThreshold: 0, series: [] };
   if (baselineDates.length < rules.minBaselineWeeks) return empty;
@@ -79,7 +40,7 @@ export function evaluateSeries(deps: CommandDeps, q: ScanQuery, rules: AlertRule
          WHERE date BETWEEN @from AND @to GROUP BY 1, 2, 3, 4`
       : `SELECT local_date AS d, journey, segment, coalesce(error_message, '') AS err, count(*) AS calls FROM digital_call_leakage
          WHERE local_date BETWEEN @from AND @to AND local_minute < @cutoff GROUP BY 1, 2, 3, 4`;
-  const rows = deps.store.sqlite
+  const rows = ctx.store.sqlite
     .prepare(
       `WITH cells AS MATERIALIZED (${cells})
        SELECT 'journey' AS dimension, d, journey, NULL AS segment, NULL AS err, sum(calls) AS calls FROM cells GROUP BY d, journey
@@ -98,7 +59,7 @@ export function evaluateSeries(deps: CommandDeps, q: ScanQuery, rules: AlertRule
 
   const history = Array.from({ length: 7 * weeks }, (_, i) => addDays(from, i));
   const pThreshold = rules.familyAlpha / Math.max(1, acc.size);
-  const cost = deps.config.costPerCall;
+  const cost = ctx.config.costPerCall;
   const series = [...acc.values()].map(({ byDate, ...s }): SeriesEval => {
     const observed = byDate.get(q.date) ?? 0;
     const baseline = baselineDates.reduce((sum, d) => sum + (byDate.get(d) ?? 0), 0);
@@ -133,7 +94,7 @@ export function evaluateSeries(deps: CommandDeps, q: ScanQuery, rules: AlertRule
  * large counts is far more than Poisson noise; ignoring it makes every big series "significant".
  * Never below 1, and 1 when fewer than two weeks are there to measure it.
  */
-export function dispersionOf(days: number[], weeks: number): number {
+function dispersionOf(days: number[], weeks: number): number {
   if (weeks < 2) return 1;
   let pearson = 0;
   for (let wd = 0; wd < 7; wd++) {
@@ -145,11 +106,11 @@ export function dispersionOf(days: number[], weeks: number): number {
 }
 
 /** The spikes of a day (or of a day through `hour`), largest extra cost first, each with its sentence. */
-export function scanSpikes(deps: CommandDeps, q: ScanQuery, rules: AlertRules['leak_spike'] = deps.config.alerts.rules.leak_spike): Spike[] {
+export function scanSpikes(ctx: Context, q: ScanQuery, rules: AlertRules['leak_spike'] = alertRules(ctx.config).leak_spike): Spike[] {
   if (!rules.enabled) return [];
-  const ev = evaluateSeries(deps, q, rules);
-  const today = zoneClock(deps.config.timeZone).today(deps.now());
+  const ev = evaluateSeries(ctx, q, rules);
+  const today = zoneClock(ctx.config.timeZone).today(ctx.now());
   return ev.series
     .filter((s) => s.flagged)
-    .map((s) => describeSpike(deps, s, { rules, date: q.date, hour: ev.hour, today, baselineDates: ev.baselineDates, pThreshold: ev.pThreshold, seriesTested: ev.series.length }));
+    .map((s) => describeSpike(ctx, s, { rules, date: q.date, hour: ev.hour, today, baselineDates: ev.baselineDates, pThreshold: ev.pThreshold, seriesTested: ev.series.length }));
 }

@@ -4,30 +4,30 @@
  * of the scan, without the significance test: a start is a level, not a surprise). At most
  * MAX_LOOKBACK days back.
  */
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { addDays } from '../time.ts';
 import type { AlertRules } from './rules.ts';
-import type { SeriesEval } from './spike-scan.ts';
+import type { SeriesEval } from './types.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
 
-export const MAX_LOOKBACK = 14;
+const MAX_LOOKBACK = 14;
 
-export function spikeStart(deps: CommandDeps, s: SeriesEval, date: string, rules: AlertRules['leak_spike']): string {
+export function spikeStart(ctx: Context, s: SeriesEval, date: string, rules: AlertRules['leak_spike']): string {
   const weeks = rules.baselineWeeks;
   const from = addDays(date, -MAX_LOOKBACK - 7 * weeks);
   const filter = s.dimension === 'journey_segment' ? 'AND segment = @segment' : s.dimension === 'journey_error' ? 'AND error_message = @err' : '';
   // Whole days, so gold answers (error_drilldown keeps no message as '', as the scan's series do).
-  const rows = deps.store.sqlite
+  const rows = ctx.store.sqlite
     .prepare(`SELECT date AS d, sum(calls) AS calls FROM error_drilldown WHERE date BETWEEN @from AND @date AND journey = @journey ${filter} GROUP BY 1`)
     .all({ from, date, journey: s.journey, segment: s.segment, err: s.error_message }) as { d: string; calls: number }[];
-  const first = readCallSpan(deps.store.sqlite).first as string;
+  const first = readCallSpan(ctx.store.sqlite).first as string;
   const calls = new Map(rows.map((r) => [r.d, r.calls]));
   const material = (d: string) => {
     const base = Array.from({ length: weeks }, (_, i) => addDays(d, -7 * (i + 1))).filter((b) => b >= first);
     if (base.length < rules.minBaselineWeeks) return false;
     const expected = base.reduce((sum, b) => sum + (calls.get(b) ?? 0), 0) / base.length;
     const extra = (calls.get(d) ?? 0) - expected;
-    return extra >= rules.minExtraCalls && extra * deps.config.costPerCall >= rules.minExtraDollars && (expected === 0 || (100 * extra) / expected >= rules.minRisePct);
+    return extra >= rules.minExtraCalls && extra * ctx.config.costPerCall >= rules.minExtraDollars && (expected === 0 || (100 * extra) / expected >= rules.minRisePct);
   };
   let start = date;
   for (let i = 1; i <= MAX_LOOKBACK; i++) {

@@ -4,32 +4,32 @@
  * Shares are of the series' own leaked calls in the scanned window; the start is the first day of the
  * series' run of material rises (spike-start.ts); the note is the change annotation nearest that start.
  */
-import type { CommandDeps } from '../../commands/types.ts';
-import { listAnnotations } from '../analysis/annotations.ts';
-import { NEAR_DAYS } from '../analysis/root-cause.ts';
+import type { Context } from '../context.ts';
+import { listAnnotations } from '../annotations/annotations.ts';
+import { NEAR_DAYS } from '../root-cause/explain-journey.ts';
 import { formatCount, formatMoney } from '../format.ts';
 import { addDays } from '../time.ts';
 import type { AlertRules } from './rules.ts';
-import type { SeriesEval, Spike } from './spike-scan.ts';
+import type { SeriesEval, Spike } from './types.ts';
 import { spikeStart } from './spike-start.ts';
 
-type Context = { rules: AlertRules['leak_spike']; date: string; hour: number | null; today: string; baselineDates: string[]; pThreshold: number; seriesTested: number };
+type ScanWindow = { rules: AlertRules['leak_spike']; date: string; hour: number | null; today: string; baselineDates: string[]; pThreshold: number; seriesTested: number };
 
 export const NO_MESSAGE = '(no message: abandoned)';
 
-export function seriesLabel(s: Pick<SeriesEval, 'dimension' | 'journey' | 'segment' | 'error_message'>): string {
+function seriesLabel(s: Pick<SeriesEval, 'dimension' | 'journey' | 'segment' | 'error_message'>): string {
   if (s.dimension === 'journey_segment') return `${s.segment} ${s.journey}`;
   if (s.dimension === 'journey_error') return `${s.journey} '${s.error_message || NO_MESSAGE}'`;
   return s.journey;
 }
 
-export function describeSpike(deps: CommandDeps, s: SeriesEval, ctx: Context): Spike {
-  const cutoff = ctx.hour === null ? 1440 : (ctx.hour + 1) * 60;
+export function describeSpike(ctx: Context, s: SeriesEval, scan: ScanWindow): Spike {
+  const cutoff = scan.hour === null ? 1440 : (scan.hour + 1) * 60;
   const filter = s.dimension === 'journey_segment' ? 'AND segment = @segment' : s.dimension === 'journey_error' ? "AND coalesce(error_message, '') = @err" : '';
-  const params = { date: ctx.date, journey: s.journey, segment: s.segment, err: s.error_message, cutoff };
+  const params = { date: scan.date, journey: s.journey, segment: s.segment, err: s.error_message, cutoff };
   const factors = s.dimension === 'journey_error' ? (['segment', 'device'] as const) : (['error_message', 'device'] as const);
   const shares = factors.flatMap((factor) => {
-    const top = deps.store.sqlite
+    const top = ctx.store.sqlite
       .prepare(
         `SELECT coalesce(${factor}, '') AS value, count(*) AS calls, sum(count(*)) OVER () AS total FROM digital_call_leakage
          WHERE local_date = @date AND journey = @journey AND local_minute < @cutoff ${filter}
@@ -38,31 +38,31 @@ export function describeSpike(deps: CommandDeps, s: SeriesEval, ctx: Context): S
       .get(params) as { value: string; calls: number; total: number } | undefined;
     return top ? [{ factor, value: top.value, pct: Math.round((100 * top.calls) / top.total) }] : [];
   });
-  const callIds = deps.store.sqlite
+  const callIds = ctx.store.sqlite
     .prepare(`SELECT call_id FROM digital_call_leakage WHERE local_date = @date AND journey = @journey AND local_minute < @cutoff ${filter} ORDER BY started_at, call_id LIMIT 20`)
     .pluck()
     .all(params) as string[];
 
-  const started = spikeStart(deps, s, ctx.date, ctx.rules);
+  const started = spikeStart(ctx, s, scan.date, scan.rules);
   // Change notes (the answers' annotations table) dated near the start, as root cause reads them.
-  const notes = listAnnotations(deps.store, { from: addDays(started, -NEAR_DAYS), to: addDays(started, NEAR_DAYS), journey: s.journey });
+  const notes = listAnnotations(ctx.store, { from: addDays(started, -NEAR_DAYS), to: addDays(started, NEAR_DAYS), journey: s.journey });
   const note = closestNote(notes, started);
   const label = seriesLabel(s);
   const spike: Spike = {
     ...s,
-    date: ctx.date,
-    hour: ctx.hour,
+    date: scan.date,
+    hour: scan.hour,
     label,
-    baseline_dates: ctx.baselineDates,
-    p_threshold: ctx.pThreshold,
-    series_tested: ctx.seriesTested,
+    baseline_dates: scan.baselineDates,
+    p_threshold: scan.pThreshold,
+    series_tested: scan.seriesTested,
     shares,
     started,
     note,
     text: '',
     call_ids: callIds,
   };
-  spike.text = spikeSentence(spike, ctx.today);
+  spike.text = spikeSentence(spike, scan.today);
   return spike;
 }
 
@@ -84,7 +84,7 @@ function sharePhrase(sh: Spike['shares'][number]): string {
   return `${sh.pct}% on ${sh.value}`;
 }
 
-export function spikeSentence(s: Spike, today: string): string {
+function spikeSentence(s: Spike, today: string): string {
   const rise = s.rise_pct === null ? `from nothing to ${formatCount(s.observed)}` : `up ${Math.round(s.rise_pct)}%`;
   const head = `${s.label} leaks ${rise} (+${formatCount(s.extra_calls)} calls, +${formatMoney(Math.round(s.extra_dollars))} ${when(s.date, s.hour, today)})`;
   const shares = s.shares.length ? `; ${s.shares.map(sharePhrase).join(', ')}` : '';

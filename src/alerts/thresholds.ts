@@ -8,10 +8,10 @@
  *    once they have handled minInteractions.
  * Re-running over the same rows yields the same dedupe keys, so recordAlerts refreshes instead of repeating.
  */
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../context.ts';
 import { formatCount } from '../format.ts';
 import { zoneClock } from '../time.ts';
-import type { AlertRules } from './rules.ts';
+import { alertRules, type AlertRules } from './rules.ts';
 import type { AlertCandidate } from './types.ts';
 import { recordAlerts } from './repository.ts';
 
@@ -20,9 +20,9 @@ const SAMPLE = 50;
 
 type CallRow = { call_id: string; member_id: string; started_at: number; ended_at: number; interaction: string; agent_id: string | null; disposition: string };
 
-export function scanThresholds(deps: CommandDeps, now: number, rules: AlertRules = deps.config.alerts.rules): AlertCandidate[] {
-  const { sqlite } = deps.store;
-  const clock = zoneClock(deps.config.timeZone);
+export function scanThresholds(ctx: Context, now: number, rules: AlertRules = alertRules(ctx.config)): AlertCandidate[] {
+  const { sqlite } = ctx.store;
+  const clock = zoneClock(ctx.config.timeZone);
   const time = (ms: number) => {
     const m = clock.localMinute(ms);
     return `${clock.localDate(ms)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -110,9 +110,9 @@ export function scanThresholds(deps: CommandDeps, now: number, rules: AlertRules
  * After each ingestion (the live stream's batches): record threshold alerts at once; the hourly job
  * posts them. Never throws: a failed check must not stop ingestion, it is reported and retried next batch.
  */
-export function checkThresholdsAfterIngest(deps: CommandDeps, now: number, log: (line: string) => void = (l) => console.warn(l)): number {
+export function checkThresholdsAfterIngest(ctx: Context, now: number, log: (line: string) => void = (l) => ctx.log.warn(l)): number {
   try {
-    return recordAlerts(deps.store, deps.config.alerts.rules, scanThresholds(deps, now), now).created.length;
+    return recordAlerts(ctx.store, alertRules(ctx.config), scanThresholds(ctx, now), now).created.length;
   } catch (e) {
     log(`alerts: threshold check failed: ${(e as Error).message}`);
     return 0;

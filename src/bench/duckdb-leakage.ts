@@ -7,6 +7,9 @@
  * The call's attribution is the latest live failure: the ASOF join finds the latest failure
  * before the call; when that one is no longer live (completed), an earlier one may still be,
  * which a range join settles for those few calls.
+ *
+ * Independent on purpose: it shares no code (rules, SQL, parsers) with src/pipeline, so it is a
+ * second opinion on our figures, not a copy of them.
  */
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';

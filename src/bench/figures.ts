@@ -8,8 +8,8 @@ import { rebuildGold } from '../pipeline/gold.ts';
 import { runBackfill } from '../simulator/backfill.ts';
 import { loadSimState } from '../simulator/state.ts';
 import { exportCsv } from '../simulator/export-csv.ts';
-import { parseInvocation } from '../../commands/registry.ts';
-import type { CommandDeps } from '../../commands/types.ts';
+import { parseInvocation } from '../../commands/invocation.ts';
+import { consoleLogger, type Context } from '../context.ts';
 import { buildDigest } from '../../reports/digest/build.ts';
 import { createChartRenderer } from '../../reports/charts/render.ts';
 import { countLeakageWithDuckDb } from './duckdb-leakage.ts';
@@ -21,7 +21,7 @@ export type Row = { figure: string; value: string; goal: string; met: boolean | 
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, '../..');
-// As `npm start` runs: node with tsx's loader, not the tsx binary (a second node process, ~160 ms).
+// As `npm start` runs: node with tsx's loader, not the tsx binary (which would start a second node process).
 const runTs = (file: string, args: string[], opts: { maxBuffer?: number } = {}) =>
   execFileSync(process.execPath, ['--import', 'tsx', file, ...args], { cwd: root, encoding: 'utf8', ...opts });
 const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
@@ -115,7 +115,7 @@ export function measureIncremental(b: BenchStore, fullMedian: number, runs: numb
 const COMMAND_GOALS: Record<string, number> = { today: 100, segments: 200, why: 200, savings: 200, journey: 200, member: 200 };
 
 export async function measureCommands(b: BenchStore, runs: number): Promise<Row[]> {
-  const deps: CommandDeps = { store: b.store, config: b.config, now: () => BENCH_END };
+  const deps: Context = { store: b.store, config: b.config, now: () => BENCH_END, log: consoleLogger };
   const members = b.store.sqlite
     .prepare('SELECT DISTINCT member_id FROM digital_call_leakage WHERE local_date = ? LIMIT ?')
     .pluck()
@@ -129,7 +129,7 @@ export async function measureCommands(b: BenchStore, runs: number): Promise<Row[
       return [...base, '--date', b.lastFullDay];
     };
     const samples = await timeRuns(runs, async () => {
-      const inv = parseInvocation(argv(), deps);
+      const inv = await parseInvocation(argv(), deps);
       await inv.cmd.run(inv.args, deps);
     }, 3);
     const s = summarize(samples);
@@ -144,7 +144,7 @@ export async function measureDigest(b: BenchStore, runs: number): Promise<Row[]>
     const out = runTs(path.join(here, 'child-digest.ts'), [b.file, b.lastFullDay]);
     colds.push(JSON.parse(out.trim().split('\n').pop()!).ms);
   }
-  const deps: CommandDeps = { store: b.store, config: b.config, now: () => BENCH_END };
+  const deps: Context = { store: b.store, config: b.config, now: () => BENCH_END, log: consoleLogger };
   const renderer = createChartRenderer();
   const warm = summarize(await timeRuns(runs, () => buildDigest(deps, { date: b.lastFullDay, role: 'exec', renderer }), 2));
   const cold = summarize(colds);

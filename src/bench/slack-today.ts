@@ -6,15 +6,15 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CommandDeps } from '../../commands/types.ts';
-import { buildSlackApp } from '../app.ts';
+import type { Context } from '../context.ts';
+import { buildSlackApp } from '../slack/app.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export type SlackTodayBench = { ack_ms: Summary; answer_ms: Summary; blocks: number };
 
 const SECRET = 'bench-signing-secret';
 
-export async function benchSlackToday(deps: CommandDeps, runs = 20, warmup = 3): Promise<SlackTodayBench> {
+export async function benchSlackToday(deps: Context, runs = 20, warmup = 3): Promise<SlackTodayBench> {
   const arrivals = new Map<string, { at: number; blocks: number }>();
   const sink = http.createServer((req, res) => {
     const chunks: Buffer[] = [];

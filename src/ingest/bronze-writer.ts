@@ -5,9 +5,10 @@
  */
 import type Database from 'better-sqlite3';
 import type { Store } from '../../db/open-db.ts';
-import { checkRow, CONTRACTS, type SourceKind } from './contract.ts';
+import { checkContext, checkRow, CONTRACTS, type CheckContext, type SourceKind } from './contract.ts';
 
-export type BatchInfo = { source: 'csv' | 'simulator'; kind: SourceKind; file: string; sha256?: string };
+/** `now` is the time of the import (Date.now() unless given): recorded on the batch, and where the contract's date ranges end. */
+export type BatchInfo = { source: 'csv' | 'simulator'; kind: SourceKind; file: string; sha256?: string; now?: number };
 
 export type BatchResult = {
   batchId: number;
@@ -31,6 +32,7 @@ export class BronzeWriter {
   private readonly sqlite: Database.Database;
   private readonly contract;
   private readonly width: number;
+  private readonly at: CheckContext;
   private readonly insertChunk: Database.Statement;
   private readonly insertOne: Database.Statement;
   private readonly insertQuarantine: Database.Statement;
@@ -49,6 +51,7 @@ export class BronzeWriter {
     this.sqlite = store.sqlite;
     this.contract = CONTRACTS[info.kind];
     this.width = this.contract.columns.length;
+    this.at = checkContext(info.now ?? Date.now());
     this.insertChunk = this.sqlite.prepare(bronzeInsertSql(info.kind, CHUNK));
     this.insertOne = this.sqlite.prepare(bronzeInsertSql(info.kind, 1));
     this.insertQuarantine = this.sqlite.prepare(
@@ -73,7 +76,7 @@ export class BronzeWriter {
           `INSERT INTO import_batches (source, kind, file, sha256, rows_loaded, rows_quarantined, imported_at)
            VALUES (?, ?, ?, ?, 0, 0, ?)`,
         )
-        .run(this.info.source, this.info.kind, this.info.file, this.info.sha256 ?? null, Date.now()).lastInsertRowid,
+        .run(this.info.source, this.info.kind, this.info.file, this.info.sha256 ?? null, this.at.now).lastInsertRowid,
     );
     this.result = { batchId: this.batchId, loaded: 0, quarantined: 0, reasons: new Map() };
   }
@@ -81,8 +84,7 @@ export class BronzeWriter {
   /** Adds one row; `values` are in contract column order, as they arrived (not trimmed). */
   add(lineNo: number, values: string[], rawLine?: string): void {
     const result = this.requireOpen();
-    const trimmed = values.map((v) => v.trim());
-    const rejection = checkRow(this.contract, trimmed);
+    const rejection = checkRow(this.contract, values, this.at);
     if (rejection) {
       this.quarantine(lineNo, rawLine ?? values.join(','), rejection.code, rejection.reason);
       return;

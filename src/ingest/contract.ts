@@ -11,9 +11,22 @@ export type Column = {
   name: string;
   /** A required column must be in the header and have a value on every row. */
   required: boolean;
+  /** Longest value accepted, in characters as it arrived (spaces included); DEFAULT_MAX_LENGTH unless given. */
+  maxLength?: number;
   /** Returns null when the (trimmed) value is acceptable, else why not. Empty optional values are not checked. */
-  check?: (value: string) => string | null;
+  check?: (value: string, at: CheckContext) => string | null;
 };
+
+/**
+ * Lengths far past any real export and short of abuse: ids, codes and times take at most 64
+ * characters; labels, error messages and free text take more (see the columns). Checked before
+ * any other rule, so no check ever runs on a megabyte of text.
+ */
+export const DEFAULT_MAX_LENGTH = 64;
+const LABEL_MAX = 200;
+
+/** What a check may depend on besides the value: the time of the import, and the ranges it sets (see checkContext). */
+export type CheckContext = { now: number; lastInstant: number; lastEnrolment: string; lastBirthYear: number };
 
 export type SourceContract = {
   kind: SourceKind;
@@ -45,8 +58,41 @@ export function parseInstant(v: string): number {
   return Date.parse(s);
 }
 
-const instant = (v: string) =>
-  Number.isNaN(parseInstant(v)) ? 'must be an ISO 8601 time with Z or an offset, e.g. 2026-11-20T14:03:00Z' : null;
+/**
+ * The ranges a row's times, dates and years must lie in. Times run from 1970 to 100 years after the
+ * import: beyond lie typos and placeholders (0000-01-01, 9999-12-31), and dates the pipeline cannot
+ * step through by day. Enrolments from 1900 to 10 years ahead (plans enrol for future start dates,
+ * never decades out); birth years from 1900 to the import's year. Computed once per import.
+ */
+export function checkContext(now: number): CheckContext {
+  const yearsAhead = (n: number) => {
+    const d = new Date(now);
+    d.setUTCFullYear(d.getUTCFullYear() + n);
+    return d;
+  };
+  return { now, lastInstant: yearsAhead(100).getTime(), lastEnrolment: yearsAhead(10).toISOString().slice(0, 10), lastBirthYear: new Date(now).getUTCFullYear() };
+}
+
+const FIRST_INSTANT = Date.UTC(1970, 0, 1);
+const FIRST_ENROLMENT = '1900-01-01';
+const FIRST_BIRTH_YEAR = 1900;
+const isoSeconds = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+const instant = (v: string, at: CheckContext) => {
+  const ms = parseInstant(v);
+  if (Number.isNaN(ms)) return 'must be an ISO 8601 time with Z or an offset, e.g. 2026-11-20T14:03:00Z';
+  if (ms >= FIRST_INSTANT && ms <= at.lastInstant) return null;
+  return `is outside the valid range ${isoSeconds(FIRST_INSTANT)} to ${isoSeconds(at.lastInstant)} (100 years after this import)`;
+};
+
+const enrolledOn = (v: string, at: CheckContext) => {
+  if (!isIsoDate(v)) return 'must be a date YYYY-MM-DD';
+  if (v >= FIRST_ENROLMENT && v <= at.lastEnrolment) return null;
+  return `is outside the valid range ${FIRST_ENROLMENT} to ${at.lastEnrolment} (up to 10 years after this import)`;
+};
+
+const birthYear = (v: string, at: CheckContext) =>
+  /^\d{4}$/.test(v) && +v >= FIRST_BIRTH_YEAR && +v <= at.lastBirthYear ? null : `must be a four-digit year from ${FIRST_BIRTH_YEAR} to ${at.lastBirthYear}, or empty`;
 
 export const PLANS = ['MAPD', 'Commercial', 'Medicaid', 'ACA'];
 export const CHANNELS = ['app', 'web'];
@@ -64,11 +110,11 @@ export const CONTRACTS: Record<SourceKind, SourceContract> = {
     columns: [
       { name: 'member_id', required: true, check: memberId },
       { name: 'plan', required: true, check: oneOf(PLANS) },
-      { name: 'enrolled_on', required: true, check: (v) => (isIsoDate(v) ? null : 'must be a date YYYY-MM-DD') },
+      { name: 'enrolled_on', required: true, check: enrolledOn },
       { name: 'language', required: true, check: (v) => (/^[a-z]{2}$/i.test(v) ? null : 'must be a two-letter language code such as en or es') },
-      { name: 'birth_year', required: false, check: (v) => (/^(19|20)\d{2}$/.test(v) ? null : 'must be a four-digit year such as 1956, or empty') },
+      { name: 'birth_year', required: false, check: birthYear },
       { name: 'state', required: false, check: (v) => (/^[a-z]{2}$/i.test(v) ? null : 'must be a two-letter state code such as FL, or empty') },
-      { name: 'name', required: false },
+      { name: 'name', required: false, maxLength: LABEL_MAX },
     ],
   },
   digital: {
@@ -84,9 +130,9 @@ export const CONTRACTS: Record<SourceKind, SourceContract> = {
       { name: 'channel', required: true, check: oneOf(CHANNELS) },
       { name: 'device', required: true, check: oneOf(DEVICES) },
       { name: 'journey', required: true, check: (v) => (/^[a-z][a-z0-9_]*$/i.test(v) ? null : 'must be a slug such as billing or id_card (letters, digits, _)') },
-      { name: 'step', required: true },
+      { name: 'step', required: true, maxLength: LABEL_MAX },
       { name: 'outcome', required: true, check: oneOf(OUTCOMES) },
-      { name: 'error_message', required: false },
+      { name: 'error_message', required: false, maxLength: 2_000 },
     ],
   },
   calls: {
@@ -100,13 +146,13 @@ export const CONTRACTS: Record<SourceKind, SourceContract> = {
       { name: 'started_at', required: true, check: instant },
       { name: 'ended_at', required: true, check: instant },
       { name: 'interaction', required: true, check: oneOf(INTERACTIONS) },
-      { name: 'ivr_route', required: false },
+      { name: 'ivr_route', required: false, maxLength: LABEL_MAX },
       { name: 'agent_id', required: false },
       { name: 'disposition', required: true, check: oneOf(DISPOSITIONS) },
       { name: 'sentiment_start', required: false, check: sentiment },
       { name: 'sentiment_end', required: false, check: sentiment },
-      { name: 'survey_comment', required: false },
-      { name: 'transcript', required: false },
+      { name: 'survey_comment', required: false, maxLength: 10_000 },
+      { name: 'transcript', required: false, maxLength: 200_000 },
     ],
   },
 };
@@ -123,25 +169,32 @@ function sentiment(v: string) {
 export type Rejection = { code: string; reason: string };
 
 /**
- * Checks one row (values in contract column order, already trimmed). Returns null for a good row.
- * Reason codes: missing_value, bad_value (with the column in the text), bad_time_order.
+ * Checks one row (values in contract column order, as they arrived: each is trimmed here). Returns
+ * null for a good row. Reason codes: missing_value, bad_value (with the column in the text), bad_time_order.
  */
-export function checkRow(contract: SourceContract, values: string[]): Rejection | null {
+export function checkRow(contract: SourceContract, values: string[], at: CheckContext): Rejection | null {
   const cols = contract.columns;
   for (let i = 0; i < cols.length; i++) {
     const col = cols[i];
-    const v = values[i];
+    const max = col.maxLength ?? DEFAULT_MAX_LENGTH;
+    if (values[i].length > max) {
+      const v = values[i].trim();
+      return { code: 'bad_value', reason: `${col.name} ${JSON.stringify(truncate(v))} is ${count(values[i].length)} characters long; the limit is ${count(max)}` };
+    }
+    const v = values[i].trim();
     if (v === '') {
       if (col.required) return { code: 'missing_value', reason: `${col.name} is empty` };
       continue;
     }
-    const problem = col.check?.(v);
+    const problem = col.check?.(v, at);
     if (problem) return { code: 'bad_value', reason: `${col.name} ${JSON.stringify(truncate(v))} ${problem}` };
   }
+  // parseInstant trims.
   if (contract.kind === 'calls' && parseInstant(values[3]) < parseInstant(values[2])) {
     return { code: 'bad_time_order', reason: 'ended_at is before started_at' };
   }
   return null;
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
 const truncate = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}...` : v);

@@ -6,6 +6,12 @@
  * csv-parse reports an unclosed quote by swallowing the rest of the file into one skipped
  * record. Here an unclosed quote quarantines the line it opened on, and splitting resumes on
  * the next line, so the good rows after it still load and each bad one is reported alone.
+ *
+ * A quote left open pairs with whatever quote comes next, often one on a later line that was never
+ * meant to close it (a file of lone `"` lines pairs them two by two). Once the header's width is
+ * known, a record that spans lines but does not have that many fields is taken for such a pairing:
+ * its first line is the bad row and splitting resumes on the line after it. A legitimate multi-line
+ * value (a transcript) sits in a record of the right width and is kept whole.
  */
 export type CsvRecord =
   | { lineNo: number; raw: string; fields: string[]; error?: undefined }
@@ -31,7 +37,8 @@ function skipBreak(text: string, pos: number): number {
   return pos < text.length ? pos + 1 : pos;
 }
 
-export function* splitCsv(input: string): Generator<CsvRecord> {
+/** `shape.width` is read as records are split, so a caller can set it once it has read the header. */
+export function* splitCsv(input: string, shape: { width?: number } = {}): Generator<CsvRecord> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   let pos = 0;
   let line = 1;
@@ -41,6 +48,7 @@ export function* splitCsv(input: string): Generator<CsvRecord> {
     const fields: string[] = [];
     let error: string | undefined;
     let end = -1; // index of the record's line break (or text end) once the record is complete
+    let spansLines = false;
     for (;;) {
       if (text.charCodeAt(pos) === QUOTE) {
         let value = '';
@@ -73,6 +81,7 @@ export function* splitCsv(input: string): Generator<CsvRecord> {
           break;
         }
         line += spans;
+        if (spans > 0) spansLines = true;
         fields.push(value);
         pos = i;
         if (badClose) error = `text after a closing quote in field ${fields.length}`;
@@ -98,6 +107,13 @@ export function* splitCsv(input: string): Generator<CsvRecord> {
       pos++; // past the comma
     }
     if (end < 0) continue; // unclosed quote, already reported
+    if (spansLines && !error && shape.width !== undefined && fields.length !== shape.width) {
+      const e = lineEnd(text, start);
+      yield { lineNo: startLine, raw: text.slice(start, e), error: 'a quoted field is never closed' };
+      pos = skipBreak(text, e);
+      line = startLine + 1;
+      continue;
+    }
     const raw = text.slice(start, end);
     pos = skipBreak(text, end);
     line++;

@@ -14,7 +14,8 @@ import { BronzeWriter, type BatchResult } from './bronze-writer.ts';
 import { CONTRACTS, type SourceKind } from './contract.ts';
 import { splitCsv, type CsvRecord } from './csv-records.ts';
 
-export type ImportResult = BatchResult & { file: string; kind: SourceKind; skipped?: { batchId: number } };
+/** `emptyLines`: lines with nothing on them, the only lines that are neither loaded nor quarantined. */
+export type ImportResult = BatchResult & { file: string; kind: SourceKind; emptyLines: number; skipped?: { batchId: number } };
 
 /** A contract CSV that passed the whole-file checks (readable, UTF-8, header with every required column). */
 export type CheckedCsv = {
@@ -25,6 +26,8 @@ export type CheckedCsv = {
   headerWidth: number;
   /** The header line as it arrived. */
   header: string;
+  /** Empty lines before the header. */
+  emptyLines: number;
   /** The records after the header, not yet split. */
   rest: Generator<CsvRecord>;
 };
@@ -38,19 +41,31 @@ export async function checkCsvFile(kind: SourceKind, file: string): Promise<Chec
   const bytes = await readFileOrRefuse(file);
   const text = decodeCsvText(bytes, name);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const rest = splitCsv(text);
+  const shape: { width?: number } = {};
+  const rest = splitCsv(text, shape);
+  let emptyLines = 0;
   // next(), not for-of: leaving a for-of loop early would close the generator the loader reads on.
   for (let step = rest.next(); !step.done; step = rest.next()) {
     const rec = step.value;
     if (rec.fields === undefined) throw new LeakError('bad_file', `${name}: the header row cannot be read (${rec.error}). Nothing was loaded.`);
-    if (rec.raw.trim() === '') continue; // blank lines before the header
-    return { kind, file, sha256, positions: mapHeader(rec.fields, kind, name), headerWidth: rec.fields.length, header: rec.raw, rest };
+    if (rec.raw === '') {
+      emptyLines++;
+      continue;
+    }
+    if (rec.raw.trim() === '') {
+      throw new LeakError('bad_file', `${name}: line ${rec.lineNo} holds only spaces where the header row should be (${requiredList(kind)}). Nothing was loaded.`);
+    }
+    shape.width = rec.fields.length;
+    return { kind, file, sha256, positions: mapHeader(rec.fields, kind, name), headerWidth: rec.fields.length, header: rec.raw, emptyLines, rest };
   }
   throw new LeakError('bad_file', `${name} is empty: a ${kind} file needs a header row with ${requiredList(kind)}. Nothing was loaded.`);
 }
 
-/** Loads a checked file's rows into bronze in one batch; a file already imported (same bytes) is skipped. */
-export function loadCsvFile(store: Store, csv: CheckedCsv): ImportResult {
+/**
+ * Loads a checked file's rows into bronze in one batch; a file already imported (same bytes) is skipped.
+ * `now` is the time of the import (the contract's date ranges end 100 years after it).
+ */
+export function loadCsvFile(store: Store, csv: CheckedCsv, opts: { now?: number } = {}): ImportResult {
   const { kind, file, sha256, positions, headerWidth } = csv;
   // Skipped only when it was the last batch of its kind: after A, B, A the second A must win
   // again over B's corrections (last row per id wins), so it loads.
@@ -60,13 +75,14 @@ export function loadCsvFile(store: Store, csv: CheckedCsv): ImportResult {
        WHERE kind = @kind AND batch_id = (SELECT max(batch_id) FROM import_batches WHERE kind = @kind) AND sha256 = @sha256`,
     )
     .get({ kind, sha256 }) as { batchId: number } | undefined;
-  if (previous) return { file, kind, batchId: previous.batchId, loaded: 0, quarantined: 0, reasons: new Map(), skipped: previous };
+  if (previous) return { file, kind, batchId: previous.batchId, loaded: 0, quarantined: 0, reasons: new Map(), emptyLines: 0, skipped: previous };
 
-  const writer = new BronzeWriter(store, { source: 'csv', kind, file: path.basename(file), sha256 });
+  const writer = new BronzeWriter(store, { source: 'csv', kind, file: path.basename(file), sha256, now: opts.now });
   writer.open();
+  let emptyLines = csv.emptyLines;
   try {
-    for (const rec of csv.rest) addCsvRecord(writer, rec, positions, headerWidth);
-    return { ...writer.commit(), file, kind };
+    for (const rec of csv.rest) if (!addCsvRecord(writer, rec, positions, headerWidth)) emptyLines++;
+    return { ...writer.commit(), file, kind, emptyLines };
   } catch (e) {
     writer.abort();
     throw e;
@@ -74,25 +90,28 @@ export function loadCsvFile(store: Store, csv: CheckedCsv): ImportResult {
 }
 
 /**
- * One record of a checked file through the gate: loaded, quarantined, or (a blank line) skipped.
- * The stream consumer puts each streamed line through this too, so both ways in check alike.
+ * One CSV record through the gate: loaded, or quarantined with its reason. Returns false for a line
+ * with nothing on it (not a row, only counted); one of spaces, or a lone quote, is quarantined.
  */
-export function addCsvRecord(writer: BronzeWriter, rec: CsvRecord, positions: number[], headerWidth: number): void {
+export function addCsvRecord(writer: BronzeWriter, rec: CsvRecord, positions: number[], headerWidth: number): boolean {
+  if (rec.raw === '') return false;
   if (rec.fields === undefined) {
     writer.quarantine(rec.lineNo, rec.raw, 'bad_quoting', `cannot split into fields: ${rec.error}`);
-    return;
+    return true;
   }
   const record = rec.fields;
-  if (record.length === 1 && record[0].trim() === '') return; // a blank line is not a row
   if (record.length !== headerWidth) {
-    writer.quarantine(rec.lineNo, rec.raw, 'field_count', `row has ${record.length} fields, the header has ${headerWidth}`);
-    return;
+    const n = record.length;
+    const blank = rec.raw.trim() === '' ? ' (the line holds only spaces)' : '';
+    writer.quarantine(rec.lineNo, rec.raw, 'field_count', `row has ${n} field${n === 1 ? '' : 's'}${blank}, the header has ${headerWidth}`);
+    return true;
   }
   writer.add(rec.lineNo, positions.map((p) => (p < 0 ? '' : record[p])), rec.raw);
+  return true;
 }
 
-export async function importCsvFile(store: Store, kind: SourceKind, file: string): Promise<ImportResult> {
-  return loadCsvFile(store, await checkCsvFile(kind, file));
+export async function importCsvFile(store: Store, kind: SourceKind, file: string, opts: { now?: number } = {}): Promise<ImportResult> {
+  return loadCsvFile(store, await checkCsvFile(kind, file), opts);
 }
 
 /** Column index in the file for each contract column (-1 for an absent optional column); LeakError 'bad_file' when a required one is missing. */
@@ -109,13 +128,13 @@ export function mapHeader(header: string[], kind: SourceKind, name: string): num
   return contract.columns.map((c) => names.indexOf(c.name));
 }
 
-const requiredList = (kind: SourceKind) =>
+export const requiredList = (kind: SourceKind) =>
   CONTRACTS[kind].columns
     .filter((c) => c.required)
     .map((c) => c.name)
     .join(', ');
 
-async function readFileOrRefuse(file: string): Promise<Buffer> {
+export async function readFileOrRefuse(file: string): Promise<Buffer> {
   try {
     return await fs.readFile(file);
   } catch (e) {
@@ -124,7 +143,7 @@ async function readFileOrRefuse(file: string): Promise<Buffer> {
   }
 }
 
-function decodeCsvText(bytes: Buffer, name: string): string {
+export function decodeCsvText(bytes: Buffer, name: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new LeakError('bad_file', `${name} is UTF-16 text: save it as UTF-8 CSV and import again. Nothing was loaded.`);
   }

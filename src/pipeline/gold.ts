@@ -6,7 +6,7 @@
  * error_drilldown (date × journey × segment × error message × language).
  */
 import type Database from 'better-sqlite3';
-import { addDays } from '../time.ts';
+import { addDays, daysBetween } from '../time.ts';
 import { readCallSpan, type CallSpan } from './call-span.ts';
 import { readMeta, writeMeta } from '../../db/meta.ts';
 
@@ -16,8 +16,8 @@ const CHANGED = 'SELECT date FROM gold_pending_days WHERE date <= @upTo';
 /**
  * Rebuilds gold for the earliest `maxDays` pending days (all of them by default) and takes them
  * off gold_pending_days; returns those days. Every day of a full recompute is pending at once,
- * and rebuilding 90 of them at full scale takes seconds: the pipeline goes a few days per
- * transaction so the bot's writes never wait that long. The savings model stays right across
+ * and rebuilding them all in one transaction would hold the write lock too long at full scale:
+ * the pipeline goes a few days per transaction so the bot's writes never wait long. The savings model stays right across
  * calls: a day's model is redone with each of the 7 days before it.
  */
 export function rebuildGold(sqlite: Database.Database, costPerCall: number, maxDays = Number.MAX_SAFE_INTEGER): string[] {
@@ -104,7 +104,7 @@ function rebuildSavingsModel(sqlite: Database.Database, changed: string[], costP
     del.run(d);
     if (!first || !last || d <= first || d > addDays(last, 1)) continue;
     const from = addDays(d, -7) < first ? first : addDays(d, -7);
-    const covered = Math.round((Date.parse(d) - Date.parse(from)) / 86_400_000);
+    const covered = daysBetween(from, d);
     for (const r of window.all({ d, from }) as { journey: string; today: number; prior: number; repeats: number }[]) {
       const perDay = r.prior / covered;
       insert.run(d, r.journey, r.today, perDay, r.prior ? r.repeats / r.prior : 0, costPerCall, perDay * costPerCall * 365);
@@ -115,6 +115,7 @@ function rebuildSavingsModel(sqlite: Database.Database, changed: string[], costP
 const minDate = (a: string | null, b: string) => (a !== null && a < b ? a : b);
 const maxDate = (a: string | null, b: string) => (a !== null && a > b ? a : b);
 
+/** Every date from `from` to `to`, counted rather than compared as strings (see addDays for dates past 9999). */
 function addRange(targets: Set<string>, from: string, to: string): void {
-  for (let d = from; d <= to; d = addDays(d, 1)) targets.add(d);
+  for (let i = 0, n = daysBetween(from, to); i <= n; i++) targets.add(addDays(from, i));
 }

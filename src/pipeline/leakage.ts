@@ -9,8 +9,14 @@
  * unless `scope` is 'all'.
  */
 import type Database from 'better-sqlite3';
+import { ageGroupSql } from '../rules/age-group.ts';
+import { segmentSql } from '../rules/segment.ts';
 
 const DAY_MS = 86_400_000;
+
+// A leaked call keeps the member's segment and age group on the call's local date (src/rules/).
+const SEGMENT_SQL = segmentSql({ plan: 'm.plan', enrolledOn: 'm.enrolled_on', date: 'c.local_date' });
+const AGE_GROUP_SQL = ageGroupSql({ birthYear: 'm.birth_year', date: 'c.local_date' });
 
 /**
  * FROM clause for the rows of `table` (calls or leaked calls, both keyed by member and started_at)
@@ -42,28 +48,16 @@ const TAKE_OVER = `WHERE true ON CONFLICT(call_id) DO UPDATE SET ${COLUMNS.slice
  * through calls_member_started in member order, and each call's failure seek lands on index pages
  * the member's previous call just read. Only the calls that leaked are then read in full, joined
  * by rowid (CROSS JOIN keeps that order). Reading `c.*` there walked the calls in time order
- * instead, each seek to a random member: this statement took about 44 s on the 90-day full-scale
- * store that way, and 23–26 s this way.
+ * instead, each seek to a random member, which was far slower at full scale (the README's
+ * benchmarks have the figures).
  */
 export const leakageInsertSql = (scope: 'all' | 'dirty', windowMs: number) => `
 INSERT INTO digital_call_leakage (${COLUMNS.join(', ')})
 SELECT c.call_id, c.member_id, c.started_at, c.local_date, c.local_minute, f.event_id, f.ts, f.journey,
   f.error_message, f.device, f.channel,
-  CASE
-    WHEN m.plan IS NULL THEN 'Unknown'
-    WHEN m.plan = 'MAPD' THEN
-      CASE WHEN julianday(c.local_date) - julianday(m.enrolled_on) < 365 THEN 'MAPD New' ELSE 'MAPD Tenured' END
-    ELSE m.plan
-  END,
+  ${SEGMENT_SQL},
   coalesce(m.plan, 'Unknown'), coalesce(m.language, 'unknown'),
-  CASE
-    WHEN m.birth_year IS NULL THEN 'Unknown'
-    WHEN CAST(substr(c.local_date, 1, 4) AS INTEGER) - m.birth_year < 35 THEN 'Under 35'
-    WHEN CAST(substr(c.local_date, 1, 4) AS INTEGER) - m.birth_year < 50 THEN '35-49'
-    WHEN CAST(substr(c.local_date, 1, 4) AS INTEGER) - m.birth_year < 65 THEN '50-64'
-    WHEN CAST(substr(c.local_date, 1, 4) AS INTEGER) - m.birth_year < 75 THEN '65-74'
-    ELSE '75+'
-  END,
+  ${AGE_GROUP_SQL},
   c.interaction,
   EXISTS (SELECT 1 FROM call_logs_cleaned p WHERE p.member_id = c.member_id
           AND p.started_at < c.started_at AND p.started_at >= c.started_at - ${7 * DAY_MS}),

@@ -23,11 +23,11 @@ export type PipelineSettings = { timeZone: string; windowMinutes: number; costPe
  */
 export type PipelineResult = { batches: number; changedDays: string[]; full: boolean; ms: number; silverMs: number; longestWriteMs: number };
 
-/** Dirty members recomputed per transaction: under 2 s at full scale, even when 90 days are recomputed whole. */
+/** Dirty members recomputed per transaction: sized so no transaction holds the write lock long at full scale, even when 90 days are recomputed whole. */
 const LEAKAGE_CHUNK_MEMBERS = 50_000;
-/** Silver rows moved to a new LEAK_TZ per transaction: under 2 s at full scale (calls carry two date indexes). */
+/** Silver rows moved to a new LEAK_TZ per transaction (calls carry two date indexes), sized the same way. */
 const RELOCALIZE_ROWS = 250_000;
-/** Gold days rebuilt per transaction: about 1.5 s at full scale. */
+/** Gold days rebuilt per transaction, sized the same way. */
 const GOLD_DAYS = 20;
 const SETTINGS_CONFLICT =
   'Another Leak process stored different LEAK_TZ / LEAK_WINDOW_MINUTES / LEAK_COST_PER_CALL settings during this run; give every process the same settings and run again.';
@@ -71,12 +71,11 @@ export function runPipeline(
   );
   // Batches are staged and applied in groups of about GROUP_ROWS rows per transaction: one sorted
   // pass over the member indexes serves the whole group, and one commit writes the pages it touched
-  // (a commit per 100K-row batch cost a third of a backfill), while groups stay small enough not to
+  // (a commit per batch cost a large share of a backfill), while groups stay small enough not to
   // keep other writers (the bot's action updates) waiting long. A row costs more as the indexes
-  // outgrow the page cache (a 250K group took 3 s early in a full-scale backfill, 6 s by day 30),
-  // so each group is sized from the last one's rate to take about GROUP_TARGET_MS. Groups are whole
-  // batches (~100K rows at full scale), so they overshoot: 3.3-5 s by day 30, at no cost in total
-  // time; closing a group before it overshoots held them under 3.7 s but cost 13% more commits' time.
+  // outgrow the page cache, so each group is sized from the last one's rate to take about
+  // GROUP_TARGET_MS. Groups are whole batches, so they overshoot a little; closing a group before it
+  // overshoots cost more commit time than it saved (the figures are in the README's benchmarks).
   let groupRows = GROUP_ROWS;
   // Returns the rows applied, or null once no batch is waiting.
   const applyGroup = sqlite.transaction((): number | null => {

@@ -1,10 +1,13 @@
 /**
- * Contact-center interactions: channel, IVR route, agent, handle time, disposition, sentiment
- * (worse after a failure and for long calls), a transcript line and an optional survey comment.
+ * Contact-center interactions: channel, IVR route, agent, handle time (heavy-tailed, by type: see
+ * durations.ts), disposition, sentiment (worse after a failure and for long calls), a transcript
+ * line and an optional survey comment.
  */
 import { IVR_ROUTES, SURVEY_COMMENTS, TRANSCRIPTS, type Journey } from './pools.ts';
 import { Weighted, type Random } from './random.ts';
 import { sourceIdForm } from './members.ts';
+import { NEW_HIRE_SLIP, agentId } from './agents.ts';
+import { abandonedSeconds, handleSeconds } from './durations.ts';
 import type { World } from './world.ts';
 
 export type Row = { t: number; k: number; v: string[] };
@@ -34,31 +37,55 @@ export type CallSpec = { id: string; member: number; start: number; reason: Jour
 
 export function makeCall(world: World, rng: Random, spec: CallSpec): Row {
   const interaction = INTERACTION.draw(rng);
-  const disposition = (spec.afterFailure ? AFTER_FAILURE : ROUTINE).draw(rng);
-  const meanMinutes = interaction === 'email' ? 6 : spec.afterFailure ? 9 : 6.5;
-  const seconds =
-    disposition === 'abandoned' ? 20 + rng.int(130) : Math.max(60, Math.round(rng.normal(meanMinutes, meanMinutes * 0.45) * 60));
-  const minutes = seconds / 60;
-  const start = spec.afterFailure ? rng.normal(-0.35, 0.2) : rng.normal(0.05, 0.25);
-  const end = start + SENTIMENT_SHIFT[disposition] - 0.03 * Math.max(0, minutes - 10) + rng.normal(0, 0.1);
+  const outcome = (spec.afterFailure ? AFTER_FAILURE : ROUTINE).draw(rng);
+  const abandoned = outcome === 'abandoned';
+  const waited = abandoned ? 20 + rng.int(130) : 0;
+  // Handle time and a new hire's slips come from the interaction's own stream, so their shape can
+  // change without moving the draws of the members, agents and sessions that follow.
+  const own = abandoned ? null : rng.fork();
+  const sentimentStart = spec.afterFailure ? rng.normal(-0.35, 0.2) : rng.normal(0.05, 0.25);
+  const sentimentNoise = rng.normal(0, 0.1);
   const scored = !rng.chance(0.03);
+  const member = sourceIdForm(spec.member, rng, 0.08);
+  const agent = abandoned ? -1 : rng.int(world.agents.count);
+
+  const slipped = own !== null && outcome === 'resolved' && world.agents.newHire[agent] === 1 && own.chance(NEW_HIRE_SLIP);
+  const disposition = slipped ? 'failed' : outcome;
+  const seconds = own
+    ? handleSeconds(own, { interaction, disposition, afterFailure: spec.afterFailure, pace: world.agents.pace[agent] })
+    : abandonedSeconds(interaction, waited);
+  const minutes = seconds / 60;
+  const sentimentEnd = sentimentStart + SENTIMENT_SHIFT[disposition] - 0.03 * Math.max(0, minutes - 10) + sentimentNoise;
   const spoken = interaction === 'voice' || interaction === 'video';
   return {
     t: spec.start,
     k: spec.key,
     v: [
       spec.id,
-      sourceIdForm(spec.member, rng, 0.08),
+      member,
       iso(spec.start),
       iso(spec.start + seconds * 1000),
       interaction,
       spoken ? IVR_ROUTES[spec.reason] : '',
-      disposition === 'abandoned' ? '' : `AG-${1000 + rng.int(world.agents)}`,
+      abandoned ? '' : agentId(agent),
       disposition,
-      scored ? sentimentText(start) : '',
-      scored ? sentimentText(end) : '',
+      scored ? sentimentText(sentimentStart) : '',
+      scored ? sentimentText(sentimentEnd) : '',
       rng.chance(0.09) ? rng.pick(SURVEY_COMMENTS[spec.reason]) : '',
-      disposition !== 'abandoned' && rng.chance(0.7) ? rng.pick(TRANSCRIPTS[spec.reason]) : '',
+      !abandoned && rng.chance(0.7) ? rng.pick(TRANSCRIPTS[spec.reason]) : '',
     ],
+  };
+}
+
+/**
+ * One contact of a failed burst: a bot or someone probing the IVR's identity check with a member's
+ * id. It fails at verification, reaches no agent, and is over in a minute or two.
+ */
+export function makeProbeCall(rng: Random, spec: Omit<CallSpec, 'reason' | 'afterFailure'>): Row {
+  const seconds = 40 + rng.int(110);
+  return {
+    t: spec.start,
+    k: spec.key,
+    v: [spec.id, sourceIdForm(spec.member, rng, 0.08), iso(spec.start), iso(spec.start + seconds * 1000), 'voice', IVR_ROUTES.general, '', 'failed', '', '', '', ''],
   };
 }

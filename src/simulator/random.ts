@@ -62,6 +62,14 @@ export class Random {
     return items[this.int(items.length)];
   }
 
+  /**
+   * A stream of its own, seeded from the next four words of this one: what is drawn from the child,
+   * and how many draws that takes, never moves this stream's later draws.
+   */
+  fork(): Random {
+    return new Random(hash32(this.nextU32(), this.nextU32(), this.nextU32(), this.nextU32()));
+  }
+
   /** Approximately normal (Irwin–Hall of 4): cheap, bounded, good enough for sentiments and durations. */
   normal(mean: number, sd: number): number {
     const s = this.next() + this.next() + this.next() + this.next() - 2;

@@ -7,13 +7,19 @@ import { Random, Weighted, hash32 } from './random.ts';
 import { STREAMS, countInMinute } from './scenario.ts';
 import { UNRELATED_REASONS, type Journey } from './pools.ts';
 import { makeSession } from './sessions.ts';
-import { makeCall, type Row } from './calls.ts';
+import { makeCall, makeProbeCall, type Row } from './calls.ts';
 import type { World } from './world.ts';
 
 /** Longest gap between a minute and the last row it produces (late call after a failed session). */
 export const LOOKBACK_MINUTES = 120;
 const REASONS = new Weighted<Journey | 'general'>(UNRELATED_REASONS);
 const LEAK_LAG_MAX_MINUTES = 28;
+/**
+ * Bursts of failed contacts on one member id a day at full scale (a bot, or fraud probing the IVR's
+ * identity check): what the member failed-repeat alert is for. Each is 5–8 calls 3–15 minutes apart,
+ * so it ends within LOOKBACK_MINUTES of the minute that starts it.
+ */
+const FAILED_BURSTS_PER_DAY = 20;
 
 export type SliceRows = { digital: Row[]; calls: Row[] };
 
@@ -55,6 +61,15 @@ export function generateMinute(world: World, minute: number, out: SliceRows): vo
       } else if (!outcome.retried && rng.chance(0.08)) {
         call(member, outcome.failedAt + (35 + rng.int(55)) * 60_000, journey, true);
       }
+    }
+  }
+  // Drawn after every stream, so bursts never move the minute's other rows; at any hour, as bots keep none.
+  if (rng.chance((FAILED_BURSTS_PER_DAY * world.scale) / 1440)) {
+    const member = anyone();
+    let start = t0 + rng.int(60) * 1000;
+    for (let n = 5 + rng.int(4); n > 0; n--) {
+      out.calls.push(makeProbeCall(rng, { id: `c-${tag}-${calls++}`, member, start, key: key() }));
+      start += (3 + rng.int(13)) * 60_000 + rng.int(60) * 1000;
     }
   }
 }

@@ -1,11 +1,12 @@
 /**
  * A simulated world: its defining options (seed, scale, zone, anchor date, shipped fixes), the
- * member population and pools built once from them, and a small cache of day plans. Two worlds
+ * member population, agents and pools built once from them, and a small cache of day plans. Two worlds
  * built from the same definition generate byte-identical rows.
  */
 import { zoneClock, type ZoneClock } from '../time.ts';
 import { buildPools } from './pools.ts';
 import { buildMembers, type Members } from './members.ts';
+import { buildAgents, type Agents } from './agents.ts';
 import { planDay, type DayPlan, type Fix } from './scenario.ts';
 
 export type WorldDefinition = {
@@ -20,7 +21,7 @@ export type WorldDefinition = {
 export type World = WorldDefinition & {
   clock: ZoneClock;
   members: Members;
-  agents: number;
+  agents: Agents;
   dayPlan(date: string): DayPlan;
 };
 
@@ -33,7 +34,7 @@ export function createWorld(def: WorldDefinition): World {
     ...def,
     clock,
     members,
-    agents: Math.max(12, Math.round(1200 * def.scale)),
+    agents: buildAgents(def.seed, def.scale),
     dayPlan(date) {
       let plan = plans.get(date);
       if (!plan) {

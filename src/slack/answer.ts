@@ -3,16 +3,17 @@
  * registry functions as the CLI (parseInvocation → run), and renders Block Kit fitted to Slack's
  * limits. Unknown text gets help with the closest command; errors become one line.
  */
-import { closestCommand, findCommand, parseInvocation } from '../../commands/registry.ts';
-import type { CommandDeps } from '../../commands/types.ts';
+import { runsIn } from '../../commands/command.ts';
+import { parseInvocation } from '../../commands/invocation.ts';
+import { closestCommand, loadCommand } from '../../commands/registry.ts';
+import type { Context } from '../context.ts';
 import { LeakError } from '../errors.ts';
 import { isIsoDate } from '../time.ts';
-import { shareBlock } from './blocks/elements.ts';
-import { renderCommandHelp, renderHelp } from './blocks/help.ts';
-import { fitAnswer, type RenderedAnswer, type SlackMessage } from './blocks/limits.ts';
-import { renderAnswer } from './blocks/renderers.ts';
+import { shareBlock } from '../blocks/elements.ts';
+import { renderCommandHelp, renderHelp } from './help.ts';
+import { fitAnswer, type RenderedAnswer, type SlackMessage } from '../blocks/limits.ts';
+import { renderAnswer } from './render-answer.ts';
 import { errorMessage, type ErrorLog } from './error-reply.ts';
-import { isSlackCommand } from './surface.ts';
 import { tokenize } from './tokenize.ts';
 
 export type AnswerOptions = {
@@ -30,23 +31,25 @@ export type Intent =
   | { kind: 'cli_only'; name: string }
   | { kind: 'unknown'; word: string; suggestion?: string; suggestedLine?: string };
 
-export function readIntent(text: string): Intent {
+/** Loads the command the line names (only that one), so a terminal-only command is told apart by its own declaration. */
+export async function readIntent(text: string): Promise<Intent> {
   const argv = tokenize(text);
   const [first, ...rest] = argv;
   if (!first || ['help', '--help', '-h', '?'].includes(first.toLowerCase())) return { kind: 'help', topic: rest[0]?.toLowerCase() };
   const name = first.toLowerCase();
-  const cmd = findCommand(name);
-  if (cmd && isSlackCommand(cmd)) return { kind: 'command', argv: [name, ...rest] };
+  const cmd = await loadCommand(name);
+  if (cmd && runsIn(cmd, 'slack')) return { kind: 'command', argv: [name, ...rest] };
   if (cmd) return { kind: 'cli_only', name };
   const guess = closestCommand(name);
-  const suggestion = guess && isSlackCommand(findCommand(guess)!) ? guess : undefined;
+  const guessed = guess ? await loadCommand(guess) : undefined;
+  const suggestion = guessed && runsIn(guessed, 'slack') ? guess : undefined;
   return { kind: 'unknown', word: first, suggestion, suggestedLine: suggestion ? quoteLine([suggestion, ...rest]) : undefined };
 }
 
-export async function answerLine(text: string, deps: CommandDeps, opts: AnswerOptions): Promise<SlackMessage> {
-  const intent = readIntent(text);
+export async function answerLine(text: string, ctx: Context, opts: AnswerOptions): Promise<SlackMessage> {
+  const intent = await readIntent(text);
   try {
-    const answer = await render(intent, deps, opts);
+    const answer = await render(intent, ctx, opts);
     const note = opts.note ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: opts.note }] }] : [];
     return fitAnswer({ ...answer, tail: [...answer.tail, ...note] });
   } catch (e) {
@@ -54,19 +57,21 @@ export async function answerLine(text: string, deps: CommandDeps, opts: AnswerOp
   }
 }
 
-async function render(intent: Intent, deps: CommandDeps, opts: AnswerOptions): Promise<RenderedAnswer> {
+async function render(intent: Intent, ctx: Context, opts: AnswerOptions): Promise<RenderedAnswer> {
   if (intent.kind === 'help') {
-    const topic = intent.topic ? findCommand(intent.topic) : undefined;
-    return topic && isSlackCommand(topic) ? renderCommandHelp(topic) : renderHelp();
+    const topic = intent.topic ? await loadCommand(intent.topic) : undefined;
+    return topic && runsIn(topic, 'slack') ? renderCommandHelp(topic) : renderHelp();
   }
   if (intent.kind === 'cli_only') {
-    throw new LeakError('bad_argument', `${intent.name} works in the terminal only, since it reads or writes files on the server: npm run -s leak -- ${intent.name} --help`);
+    const cmd = await loadCommand(intent.name);
+    const because = cmd?.terminalOnlyBecause ? `, since ${cmd.terminalOnlyBecause}` : '';
+    throw new LeakError('bad_argument', `${intent.name} works in the terminal only${because}: npm run -s leak -- ${intent.name} --help`);
   }
   if (intent.kind === 'unknown') return renderHelp({ unknown: intent.word, suggestion: intent.suggestion, suggestedLine: intent.suggestedLine });
-  const inv = parseInvocation(intent.argv, deps);
+  const inv = await parseInvocation(intent.argv, ctx);
   if (inv.help) return renderCommandHelp(inv.cmd);
-  const result = await inv.cmd.run(inv.args, deps);
-  const answer = renderAnswer(inv.cmd, result, deps.config, inv.json);
+  const result = await inv.cmd.run(inv.args, ctx);
+  const answer = renderAnswer(inv.cmd, result, ctx.config, inv.json);
   // Sharing re-runs the line: only for questions, never for a command that changes something (action).
   if (!opts.shareable || !inv.cmd.query) return answer;
   return { ...answer, tail: [...answer.tail, shareBlock(pinnedLine(intent.argv, inv.cmd.query, result))] };

@@ -3,12 +3,12 @@
  * (usage shown as /leak); anything else is logged with its stack and the person gets one calm line.
  */
 import { isLeakError } from '../errors.ts';
-import type { SlackMessage } from './blocks/limits.ts';
-import { escapeMrkdwn } from './tokenize.ts';
+import type { SlackMessage } from '../blocks/limits.ts';
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 
 export type ErrorLog = { error(...args: unknown[]): void };
 
-export const UNEXPECTED = 'Something went wrong while answering; it has been logged. Please try again in a minute.';
+const UNEXPECTED = 'Something went wrong while answering; it has been logged. Please try again in a minute.';
 
 export function errorLine(e: unknown, log: ErrorLog = console): string {
   if (isLeakError(e)) return e.message.replace(/\bUsage: leak /g, 'Usage: /leak ').replace(/'leak /g, "'/leak ");

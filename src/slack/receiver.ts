@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPReceiver, LogLevel, type HTTPReceiverOptions } from '@slack/bolt';
 
 /** Slack's documented replay window. */
-export const MAX_SKEW_SECONDS = 5 * 60;
+const MAX_SKEW_SECONDS = 5 * 60;
 
 export function isTimestampFresh(header: string | string[] | undefined, nowMs: number): boolean {
   if (typeof header !== 'string' || !/^\d+$/.test(header)) return false;

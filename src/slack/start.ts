@@ -2,8 +2,10 @@
  * What `npm start` calls: starts the Slack app when credentials are set, otherwise says how to
  * connect and lets everything else run (the CLI gives every answer the bot gives).
  */
-import type { CommandDeps } from '../../commands/types.ts';
-import { buildSlackApp, slackMode, type SlackService } from '../app.ts';
+import type { Context } from '../context.ts';
+import { buildSlackApp, slackMode, type SlackService } from './app.ts';
+import { vocabularyOf } from '../../commands/asking.ts';
+import { warmUpResolver } from '../ask/resolve.ts';
 
 export type StartLog = { info(message: string): void };
 
@@ -15,14 +17,16 @@ export const HOW_TO_CONNECT = [
   '  3. npm start, then type /leak today in Slack. Meanwhile: npm run -s leak -- today',
 ].join('\n');
 
-export async function startSlackIfConfigured(deps: CommandDeps, log: StartLog = { info: (m) => console.log(m) }): Promise<SlackService | undefined> {
-  const mode = slackMode(deps.config);
+export async function startSlackIfConfigured(ctx: Context, log: StartLog = ctx.log): Promise<SlackService | undefined> {
+  const mode = slackMode(ctx.config);
   if (!mode) {
     log.info(HOW_TO_CONNECT);
     return undefined;
   }
-  const service = buildSlackApp(deps);
+  const service = buildSlackApp(ctx);
   const { port } = await service.start();
+  // The first question would otherwise pay for compiling the language libraries' code paths.
+  warmUpResolver(vocabularyOf(ctx.store));
   log.info(
     mode === 'socket'
       ? 'Slack: connected over Socket Mode; /leak, buttons, mentions and the Home tab are live.'

@@ -36,6 +36,3 @@ export function tokenize(text: string): string[] {
 
 /** Slack sends &amp; &lt; &gt; in message and command text. */
 export const unescapeSlack = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
-/** Slack's own escaping for text we put into mrkdwn. */
-export const escapeMrkdwn = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -16,29 +16,9 @@ export type StreamSettings = {
   consumer: string;
 };
 
-export const STREAM_DEFAULTS = { name: 'LEAK', prefix: 'leak', consumer: 'leak' } as const;
-
 export const KINDS: readonly SourceKind[] = ['members', 'digital', 'calls'];
 
-const HOST_PORT = /^nats:\/\/[A-Za-z0-9._-]+(:\d{1,5})?\/?$|^nats:\/\/\[[0-9a-fA-F:]+\](:\d{1,5})?\/?$/;
-
-/** Null when the URL list is usable, else what is wrong with it. */
-export function streamUrlProblem(url: string): string | null {
-  const parts = url.split(',').map((s) => s.trim());
-  if (parts.some((p) => !HOST_PORT.test(p))) return 'must be nats://HOST:PORT (several separated by commas), e.g. nats://127.0.0.1:4222';
-  const badPort = parts.map((p) => p.match(/:(\d+)\/?$/)?.[1]).find((p) => p !== undefined && (Number(p) < 1 || Number(p) > 65535));
-  return badPort ? `port ${badPort} is not a TCP port between 1 and 65535` : null;
-}
-
-export const NAME_RULE = 'must be 1-64 letters, digits, _ or - (no dots, spaces or wildcards), e.g. LEAK';
-export const PREFIX_RULE = 'must be subject tokens of letters, digits, _ or - separated by dots, e.g. leak or acme.leak';
-
-/** JetStream stream and consumer names: no spaces, dots, wildcards or path separators. */
-export const nameProblem = (name: string): string | null => (/^[A-Za-z0-9_-]{1,64}$/.test(name) ? null : NAME_RULE);
-
-/** A subject prefix: dot-separated tokens of letters, digits, _ and -. */
-export const prefixProblem = (prefix: string): string | null =>
-  /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(prefix) && prefix.length <= 100 ? null : PREFIX_RULE;
+export { STREAM_DEFAULTS, NAME_RULE, PREFIX_RULE, streamUrlProblem, nameProblem, prefixProblem } from '../config.ts';
 
 export const subjectFor = (prefix: string, kind: SourceKind) => `${prefix}.${kind}`;
 

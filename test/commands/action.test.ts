@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseInvocation } from '../../commands/registry.ts';
+import { parseCommandArgs, parseInvocation } from '../../commands/invocation.ts';
 import { describeError } from '../../src/errors.ts';
 import { makeDeps } from '../helpers/store.ts';
 import { loadKnownFix, SHIP_DATE } from '../src/actions/known-fix.ts';
+import actionCommand from '../../commands/action.ts';
 
 function seedJourney(deps: ReturnType<typeof makeDeps>) {
   deps.store.sqlite
@@ -12,7 +13,7 @@ function seedJourney(deps: ReturnType<typeof makeDeps>) {
 }
 
 async function leak(deps: ReturnType<typeof makeDeps>, ...argv: string[]) {
-  const inv = parseInvocation(argv, deps);
+  const inv = await parseInvocation(argv, deps);
   const result = await inv.cmd.run(inv.args, deps);
   return { result, text: inv.cmd.renderText(result) as string };
 }
@@ -47,9 +48,9 @@ describe('leak action (CLI)', () => {
     await leak(deps, 'action', 'new', 'billing', 'Fix it', '--team', 'Billing');
     await expect(leak(deps, 'action', 'ship', 'A-1')).rejects.toThrow("A-1 can't ship before someone acknowledges it");
     await expect(leak(deps, 'action', 'start', 'A-9')).rejects.toThrow('No action A-9. Actions run from A-1 to A-1');
-    expect(() => parseInvocation(['action', 'new', 'dental', 'x', '--team', 'T'], deps)).toThrow('Unknown journey "dental". Known journeys: billing.');
-    expect(() => parseInvocation(['action', 'dismiss', 'A-1'], deps)).toThrow('Dismissing needs --reason');
-    expect(describeError(catchIt(() => parseInvocation(['action', 'fly'], deps)))).toMatch(/^Unknown action subcommand "fly": use one of new, list/);
+    expect(() => parseCommandArgs(actionCommand, ['new', 'dental', 'x', '--team', 'T'], deps)).toThrow('Unknown journey "dental". Known journeys: billing.');
+    expect(() => parseCommandArgs(actionCommand, ['dismiss', 'A-1'], deps)).toThrow('Dismissing needs --reason');
+    expect(describeError(catchIt(() => parseCommandArgs(actionCommand, ['fly'], deps)))).toMatch(/^Unknown action subcommand "fly": use one of new, list/);
   });
 });
 

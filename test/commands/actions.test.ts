@@ -17,7 +17,7 @@ describe('actions', () => {
       'Best return for billing: Help article linked from the "Member not eligible for autopay" screen in billing (Digital Content, effort S ≈ 1 wk) cuts the billing leak 17% and saves $2.0K a year, 0.2× its cost.',
     );
     expect(r.open_actions).toEqual([]);
-    expect(renderText(deps, ['actions'], r)).toContain('(4 more; --top N to see them)');
+    expect(await renderText(deps, ['actions'], r)).toContain('(4 more; --top N to see them)');
   });
 
   it('says when there is nothing to recommend', async () => {

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDeps } from '../helpers/store.ts';
 import { loadMembersFixture, MEMBERS_DATE } from '../helpers/fixture-members.ts';
-import { agentsCommand, queryAgents, type AgentsResult } from '../../commands/agents.ts';
-import { parseInvocation } from '../../commands/registry.ts';
+import agentsCommand from '../../commands/agents.ts';
+import { queryAgents, type AgentsResult } from '../../src/contact-center/agents.ts';
+import { parseCommandArgs } from '../../commands/invocation.ts';
 
 // All interactions on 2026-11-20 (see fixture-members.ts), leaked or not:
 //   AG-2: c-r2 600 s, c-t1 600 s, c-x2 600 s, all resolved; AG-3: c-t2 1200 s and c-m1 3300 s, both failed;
@@ -10,7 +11,7 @@ import { parseInvocation } from '../../commands/registry.ts';
 const deps = makeDeps();
 beforeAll(() => loadMembersFixture(deps));
 const agents = (...argv: string[]) => {
-  const inv = parseInvocation(['agents', ...argv], deps);
+  const inv = parseCommandArgs(agentsCommand, [...argv], deps);
   return inv.cmd.run(inv.args, deps) as AgentsResult;
 };
 

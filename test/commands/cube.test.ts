@@ -1,15 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDeps } from '../helpers/store.ts';
 import { loadMembersFixture } from '../helpers/fixture-members.ts';
-import { cubeCommand, queryCube, type CubeResult } from '../../commands/cube.ts';
-import { parseInvocation } from '../../commands/registry.ts';
+import cubeCommand from '../../commands/cube.ts';
+import { queryCube, type CubeResult } from '../../src/leakage/cube.ts';
+import { parseCommandArgs } from '../../commands/invocation.ts';
 
 // Leaked calls (see fixture-members.ts): 11-19 c-r1; 11-20 c-r3, c-t1, c-t2, c-m1.
 const deps = makeDeps({ now: '2026-11-20T22:00:00Z' });
 beforeAll(() => loadMembersFixture(deps));
 
 const cube = (...argv: string[]) => {
-  const inv = parseInvocation(['cube', ...argv], deps);
+  const inv = parseCommandArgs(cubeCommand, [...argv], deps);
   return inv.cmd.run(inv.args, deps) as CubeResult;
 };
 const values = (r: CubeResult) => r.rows.map(({ calls: _calls, ...rest }) => rest);

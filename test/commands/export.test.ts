@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseInvocation } from '../../commands/registry.ts';
-import { exportCommand } from '../../commands/export.ts';
+import { parseCommandArgs } from '../../commands/invocation.ts';
+import exportCommand from '../../commands/export.ts';
 import { csvField, type ExportResult } from '../../src/simulator/export-csv.ts';
 import { importCsvFile } from '../../src/ingest/import-csv.ts';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
@@ -26,7 +26,7 @@ describe('export command', () => {
     // A value that needs quoting on every axis, to prove the files survive a round trip.
     deps.store.sqlite.prepare(`UPDATE call_logs_cleaned SET survey_comment = 'Bill, plan "rules"' || char(10) || 'and more' WHERE rowid = 1`).run();
     const dir = tempDir('leak-export-');
-    const inv = parseInvocation(['export', '--out', dir], deps);
+    const inv = parseCommandArgs(exportCommand, ['--out', dir], deps);
     const result = (await inv.cmd.run(inv.args, deps)) as ExportResult;
     expect(result.files.map((f) => path.basename(f.file))).toEqual(['members.csv', 'digital_events.csv', 'calls.csv']);
     expect(fs.readFileSync(path.join(dir, 'digital_events.csv'), 'utf8').split('\r\n')[0]).toBe(
@@ -57,6 +57,6 @@ describe('export command', () => {
   });
 
   it('asks for --out in one line', () => {
-    expect(() => parseInvocation(['export'], makeDeps())).toThrow('Where to? Give --out DIR (it is created if missing).');
+    expect(() => parseCommandArgs(exportCommand, [], makeDeps())).toThrow('Where to? Give --out DIR (it is created if missing).');
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BeforeAfter } from '../../src/analysis/before-after.ts';
+import type { BeforeAfter } from '../../src/before-after/measure.ts';
 import { loadSmallFixture } from '../helpers/fixture-small.ts';
 import { invoke, refusal, renderText } from '../helpers/invoke.ts';
 import { makeDeps } from '../helpers/store.ts';
@@ -18,7 +18,7 @@ describe('impact', () => {
       change: { calls_pct: -75, cost_pct: -75 },
       significant: true,
     });
-    const text = renderText(deps, ['impact'], r);
+    const text = await renderText(deps, ['impact'], r);
     expect(text.split('\n')[0]).toBe(
       'pharmacy, 4 days each side of 2026-11-17: calls/day 4 → 1 (−75%), cost/day $32 → $8, repeat rate 19% → 0%: the change is well outside normal day-to-day variation.',
     );
@@ -37,7 +37,7 @@ describe('impact', () => {
   });
 
   it('refuses bad input with one line naming what is valid', async () => {
-    expect(await refusal(deps, ['impact'])).toMatch(/^Which journey\? Usage: leak impact JOURNEY --since YYYY-MM-DD/);
+    expect(await refusal(deps, ['impact'])).toMatch(/^Which journey\? Usage: leak impact JOURNEY\|ACTION_ID \[SINCE\] \[--since YYYY-MM-DD\]/);
     expect(await refusal(deps, ['impact', 'billing'])).toMatch(/^Since when\? Give the date the change shipped\./);
     expect(await refusal(deps, ['impact', 'billing', '2026-11-31'])).toBe('--since must be a date written YYYY-MM-DD, e.g. 2026-11-10 (got "2026-11-31").');
     expect(await refusal(deps, ['impact', 'dental', '2026-11-17'])).toBe('Unknown journey "dental". Known journeys: billing, id_card, pharmacy.');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeps } from '../helpers/store.ts';
 import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from '../helpers/csv.ts';
-import { importCommand } from '../../commands/import.ts';
+import importCommand from '../../commands/import.ts';
 import { LeakError } from '../../src/errors.ts';
 import { simulatedStore } from '../helpers/simulated.ts';
 
@@ -22,6 +22,14 @@ describe('import command', () => {
     expect(text[2]).toBe(`${files[2].file}: 1 loaded, 0 quarantined`);
     expect(text.at(-1)).toBe('See quarantined rows with: leak quarantine');
     expect(deps.store.sqlite.prepare('SELECT calls, cost FROM segment_drilldown').all()).toEqual([{ calls: 1, cost: 8 }]);
+  });
+
+  it('the summary counts the empty lines it skipped', async () => {
+    const deps = makeDeps();
+    const rows = ['M-000001,MAPD,2026-06-01,en,1955,FL', '', 'M-000002,ACA,2026-06-01,en,,', 'M-000003,Gold,2026-06-01,en,,', '', 'M-000004,ACA,2026-06-01,es,,'];
+    const file = writeCsv(tempDir(), 'members.csv', MEMBER_HEADER, rows);
+    const r = await importCommand.run({ files: [{ kind: 'members', file }] }, deps);
+    expect(importCommand.renderText(r).split('\n')[0]).toBe(`${file}: 3 loaded, 1 quarantined (bad_value 1), 2 empty lines skipped`);
   });
 
   it('one refused file refuses the whole command: nothing of any file is loaded', async () => {

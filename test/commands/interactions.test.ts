@@ -1,15 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDeps } from '../helpers/store.ts';
 import { loadMembersFixture, MEMBERS_DATE } from '../helpers/fixture-members.ts';
-import { interactionsCommand, type InteractionsResult } from '../../commands/interactions.ts';
-import { parseInvocation } from '../../commands/registry.ts';
+import interactionsCommand from '../../commands/interactions.ts';
+import type { InteractionsResult } from '../../src/contact-center/interactions.ts';
+import { parseCommandArgs } from '../../commands/invocation.ts';
 
 // 2026-11-20 (see fixture-members.ts): voice c-r3 3100, c-t1 600, c-m1 3300 (failed), c-x2 600; chat c-r2 600, c-u1 300;
 // video c-t2 1200 (failed); email c-x1 120. 2026-11-19 adds voice c-r1 2900 (failed).
 const deps = makeDeps();
 beforeAll(() => loadMembersFixture(deps));
 const interactions = (...argv: string[]) => {
-  const inv = parseInvocation(['interactions', ...argv], deps);
+  const inv = parseCommandArgs(interactionsCommand, [...argv], deps);
   return inv.cmd.run(inv.args, deps) as InteractionsResult;
 };
 

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDeps } from '../helpers/store.ts';
 import { loadMembersFixture, MEMBERS_DATE, ROSA } from '../helpers/fixture-members.ts';
-import { journeyCommand, queryJourney } from '../../commands/journey.ts';
-import { parseInvocation } from '../../commands/registry.ts';
+import journeyCommand from '../../commands/journey.ts';
+import { queryJourney } from '../../src/members/timeline.ts';
+import { parseCommandArgs } from '../../commands/invocation.ts';
 import { describeError } from '../../src/errors.ts';
 import { callRow, eventRow, load } from '../helpers/leak-fixture.ts';
 
@@ -10,7 +11,7 @@ const deps = makeDeps();
 beforeAll(() => loadMembersFixture(deps));
 
 const run = (argv: string[]) => {
-  const inv = parseInvocation(argv, deps);
+  const inv = parseCommandArgs(journeyCommand, argv.slice(1), deps);
   return inv.cmd.run(inv.args, deps);
 };
 const errorOf = (argv: string[]) => {

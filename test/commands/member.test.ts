@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDeps } from '../helpers/store.ts';
 import { loadMembersFixture, MEMBERS_DATE, ROSA } from '../helpers/fixture-members.ts';
-import { memberCommand, queryMember } from '../../commands/member.ts';
-import { parseInvocation } from '../../commands/registry.ts';
+import memberCommand from '../../commands/member.ts';
+import { queryMember } from '../../src/members/member-360.ts';
+import { parseCommandArgs } from '../../commands/invocation.ts';
 import { createAction, transitionAction } from '../../src/actions/repository.ts';
 import { describeError } from '../../src/errors.ts';
 
@@ -80,11 +81,11 @@ describe('member MEMBER_ID', () => {
   });
 
   it('any id form through the registry; unknown and malformed ids fail in one line', () => {
-    const inv = parseInvocation(['member', 'M104382', '--date', MEMBERS_DATE, '--json'], deps);
+    const inv = parseCommandArgs(memberCommand, ['M104382', '--date', MEMBERS_DATE, '--json'], deps);
     expect(inv.json).toBe(true);
     expect(inv.args).toEqual({ memberId: ROSA, date: MEMBERS_DATE });
     expect(() => queryMember(deps, { memberId: 'M-000042', date: MEMBERS_DATE })).toThrow('No member M-000042 found.');
-    const bad = () => parseInvocation(['member', 'M-12-34'], deps);
+    const bad = () => parseCommandArgs(memberCommand, ['M-12-34'], deps);
     expect(bad).toThrow('"M-12-34" is not a member id. Accepted forms: M-104382, m104382, M104382 or 104382.');
     try {
       queryMember(deps, { memberId: 'M-000042', date: MEMBERS_DATE });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { makeDeps } from '../helpers/store.ts';
 import { CALL_HEADER, DIGITAL_HEADER, tempDir, writeCsv } from '../helpers/csv.ts';
 import { importCsvFile } from '../../src/ingest/import-csv.ts';
-import { quarantineCommand, queryQuarantine, renderQuarantine } from '../../commands/quarantine.ts';
-import { parseInvocation } from '../../commands/registry.ts';
+import quarantineCommand, { renderQuarantine } from '../../commands/quarantine.ts';
+import { queryQuarantine } from '../../src/import-batches/quarantine.ts';
+import { parseCommandArgs } from '../../commands/invocation.ts';
 import { LeakError } from '../../src/errors.ts';
 
 const LONG = `c9,M-000001,2026-11-20T14:00:00Z,2026-11-20T14:05:00Z,voice,r,A1,resolved,,,${'x'.repeat(150)},`;
@@ -63,10 +64,10 @@ describe('quarantine command', () => {
 
   it('parses --file, --limit and --json; refuses a bad --limit', async () => {
     const deps = makeDeps();
-    expect(parseInvocation(['quarantine', '--file', 'calls.csv', '--limit', '3', '--json'], deps)).toMatchObject({ cmd: quarantineCommand, args: { file: 'calls.csv', limit: 3 }, json: true });
-    expect(parseInvocation(['quarantine'], deps).args).toEqual({ file: undefined, limit: 50 });
+    expect(parseCommandArgs(quarantineCommand, ['--file', 'calls.csv', '--limit', '3', '--json'], deps)).toMatchObject({ cmd: quarantineCommand, args: { file: 'calls.csv', limit: 3 }, json: true });
+    expect(parseCommandArgs(quarantineCommand, [], deps).args).toEqual({ file: undefined, limit: 50 });
     for (const bad of ['0', '2.5', 'ten']) {
-      const err = (() => { try { parseInvocation(['quarantine', '--limit', bad], deps); } catch (e) { return e; } })();
+      const err = (() => { try { parseCommandArgs(quarantineCommand, ['--limit', bad], deps); } catch (e) { return e; } })();
       expect(err).toBeInstanceOf(LeakError);
       expect((err as LeakError).code).toBe('bad_argument');
       expect((err as LeakError).message).toMatch(/^--limit must be a (whole )?number from 1 to 100000/);

@@ -1,15 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseInvocation } from '../../commands/registry.ts';
-import { computeSavings } from '../../src/analysis/savings.ts';
+import { parseCommandArgs } from '../../commands/invocation.ts';
+import { computeSavings } from '../../src/savings/savings.ts';
 import { describeError } from '../../src/errors.ts';
 import { loadSmallFixture } from '../helpers/fixture-small.ts';
 import { makeDeps } from '../helpers/store.ts';
+import savingsCommand from '../../commands/savings.ts';
 
 const deps = makeDeps();
 beforeAll(() => loadSmallFixture(deps));
 
 function savings(...argv: string[]) {
-  const inv = parseInvocation(['savings', ...argv], deps);
+  const inv = parseCommandArgs(savingsCommand, [...argv], deps);
   return inv.cmd.run(inv.args, deps) as Record<string, unknown>;
 }
 function failure(...argv: string[]): string {
@@ -75,7 +76,7 @@ describe('savings', () => {
 
   it('refuses bad input with one line naming what is valid', () => {
     expect(failure('billing', '150')).toBe(
-      'The fix rate must be a number from 0 to 100 (got "150"). Usage: leak savings [JOURNEY] [FIX%] [--fix 10] [--calls N] [--cost C] [--repeat-rate R] [--date YYYY-MM-DD] [--json]',
+      'The fix rate must be a number from 0 to 100 (got "150"). Usage: leak savings [JOURNEY] [FIX%] [--fix PCT] [--calls N] [--cost DOLLARS] [--repeat-rate PCT] [--date YYYY-MM-DD] [--json]',
     );
     expect(failure('--fix', '101')).toBe('--fix must be a number from 0 to 100 (got "101").');
     expect(failure('--fix', 'ten')).toBe('--fix must be a number from 0 to 100 (got "ten").');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseInvocation } from '../../commands/registry.ts';
-import { simulateCommand, type SimulateResult } from '../../commands/simulate.ts';
+import { parseCommandArgs } from '../../commands/invocation.ts';
+import simulateCommand, { type SimulateResult } from '../../commands/simulate.ts';
 import { importCsvFile } from '../../src/ingest/import-csv.ts';
 import { addDays } from '../../src/time.ts';
 import { makeDeps } from '../helpers/store.ts';
@@ -10,13 +10,13 @@ import { ANCHOR, END } from '../helpers/simulated.ts';
 type Deps = ReturnType<typeof makeDeps>;
 
 async function simulate(deps: Deps, argv: string[]): Promise<SimulateResult> {
-  const inv = parseInvocation(['simulate', ...argv], deps);
+  const inv = parseCommandArgs(simulateCommand, [...argv], deps);
   return (await inv.cmd.run(inv.args, deps)) as SimulateResult;
 }
 
 const refusal = (deps: Deps, argv: string[]) => {
   try {
-    parseInvocation(['simulate', ...argv], deps);
+    parseCommandArgs(simulateCommand, [...argv], deps);
   } catch (e) {
     return (e as Error).message;
   }

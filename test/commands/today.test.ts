@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeps } from '../helpers/store.ts';
 import { callRow, eventRow, load, memberRow } from '../helpers/leak-fixture.ts';
-import { queryToday, todayCommand, trendPct } from '../../commands/today.ts';
+import { queryToday, trendPct } from '../../src/leakage/today.ts';
+import todayCommand from '../../commands/today.ts';
 import { addDays } from '../../src/time.ts';
 
 let seq = 0;

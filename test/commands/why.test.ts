@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { WhyResult } from '../../src/analysis/root-cause.ts';
+import type { WhyResult } from '../../src/root-cause/explain-journey.ts';
 import { FIXTURE_DATE, loadSmallFixture } from '../helpers/fixture-small.ts';
 import { invoke, refusal, renderText } from '../helpers/invoke.ts';
 import { makeDeps } from '../helpers/store.ts';
@@ -29,7 +29,7 @@ describe('note and why', () => {
         'Grew most since it began: Spanish-speaking members 0% → 32% of leaks; MAPD Tenured members 0% → 21% of leaks. ' +
         'Changes noted near then: 2026-11-17 "Autopay eligibility rules release".',
     );
-    const text = renderText(deps, ['why'], why);
+    const text = await renderText(deps, ['why'], why);
     expect(text).toContain('Shares of 28 leaked calls since the spike began (its last 14 days at most), 2026-11-18..2026-11-20:');
     expect(text).toMatch(/Spanish +9 +32\.1%/);
   });

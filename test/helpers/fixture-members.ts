@@ -22,7 +22,7 @@
  *   c-x2 11-20 20:10Z voice  600 AG-2 resolved     —         not leaked: the session completed (e-x2) after e-x1
  *   c-u1 11-20 21:00Z chat   300 AG-5 resolved     —         no failure
  */
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../../src/context.ts';
 import { importCsvFile } from '../../src/ingest/import-csv.ts';
 import { runPipeline } from '../../src/pipeline/run-pipeline.ts';
 import { CALL_HEADER, DIGITAL_HEADER, tempDir, writeCsv } from './csv.ts';
@@ -68,7 +68,7 @@ const CALLS = [
 ];
 
 /** Loads the fixture into deps' store through the real import and pipeline. */
-export async function loadMembersFixture(deps: CommandDeps): Promise<void> {
+export async function loadMembersFixture(deps: Context): Promise<void> {
   const dir = tempDir();
   await importCsvFile(deps.store, 'members', writeCsv(dir, 'members.csv', 'member_id,plan,enrolled_on,language,birth_year,state,name', MEMBERS));
   await importCsvFile(deps.store, 'digital', writeCsv(dir, 'digital.csv', DIGITAL_HEADER, DIGITAL));

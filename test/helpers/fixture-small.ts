@@ -26,7 +26,7 @@
  * Noise that must not count: a call with no failure before it, a failure never followed by a call,
  * and a call 45 minutes after a failure (outside the 30-minute window).
  */
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../../src/context.ts';
 import { addDays } from '../../src/time.ts';
 import { callRow, eventRow, load, memberRow, type Member } from './leak-fixture.ts';
 
@@ -130,6 +130,6 @@ export function fixtureRows() {
 }
 
 /** Loads the fixture into deps' store through the real import and pipeline. */
-export async function loadSmallFixture(deps: CommandDeps): Promise<void> {
+export async function loadSmallFixture(deps: Context): Promise<void> {
   await load(deps, fixtureRows());
 }

@@ -3,7 +3,7 @@
  * the real import path and pipeline, then read back as whole tables to compare.
  */
 import type { Store } from '../../db/open-db.ts';
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../../src/context.ts';
 import { importCsvFile } from '../../src/ingest/import-csv.ts';
 import type { SourceKind } from '../../src/ingest/contract.ts';
 import { runPipeline, type PipelineResult } from '../../src/pipeline/run-pipeline.ts';
@@ -39,7 +39,7 @@ const HEADERS: Record<SourceKind, string> = { members: MEMBER_HEADER, digital: D
 let fileSeq = 0;
 
 /** Writes each non-empty kind as a CSV, imports them in the given order, and runs the pipeline once. */
-export async function load(deps: CommandDeps, rows: Rows, order: SourceKind[] = ['members', 'digital', 'calls']): Promise<PipelineResult> {
+export async function load(deps: Context, rows: Rows, order: SourceKind[] = ['members', 'digital', 'calls']): Promise<PipelineResult> {
   const dir = tempDir();
   for (const kind of order) {
     const list = rows[kind];

@@ -7,9 +7,9 @@
  *   const res = await app.post(slashCommandRequest({ text: 'today', responseUrl: slack.responseUrl() }, app.sign));
  */
 import type { LogLevel } from '@slack/bolt';
-import { buildSlackApp, type SlackService } from '../../src/app.ts';
+import { buildSlackApp, type SlackService } from '../../src/slack/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { CommandDeps } from '../../commands/types.ts';
+import type { Context } from '../../src/context.ts';
 import type { FakeSlack } from './fake-slack.ts';
 import type { SignOptions, SlackRequest } from './slack-request.ts';
 import { makeDeps } from './store.ts';
@@ -21,7 +21,7 @@ export type StartedApp = {
   /** http://127.0.0.1:<port>/slack/events */
   url: string;
   service: SlackService;
-  deps: CommandDeps;
+  deps: Context;
   /** Signing options for slack-request.ts builders (the app's secret). */
   sign: SignOptions;
   /** POSTs a built request; resolves with status, body text and elapsed milliseconds. */
@@ -29,7 +29,7 @@ export type StartedApp = {
   stop(): Promise<void>;
 };
 
-export async function startApp(opts: { slack: FakeSlack; deps?: CommandDeps; env?: Record<string, string>; logLevel?: LogLevel }): Promise<StartedApp> {
+export async function startApp(opts: { slack: FakeSlack; deps?: Context; env?: Record<string, string>; logLevel?: LogLevel }): Promise<StartedApp> {
   const base = opts.deps ?? makeDeps();
   // The app reads only its Config; the test's store and clock are kept.
   const config = loadConfig({
@@ -43,7 +43,7 @@ export async function startApp(opts: { slack: FakeSlack; deps?: CommandDeps; env
     SLACK_API_RETRIES: '0',
     ...opts.env,
   });
-  const deps: CommandDeps = { ...base, config: { ...base.config, slack: config.slack } };
+  const deps: Context = { ...base, config: { ...base.config, slack: config.slack } };
   const service = buildSlackApp(deps, { logLevel: opts.logLevel });
   const { port } = await service.start({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}/slack/events`;

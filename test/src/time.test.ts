@@ -82,3 +82,37 @@ describe('calendar helpers', () => {
     expect(isoWeekday('2026-11-22')).toBe(7);
   });
 });
+
+describe('dates outside years 1000–9999 throw instead of comparing wrongly', () => {
+  it('addDays never writes "+010000-01-01" (which sorts before 9999-12-31): a day loop past 9999 throws', () => {
+    expect(addDays('9999-12-30', 1)).toBe('9999-12-31');
+    expect(() => addDays('9999-12-31', 1)).toThrow(/9999-12-31 \+ 1 days is outside 1000-01-01 to 9999-12-31/);
+    expect(() => addDays('1000-01-01', -1)).toThrow(RangeError);
+    let steps = 0;
+    const walk = () => {
+      for (let d = '9999-12-25'; d <= '9999-12-31'; d = addDays(d, 1)) if (++steps > 100) throw new Error('the loop did not end');
+    };
+    expect(walk).toThrow(RangeError);
+    expect(steps).toBe(7);
+  });
+
+  it('addDays, daysBetween and isoWeekday refuse what is not a date, and fractional days', () => {
+    for (const bad of ['+010000-01-01', '2026-02-30', '0999-12-31', '']) {
+      expect(() => addDays(bad, 1)).toThrow(RangeError);
+      expect(() => daysBetween('2026-01-01', bad)).toThrow(RangeError);
+      expect(() => isoWeekday(bad)).toThrow(RangeError);
+    }
+    expect(() => addDays('2026-01-01', 0.5)).toThrow(/whole number of days/);
+  });
+
+  it('a local date before year 1000 or past 9999 throws (year 0 used to come out as 1901)', () => {
+    const ny = zoneClock('America/New_York');
+    expect(() => ny.localDate(ms('0000-06-01T12:00:00Z'))).toThrow(/outside 1000-01-01 to 9999-12-31/);
+    expect(() => ny.localDate(ms('0050-06-01T12:00:00Z'))).toThrow(RangeError);
+    expect(() => zoneClock('Asia/Tokyo').localDate(ms('9999-12-31T20:00:00Z'))).toThrow(RangeError);
+    expect(zoneClock('UTC').localDate(ms('9999-12-31T20:00:00Z'))).toBe('9999-12-31');
+    expect(ny.localDate(ms('1000-01-02T12:00:00Z'))).toBe('1000-01-02');
+    expect(() => ny.localDate(Number.NaN)).toThrow(RangeError);
+    expect(() => ny.startOfDay('+010000-01-01')).toThrow(RangeError);
+  });
+});

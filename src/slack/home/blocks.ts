@@ -2,8 +2,8 @@
 import type { KnownBlock, View } from '@slack/types';
 import { formatCount, formatMoney, formatPct } from '../../format.ts';
 import { STATUS_LABEL } from '../../actions/state-machine.ts';
-import { escapeMrkdwn } from '../tokenize.ts';
-import { fitAnswer, LIMITS, truncate } from '../blocks/limits.ts';
+import { escapeMrkdwn } from '../../blocks/mrkdwn.ts';
+import { fitAnswer, LIMITS, truncate } from '../../blocks/limits.ts';
 import type { HomeData } from './query.ts';
 
 const calls = (n: number) => `${formatCount(n)} call${n === 1 ? '' : 's'}`;

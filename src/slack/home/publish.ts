@@ -1,12 +1,12 @@
 import type { WebClient } from '@slack/web-api';
-import type { CommandDeps } from '../../../commands/types.ts';
+import type { Context } from '../../context.ts';
 import { errorLine, type ErrorLog } from '../error-reply.ts';
 import { buildHomeBlocks } from './blocks.ts';
 import { queryHome } from './query.ts';
 
-export async function publishHomeView(client: WebClient, userId: string, deps: CommandDeps, log: ErrorLog & { warn(...a: unknown[]): void } = console): Promise<void> {
+export async function publishHomeView(client: WebClient, userId: string, ctx: Context, log: ErrorLog & { warn(...a: unknown[]): void } = console): Promise<void> {
   try {
-    await client.views.publish({ user_id: userId, view: buildHomeBlocks(queryHome(deps)) });
+    await client.views.publish({ user_id: userId, view: buildHomeBlocks(queryHome(ctx)) });
   } catch (e) {
     log.warn(`Leak: Home tab not published for ${userId}: ${errorLine(e, log)}`);
   }

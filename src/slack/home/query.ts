@@ -1,9 +1,9 @@
 /** What the Home tab shows, read from the store: today's leaks, the biggest mover, open actions and alerts, failed digests. */
-import type { CommandDeps } from '../../../commands/types.ts';
-import { queryToday, type TodayJourney, type TodayResult } from '../../../commands/today.ts';
+import type { Context } from '../../context.ts';
+import { queryToday, type TodayJourney, type TodayResult } from '../../leakage/today.ts';
 import { queryOpenActions, type OpenActionRow } from '../../actions/open-actions.ts';
 import { queryOpenAlerts, type OpenAlertRow } from '../../alerts/open-alerts.ts';
-import { listDigestFailures, type DigestPostRow } from '../../../reports/digest/ledger.ts';
+import { listDigestFailures, type DigestPostRow } from '../../bookkeeping/digest-ledger.ts';
 import { addDays, zoneClock } from '../../time.ts';
 
 export type Mover = { journey: string; calls: number; prior_mean: number; change: number; trend_pct: number };
@@ -21,7 +21,7 @@ export type HomeData = {
  * The journey whose leaked calls moved most against its 7-day mean (in calls, so a small journey
  * doubling from 1 to 2 does not outrank a big one rising by 40).
  */
-export function biggestMover(journeys: TodayJourney[]): Mover | null {
+function biggestMover(journeys: TodayJourney[]): Mover | null {
   let best: Mover | null = null;
   for (const j of journeys) {
     if (j.trend_pct === null || j.trend_pct <= -100) continue;
@@ -32,17 +32,17 @@ export function biggestMover(journeys: TodayJourney[]): Mover | null {
   return best && Math.round(best.change) !== 0 ? best : null;
 }
 
-export function queryHome(deps: CommandDeps): HomeData {
-  const clock = zoneClock(deps.config.timeZone);
-  const now = deps.now();
-  const today = queryToday(deps, clock.today(now));
+export function queryHome(ctx: Context): HomeData {
+  const clock = zoneClock(ctx.config.timeZone);
+  const now = ctx.now();
+  const today = queryToday(ctx, clock.today(now));
   const minute = clock.localMinute(now);
   return {
     today,
     mover: biggestMover(today.journeys),
-    actions: queryOpenActions(deps),
-    alerts: queryOpenAlerts(deps, 10),
-    digestFailures: listDigestFailures(deps.store, { sinceDate: addDays(today.date, -7), now }),
-    updated_at: `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')} ${deps.config.timeZone}`,
+    actions: queryOpenActions(ctx),
+    alerts: queryOpenAlerts(ctx, 10),
+    digestFailures: listDigestFailures(ctx.store, { sinceDate: addDays(today.date, -7), now }),
+    updated_at: `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')} ${ctx.config.timeZone}`,
   };
 }

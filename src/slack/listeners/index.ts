@@ -1,12 +1,14 @@
-/** Registers every listener; app.ts calls this once. */
+/** Registers every listener, one registrar per kind; app.ts calls this once. */
 import type { App } from '@slack/bolt';
-import type { CommandDeps } from '../../../commands/types.ts';
+import type { Context } from '../../context.ts';
 import { registerActions } from './actions/index.ts';
 import { registerCommands } from './commands/index.ts';
 import { registerEvents } from './events/index.ts';
+import { registerViews } from './views/index.ts';
 
-export function registerListeners(app: App, deps: CommandDeps): void {
-  registerEvents(app, deps);
-  registerCommands(app, deps);
-  registerActions(app, deps);
+export function registerListeners(app: App, ctx: Context): void {
+  registerEvents(app, ctx);
+  registerCommands(app, ctx);
+  registerActions(app, ctx);
+  registerViews(app, ctx);
 }

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createChartRenderer } from '../../../reports/charts/render.ts';
 import { buildDigest } from '../../../reports/digest/build.ts';
 import { buildDigestBlocks } from '../../../reports/digest/blocks.ts';
-import { addAnnotation } from '../../../src/analysis/annotations.ts';
-import { explainJourney } from '../../../src/analysis/root-cause.ts';
+import { addAnnotation } from '../../../src/annotations/annotations.ts';
+import { explainJourney } from '../../../src/root-cause/explain-journey.ts';
 import { scanSpikes } from '../../../src/alerts/spike-scan.ts';
-import { recommendActions } from '../../../src/analysis/next-best-actions.ts';
+import { recommendActions } from '../../../src/actions/recommendations.ts';
 import { parseRecommendationValue, RECOMMENDATION_TAKE_ACTION_ID } from '../../../src/actions/from-recommendation.ts';
 import { formatMoney } from '../../../src/format.ts';
 import { makeDeps } from '../../helpers/store.ts';
@@ -42,7 +42,7 @@ describe('digest content', () => {
   it('executive view: cost first, yearly cost at the 7-day rate from the savings model, cost chart leads', async () => {
     const d = await buildDigest(deps, { date: DATE, role: 'exec', renderer });
     const annual = deps.store.sqlite.prepare('SELECT sum(annual_cost) FROM savings_model WHERE date = ?').pluck().get(DATE) as number;
-    expect(d.facts[0]).toEqual({ label: 'Cost of leaked calls', value: expect.stringMatching(new RegExp(`^\\${formatMoney(d.data.today.total.cost)} \\(`)) });
+    expect(d.facts[0]).toEqual({ label: 'Cost of leaked calls', value: expect.stringMatching(new RegExp(`^\\${formatMoney(d.data.span.total.cost)} \\(`)) });
     expect(d.facts[2].value).toBe(`${formatMoney(annual)} (the most that fixing every leak could save)`);
     expect(d.charts[0].key).toBe('cost-by-journey');
     const { blocks } = buildDigestBlocks(d);

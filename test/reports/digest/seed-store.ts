@@ -6,7 +6,7 @@
 import { importCsvFile } from '../../../src/ingest/import-csv.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 import { addDays } from '../../../src/time.ts';
-import type { CommandDeps } from '../../../commands/types.ts';
+import type { Context } from '../../../src/context.ts';
 import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from '../../helpers/csv.ts';
 
 export type SeedOptions = {
@@ -30,7 +30,7 @@ function random(seed: number) {
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
-export async function seedLeakage(deps: CommandDeps, opts: SeedOptions): Promise<void> {
+export async function seedLeakage(deps: Context, opts: SeedOptions): Promise<void> {
   const rand = random(42);
   const scale = opts.scale ?? 1;
   const members: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecommendationValue, recommendationTakeButton } from '../../../src/actions/from-recommendation.ts';
 import { createAction } from '../../../src/actions/repository.ts';
-import { recommendActions } from '../../../src/analysis/next-best-actions.ts';
+import { recommendActions } from '../../../src/actions/recommendations.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { loadKnownFix } from './known-fix.ts';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseInvocation } from '../../../commands/registry.ts';
+import { parseInvocation } from '../../../commands/invocation.ts';
 import { createAction, transitionAction } from '../../../src/actions/repository.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { loadKnownFix, SHIP_DATE } from './known-fix.ts';
 
 async function leak(deps: ReturnType<typeof makeDeps>, ...argv: string[]) {
-  const inv = parseInvocation(argv, deps);
+  const inv = await parseInvocation(argv, deps);
   const result = await inv.cmd.run(inv.args, deps);
   return { result, text: inv.cmd.renderText(result) as string };
 }

@@ -5,7 +5,7 @@
  * (repeats); after it, each call is a different member. A steady "Timeout" leak of 5 a
  * day runs throughout, so a measurement that ignored the targeted error would be diluted.
  */
-import type { CommandDeps } from '../../../commands/types.ts';
+import type { Context } from '../../../src/context.ts';
 import { addDays } from '../../../src/time.ts';
 import { callRow, eventRow, load, memberRow } from '../../helpers/leak-fixture.ts';
 
@@ -13,7 +13,7 @@ export const SHIP_DATE = '2026-11-10';
 export const FIRST_DAY = addDays(SHIP_DATE, -14);
 export const LAST_DAY = '2026-11-24';
 
-export async function loadKnownFix(deps: CommandDeps): Promise<void> {
+export async function loadKnownFix(deps: Context): Promise<void> {
   const members: string[] = [];
   const digital: string[] = [];
   const calls: string[] = [];

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WebClient } from '@slack/web-api';
-import { alertsCommand, queryAlerts } from '../../../commands/alerts.ts';
-import { parseInvocation } from '../../../commands/registry.ts';
+import alertsCommand, { queryAlerts } from '../../../commands/alerts.ts';
+import { parseCommandArgs } from '../../../commands/invocation.ts';
 import { scanAndRecordAlerts } from '../../../src/alerts/jobs.ts';
 import { noisyRuleProposals, postNoiseProposals } from '../../../src/alerts/noise-proposals.ts';
 import { listAlerts, recordFeedback, ruleQuality } from '../../../src/alerts/repository.ts';
@@ -69,7 +69,7 @@ describe('leak alerts', () => {
     const { deps } = longCalls();
     insertCall(deps.store, { id: 'C-f', member: 'M-7', start: NOW - HOUR, disposition: 'failed' });
     scanAndRecordAlerts(deps, NOW);
-    const inv = parseInvocation(['alerts', '--rule', 'failed_interaction'], deps);
+    const inv = parseCommandArgs(alertsCommand, ['--rule', 'failed_interaction'], deps);
     const r = queryAlerts(deps, inv.args as never);
     expect(alertsCommand.renderText(r)).toBe(
       '1 open alerts for failed_interaction, newest first:\n\n#7 2026-11-24 12:00 [failed_interaction, open] Failed interaction: voice C-f (member M-7, agent A1, 2026-11-24 11:00).',
@@ -78,8 +78,8 @@ describe('leak alerts', () => {
     const home = queryOpenAlerts(deps);
     expect(home.map((a) => a.rule)).toEqual(['failed_interaction', ...Array(6).fill('long_interaction')]);
     expect(home[0]).toMatchObject({ id: 7, subject: 'C-f', status: 'open' });
-    expect(() => parseInvocation(['alerts', '--rule', 'loud'], deps)).toThrow('Unknown rule "loud". Rules: leak_spike, long_interaction, failed_interaction, member_failed_repeat, agent_failed_rate.');
-    expect(() => parseInvocation(['alerts', '--open', '--all'], deps)).toThrow('Choose --open or --all, not both.');
+    expect(() => parseCommandArgs(alertsCommand, ['--rule', 'loud'], deps)).toThrow('Unknown rule "loud". Rules: leak_spike, long_interaction, failed_interaction, member_failed_repeat, agent_failed_rate.');
+    expect(() => parseCommandArgs(alertsCommand, ['--open', '--all'], deps)).toThrow('Choose --open or --all, not both.');
   });
 
   it('counts every alert but lists the newest 200', () => {

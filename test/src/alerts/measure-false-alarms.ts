@@ -7,9 +7,10 @@
 import { scanSpikes } from '../../../src/alerts/spike-scan.ts';
 import { addDays } from '../../../src/time.ts';
 import { INCIDENT_START, SCENARIO, scenarioDeps } from './scenario-store.ts';
+import { alertRules } from '../../../src/alerts/rules.ts';
 
 const deps = scenarioDeps();
-const r = deps.config.alerts.rules.leak_spike;
+const r = alertRules(deps.config).leak_spike;
 const rules = { ...r, minExtraCalls: r.minExtraCalls * SCENARIO.scale, minExtraDollars: r.minExtraDollars * SCENARIO.scale };
 const raised = { daily: [] as string[], hourly: [] as string[] };
 for (let d = addDays(INCIDENT_START, -60); d < INCIDENT_START; d = addDays(d, 1)) {

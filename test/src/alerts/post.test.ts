@@ -7,6 +7,7 @@ import { useFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { insertCall, insertLeaks } from './rows.ts';
 import { addDays } from '../../../src/time.ts';
+import { alertRules } from '../../../src/alerts/rules.ts';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-24T15:10:00Z'); // 10:10 in New York
@@ -71,8 +72,8 @@ describe('posting alerts', () => {
   it('cooldown: an acknowledged member alert is refreshed within 24 h, raised anew after', async () => {
     const deps = deps0();
     const fail = (at: number, n: number) => { for (let i = 0; i < n; i++) insertCall(deps.store, { member: 'M-9', start: at - (i + 1) * 60_000, disposition: 'failed', agent: null }); };
-    const rules = { ...deps.config.alerts.rules, failed_interaction: { enabled: false, cooldownHours: 24 } };
-    const run = (at: number) => { const d = { ...deps, config: { ...deps.config, alerts: { ...deps.config.alerts, rules } } }; return scanAndRecordAlerts(d, at); };
+    const rules = { ...alertRules(deps.config), failed_interaction: { enabled: false, cooldownHours: 24 } };
+    const run = (at: number) => scanAndRecordAlerts(deps, at, rules);
     fail(T0, 5);
     const [id] = run(T0).created;
     setAlertStatus(deps.store, [id], 'acknowledged', T0);
@@ -94,10 +95,10 @@ describe('posting alerts', () => {
     setAlertStatus(deps.store, [alert.id], 'snoozed', T0 + 60_000);
     const candidate = { ...alert, kind: 'threshold' as const, rowRefs: alert.rowRefs, detail: alert.detail };
     const base = mark();
-    expect(recordAlerts(deps.store, deps.config.alerts.rules, [candidate], T0 + 23 * HOUR).refreshed).toEqual([alert.id]);
+    expect(recordAlerts(deps.store, alertRules(deps.config), [candidate], T0 + 23 * HOUR).refreshed).toEqual([alert.id]);
     expect((await postAlerts(deps, client, T0 + 23 * HOUR, quiet)).alerts).toBe(0);
     expect(listAlerts(deps.store, {}, T0 + 23 * HOUR).map((a) => a.id)).not.toContain(alert.id);
-    expect(recordAlerts(deps.store, deps.config.alerts.rules, [candidate], T0 + 25 * HOUR).refreshed).toEqual([alert.id]);
+    expect(recordAlerts(deps.store, alertRules(deps.config), [candidate], T0 + 25 * HOUR).refreshed).toEqual([alert.id]);
     expect(getAlert(deps.store, alert.id)).toMatchObject({ status: 'open', snoozedUntil: null, messageTs: null });
     expect((await postAlerts(deps, client, T0 + 25 * HOUR, quiet)).alerts).toBe(1);
     expect(mark().posts).toBe(base.posts + 1);

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { openStore } from '../../../db/open-db.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { runBackfill } from '../../../src/simulator/backfill.ts';
-import type { CommandDeps } from '../../../commands/types.ts';
+import { consoleLogger, type Context } from '../../../src/context.ts';
 
 export const SCENARIO = { seed: 7, scale: 0.1, days: 102, end: Date.parse('2026-11-24T17:00:00Z') };
 export const INCIDENT_START = '2026-11-10';
@@ -30,7 +30,7 @@ export function codeHash(): string {
   return h.digest('hex').slice(0, 16);
 }
 
-export function scenarioDeps(): CommandDeps {
+export function scenarioDeps(): Context {
   const dir = path.join(os.tmpdir(), 'leak-alerts-scenario');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${codeHash()}.db`);
@@ -42,5 +42,5 @@ export function scenarioDeps(): CommandDeps {
     store.close();
     fs.writeFileSync(`${file}.done`, new Date().toISOString());
   }
-  return { store: openStore(file), config, now: () => SCENARIO.end };
+  return { store: openStore(file), config, now: () => SCENARIO.end, log: consoleLogger };
 }

@@ -6,19 +6,20 @@
  * Material minimums are the rules file's scaled to 10% (4 extra calls, $30); the test is the same.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CommandDeps } from '../../../commands/types.ts';
+import type { Context } from '../../../src/context.ts';
 import { scanSpikes } from '../../../src/alerts/spike-scan.ts';
 import { addDays } from '../../../src/time.ts';
 import { INCIDENT_START, SCENARIO, scenarioDeps } from './scenario-store.ts';
+import { alertRules, type AlertRules } from '../../../src/alerts/rules.ts';
 
 /** Measured: daily scans of the 60 clean days raise this many spikes (see the README section). */
 const FALSE_ALARMS = 0;
 
-let deps: CommandDeps;
-let rules: CommandDeps['config']['alerts']['rules']['leak_spike'];
+let deps: Context;
+let rules: AlertRules['leak_spike'];
 beforeAll(() => {
   deps = scenarioDeps();
-  const r = deps.config.alerts.rules.leak_spike;
+  const r = alertRules(deps.config).leak_spike;
   rules = { ...r, minExtraCalls: r.minExtraCalls * SCENARIO.scale, minExtraDollars: r.minExtraDollars * SCENARIO.scale };
 }, 900_000);
 

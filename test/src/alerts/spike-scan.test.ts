@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addAnnotation } from '../../../src/analysis/annotations.ts';
+import { addAnnotation } from '../../../src/annotations/annotations.ts';
 import { evaluateSeries, scanSpikes } from '../../../src/alerts/spike-scan.ts';
 import { binomialUpperTail, poissonUpperTail } from '../../../src/alerts/count-test.ts';
 import { addDays } from '../../../src/time.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { insertLeaks } from './rows.ts';
+import { alertRules } from '../../../src/alerts/rules.ts';
 
 const ELIGIBILITY = 'Your plan is not eligible for this option';
 const SPIKE_DAY = '2026-11-17'; // a Tuesday
@@ -62,7 +63,7 @@ describe('scanSpikes', () => {
     expect(findCare).toMatchObject({ observed: 110, expected: 60, material: true, flagged: false });
     expect(findCare.dispersion).toBeGreaterThan(20);
     // Every billing series rose by exactly 60 calls ($480): the minimums apply at and just above that.
-    const rules = deps.config.alerts.rules.leak_spike;
+    const rules = alertRules(deps.config).leak_spike;
     expect(scanSpikes(deps, { date: SPIKE_DAY }, { ...rules, minExtraCalls: 60, minExtraDollars: 480 })).toHaveLength(3);
     expect(scanSpikes(deps, { date: SPIKE_DAY }, { ...rules, minExtraCalls: 61 })).toEqual([]);
     expect(scanSpikes(deps, { date: SPIKE_DAY }, { ...rules, minExtraDollars: 481 })).toEqual([]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkThresholdsAfterIngest, scanThresholds } from '../../../src/alerts/thresholds.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { insertCall } from './rows.ts';
+import { alertRules } from '../../../src/alerts/rules.ts';
 
 const NOW = Date.parse('2026-11-24T17:00:00Z'); // 12:00 in New York
 const HOUR = 3_600_000;
@@ -58,7 +59,7 @@ describe('operational thresholds', () => {
   it('a disabled rule raises nothing', () => {
     const deps = makeDeps({ now: NOW });
     insertCall(deps.store, { start: NOW - HOUR, disposition: 'failed' });
-    const rules = { ...deps.config.alerts.rules, failed_interaction: { enabled: false, cooldownHours: 24 } };
+    const rules = { ...alertRules(deps.config), failed_interaction: { enabled: false, cooldownHours: 24 } };
     expect(of('failed_interaction', scanThresholds(deps, NOW, rules))).toEqual([]);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkRow, CONTRACTS, parseInstant } from '../../../src/ingest/contract.ts';
+import { checkContext, checkRow, CONTRACTS, parseInstant, type SourceContract } from '../../../src/ingest/contract.ts';
+
+/** Checks as an import at this time would. */
+const NOW = Date.parse('2026-11-24T17:00:00Z');
+const check = (contract: SourceContract, values: string[]) => checkRow(contract, values, checkContext(NOW));
 
 describe('parseInstant: ISO 8601 with Z or an offset', () => {
   it('reads Z, offsets, seconds and fractions as the same instant', () => {
@@ -28,36 +32,37 @@ describe('checkRow', () => {
   };
 
   it('accepts a good row; optional columns may be empty', () => {
-    expect(checkRow(calls, row())).toBeNull();
+    expect(check(calls, row())).toBeNull();
   });
 
   it('first problem wins, with the column named', () => {
-    expect(checkRow(calls, row({ member_id: '', interaction: 'fax' }))).toEqual({ code: 'missing_value', reason: 'member_id is empty' });
-    expect(checkRow(calls, row({ interaction: 'fax' }))).toEqual({ code: 'bad_value', reason: 'interaction "fax" must be one of voice, video, chat, email' });
+    expect(check(calls, row({ member_id: '', interaction: 'fax' }))).toEqual({ code: 'missing_value', reason: 'member_id is empty' });
+    expect(check(calls, row({ interaction: 'fax' }))).toEqual({ code: 'bad_value', reason: 'interaction "fax" must be one of voice, video, chat, email' });
   });
 
   it('choices match in any ASCII case only, as silver lowercases them (a Kelvin sign is not a K)', () => {
     const digital = CONTRACTS.digital;
     const event = (device: string, outcome: string) => ['e1', 'M-000001', 's1', '2026-11-20T14:00:00Z', 'app', device, 'billing', 'pay', outcome, ''];
-    expect(checkRow(digital, event('DeskTop', 'OK'))).toBeNull();
-    expect(checkRow(digital, event('des\u212Atop', 'ok'))).toEqual({ code: 'bad_value', reason: 'device "des\u212Atop" must be one of mobile, desktop, tablet' });
-    expect(checkRow(digital, event('desktop', 'o\u212A'))?.code).toBe('bad_value');
+    expect(check(digital, event('DeskTop', 'OK'))).toBeNull();
+    expect(check(digital, event('des\u212Atop', 'ok'))).toEqual({ code: 'bad_value', reason: 'device "des\u212Atop" must be one of mobile, desktop, tablet' });
+    expect(check(digital, event('desktop', 'o\u212A'))?.code).toBe('bad_value');
   });
 
   it('sentiment bounds are inclusive: -1 and 1 pass, 1.01 does not', () => {
-    expect(checkRow(calls, row({ sentiment_start: '-1', sentiment_end: '1' }))).toBeNull();
-    expect(checkRow(calls, row({ sentiment_end: '.5' }))).toBeNull();
-    expect(checkRow(calls, row({ sentiment_end: '1.01' }))?.code).toBe('bad_value');
+    expect(check(calls, row({ sentiment_start: '-1', sentiment_end: '1' }))).toBeNull();
+    expect(check(calls, row({ sentiment_end: '.5' }))).toBeNull();
+    expect(check(calls, row({ sentiment_end: '1.01' }))?.code).toBe('bad_value');
   });
 
   it('a call may end when it starts, not before; offsets are compared as instants', () => {
-    expect(checkRow(calls, row({ ended_at: '2026-11-20T14:00:00Z' }))).toBeNull();
-    expect(checkRow(calls, row({ ended_at: '2026-11-20T09:04:00-05:00' }))).toBeNull();
-    expect(checkRow(calls, row({ ended_at: '2026-11-20T08:59:00-05:00' }))).toEqual({ code: 'bad_time_order', reason: 'ended_at is before started_at' });
+    expect(check(calls, row({ ended_at: '2026-11-20T14:00:00Z' }))).toBeNull();
+    expect(check(calls, row({ ended_at: '2026-11-20T09:04:00-05:00' }))).toBeNull();
+    expect(check(calls, row({ ended_at: '2026-11-20T08:59:00-05:00' }))).toEqual({ code: 'bad_time_order', reason: 'ended_at is before started_at' });
   });
 
   it('long bad values are truncated in the reason', () => {
-    const r = checkRow(calls, row({ disposition: 'x'.repeat(100) }));
+    expect(check(calls, row({ disposition: 'x'.repeat(100) }))?.reason).toBe(`disposition "${'x'.repeat(57)}..." is 100 characters long; the limit is 64`);
+    const r = check(calls, row({ disposition: 'x'.repeat(62) }));
     expect(r?.reason).toBe(`disposition "${'x'.repeat(57)}..." must be one of resolved, failed, transferred, abandoned`);
   });
 });

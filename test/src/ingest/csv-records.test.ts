@@ -65,4 +65,28 @@ describe('splitCsv (RFC 4180)', () => {
       { lineNo: 2, raw: '2,"x, y",3', fields: ['2', 'x, y', '3'] },
     ]);
   });
+
+  it('once the header width is known, lone quotes on their own lines cost one line each: in a row, between rows, at the end', () => {
+    const text = 'a,b\n"\n"\n"\n1,2\n"\n3,4\n"';
+    expect([...splitCsv(text, { width: 2 })]).toEqual([
+      { lineNo: 1, raw: 'a,b', fields: ['a', 'b'] },
+      { lineNo: 2, raw: '"', error: 'a quoted field is never closed' },
+      { lineNo: 3, raw: '"', error: 'a quoted field is never closed' },
+      { lineNo: 4, raw: '"', error: 'a quoted field is never closed' },
+      { lineNo: 5, raw: '1,2', fields: ['1', '2'] },
+      { lineNo: 6, raw: '"', error: 'a quoted field is never closed' },
+      { lineNo: 7, raw: '3,4', fields: ['3', '4'] },
+      { lineNo: 8, raw: '"', error: 'a quoted field is never closed' },
+    ]);
+    // Without a width the same text pairs the quotes into values holding a line break.
+    expect(split(text)[1]).toEqual({ lineNo: 2, raw: '"\n"', fields: ['\n'] });
+  });
+
+  it('a value with line breaks in a record of the header width is kept whole', () => {
+    expect([...splitCsv('a,b\n"x\n\ny",2\n3,4\n', { width: 2 })]).toEqual([
+      { lineNo: 1, raw: 'a,b', fields: ['a', 'b'] },
+      { lineNo: 2, raw: '"x\n\ny",2', fields: ['x\n\ny', '2'] },
+      { lineNo: 5, raw: '3,4', fields: ['3', '4'] },
+    ]);
+  });
 });

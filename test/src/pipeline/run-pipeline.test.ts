@@ -5,7 +5,7 @@ import { CALL_HEADER, DIGITAL_HEADER, MEMBER_HEADER, tempDir, writeCsv } from '.
 import { registerSqlFunctions } from '../../../src/pipeline/sql-functions.ts';
 import { importCsvFile } from '../../../src/ingest/import-csv.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
-import { queryToday } from '../../../commands/today.ts';
+import { queryToday } from '../../../src/leakage/today.ts';
 import { addDays, zoneClock } from '../../../src/time.ts';
 
 /**

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../../src/time.ts';
+import { addDays, zoneClock } from '../../../src/time.ts';
 import { ELIGIBILITY_MESSAGE } from '../../../src/simulator/pools.ts';
-import { ANCHOR, simulatedStore } from '../../helpers/simulated.ts';
+import { scanThresholds } from '../../../src/alerts/thresholds.ts';
+import { queryAgents } from '../../../src/contact-center/agents.ts';
+import { queryInteractions } from '../../../src/contact-center/interactions.ts';
+import { ANCHOR, END, simulatedStore } from '../../helpers/simulated.ts';
 
 /**
  * The default scenario at 2% scale, read back from what the pipeline computed (digital_call_leakage
@@ -79,5 +82,70 @@ describe('default scenario, computed through the pipeline', () => {
       `SELECT strftime('%w', local_date) AS wd, count(*) * 1.0 / count(DISTINCT local_date) AS calls FROM call_logs_cleaned
        WHERE local_date < ? GROUP BY wd ORDER BY calls DESC`, ANCHOR);
     expect(byWeekday[0].wd).toBe('1');
+  });
+});
+
+describe('the contact center in the default scenario', () => {
+  const FIRST = addDays(ANCHOR, -22);
+  const range = { from: FIRST, to: ANCHOR };
+
+  it('handle times differ by type, with a long tail: video longest, chat shortest, a few calls over 50 minutes', () => {
+    const rows = all<{ interaction: string; s: number }>(
+      "SELECT interaction, (ended_at - started_at) / 1000 AS s FROM call_logs_cleaned WHERE disposition != 'abandoned' ORDER BY interaction, s");
+    const of = (t: string) => rows.filter((r) => r.interaction === t).map((r) => r.s);
+    const median = (t: string) => of(t)[Math.floor(of(t).length / 2)] / 60;
+    expect(median('video')).toBeGreaterThan(median('voice'));
+    expect(median('voice')).toBeGreaterThan(median('chat'));
+    expect(median('voice')).toBeGreaterThan(5);
+    expect(median('voice')).toBeLessThan(9);
+    expect(median('email')).toBeGreaterThan(5);
+    expect(median('email')).toBeLessThan(10);
+    const over = rows.filter((r) => r.s > 3000).length / rows.length;
+    expect(over).toBeGreaterThan(0.001);
+    expect(over).toBeLessThan(0.006);
+    expect(of('chat').filter((s) => s > 3000)).toEqual([]);
+  });
+
+  it('every operational alert rule fires over the history, at a believable rate', () => {
+    // The checks a running Leak makes, once an hour over the history: each alert is counted once (its dedupe key).
+    const clock = zoneClock(world.deps.config.timeZone);
+    const keys = new Map<string, Set<string>>();
+    for (let t = clock.startOfDay(FIRST) + 3_600_000; t <= END; t += 3_600_000) {
+      for (const a of scanThresholds({ ...world.deps, now: () => t }, t)) keys.set(a.rule, (keys.get(a.rule) ?? new Set()).add(a.dedupeKey));
+    }
+    const count = (rule: string) => keys.get(rule)?.size ?? 0;
+    const interactions = one<{ n: number }>('SELECT count(*) AS n FROM call_logs_cleaned').n;
+    const days = 22.7;
+    // Long: a few in a thousand interactions, about one or two a day at this scale.
+    expect(count('long_interaction') / interactions).toBeGreaterThan(0.001);
+    expect(count('long_interaction') / interactions).toBeLessThan(0.006);
+    expect(count('failed_interaction') / interactions).toBeGreaterThan(0.06);
+    expect(count('failed_interaction') / interactions).toBeLessThan(0.14);
+    // A bot or a fraud probe: every few days, not every day.
+    expect(count('member_failed_repeat')).toBeGreaterThanOrEqual(3);
+    expect(count('member_failed_repeat')).toBeLessThan(days);
+    // Agents over 25% failed: one struggling agent again and again; others once in a while, by chance.
+    const agentDays = [...(keys.get('agent_failed_rate') ?? [])].map((k) => k.split(':')[1]);
+    const perAgent = [...new Set(agentDays)].map((a) => agentDays.filter((x) => x === a).length).sort((a, b) => b - a);
+    expect(perAgent[0]).toBeGreaterThanOrEqual(3);
+    expect(perAgent[1] ?? 0).toBeLessThan(perAgent[0]);
+    const agentsSeen = one<{ n: number }>("SELECT count(DISTINCT agent_id) AS n FROM call_logs_cleaned WHERE agent_id != ''").n;
+    expect(agentDays.length / (agentsSeen * days)).toBeLessThan(0.05);
+  });
+
+  it('agents and interactions have something to show: one agent stands out, calls over 3000 s, the longest over 50 minutes', () => {
+    const agents = queryAgents(world.deps, { ...range, minCalls: 20 });
+    expect(agents.total.over_3000s).toBeGreaterThan(0);
+    const [worst, next] = agents.highest_failed;
+    expect(worst.failed_pct).toBeGreaterThan(1.8 * agents.lowest_failed[0].failed_pct);
+    expect(worst.failed_pct).toBeGreaterThan(next.failed_pct + 5);
+    expect(worst.avg_handle_seconds).toBeGreaterThan(agents.total.avg_handle_seconds!);
+    expect(agents.without_agent).toBeGreaterThan(0);
+    const interactions = queryInteractions(world.deps, range);
+    const avg = Object.fromEntries(interactions.interactions.map((i) => [i.interaction, i.avg_seconds]));
+    expect(avg.video).toBeGreaterThan(avg.voice);
+    expect(avg.voice).toBeGreaterThan(avg.chat);
+    expect(interactions.longest!.seconds).toBeGreaterThan(3000);
+    expect(['voice', 'video']).toContain(interactions.longest!.interaction);
   });
 });

@@ -3,7 +3,7 @@ import { buildHomeBlocks } from '../../../src/slack/home/blocks.ts';
 import { queryHome } from '../../../src/slack/home/query.ts';
 import { recordAlerts } from '../../../src/alerts/repository.ts';
 import { loadAlertRules } from '../../../src/alerts/rules.ts';
-import { claimDigest, markFailed } from '../../../reports/digest/ledger.ts';
+import { claimDigest, markFailed } from '../../../src/bookkeeping/digest-ledger.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { NOW, seedLeaks } from './seed.ts';
 

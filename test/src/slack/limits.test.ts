@@ -5,16 +5,16 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnownBlock } from '@slack/types';
-import { COMMANDS } from '../../../commands/registry.ts';
-import type { CommandDeps } from '../../../commands/types.ts';
-import { renderTodayBlocks } from '../../../commands/today.blocks.ts';
-import type { TodayResult } from '../../../commands/today.ts';
+import { runsIn } from '../../../commands/command.ts';
+import { loadCommands } from '../../../commands/registry.ts';
+import type { Context } from '../../../src/context.ts';
+import { renderTodayBlocks } from '../../../commands/today.ts';
+import type { TodayResult } from '../../../src/leakage/today.ts';
 import { answerLine } from '../../../src/slack/answer.ts';
-import { renderGeneric } from '../../../src/slack/blocks/generic.ts';
-import { fitAnswer, LIMITS, limitProblems } from '../../../src/slack/blocks/limits.ts';
+import { renderGeneric } from '../../../src/blocks/generic.ts';
+import { fitAnswer, LIMITS, limitProblems } from '../../../src/blocks/limits.ts';
 import { buildHomeBlocks } from '../../../src/slack/home/blocks.ts';
 import { queryHome } from '../../../src/slack/home/query.ts';
-import { isSlackCommand } from '../../../src/slack/surface.ts';
 import { callRow, eventRow, load, memberRow } from '../../helpers/leak-fixture.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { NOW } from './seed.ts';
@@ -22,7 +22,7 @@ import { NOW } from './seed.ts';
 const JOURNEYS = Array.from({ length: 60 }, (_, i) => `journey_${String(i).padStart(2, '0')}_${'x'.repeat(40)}`);
 const PLANS = ['MAPD', 'Commercial', 'Medicaid', 'Medicare Supplement'];
 
-let deps: CommandDeps;
+let deps: Context;
 beforeAll(async () => {
   deps = makeDeps({ now: NOW });
   const members: string[] = [];
@@ -55,7 +55,7 @@ describe('Block Kit limits on a large store', () => {
   });
 
   it('every Slack command answers within limits with its default arguments (new commands are checked automatically)', async () => {
-    for (const cmd of COMMANDS.filter(isSlackCommand)) {
+    for (const cmd of (await loadCommands()).filter((c) => runsIn(c, 'slack'))) {
       const msg = await answerLine(cmd.name, deps, { shareable: true });
       expect(limitProblems(msg.blocks), cmd.name).toEqual([]);
       const json = await answerLine(`${cmd.name} --json`, deps, { shareable: true });
@@ -89,7 +89,7 @@ describe('fitting oversized answers', () => {
 
   it('splits long CLI text into code sections under 3,000 characters and keeps escaping', () => {
     const text = Array.from({ length: 2000 }, (_, i) => `row ${i} <segment> & M-${100000 + i}`).join('\n');
-    const cmd = { ...COMMANDS[0], name: 'big', summary: 'A very long answer', renderText: () => text };
+    const cmd = { name: 'big', summary: 'A very long answer', renderText: () => text };
     const msg = fitAnswer(renderGeneric(cmd, {}));
     expectWithinLimits(msg.blocks);
     expect(JSON.stringify(msg.blocks)).toMatch(/Showing \d+ of \d+ parts/);

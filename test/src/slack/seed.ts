@@ -3,13 +3,13 @@ import { afterAll, beforeAll } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { startApp, type StartedApp } from '../../helpers/start-app.ts';
 import { makeDeps } from '../../helpers/store.ts';
-import type { CommandDeps } from '../../../commands/types.ts';
+import type { Context } from '../../../src/context.ts';
 import { callRow, eventRow, load, memberRow } from '../../helpers/leak-fixture.ts';
 
 export const NOW = '2026-11-24T17:00:00Z'; // 12:00 in New York
 
 /** billing leaks 3 times today (1 a day before), id_card once today. */
-export async function seedLeaks(deps: CommandDeps): Promise<void> {
+export async function seedLeaks(deps: Context): Promise<void> {
   const members = ['M-100001', 'M-100002', 'M-100003', 'M-100004'].map((id) => memberRow({ id, plan: 'MAPD', enrolled: '2025-01-01' }));
   const digital: string[] = [];
   const calls: string[] = [];

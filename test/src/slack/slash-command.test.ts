@@ -1,9 +1,12 @@
 /** /leak over real HTTP through Bolt's receiver, answered via the response URL on a fake Slack. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSlack } from '../../helpers/fake-slack.ts';
 import type { StartedApp } from '../../helpers/start-app.ts';
 import { slashCommandRequest } from '../../helpers/slack-request.ts';
 import { makeDeps } from '../../helpers/store.ts';
+import { tempDir } from '../../helpers/csv.ts';
 import { NOW, seedLeaks, useSeededApp } from './seed.ts';
 
 const handles = useSeededApp();
@@ -83,6 +86,21 @@ describe('/leak', () => {
   it('keeps CLI-only commands out of Slack', async () => {
     const { reply } = await leak('import members /etc/passwd');
     expect(reply?.text).toBe('import works in the terminal only, since it reads or writes files on the server: npm run -s leak -- import --help');
+  });
+
+  it('keeps export and simulate in the terminal too, in the same one line, and writes nothing', async () => {
+    const out = path.join(tempDir(), 'export');
+    const exported = await leak(`export --out ${out}`);
+    expect(exported.reply?.text).toBe('export works in the terminal only, since it reads or writes files on the server: npm run -s leak -- export --help');
+    expect(fs.existsSync(out)).toBe(false);
+    const batches = () => app.deps.store.sqlite.prepare('SELECT count(*) FROM import_batches').pluck().get();
+    const before = batches();
+    const simulated = await leak('simulate --days 1 --scale 0.001');
+    expect(simulated.reply?.text).toBe('simulate works in the terminal only, since it writes a simulated history into the store on the server: npm run -s leak -- simulate --help');
+    expect(batches()).toBe(before);
+    // Help does not offer them either.
+    const help = allText((await leak('help')).reply!.blocks);
+    for (const name of ['export', 'simulate', 'digest']) expect(help).not.toContain(`/leak ${name}`);
   });
 
   it('checked the bot token once at start, not on every request', () => {

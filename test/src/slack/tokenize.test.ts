@@ -22,14 +22,14 @@ describe('tokenize', () => {
 });
 
 describe('readIntent', () => {
-  it('tells commands, help and typos apart', () => {
-    expect(readIntent('today --date 2026-11-20')).toEqual({ kind: 'command', argv: ['today', '--date', '2026-11-20'] });
-    expect(readIntent('TODAY')).toEqual({ kind: 'command', argv: ['today'] });
-    expect(readIntent('')).toEqual({ kind: 'help', topic: undefined });
-    expect(readIntent('help today')).toEqual({ kind: 'help', topic: 'today' });
-    expect(readIntent('tody --json')).toEqual({ kind: 'unknown', word: 'tody', suggestion: 'today', suggestedLine: 'today --json' });
-    expect(readIntent('why is billing so bad')).toMatchObject({ kind: 'command', argv: ['why', 'is', 'billing', 'so', 'bad'] });
-    expect(readIntent('import members /etc/passwd')).toEqual({ kind: 'cli_only', name: 'import' });
+  it('tells commands, help and typos apart', async () => {
+    expect(await readIntent('today --date 2026-11-20')).toEqual({ kind: 'command', argv: ['today', '--date', '2026-11-20'] });
+    expect(await readIntent('TODAY')).toEqual({ kind: 'command', argv: ['today'] });
+    expect(await readIntent('')).toEqual({ kind: 'help', topic: undefined });
+    expect(await readIntent('help today')).toEqual({ kind: 'help', topic: 'today' });
+    expect(await readIntent('tody --json')).toEqual({ kind: 'unknown', word: 'tody', suggestion: 'today', suggestedLine: 'today --json' });
+    expect(await readIntent('why is billing so bad')).toMatchObject({ kind: 'command', argv: ['why', 'is', 'billing', 'so', 'bad'] });
+    expect(await readIntent('import members /etc/passwd')).toEqual({ kind: 'cli_only', name: 'import' });
   });
 
   it('reads a mention without the bot mention or a leading /leak', () => {

@@ -1,17 +1,17 @@
 /** "Who is affected?", "Why?", "Journey M-…": run the command in the button's value, answer privately. */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { CommandDeps } from '../../../../commands/types.ts';
+import type { Context } from '../../../context.ts';
 import { answerLine } from '../../answer.ts';
 import { buttonActionSchema, checkPayload } from '../../payloads.ts';
 
-export function runCommandButton(deps: CommandDeps) {
+export function runCommandButton(ctx: Context) {
   return async ({ ack, body, respond, client, logger }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await ack();
     const payload = checkPayload(buttonActionSchema, body, 'button', logger);
     if (!payload) return;
     // As for /leak: the clicker is the requester, so a command that acts does so as them.
     const requester = { userId: payload.user.id, channelId: payload.channel?.id ?? payload.user.id, client };
-    const message = await answerLine(payload.actions[0].value, { ...deps, slack: requester }, { shareable: true, log: logger });
+    const message = await answerLine(payload.actions[0].value, { ...ctx, slack: requester }, { shareable: true, log: logger });
     if (body.response_url) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
     } else {

@@ -4,7 +4,7 @@
  * the person is told how to invite it.
  */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { CommandDeps } from '../../../../commands/types.ts';
+import type { Context } from '../../../context.ts';
 import { answerLine } from '../../answer.ts';
 import { errorLine } from '../../error-reply.ts';
 import { buttonActionSchema, checkPayload } from '../../payloads.ts';
@@ -16,13 +16,13 @@ const NOT_POSTABLE: Record<string, string> = {
   restricted_action: 'Posting here is restricted for apps in this workspace.',
 };
 
-export function shareInChannel(deps: CommandDeps) {
+export function shareInChannel(ctx: Context) {
   return async ({ ack, body, respond, client, logger }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await ack();
     const payload = checkPayload(buttonActionSchema, body, 'share button', logger);
     if (!payload?.channel) return;
     const line = payload.actions[0].value;
-    const message = await answerLine(line, deps, { shareable: false, log: logger, note: `Shared by <@${payload.user.id}> · \`/leak ${line}\`` });
+    const message = await answerLine(line, ctx, { shareable: false, log: logger, note: `Shared by <@${payload.user.id}> · \`/leak ${line}\`` });
     try {
       await client.chat.postMessage({ channel: payload.channel.id, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
     } catch (e) {

@@ -1,11 +1,13 @@
 import type { App } from '@slack/bolt';
-import type { CommandDeps } from '../../../../commands/types.ts';
-import { dedupeEvents } from '../../event-dedupe.ts';
+import type { Context } from '../../../context.ts';
+import { dedupeEvents } from './dedupe-events.ts';
 import { appHomeOpened } from './app-home-opened.ts';
 import { appMention } from './app-mention.ts';
+import { messageIm } from './message-im.ts';
 
-export function registerEvents(app: App, deps: CommandDeps): void {
-  app.use(dedupeEvents(deps));
-  app.event('app_home_opened', appHomeOpened(deps));
-  app.event('app_mention', appMention(deps));
+export function registerEvents(app: App, ctx: Context): void {
+  app.use(dedupeEvents(ctx));
+  app.event('app_home_opened', appHomeOpened(ctx));
+  app.event('app_mention', appMention(ctx));
+  app.event('message', messageIm(ctx));
 }

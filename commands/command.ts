@@ -1,0 +1,70 @@
+/**
+ * A command is one object that says everything about itself: its name and summary, its arguments
+ * (help and usage are generated from them, never typed twice), where it may run, how to run it and
+ * how to show the answer, and examples. `run` is pure apart from the store; the CLI prints
+ * `renderText`, Slack renders `renderBlocks`, or the generic renderer when a command has none.
+ * A new command is one file exporting such an object by default, plus one line in registry.ts.
+ */
+import type { RenderedAnswer } from '../src/blocks/limits.ts';
+import type { Config } from '../src/config.ts';
+import type { Context } from '../src/context.ts';
+
+/** Where a command may run: the terminal (`npm run -s leak -- …`) and Slack (`/leak …`, buttons, mentions). */
+export type Surface = 'terminal' | 'slack';
+
+export type Positional = {
+  /** As shown in usage, e.g. "JOURNEY"; optional ones are shown in brackets. */
+  name: string;
+  description: string;
+  required?: boolean;
+  /** Takes every remaining word (a title, a note's text). */
+  rest?: boolean;
+};
+
+export type OptionSpec = {
+  name: string;
+  type: 'string' | 'boolean';
+  /** Shown in help, e.g. "YYYY-MM-DD". */
+  value?: string;
+  description: string;
+  multiple?: boolean;
+};
+
+export type ArgsSchema = { positionals: Positional[]; options: OptionSpec[] };
+
+/** A line to type after `leak` (or `/leak`) and what it answers; `onStart` ones are printed by `npm start`. */
+export type Example = { line: string; what: string; onStart?: boolean };
+
+export type ParsedArgs = {
+  positionals: string[];
+  values: Record<string, string | boolean | string[] | undefined>;
+  /** The generated usage line ("leak today [--date YYYY-MM-DD] [--json]"), for one-line refusals. */
+  usage: string;
+};
+
+export type Command<A = unknown, R = unknown> = {
+  name: string;
+  summary: string;
+  args: ArgsSchema;
+  /** A question: it takes --date and --json, and its answer can be shared in Slack. */
+  query: boolean;
+  surfaces: readonly Surface[];
+  /** For a terminal-only command: why, in the words Slack's refusal uses ("since it …"). */
+  terminalOnlyBecause?: string;
+  examples?: Example[];
+  parse(parsed: ParsedArgs, ctx: Context): A;
+  run(args: A, ctx: Context): R | Promise<R>;
+  renderText(result: R): string;
+  renderBlocks?(result: R, config: Config): RenderedAnswer;
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCommand = Command<any, any>;
+
+export const defineCommand = <A, R>(c: Command<A, R>): Command<A, R> => c;
+
+export const runsIn = (cmd: AnyCommand, surface: Surface) => cmd.surfaces.includes(surface);
+
+/** Where every command may run unless it acts on the server's files or data. */
+export const EVERYWHERE: readonly Surface[] = ['terminal', 'slack'];
+export const TERMINAL_ONLY: readonly Surface[] = ['terminal'];

@@ -1,0 +1,25 @@
+/**
+ * A command line turned into a command and its checked arguments: the one way the CLI and Slack
+ * both dispatch. Unknown commands, options and extra words are refused in one line with the usage.
+ */
+import { LeakError } from '../src/errors.ts';
+import type { Context } from '../src/context.ts';
+import { parseCommandArgs, type Invocation } from './parse-args.ts';
+import { closestCommand, COMMANDS, loadCommand } from './registry.ts';
+
+export { parseCommandArgs, type Invocation } from './parse-args.ts';
+
+/** `argv` is the whole line after `leak`: the command's name, then its arguments. */
+export async function parseInvocation(argv: string[], ctx: Context): Promise<Invocation> {
+  const [name, ...rest] = argv;
+  const cmd = name ? await loadCommand(name) : undefined;
+  if (!cmd) throw unknownCommand(name);
+  return parseCommandArgs(cmd, rest, ctx);
+}
+
+function unknownCommand(name: string | undefined): LeakError {
+  const names = COMMANDS.map((c) => c.name).join(', ');
+  if (!name) return new LeakError('unknown_command', `Which command? Commands: ${names}.`);
+  const suggestion = closestCommand(name);
+  return new LeakError('unknown_command', `Unknown command "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Commands: ${names}.`);
+}

@@ -1,0 +1,25 @@
+/**
+ * The application context every layer receives: the store, the settings, the clock, a logger and,
+ * when a person asked from Slack, who and where. It lives at the bottom of the house so that the
+ * domain, the commands, the reports and the faces all point down at it, never up at each other.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { Store } from '../db/open-db.ts';
+import type { Config } from './config.ts';
+
+export type Logger = { info(message: string): void; warn(message: string): void };
+
+/** Set when a command runs for a person in Slack: who asked, in which channel, and a client to post there. */
+export type SlackRequester = { userId: string; channelId: string; client: WebClient };
+
+export type Context = {
+  store: Store;
+  config: Config;
+  /** Injected clock, so "today" is testable. */
+  now: () => number;
+  log: Logger;
+  /** Only for work done for a person in Slack (e.g. `action new` posts the action's message in their channel). */
+  slack?: SlackRequester;
+};
+
+export const consoleLogger: Logger = { info: (m) => console.log(m), warn: (m) => console.warn(m) };

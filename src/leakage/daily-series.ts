@@ -1,0 +1,49 @@
+/**
+ * Daily leaked-call series for one journey (optionally one segment or one error message), zero-filled,
+ * and the span of days the store actually covers. Gold when it can answer (segment grain), silver
+ * when the question names an error message (gold does not keep it).
+ */
+import type { Context } from '../context.ts';
+import { addDays, daysBetween, zoneClock } from '../time.ts';
+import { readCallSpan } from '../pipeline/call-span.ts';
+
+export type DayPoint = { date: string; calls: number; cost: number; repeats: number };
+export type SeriesFilter = { journey: string; segment?: string; errorMessage?: string };
+
+export function dailySeries(ctx: Context, filter: SeriesFilter, from: string, to: string): DayPoint[] {
+  const where = ['journey = @journey', filter.segment !== undefined ? 'segment = @segment' : ''];
+  const useSilver = filter.errorMessage !== undefined;
+  const sql = useSilver
+    ? `SELECT local_date AS date, count(*) AS calls, sum(is_repeat) AS repeats FROM digital_call_leakage
+       WHERE local_date BETWEEN @from AND @to AND ${[...where, 'error_message = @errorMessage'].filter(Boolean).join(' AND ')}
+       GROUP BY local_date`
+    : `SELECT date, sum(calls) AS calls, sum(cost) AS cost, sum(repeats) AS repeats FROM daily_leakage_summary
+       WHERE date BETWEEN @from AND @to AND ${where.filter(Boolean).join(' AND ')} GROUP BY date`;
+  const rows = ctx.store.sqlite
+    .prepare(sql)
+    .all({ journey: filter.journey, segment: filter.segment ?? null, errorMessage: filter.errorMessage ?? null, from, to }) as {
+    date: string;
+    calls: number;
+    cost?: number;
+    repeats: number;
+  }[];
+  const byDate = new Map(rows.map((r) => [r.date, r]));
+  const out: DayPoint[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    const r = byDate.get(d);
+    out.push({ date: d, calls: r?.calls ?? 0, cost: r ? (r.cost ?? r.calls * ctx.config.costPerCall) : 0, repeats: r?.repeats ?? 0 });
+  }
+  return out;
+}
+
+/**
+ * The days the store can speak for: from its first call date to its last complete one (the last call
+ * date, or yesterday in LEAK_TZ when calls are still arriving today). null for an empty store.
+ */
+export function storeSpan(ctx: Context): { first: string; lastComplete: string } | null {
+  const span = readCallSpan(ctx.store.sqlite);
+  if (!span.first || !span.last) return null;
+  const yesterday = addDays(zoneClock(ctx.config.timeZone).today(ctx.now()), -1);
+  const lastComplete = span.last < yesterday ? span.last : yesterday;
+  return daysBetween(span.first, lastComplete) < 0 ? null : { first: span.first, lastComplete };
+}

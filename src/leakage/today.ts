@@ -1,0 +1,92 @@
+/**
+ * "What's breaking right now?" Each leaking journey on a date: leaked calls, cost, the segment
+ * most affected, and the trend against the mean of the 7 days before. For today (unfinished),
+ * both sides are counted up to the current local time of day, so the comparison is fair.
+ */
+import { addDays, zoneClock } from '../time.ts';
+import { formatCount, formatMoney, formatPct, round1 } from '../format.ts';
+import type { Context } from '../context.ts';
+
+export type TodayJourney = { journey: string; calls: number; cost: number; top_segment: string | null; trend_pct: number | null };
+export type TodayResult = {
+  date: string;
+  time_zone: string;
+  /** Set when the date is today: counts run up to this local time, and so do the comparison days. */
+  partial_through: string | null;
+  journeys: TodayJourney[];
+  total: { calls: number; cost: number; trend_pct: number | null };
+  headline: string;
+};
+
+/** A trend of at least this much counts as spiking in the headline. */
+const SPIKE_PCT = 10;
+
+export function trendPct(calls: number, priorMean: number): number | null {
+  return priorMean === 0 ? null : round1((100 * (calls - priorMean)) / priorMean);
+}
+
+export function queryToday(ctx: Context, date: string): TodayResult {
+  const { sqlite } = ctx.store;
+  const { costPerCall, timeZone } = ctx.config;
+  const clock = zoneClock(timeZone);
+  const now = ctx.now();
+  const partial = clock.today(now) === date;
+  const nowMinute = clock.localMinute(now);
+  const cutoff = partial ? nowMinute + 1 : 1440;
+  const from = addDays(date, -7);
+
+  // A past day reads gold; today reads silver, which keeps the minute of each call.
+  const source = partial
+    ? { table: 'digital_call_leakage', date: 'local_date', calls: '1', where: 'AND local_minute < @cutoff' }
+    : { table: 'segment_drilldown', date: 'date', calls: 'calls', where: '' };
+  const counts = sqlite
+    .prepare(
+      `SELECT journey, sum(CASE WHEN ${source.date} = @date THEN ${source.calls} ELSE 0 END) AS calls,
+         sum(CASE WHEN ${source.date} < @date THEN ${source.calls} ELSE 0 END) AS prior
+       FROM ${source.table} WHERE ${source.date} BETWEEN @from AND @date ${source.where}
+       GROUP BY journey`,
+    )
+    .all({ date, from, cutoff }) as { journey: string; calls: number; prior: number }[];
+  const segments = sqlite
+    .prepare(
+      `SELECT journey, segment, sum(${source.calls}) AS calls FROM ${source.table}
+       WHERE ${source.date} = @date ${source.where} GROUP BY journey, segment
+       ORDER BY journey, calls DESC, segment`,
+    )
+    .all({ date, cutoff }) as { journey: string; segment: string }[];
+  const topSegment = new Map<string, string>();
+  for (const s of segments) if (!topSegment.has(s.journey)) topSegment.set(s.journey, s.segment);
+
+  const journeys = counts
+    .filter((c) => c.calls > 0)
+    .map((c) => ({
+      journey: c.journey,
+      calls: c.calls,
+      cost: c.calls * costPerCall,
+      top_segment: topSegment.get(c.journey) ?? null,
+      trend_pct: trendPct(c.calls, c.prior / 7),
+    }))
+    .sort((a, b) => b.calls - a.calls || a.journey.localeCompare(b.journey));
+  const calls = journeys.reduce((s, j) => s + j.calls, 0);
+  const prior = counts.reduce((s, c) => s + c.prior, 0);
+  const total = { calls, cost: calls * costPerCall, trend_pct: trendPct(calls, prior / 7) };
+  const partialThrough = partial ? `${String(Math.floor(nowMinute / 60)).padStart(2, '0')}:${String(nowMinute % 60).padStart(2, '0')}` : null;
+  return { date, time_zone: timeZone, partial_through: partialThrough, journeys, total, headline: headlineFor(date, partial, journeys) };
+}
+
+function headlineFor(date: string, partial: boolean, journeys: TodayJourney[]): string {
+  const top = journeys[0];
+  const when = partial ? 'today' : `on ${date}`;
+  if (!top) return `No leaked calls ${partial ? 'so far today' : `on ${date}`}.`;
+  const trend =
+    top.trend_pct === null
+      ? 'with no earlier week to compare'
+      : top.trend_pct >= SPIKE_PCT
+        ? "and it's spiking"
+        : top.trend_pct <= -SPIKE_PCT
+          ? "and it's easing"
+          : 'in line with the week before';
+  return `Your single biggest leak ${when} is ${top.journey}: ${formatCount(top.calls)} ${top.calls === 1 ? 'call' : 'calls'}, ${formatMoney(top.cost)}, ${trend}${
+    top.trend_pct !== null ? ` (${formatPct(top.trend_pct, true)} vs 7-day average)` : ''
+  }.`;
+}

@@ -1,0 +1,71 @@
+/**
+ * One member, as the journey playback and the member 360 see them: whether the store knows them,
+ * and the profile with segment, age group and tenure as of a date.
+ * Segment and age group come from src/rules/, as the leakage SQL's do, so a member's profile
+ * never disagrees with the segment their leaked calls were counted under.
+ */
+import type { Context } from '../context.ts';
+import { LeakError } from '../errors.ts';
+import { ageGroupOf } from '../rules/age-group.ts';
+import { segmentOf } from '../rules/segment.ts';
+
+export type MemberProfile = {
+  name: string | null;
+  plan: string;
+  segment: string;
+  enrolled_on: string;
+  tenure_months: number;
+  language: string;
+  birth_year: number | null;
+  age_group: string;
+  state: string | null;
+};
+
+/**
+ * Throws not_found unless the store knows the member: a profile, or any source row whose id
+ * resolved to them (a caller without a profile is still a member we can play back).
+ */
+export function requireMember(ctx: Context, memberId: string): void {
+  const known = ctx.store.sqlite
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM member_profiles WHERE member_id = @id)
+           OR EXISTS (SELECT 1 FROM member_source_ids WHERE member_id = @id)`,
+    )
+    .pluck()
+    .get({ id: memberId });
+  if (!known) throw new LeakError('not_found', `No member ${memberId} found.`);
+}
+
+/** Whole calendar months from enrolment to the date (0 before the first monthiversary). */
+function tenureMonths(enrolledOn: string, date: string): number {
+  const [y1, m1, d1] = enrolledOn.split('-').map(Number);
+  const [y2, m2, d2] = date.split('-').map(Number);
+  const months = (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
+  return Math.max(0, months);
+}
+
+export function readProfile(ctx: Context, memberId: string, date: string): MemberProfile | null {
+  const row = ctx.store.sqlite
+    .prepare('SELECT name, plan, enrolled_on, language, birth_year, state FROM member_profiles WHERE member_id = ?')
+    .get(memberId) as { name: string | null; plan: string; enrolled_on: string; language: string; birth_year: number | null; state: string | null } | undefined;
+  if (!row) return null;
+  return {
+    name: row.name,
+    plan: row.plan,
+    segment: segmentOf(row.plan, row.enrolled_on, date),
+    enrolled_on: row.enrolled_on,
+    tenure_months: tenureMonths(row.enrolled_on, date),
+    language: row.language,
+    birth_year: row.birth_year,
+    age_group: ageGroupOf(row.birth_year, date),
+    state: row.state,
+  };
+}
+
+/** "Rosa Alvarez · MAPD New · Spanish · 65-74 · FL · member 8 months", for headings. */
+export function describeProfile(p: MemberProfile | null, languageName: (code: string) => string): string {
+  if (!p) return 'no profile on file';
+  return [p.name, p.segment, languageName(p.language), p.age_group === 'Unknown' ? null : p.age_group, p.state, `member ${p.tenure_months} month${p.tenure_months === 1 ? '' : 's'}`]
+    .filter(Boolean)
+    .join(' · ');
+}

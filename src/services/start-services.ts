@@ -1,0 +1,78 @@
+/**
+ * What a running Leak is made of, started in order: the simulator (when it applies), the ways to
+ * ask questions, Slack (when configured), then the jobs, which run in every configuration: alert
+ * scans, tracked-action reminders and outcomes, the digests and the CSV inbox. With Slack they post
+ * there; without it alerts and action news go to this log and the digest to its folder. Each
+ * service can be stopped; main.ts stops them on Ctrl-C or SIGTERM.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { Context } from '../context.ts';
+import { loadCommands } from '../../commands/registry.ts';
+import { ACTION_JOBS_CRON, startActionJobs } from './action-jobs.ts';
+import { ALERT_JOBS_CRON, startAlertJobs } from './alert-jobs.ts';
+import { startDigestService } from './digest-schedule.ts';
+import { startInbox } from './inbox.ts';
+import { DEMO, startSimulator, type LiveTiming } from './live-simulator.ts';
+
+export type Service = { name: string; stop(): Promise<void> };
+
+export type StartOptions = {
+  /** The demo history's size; tests make it tiny. */
+  demo?: typeof DEMO;
+  live?: LiveTiming;
+  /** Milliseconds between inbox checks; 0 for none (tests check it themselves). */
+  inboxPollMs?: number;
+};
+
+export async function startServices(ctx: Context, opts: StartOptions = {}): Promise<Service[]> {
+  const { log } = ctx;
+  const services: Service[] = [];
+  const live = startSimulator(ctx, opts.demo ?? DEMO, opts.live);
+  if (live) services.push(live);
+  log.info(await askingHelp());
+
+  // ── Slack starts here (the one place): with credentials it connects, without it says how to. ──
+  // Loaded on demand so a Slack problem is reported in one line and never takes the simulator down.
+  let client: WebClient | undefined;
+  try {
+    const { startSlackIfConfigured } = await import('../slack/start.ts');
+    const slack = await startSlackIfConfigured(ctx, log);
+    if (slack) {
+      services.push({ name: 'slack', stop: () => slack.stop() });
+      client = slack.app.client;
+    }
+  } catch (e) {
+    log.info(`Slack: could not start: ${(e as Error).message}`);
+  }
+
+  // Each says where its output goes before the first runs start writing to the log.
+  const line = (m: string) => log.info(m);
+  const digests = startDigestService(ctx, client, line);
+  let alerts: { runNow(): Promise<unknown> } | undefined;
+  const inbox = startInbox(ctx, { log: line, pollMs: opts.inboxPollMs, afterImport: () => alerts?.runNow() });
+  log.info(`Inbox: drop contract CSV files (members, digital events, calls) into ${inbox.dir}/; each is imported once complete, then moved to done/ or refused/ (with the reason).`);
+  log.info(describeJobs(ctx, client));
+  const alertJobs = startAlertJobs(ctx, client, line);
+  alerts = alertJobs;
+  services.push(startActionJobs(ctx, client, line), alertJobs, digests, inbox);
+  return services;
+}
+
+/** Where each job's news goes, said once at start. */
+function describeJobs(ctx: Context, client: WebClient | undefined): string {
+  const at = (cron: string) => `:${cron.split(' ')[0].padStart(2, '0')}`;
+  const alertsTo = !client ? 'to this log' : ctx.config.alerts.channel ? `posted to ${ctx.config.alerts.channel}` : 'to this log (no LEAK_ALERT_CHANNEL)';
+  const actionsTo = client ? "in each action's Slack thread (this log for one without a thread)" : 'to this log';
+  return [
+    `Jobs, hourly in ${ctx.config.timeZone} and once now${client ? '' : ' (Slack is not connected)'}:`,
+    `  alert scans (spikes, thresholds) at ${at(ALERT_JOBS_CRON)}, new alerts ${alertsTo};`,
+    `  tracked actions at ${at(ACTION_JOBS_CRON)}: reminders and measured outcomes ${actionsTo}.`,
+  ].join('\n');
+}
+
+/** The examples commands mark for the start (`onStart`), in registry order. */
+export async function askingHelp(): Promise<string> {
+  const examples = (await loadCommands()).flatMap((c) => (c.examples ?? []).filter((e) => e.onStart));
+  const lines = examples.map((e) => `  npm run -s leak -- ${e.line.padEnd(22)} ${e.what}`);
+  return ['Ask from a terminal (add --json for data, --help for options):', ...lines].join('\n');
+}

@@ -1,0 +1,91 @@
+/**
+ * Builds the Slack app (Bolt) and registers its listeners; nothing else. HTTP mode when
+ * SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are set (receiver on PORT at /slack/events);
+ * Socket Mode when SLACK_APP_TOKEN (xapp-…) is set as well, so no public URL is needed.
+ */
+import { App, LogLevel } from '@slack/bolt';
+// @slack/web-api is CommonJS; Node's ESM loader cannot see this named export, so take it from the default.
+import webApi from '@slack/web-api';
+import type { Context } from '../context.ts';
+import type { Config } from '../config.ts';
+import { LeakError } from '../errors.ts';
+import { createSlackReceiver } from './receiver.ts';
+import { registerListeners } from './listeners/index.ts';
+
+export type SlackMode = 'http' | 'socket';
+
+export type SlackService = {
+  app: App;
+  mode: SlackMode;
+  /** HTTP mode listens on `listen` (default: PORT on all interfaces); resolves with the bound port. */
+  start(listen?: { port: number; host?: string }): Promise<{ port?: number }>;
+  stop(): Promise<void>;
+};
+
+/** Which mode the configuration allows, or undefined when Slack is not configured. */
+export function slackMode(config: Config): SlackMode | undefined {
+  const { botToken, signingSecret, appToken } = config.slack;
+  if (!botToken) return undefined;
+  if (appToken) return 'socket';
+  return signingSecret ? 'http' : undefined;
+}
+
+export function buildSlackApp(ctx: Context, opts: { logLevel?: LogLevel } = {}): SlackService {
+  const { slack } = ctx.config;
+  const mode = slackMode(ctx.config);
+  if (!mode || !slack.botToken) {
+    throw new LeakError('bad_config', 'Slack needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode).');
+  }
+  const logLevel = opts.logLevel ?? LogLevel.WARN;
+  const clientOptions = {
+    slackApiUrl: slack.apiUrl,
+    // The SDK's default policy waits out 429s for ~30 minutes; the count is configurable so tests use 0.
+    retryConfig: { ...webApi.retryPolicies.tenRetriesInAboutThirtyMinutes, retries: slack.apiRetries },
+    // With retries off, a 429 must fail at once too (the SDK would otherwise sleep Retry-After first).
+    rejectRateLimitedCalls: slack.apiRetries === 0,
+  };
+  const app =
+    mode === 'socket'
+      ? new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logLevel, clientOptions, deferInitialization: true })
+      : new App({
+          token: slack.botToken,
+          // Signatures are checked against the wall clock, never the injected data clock (ctx.now).
+          receiver: createSlackReceiver({ signingSecret: slack.signingSecret as string, logLevel }),
+          logLevel,
+          clientOptions,
+          // Bolt's token check (auth.test) would run in the constructor and, for a bad token, leave a
+          // rejected promise nobody awaits (Node exits on it). Deferred, start() runs it and says why.
+          deferInitialization: true,
+        });
+  registerListeners(app, ctx);
+
+  return {
+    app,
+    mode,
+    async start(listen) {
+      await initialize(app);
+      if (mode === 'socket') {
+        await app.start();
+        return {};
+      }
+      const server = (await app.start(listen ?? { port: slack.port })) as unknown as import('node:http').Server;
+      const address = server.address();
+      return { port: typeof address === 'object' && address ? address.port : slack.port };
+    },
+    stop: () => app.stop() as Promise<void>,
+  };
+}
+
+/** Bolt's init (auth.test, cached for every request after) before listening: a wrong token is one line at start. */
+async function initialize(app: App): Promise<void> {
+  try {
+    await app.init();
+  } catch (e) {
+    const code = (e as { data?: { error?: string } }).data?.error;
+    if (!code) throw new LeakError('bad_config', `Could not reach Slack for auth.test (${(e as Error).message}): check the network path to Slack, or SLACK_API_URL.`);
+    const hint = ['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive'].includes(code)
+      ? 'copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions after installing the app'
+      : 'check the token and the app installation';
+    throw new LeakError('bad_config', `Slack refused SLACK_BOT_TOKEN at auth.test (${code}): ${hint}.`);
+  }
+}

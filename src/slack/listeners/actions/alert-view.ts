@@ -1,0 +1,38 @@
+/**
+ * View on an alert message: opens the member (member) or the root cause of the journey (why)
+ * privately, as if the person had asked; alerts with neither list their calls.
+ */
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { isCommandName } from '../../../../commands/registry.ts';
+import type { Context } from '../../../context.ts';
+import { describeError } from '../../../errors.ts';
+import type { Alert } from '../../../alerts/types.ts';
+import { answerLine } from '../../answer.ts';
+import { privately } from '../reply.ts';
+import { alertGroup, NO_SUCH_ALERT } from './alert-status.ts';
+
+/** The command a View button runs for an alert, when that command exists. */
+function viewCommandLine(a: Alert): string | undefined {
+  const line = a.detail.member ? `member ${a.detail.member}` : a.detail.journey ? `why ${a.detail.journey}${a.detail.date ? ` --date ${a.detail.date}` : ''}` : undefined;
+  return line && isCommandName(line.split(' ')[0]) ? line : undefined;
+}
+
+export function viewAlert(ctx: Context) {
+  return async ({ ack, body, action, client, respond, logger }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
+    await ack();
+    try {
+      const alerts = alertGroup(ctx, action);
+      const first = alerts[0];
+      if (!first) return void (await privately(respond, NO_SUCH_ALERT));
+      const line = viewCommandLine(first);
+      if (line) {
+        const message = await answerLine(line, { ...ctx, slack: { userId: body.user.id, channelId: body.channel?.id ?? body.user.id, client } }, { shareable: true, log: logger });
+        return void (await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }));
+      }
+      const rows = alerts.slice(0, 10).map((a) => `#${a.id} ${a.text} Calls: ${(a.rowRefs.call_ids ?? []).slice(0, 10).join(', ') || 'none'}${a.rowRefs.total > 10 ? ` (of ${a.rowRefs.total})` : ''}.`);
+      await privately(respond, rows.join('\n'));
+    } catch (e) {
+      await privately(respond, describeError(e));
+    }
+  };
+}

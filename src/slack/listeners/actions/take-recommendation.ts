@@ -1,0 +1,40 @@
+/**
+ * "I'll take it" on a recommendation (the digest's or /leak actions'): the button's value is the
+ * recommendation; it becomes a tracked action owned by whoever clicks, posted in that channel.
+ * The same recommendation clicked twice, or by two people, tracks one action.
+ */
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Context } from '../../../context.ts';
+import { describeError } from '../../../errors.ts';
+import { announceAction, postActionMessage } from '../../../actions/announce.ts';
+import { parseRecommendationValue } from '../../../actions/from-recommendation.ts';
+import { createAction, transitionAction } from '../../../actions/repository.ts';
+import { formatActionId } from '../../../actions/types.ts';
+import { privately } from '../reply.ts';
+import { actorOf } from './tracked-transition.ts';
+
+export function takeRecommendation(ctx: Context) {
+  return async ({ ack, body, action, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
+    await ack();
+    try {
+      const input = parseRecommendationValue((action as ButtonAction).value);
+      const { action: created, created: isNew } = createAction(ctx.store, input, actorOf(ctx, body.user.id, 'slack-button'));
+      const r = transitionAction(ctx.store, created.id, { kind: 'take' }, actorOf(ctx, body.user.id, 'slack-button'));
+      if (!r.ok) {
+        const where = created.threadTs ? ` Follow it in <#${created.channel}>.` : '';
+        return privately(respond, `${r.reason}${where}`);
+      }
+      const channel = created.channel ?? body.channel?.id ?? body.container?.channel_id;
+      if (!channel) return privately(respond, 'I could not tell which channel to track this in; use /leak action new in a channel.');
+      try {
+        await postActionMessage(ctx.store, client, r.action, channel);
+      } catch (e) {
+        return privately(respond, `You own ${formatActionId(created.id)}, but posting its message in <#${channel}> failed (${(e as Error).message}); I'll retry within the hour.`);
+      }
+      await announceAction(ctx.store, client, created.id, ctx.config);
+      await privately(respond, `${isNew ? 'Tracking' : 'You took'} ${formatActionId(created.id)}: you own it. Updates and the before/after outcome will be in its thread in <#${channel}>.`);
+    } catch (e) {
+      await privately(respond, describeError(e));
+    }
+  };
+}

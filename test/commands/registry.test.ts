@@ -1,0 +1,45 @@
+/** The registry lists each command once; everything else (usage, help, surfaces, examples) comes from the command itself. */
+import { describe, expect, it } from 'vitest';
+import { runsIn } from '../../commands/command.ts';
+import { parseInvocation } from '../../commands/invocation.ts';
+import { closestCommand, COMMANDS, loadCommand, loadCommands } from '../../commands/registry.ts';
+import { commandHelp, helpText, usageOf } from '../../commands/usage.ts';
+import { describeError } from '../../src/errors.ts';
+import { makeDeps } from '../helpers/store.ts';
+
+describe('command registry', () => {
+  it('each entry loads the command of its name, and no name is listed twice', async () => {
+    const names = COMMANDS.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect((await loadCommand(name))?.name).toBe(name);
+    expect(await loadCommand('nope')).toBeUndefined();
+  });
+
+  it('keeps what acts on the server’s files or data in the terminal, and says why', async () => {
+    const terminalOnly = (await loadCommands()).filter((c) => !runsIn(c, 'slack'));
+    expect(terminalOnly.map((c) => c.name).sort()).toEqual(['digest', 'export', 'import', 'simulate']);
+    for (const c of terminalOnly) expect(c.terminalOnlyBecause, c.name).toMatch(/^it /);
+    for (const c of await loadCommands()) expect(runsIn(c, 'terminal'), c.name).toBe(true);
+  });
+
+  it('generates usage and help from the schema: positionals, options, --date and --json for questions, examples', async () => {
+    const why = (await loadCommand('why'))!;
+    expect(usageOf(why)).toBe('why [JOURNEY] [--date YYYY-MM-DD] [--json]');
+    const help = commandHelp(why);
+    expect(help).toMatch(/^Usage: leak why \[JOURNEY\] \[--date YYYY-MM-DD\] \[--json\]\n\nWhy is this happening/);
+    expect(help).toMatch(/\n {2}JOURNEY {2,}the journey to explain/);
+    expect(help).toMatch(/\n {2}--json {2,}machine-readable output/);
+    expect(help).toMatch(/\nExamples:\n {2}leak why billing {2}what drives a journey’s leak$/);
+    expect(await helpText()).toMatch(/^Usage: leak <command> \[options\]\n\nCommands:\n {2}action /);
+  });
+
+  it('refuses unknown commands with a suggestion, and extra words with the generated usage', async () => {
+    const deps = makeDeps();
+    const line = async (argv: string[]) => parseInvocation(argv, deps).then(() => 'no error', describeError);
+    expect(closestCommand('tody')).toBe('today');
+    expect(await line(['tody'])).toMatch(/^Unknown command "tody"\. Did you mean "today"\? Commands: action, today, /);
+    expect(await line(['today', 'billing'])).toBe('Unexpected argument "billing". Usage: leak today [--date YYYY-MM-DD] [--json]');
+    // A positional that takes the rest of the line is never "unexpected".
+    expect(await line(['note', '2026-11-17', 'three', 'more', 'words'])).toBe('no error');
+  });
+});

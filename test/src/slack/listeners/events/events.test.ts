@@ -1,0 +1,72 @@
+/** Events API: mentions answered in a thread, the Home tab published, redeliveries processed once. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FakeSlack } from '../../../../helpers/fake-slack.ts';
+import type { StartedApp } from '../../../../helpers/start-app.ts';
+import { appHomeOpenedEvent, appMentionEvent, eventEnvelope, eventRequest, CHANNEL, USER } from '../../../../helpers/slack-request.ts';
+import { makeDeps } from '../../../../helpers/store.ts';
+import { NOW, seedLeaks, useSeededApp } from '../../seed.ts';
+import { createAction } from '../../../../../src/actions/repository.ts';
+
+const handles = useSeededApp();
+let slack: FakeSlack;
+let app: StartedApp;
+beforeAll(() => ({ slack, app } = handles));
+
+const settle = () => new Promise((r) => setTimeout(r, 200));
+
+describe('events', () => {
+  it('answers @Leak today in a thread under the mention', async () => {
+    const before = slack.callsTo('chat.postMessage').length;
+    const mention = appMentionEvent('<@U0LEAKBOT> today', { ts: '1764000000.000100' });
+    const res = await app.post(eventRequest(eventEnvelope(mention), app.sign));
+    expect(res.status).toBe(200);
+    const post = (await slack.waitFor('chat.postMessage', before + 1))[before];
+    expect(post.body).toMatchObject({ channel: CHANNEL.id, thread_ts: '1764000000.000100' });
+    expect(post.body.text).toMatch(/^Your single biggest leak today is billing: 3 calls/);
+    expect(JSON.stringify(post.body.blocks)).not.toContain('leak_share');
+  });
+
+  it('replies in the existing thread when mentioned inside one, with help for a mistyped command', async () => {
+    const before = slack.callsTo('chat.postMessage').length;
+    const mention = appMentionEvent('<@U0LEAKBOT> todya', { ts: '1764000000.000300', threadTs: '1764000000.000200' });
+    await app.post(eventRequest(eventEnvelope(mention), app.sign));
+    const post = (await slack.waitFor('chat.postMessage', before + 1))[before];
+    expect(post.body.thread_ts).toBe('1764000000.000200');
+    expect(post.body.text).toBe('I don\'t know "todya". Did you mean /leak today?');
+  });
+
+  it('processes a redelivered event (X-Slack-Retry-Num) only once', async () => {
+    const before = slack.callsTo('chat.postMessage').length;
+    const envelope = eventEnvelope(appMentionEvent('<@U0LEAKBOT> help'), 'EvRETRY001');
+    const first = await app.post(eventRequest(envelope, app.sign));
+    await slack.waitFor('chat.postMessage', before + 1);
+    const retries = await Promise.all([1, 2, 3].map((n) => app.post(eventRequest(envelope, { ...app.sign, retryNum: n, retryReason: 'http_timeout' }))));
+    expect([first.status, ...retries.map((r) => r.status)]).toEqual([200, 200, 200, 200]);
+    await settle();
+    expect(slack.callsTo('chat.postMessage').length).toBe(before + 1);
+    expect(app.deps.store.sqlite.prepare("SELECT event_type FROM slack_events WHERE event_id = 'EvRETRY001'").all()).toEqual([{ event_type: 'app_mention' }]);
+  });
+
+  it('publishes the Home tab when it is opened', async () => {
+    await app.post(eventRequest(eventEnvelope(appHomeOpenedEvent(USER.id)), app.sign));
+    const [publish] = await slack.waitFor('views.publish');
+    expect(publish.body.user_id).toBe(USER.id);
+    const view = publish.body.view;
+    expect(view.type).toBe('home');
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain('Top leaks today');
+    expect(text).toContain('*billing*\\n3 calls · $24');
+    expect(text).toContain('Biggest mover');
+    expect(text).toContain('*billing*: 3 calls vs 1 on an average day before (up 2, +200.0%).');
+    expect(text).toContain('No open actions.');
+  });
+
+  it('lists open actions with their owners on the Home tab', async () => {
+    const { action } = createAction(app.deps.store, { journey: 'billing', title: 'Explain "Payment failed"', ownerTeam: 'Digital Billing' }, { user: 'U0BOB0001', via: 'cli', at: Date.parse(NOW) - 2 * 86_400_000 });
+    const before = slack.callsTo('views.publish').length;
+    await app.post(eventRequest(eventEnvelope(appHomeOpenedEvent('U0BOB0001')), app.sign));
+    const publish = (await slack.waitFor('views.publish', before + 1))[before];
+    expect(publish.body.user_id).toBe('U0BOB0001');
+    expect(JSON.stringify(publish.body.view.blocks)).toContain(`*A-${action.id}* billing · Explain \\"Payment failed\\"\\n      Proposed · owner Digital Billing (unassigned) · 2d old`);
+  });
+});
