@@ -7,16 +7,25 @@ import type { Config } from '../config.ts';
 import { LeakError } from '../errors.ts';
 import { addDays, zoneClock } from '../time.ts';
 import { createWorld, type World, type WorldDefinition } from './world.ts';
-import { hasImportedData, loadSimState, saveWorld } from './state.ts';
+import { hasImportedData, hasStreamedData, loadSimState, saveWorld } from './state.ts';
 import type { Fix } from './scenario.ts';
 import type { Cut } from './stream.ts';
 
 export type WorldRequest = { seed: number; scale: number; days: number; end: number; fixes: Fix[] };
 export type OpenedWorld = { world: World; cut: Cut; membersWritten: number; created: boolean; notes: string[] };
 
-export function simulatorRefusal(store: Store, config: Config): string | undefined {
+/**
+ * Why the local simulator must not write into this store, or undefined when it may. A store fed by
+ * an event log (LEAK_STREAM set, or rows consumed from one) gets its rows from producers only:
+ * simulated rows reach it as `simulate --publish`, so one store never holds two sources' rows.
+ */
+export function simulatorRefusal(store: Store, config: Pick<Config, 'simulate' | 'stream'>): string | undefined {
   if (config.simulate === 'off') return 'The simulator is off (LEAK_SIMULATE=off).';
+  if (config.stream.url) {
+    return `The simulator is off: this store is fed by the event log at ${config.stream.url} (LEAK_STREAM), and the local simulator never writes beside it. For simulated data there: leak simulate --live --publish ${config.stream.url}`;
+  }
   if (hasImportedData(store)) return 'The simulator is off: this store holds imported data (source csv), and real and simulated data never mix. Use a fresh LEAK_DB to simulate.';
+  if (hasStreamedData(store)) return 'The simulator is off: this store was fed by an event log (LEAK_STREAM); simulated data reach it from there (leak simulate --publish URL), or use a fresh LEAK_DB to simulate.';
   return undefined;
 }
 

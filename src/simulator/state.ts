@@ -44,3 +44,8 @@ export const markMembers = (store: Store, n: number) => writeMeta(store.sqlite, 
 export function hasImportedData(store: Store): boolean {
   return store.sqlite.prepare("SELECT 1 FROM import_batches WHERE source = 'csv' AND rows_loaded > 0 LIMIT 1").get() !== undefined;
 }
+
+/** True when the store has consumed an event log (LEAK_STREAM): its data come from producers, and the local simulator stays out. */
+export function hasStreamedData(store: Store): boolean {
+  return store.sqlite.prepare('SELECT 1 FROM stream_offsets WHERE applied_seq > 0 LIMIT 1').get() !== undefined;
+}

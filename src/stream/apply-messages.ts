@@ -4,7 +4,9 @@
  * the highest stream sequence it covers recorded beside the rows. A message at or below the recorded
  * sequence was applied before (a redelivery after a crash between commit and acknowledgement) and is
  * skipped. A message that cannot be read (not UTF-8 or JSON, wrong shape, unknown subject, a header
- * without the required columns) is quarantined whole with its subject and sequence.
+ * without the required columns) is quarantined whole with its subject and sequence. So is one whose
+ * source (`csv` or `simulator`) is not the store's: real and simulated rows never share a store, and
+ * the first rows a store holds decide which it is.
  */
 import type { Store } from '../../db/open-db.ts';
 import { BronzeWriter } from '../ingest/bronze-writer.ts';
@@ -26,6 +28,8 @@ export type ApplyResult = {
   loaded: number;
   quarantined: number;
   badMessages: number;
+  /** Of badMessages, those refused for their source (simulated rows in a store of real data, or the reverse). */
+  mixedSource: number;
   /** The applied sequence after this batch. */
   appliedSeq: number;
 };
@@ -45,8 +49,8 @@ export function readAppliedSeq(store: Store, key: OffsetKey): number {
   return row.seq;
 }
 
-type Good = { seq: number; kind: SourceKind; msg: RowsMessage; positions: number[]; headerWidth: number };
-type Bad = { seq: number; subject: string; file: string; reason: string; raw: string };
+type Good = { seq: number; subject: string; kind: SourceKind; msg: RowsMessage; positions: number[]; headerWidth: number };
+type Bad = { seq: number; subject: string; file: string; reason: string; raw: string; code?: 'mixed_source' };
 
 export function applyMessages(store: Store, key: Required<OffsetKey> & { prefix: string }, batch: StreamedMessage[]): ApplyResult {
   const { sqlite } = store;
@@ -54,11 +58,12 @@ export function applyMessages(store: Store, key: Required<OffsetKey> & { prefix:
   const run = sqlite.transaction((): ApplyResult => {
     const before = readAppliedSeq(store, key);
     const fresh = sorted.filter((m, i) => m.seq > before && (i === 0 || m.seq !== sorted[i - 1].seq));
-    const result: ApplyResult = { messages: fresh.length, redelivered: batch.length - fresh.length, loaded: 0, quarantined: 0, badMessages: 0, appliedSeq: before };
+    const result: ApplyResult = { messages: fresh.length, redelivered: batch.length - fresh.length, loaded: 0, quarantined: 0, badMessages: 0, mixedSource: 0, appliedSeq: before };
     if (fresh.length === 0) return result;
-    const good: Good[] = [];
+    const read: Good[] = [];
     const bad: Bad[] = [];
-    for (const m of fresh) readMessage(key.prefix, m, good, bad);
+    for (const m of fresh) readMessage(key.prefix, m, read, bad);
+    const good = oneSource(store, read, bad);
     // Per kind, in stream order; a new bronze batch whenever the file (or its header) changes, so
     // rows keep the order they were published in and each batch names the file its rows came from.
     for (const kind of KINDS) {
@@ -80,8 +85,9 @@ export function applyMessages(store: Store, key: Required<OffsetKey> & { prefix:
     const quarantine = sqlite.prepare(
       'INSERT INTO quarantine (batch_id, file, line_no, raw_line, reason_code, reason, subject, stream_seq) VALUES (?, ?, 0, ?, ?, ?, ?, ?)',
     );
-    for (const b of bad) quarantine.run(MESSAGE_BATCH, b.file, b.raw, 'bad_message', b.reason, b.subject, b.seq);
+    for (const b of bad) quarantine.run(MESSAGE_BATCH, b.file, b.raw, b.code ?? 'bad_message', b.reason, b.subject, b.seq);
     result.badMessages = bad.length;
+    result.mixedSource = bad.filter((b) => b.code === 'mixed_source').length;
     result.appliedSeq = fresh[fresh.length - 1].seq;
     sqlite
       .prepare(
@@ -92,6 +98,28 @@ export function applyMessages(store: Store, key: Required<OffsetKey> & { prefix:
     return result;
   });
   return run.immediate();
+}
+
+/** Which data the store holds: real (rows loaded from CSV, imported or streamed), simulated, or none yet. */
+function storeSource(store: Store): RowsMessage['source'] | null {
+  const row = store.sqlite
+    .prepare("SELECT source FROM import_batches WHERE source = 'simulator' OR rows_loaded > 0 ORDER BY batch_id LIMIT 1")
+    .get() as { source: RowsMessage['source'] } | undefined;
+  return row?.source ?? null;
+}
+
+/** The messages of the store's source (on an empty store, of the first message's); the others are quarantined whole. */
+function oneSource(store: Store, good: Good[], bad: Bad[]): Good[] {
+  let owner = storeSource(store);
+  return good.filter((g) => {
+    owner ??= g.msg.source;
+    if (g.msg.source === owner) return true;
+    const [what, store_] = g.msg.source === 'simulator' ? ['simulated rows', 'real data'] : ['real rows', 'simulated data'];
+    const reason = `${what} in a store of ${store_}: real and simulated data never mix (publish them under another LEAK_STREAM_PREFIX, consumed into a store of their own)`;
+    const raw = JSON.stringify(g.msg);
+    bad.push({ seq: g.seq, subject: g.subject, file: g.msg.file, reason, raw: raw.length > 2000 ? `${raw.slice(0, 1999)}…` : raw, code: 'mixed_source' });
+    return false;
+  });
 }
 
 function tallyCommit(writer: BronzeWriter, result: ApplyResult): void {
@@ -110,7 +138,7 @@ function readMessage(prefix: string, m: StreamedMessage, good: Good[], bad: Bad[
   const header = recordOf(1, msg.header);
   try {
     if (header.fields === undefined) throw new Error(`the header cannot be read (${header.error})`);
-    good.push({ seq: m.seq, kind, msg, positions: mapHeader(header.fields, kind, msg.file), headerWidth: header.fields.length });
+    good.push({ seq: m.seq, subject: m.subject, kind, msg, positions: mapHeader(header.fields, kind, msg.file), headerWidth: header.fields.length });
   } catch (e) {
     bad.push({ seq: m.seq, subject: m.subject, file: msg.file, reason: (e as Error).message, raw: msg.header });
   }

@@ -10,7 +10,7 @@ import { filterFor, serversOf, type StreamSettings } from './stream-settings.ts'
 /** JetStream's own default: ids seen in the last 2 minutes are refused as duplicates. */
 export const DUPLICATE_WINDOW_MS = 120_000;
 
-/** One attempt at the servers; throws LeakError('bad_argument') naming the URL when none answers. */
+/** One attempt at the servers; throws LeakError('not_found') naming the URL when none answers (the command failed, exit 1: the URL itself was well formed). */
 export async function connectStream(settings: Pick<StreamSettings, 'url'>, name: string): Promise<NatsConnection> {
   try {
     return await connect({
@@ -21,7 +21,7 @@ export async function connectStream(settings: Pick<StreamSettings, 'url'>, name:
       timeout: 5000,
     });
   } catch (e) {
-    throw new LeakError('bad_argument', `Cannot reach the event log at ${settings.url} (${(e as Error).message}). Is nats-server -js running there?`);
+    throw new LeakError('not_found', `Cannot reach the event log at ${settings.url} (${(e as Error).message}). Is nats-server -js running there?`);
   }
 }
 
@@ -66,6 +66,6 @@ export async function openStream(settings: StreamSettings, clientName: string): 
   } catch (e) {
     await nc.close();
     if (e instanceof LeakError) throw e;
-    throw new LeakError('bad_argument', `The server at ${settings.url} does not offer JetStream (${(e as Error).message}): start it with nats-server -js.`);
+    throw new LeakError('not_found', `The server at ${settings.url} does not offer JetStream (${(e as Error).message}): start it with nats-server -js.`);
   }
 }

@@ -21,7 +21,7 @@ try {
     maxMessages: values['max-messages'] ? Number(values['max-messages']) : undefined,
     maxWaitMs: values['max-wait-ms'] ? Number(values['max-wait-ms']) : undefined,
     log: (line) => process.stderr.write(`${line}\n`),
-    onBatch: (b) => process.stdout.write(`${JSON.stringify({ firstSeq: b.firstSeq, lastSeq: b.lastSeq, appliedSeq: b.appliedSeq, loaded: b.loaded, redelivered: b.redelivered })}\n`),
+    onBatch: (b) => void process.stdout.write(`${JSON.stringify({ firstSeq: b.firstSeq, lastSeq: b.lastSeq, appliedSeq: b.appliedSeq, loaded: b.loaded, redelivered: b.redelivered })}\n`),
   });
   // Said once any rows a crash left unprocessed have been through the pipeline (startStreamConsumer does that first).
   process.stdout.write(`${JSON.stringify({ started: true })}\n`);

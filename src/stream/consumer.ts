@@ -13,7 +13,8 @@ import type { Store } from '../../db/open-db.ts';
 import { runPipeline, type PipelineResult, type PipelineSettings } from '../pipeline/run-pipeline.ts';
 import { applyMessages, readAppliedSeq, type ApplyResult } from './apply-messages.ts';
 import { connectStream, ensureStream } from './connect.ts';
-import { alignCursor, describeLag, readStreamLag, untilGap, type CursorOptions, type StreamLag } from './cursor.ts';
+import { alignCursor, readStreamLag, untilGap, type CursorOptions, type StreamLag } from './cursor.ts';
+import { LagReader } from './lag-reader.ts';
 import { takeBatch, type Pull } from './take-batch.ts';
 import type { StreamSettings } from './stream-settings.ts';
 
@@ -23,10 +24,13 @@ export type ConsumerOptions = CursorOptions & {
   /** A micro-batch closes this long after its first message arrived, full or not. */
   maxWaitMs?: number;
   log?: (line: string) => void;
-  /** After each batch is committed, acknowledged and through the pipeline. */
-  onBatch?: (b: ConsumedBatch) => void;
-  /** How often the lag is read (and logged when behind). */
+  /** After each batch is committed, acknowledged and through the pipeline; the next batch waits for it. */
+  onBatch?: (b: ConsumedBatch) => void | Promise<void>;
+  /** How often the lag is read: after a batch once this long has passed since the last reading, and this often when idle (0: after every batch, never when idle). */
   lagEveryMs?: number;
+  /** Logged as behind once the oldest waiting message is older than this; again every lagRepeatMs while behind; once on catching up. */
+  behindMs?: number;
+  lagRepeatMs?: number;
 };
 
 export type ConsumedBatch = ApplyResult & {
@@ -60,8 +64,7 @@ export function startStreamConsumer(store: Store, pipeline: PipelineSettings, se
   let nc: NatsConnection | undefined;
   let jsm: JetStreamManager | undefined;
   let pull: Pull | undefined;
-  let lastLag: StreamLag | null = null;
-  let lagReadAt = 0;
+  const lag = new LagReader(store, settings, { everyMs: opts.lagEveryMs, behindMs: opts.behindMs, repeatMs: opts.lagRepeatMs, log });
   let wake: () => void = () => {};
 
   const sleep = (ms: number) => new Promise<void>((r) => ((wake = r), setTimeout(r, ms)));
@@ -96,6 +99,8 @@ export function startStreamConsumer(store: Store, pipeline: PipelineSettings, se
     const force = realign;
     realign = false;
     await alignCursor(m, store, { ...settings, created }, force, opts);
+    // The first reading at once, so the log says at start how much waits (and the Home tab has a line).
+    if (lag.never) void lag.read(m);
     const consumer = await jetstream(nc!).consumers.get(settings.name, settings.consumer);
     // Prefetch about one batch while the one before it is applied.
     const messages = await consumer.consume({ max_messages: maxMessages, expires: 5000 });
@@ -147,23 +152,19 @@ export function startStreamConsumer(store: Store, pipeline: PipelineSettings, se
       log(`Stream: the pipeline failed after batch ${keep[0].seq}-${keep[keep.length - 1].seq} (its rows are stored and will be processed next time): ${(e as Error).message}`);
     }
     const newest = keep[keep.length - 1];
-    opts.onBatch?.({ ...applied, firstSeq: keep[0].seq, lastSeq: newest.seq, newestStoredAt: newest.time.getTime(), pipeline: result });
-    if (applied.badMessages) log(`Stream: ${applied.badMessages} unreadable message(s) quarantined (see \`leak quarantine\`), the stream goes on.`);
-    await maybeReadLag(m);
+    const unreadable = applied.badMessages - applied.mixedSource;
+    if (unreadable) log(`Stream: ${unreadable} unreadable message(s) quarantined (see \`leak quarantine\`), the stream goes on.`);
+    if (applied.mixedSource) log(`Stream: ${applied.mixedSource} message(s) of the other source quarantined: real and simulated data never mix in one store (see \`leak quarantine\`).`);
+    // Read before onBatch, so whatever waits on the batch sees how far behind it left the store.
+    if (lag.due) await lag.readAfterNow(m);
+    try {
+      await opts.onBatch?.({ ...applied, firstSeq: keep[0].seq, lastSeq: newest.seq, newestStoredAt: newest.time.getTime(), pipeline: result });
+    } catch (e) {
+      log(`Stream: after batch ${keep[0].seq}-${newest.seq}: ${(e as Error).message}`);
+    }
   }
 
-  async function maybeReadLag(m: JetStreamManager): Promise<void> {
-    const every = opts.lagEveryMs ?? 10_000;
-    if (Date.now() - lagReadAt < every) return;
-    lagReadAt = Date.now();
-    const wasBehind = (lastLag?.oldestAgeMs ?? 0) > every;
-    // A lag that cannot be read now is read next time; it never holds up consuming.
-    const read = await readStreamLag(m, store, settings).catch(() => null);
-    if (!read) return;
-    lastLag = read;
-    const behind = (lastLag.oldestAgeMs ?? 0) > every;
-    if (behind || wasBehind) log(describeLag(read));
-  }
+  lag.startTimer(() => jsm);
 
   const running = (async () => {
     let backoff = 250;
@@ -203,13 +204,14 @@ export function startStreamConsumer(store: Store, pipeline: PipelineSettings, se
       pull?.stop();
       wake();
       await running;
+      await lag.stop();
     },
     async lag() {
       if (!jsm) throw new Error(`not connected to ${settings.url}`);
-      lastLag = await readStreamLag(jsm, store, settings);
-      lagReadAt = Date.now();
-      return lastLag;
+      const read = await readStreamLag(jsm, store, settings);
+      lag.record(read);
+      return read;
     },
-    lastLag: () => lastLag,
+    lastLag: () => lag.last,
   };
 }

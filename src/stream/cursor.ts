@@ -110,7 +110,10 @@ export async function readStreamLag(jsm: JetStreamManager, store: Store, setting
 /** One line for the log and the Home tab: "up to date", or how many messages wait and for how long. */
 export function describeLag(lag: StreamLag): string {
   if (lag.pending === 0 || lag.oldestAgeMs === null) return 'Event log: up to date.';
-  const ms = lag.oldestAgeMs;
-  const age = ms < 60_000 ? `${Math.round(ms / 1000)} s` : ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`;
-  return `Event log: ${lag.pending.toLocaleString('en-US')} message${lag.pending === 1 ? '' : 's'} behind, the oldest waiting ${age}.`;
+  return `Event log: ${lag.pending.toLocaleString('en-US')} message${lag.pending === 1 ? '' : 's'} behind, the oldest waiting ${describeWait(lag.oldestAgeMs)}.`;
+}
+
+/** A wait as people say it: "12 s", "3 min", "1.5 h". */
+export function describeWait(ms: number): string {
+  return ms < 60_000 ? `${Math.round(ms / 1000)} s` : ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`;
 }

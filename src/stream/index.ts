@@ -20,13 +20,16 @@
  *       stream from request.end until live.signal aborts; resolves to { rows, tally, simulatedTo }
  *   describePublish(summary)                            the one-line summary a terminal prints
  *
- *   startStreamConsumer(store, config, settings, { log, onBatch, maxMessages, maxWaitMs })   `npm start` with
- *       LEAK_STREAM: a service { name: 'stream', stop(), lag(), lastLag() }; runs the pipeline after every batch
- *       and calls onBatch(batch) after it (alerts hook in there); logs connection trouble and lag in one line each
- *   describeLag(lag)                                    "up to date" or "N messages behind, the oldest waiting T"
+ *   startStreamConsumer(store, config, settings, { log, onBatch, maxMessages, maxWaitMs, lagEveryMs, behindMs })
+ *       `npm start` with LEAK_STREAM (src/services/event-log.ts): a service { name: 'stream', stop(), lag(), lastLag() };
+ *       runs the pipeline after every batch, then awaits onBatch(batch) (alerts hook in there) before the next;
+ *       reads the lag after batches and every lagEveryMs when idle (lastLag() for views); logs connection
+ *       trouble once, and the lag when it falls behind beyond behindMs, each minute while behind, and on catching up
+ *   describeLag(lag), describeWait(ms)                  "up to date" or "N messages behind, the oldest waiting T"
  *
  * Consumer state lives in the store (stream_offsets: the applied stream sequence per stream and
- * consumer); unreadable messages land in quarantine with batch_id 0, their subject and stream_seq.
+ * consumer); unreadable messages land in quarantine with batch_id 0, their subject and stream_seq, and
+ * so do messages whose source (csv or simulator) is not the store's (reason_code mixed_source).
  * A standalone consumer without the bot: src/stream/consume-main.ts.
  */
 import { LeakError } from '../errors.ts';
@@ -37,7 +40,7 @@ import { publishSimulatedHistory, publishSimulatedLive, simulatedWorld, type Liv
 import { STREAM_DEFAULTS, nameProblem, prefixProblem, streamUrlProblem, type StreamSettings } from './stream-settings.ts';
 
 export { startStreamConsumer, type StreamConsumer, type ConsumedBatch, type ConsumerOptions } from './consumer.ts';
-export { describeLag, type StreamLag } from './cursor.ts';
+export { describeLag, describeWait, type StreamLag } from './cursor.ts';
 export type { StreamSettings } from './stream-settings.ts';
 export type { CsvSource, PublishProgress, PublishSummary } from './publish-csv.ts';
 
