@@ -18,6 +18,7 @@ export const COMMANDS: readonly Entry[] = [
   { name: 'actions', load: () => import('./actions.ts') },
   { name: 'impact', load: () => import('./impact.ts') },
   { name: 'import', load: () => import('./import.ts') },
+  { name: 'publish', load: () => import('./publish.ts') },
   { name: 'quarantine', load: () => import('./quarantine.ts') },
   { name: 'digest', load: () => import('./digest.ts') },
   { name: 'alerts', load: () => import('./alerts.ts') },

@@ -2,6 +2,7 @@
  * `simulate --days N [--scale S] [--seed N] [--end ISO] [--fix J:DATE:PCT]`: backfills a simulated
  * history ending now through the bronze gate and the pipeline. `simulate --live [--speed X]` then
  * streams micro-batches until Ctrl-C, finishing the batch in flight; a restart resumes there.
+ * With `--publish nats://HOST:PORT` the same rows go to the event log instead (simulate-publish.ts).
  */
 import { parseInstant } from '../src/ingest/contract.ts';
 import { formatCount } from '../src/format.ts';
@@ -13,9 +14,22 @@ import { loadSimState } from '../src/simulator/state.ts';
 import { badArgument, numberArg } from './args.ts';
 import { defineCommand, TERMINAL_ONLY } from './command.ts';
 import type { Context } from '../src/context.ts';
+import { streamSettings, type StreamSettings } from '../src/stream/index.ts';
+import { publishSimulated, renderPublished, type LiveClock, type PublishedSimulation } from './simulate-publish.ts';
 
-export type SimulateArgs = { request: WorldRequest; live: boolean; speed: number; daysGiven: boolean };
-export type SimulateResult = { backfill?: BackfillSummary; live?: LiveSummary };
+export type SimulateArgs = {
+  request: WorldRequest;
+  live: boolean;
+  speed: number;
+  daysGiven: boolean;
+  /** --publish: the event log to send the rows to instead of this store. */
+  publish?: StreamSettings;
+  /** Real time for --live; tests give their own. */
+  clock?: LiveClock;
+};
+export type SimulateResult = { backfill?: BackfillSummary; live?: LiveSummary; published?: PublishedSimulation };
+
+const REAL_TIME: LiveClock = { now: () => Date.now(), sleep: realSleep, batchMs: 2000 };
 
 export default defineCommand({
   name: 'simulate',
@@ -30,6 +44,7 @@ export default defineCommand({
       { name: 'fix', type: 'string', value: 'J:DATE:PCT', description: "a shipped fix: the journey's leaks drop PCT% from DATE", multiple: true },
       { name: 'live', type: 'boolean', description: 'keep streaming in simulated real time until Ctrl-C' },
       { name: 'speed', type: 'string', value: 'X', description: 'live speed: simulated seconds per real second (default 1; 60 = a minute a second)' },
+      { name: 'publish', type: 'string', value: 'nats://HOST:PORT', description: 'send the rows to that event log instead of this store (a Leak with LEAK_STREAM consumes them)' },
     ],
   },
   query: false,
@@ -38,6 +53,7 @@ export default defineCommand({
   examples: [
     { line: 'simulate --days 30 --scale 0.1', what: 'a month of a 500K-member plan' },
     { line: 'simulate --live --speed 60', what: 'stream live, a simulated minute a second' },
+    { line: 'simulate --live --publish nats://127.0.0.1:4222', what: 'produce live rows for a Leak consuming that event log' },
   ],
   parse: (parsed, ctx): SimulateArgs => {
     const days = numberArg(parsed, 'days', 0, 400, 30)!;
@@ -49,7 +65,11 @@ export default defineCommand({
     const fixes = ((parsed.values.fix as string[] | undefined) ?? []).map(parseFix);
     const live = parsed.values.live === true;
     if (!live && parsed.values.speed !== undefined) throw badArgument('--speed applies to --live only.');
+    const url = parsed.values.publish as string | undefined;
+    const { stream } = ctx.config;
+    const publish = url === undefined ? undefined : streamSettings({ url, name: stream.name, prefix: stream.prefix, consumer: stream.consumer });
     return {
+      publish,
       request: { seed, scale: numberArg(parsed, 'scale', 0.0001, 1, 1)!, days, end, fixes },
       live,
       speed: numberArg(parsed, 'speed', 0.1, 100_000, 1)!,
@@ -57,6 +77,7 @@ export default defineCommand({
     };
   },
   run: async (args: SimulateArgs, ctx): Promise<SimulateResult> => {
+    if (args.publish) return { published: await publishToLog(args, args.publish, ctx) };
     const hasWorld = loadSimState(ctx.store) !== undefined;
     const result: SimulateResult = {};
     if (!args.live || !hasWorld || args.daysGiven) {
@@ -66,30 +87,47 @@ export default defineCommand({
     if (args.live) result.live = await streamUntilStopped(args, ctx);
     return result;
   },
-  renderText: (r: SimulateResult) => [...(r.backfill ? renderBackfill(r.backfill) : []), ...(r.live ? renderLive(r.live) : [])].join('\n'),
+  renderText: (r: SimulateResult) =>
+    [...(r.backfill ? renderBackfill(r.backfill) : []), ...(r.live ? renderLive(r.live) : []), ...(r.published ? renderPublished(r.published) : [])].join('\n'),
 });
 
+/** The rows to the event log; with --live until Ctrl-C. Without --days, --live publishes the members, then live rows only. */
+async function publishToLog(args: SimulateArgs, settings: StreamSettings, ctx: Context): Promise<PublishedSimulation> {
+  const request = args.live && !args.daysGiven ? { ...args.request, days: 0 } : args.request;
+  if (!args.live) return publishSimulated(settings, ctx.config, request, undefined);
+  process.stderr.write(`Publishing live to ${settings.url} at ${args.speed}× real time; Ctrl-C stops after the current batch.\n`);
+  return untilStopped((signal) => publishSimulated(settings, ctx.config, request, { speed: args.speed, clock: args.clock ?? REAL_TIME, signal }));
+}
+
 async function streamUntilStopped(args: SimulateArgs, ctx: Context): Promise<LiveSummary> {
+  process.stderr.write(`Streaming live at ${args.speed}× real time; Ctrl-C stops after the current batch.\n`);
+  try {
+    return await untilStopped((signal) =>
+      runLive(ctx.store, ctx.config, { ...args.request, end: ctx.now() }, {
+        speed: args.speed,
+        ...(args.clock ?? REAL_TIME),
+        signal,
+        onBatch: (b) => process.stderr.isTTY && process.stderr.write(`\r${new Date(b.simulatedTo).toISOString()}  +${formatCount(b.rows)} rows, ${formatCount(b.leakedCalls)} leaked calls so far   `),
+      }),
+    );
+  } finally {
+    if (process.stderr.isTTY) process.stderr.write('\n');
+  }
+}
+
+/** Runs `work` until Ctrl-C or SIGTERM aborts its signal; the batch in flight finishes. */
+async function untilStopped<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   // on, not once: a terminal's Ctrl-C can arrive twice (from the TTY and relayed by tsx), and a
   // second signal with no listener would kill the process in the middle of the batch.
   const stop = () => controller.abort();
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  process.stderr.write(`Streaming live at ${args.speed}× real time; Ctrl-C stops after the current batch.\n`);
   try {
-    return await runLive(ctx.store, ctx.config, { ...args.request, end: ctx.now() }, {
-      speed: args.speed,
-      batchMs: 2000,
-      now: () => Date.now(),
-      sleep: realSleep,
-      signal: controller.signal,
-      onBatch: (b) => process.stderr.isTTY && process.stderr.write(`\r${new Date(b.simulatedTo).toISOString()}  +${formatCount(b.rows)} rows, ${formatCount(b.leakedCalls)} leaked calls so far   `),
-    });
+    return await work(controller.signal);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
-    if (process.stderr.isTTY) process.stderr.write('\n');
   }
 }
 

@@ -9,6 +9,9 @@ import type { Config } from './config.ts';
 
 export type Logger = { info(message: string): void; warn(message: string): void };
 
+/** When `npm start` consumes an event log (LEAK_STREAM): how far behind the store is, in one line, from the last reading (never waits on the network). */
+export type EventLogStatus = { describe(): string };
+
 /** Set when a command runs for a person in Slack: who asked, in which channel, and a client to post there. */
 export type SlackRequester = { userId: string; channelId: string; client: WebClient };
 
@@ -20,6 +23,8 @@ export type Context = {
   log: Logger;
   /** Only for work done for a person in Slack (e.g. `action new` posts the action's message in their channel). */
   slack?: SlackRequester;
+  /** Set by `npm start` while it consumes an event log; the Home tab shows it. */
+  eventLog?: EventLogStatus;
 };
 
 export const consoleLogger: Logger = { info: (m) => console.log(m), warn: (m) => console.warn(m) };

@@ -1,5 +1,6 @@
 /**
- * What a running Leak is made of, started in order: the simulator (when it applies), the ways to
+ * What a running Leak is made of, started in order: the event log's consumer (with LEAK_STREAM),
+ * the simulator (when it applies), the ways to
  * ask questions, Slack (when configured), then the jobs, which run in every configuration: alert
  * scans, tracked-action reminders and outcomes, the digests and the CSV inbox. With Slack they post
  * there; without it alerts and action news go to this log and the digest to its folder. Each
@@ -13,6 +14,7 @@ import { ALERT_JOBS_CRON, startAlertJobs } from './alert-jobs.ts';
 import { startDigestService } from './digest-schedule.ts';
 import { startInbox } from './inbox.ts';
 import { DEMO, startSimulator, type LiveTiming } from './live-simulator.ts';
+import { startEventLogIfConfigured, type EventLogOptions } from './event-log.ts';
 
 export type Service = { name: string; stop(): Promise<void> };
 
@@ -22,11 +24,19 @@ export type StartOptions = {
   live?: LiveTiming;
   /** Milliseconds between inbox checks; 0 for none (tests check it themselves). */
   inboxPollMs?: number;
+  /** With LEAK_STREAM: the consumer's batch sizes and lag readings; onBatch after each batch (tests wait on it). */
+  eventLog?: EventLogOptions;
 };
 
 export async function startServices(ctx: Context, opts: StartOptions = {}): Promise<Service[]> {
   const { log } = ctx;
   const services: Service[] = [];
+  // With LEAK_STREAM the event log feeds the store (and the simulator stays off); the Home tab reads its lag from the context.
+  const eventLog = startEventLogIfConfigured(ctx, opts.eventLog);
+  if (eventLog) {
+    services.push(eventLog);
+    ctx = { ...ctx, eventLog };
+  }
   const live = startSimulator(ctx, opts.demo ?? DEMO, opts.live);
   if (live) services.push(live);
   log.info(await askingHelp());

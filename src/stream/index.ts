@@ -99,9 +99,9 @@ export async function publishSimulation(
   }
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 export function describePublish(s: PublishSummary): string {
-  const dup = s.duplicates ? `; ${count(s.duplicateRows)} rows in ${count(s.duplicates)} messages were already in the stream (duplicate ids, not stored again)` : '';
-  return `Published ${count(s.rows)} rows in ${count(s.messages)} messages from ${s.files.length} file${s.files.length === 1 ? '' : 's'} in ${(s.elapsedMs / 1000).toFixed(1)} s (${count(s.rowsPerSecond)} rows/s)${dup}.`;
+  const dup = s.duplicates ? `; ${count(s.duplicateRows, 'row')} in ${count(s.duplicates, 'message')} ${s.duplicates === 1 ? 'was' : 'were'} already in the stream (duplicate ids, not stored again)` : '';
+  return `Published ${count(s.rows, 'row')} in ${count(s.messages, 'message')} from ${count(s.files.length, 'file')} in ${(s.elapsedMs / 1000).toFixed(1)} s (${s.rowsPerSecond.toLocaleString('en-US')} rows/s)${dup}.`;
 }

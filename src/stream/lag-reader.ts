@@ -52,8 +52,9 @@ export class LagReader {
     this.everyMs = opts.everyMs ?? LAG_NEWS.everyMs;
   }
 
+  /** A reading is due after a batch: everyMs after the last, or at once while behind (so catching up is said when it happens). */
   get due(): boolean {
-    return Date.now() - this.readAt >= this.everyMs;
+    return this.watch.behindSince !== null || Date.now() - this.readAt >= this.everyMs;
   }
 
   get never(): boolean {
@@ -88,7 +89,7 @@ export class LagReader {
     if (this.everyMs <= 0) return;
     this.timer = setInterval(() => {
       const m = jsm();
-      if (m && this.due) void this.read(m);
+      if (m && Date.now() - this.readAt >= this.everyMs / 2) void this.read(m);
     }, this.everyMs);
     this.timer.unref();
   }

@@ -17,7 +17,7 @@ describe('command registry', () => {
 
   it('keeps what acts on the server’s files or data in the terminal, and says why', async () => {
     const terminalOnly = (await loadCommands()).filter((c) => !runsIn(c, 'slack'));
-    expect(terminalOnly.map((c) => c.name).sort()).toEqual(['digest', 'export', 'import', 'simulate']);
+    expect(terminalOnly.map((c) => c.name).sort()).toEqual(['digest', 'export', 'import', 'publish', 'simulate']);
     for (const c of terminalOnly) expect(c.terminalOnlyBecause, c.name).toMatch(/^it /);
     for (const c of await loadCommands()) expect(runsIn(c, 'terminal'), c.name).toBe(true);
   });

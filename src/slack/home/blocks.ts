@@ -19,6 +19,7 @@ export function buildHomeBlocks(data: HomeData): View {
   const head: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Leak: command center', emoji: true } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: `Updated ${data.updated_at} · ${today.date} · refreshed each time you open this tab` }] },
+    ...(data.eventLog ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(data.eventLog) }] } as KnownBlock] : []),
     { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(today.headline) } },
     { type: 'header', text: { type: 'plain_text', text: 'Top leaks today', emoji: true } },
   ];

@@ -1,4 +1,4 @@
-/** What the Home tab shows, read from the store: today's leaks, the biggest mover, open actions and alerts, failed digests. */
+/** What the Home tab shows, read from the store: today's leaks, the biggest mover, open actions and alerts, failed digests; and, when npm start consumes an event log, how far behind it is. */
 import type { Context } from '../../context.ts';
 import { queryToday, type TodayJourney, type TodayResult } from '../../leakage/today.ts';
 import { queryOpenActions, type OpenActionRow } from '../../actions/open-actions.ts';
@@ -14,6 +14,8 @@ export type HomeData = {
   alerts: OpenAlertRow[];
   /** Digests of the last week that did not go out (or may not have): someone should know. */
   digestFailures: DigestPostRow[];
+  /** "Event log: …" when the store is fed by an event log (LEAK_STREAM), else null. */
+  eventLog: string | null;
   updated_at: string;
 };
 
@@ -43,6 +45,7 @@ export function queryHome(ctx: Context): HomeData {
     actions: queryOpenActions(ctx),
     alerts: queryOpenAlerts(ctx, 10),
     digestFailures: listDigestFailures(ctx.store, { sinceDate: addDays(today.date, -7), now }),
+    eventLog: ctx.eventLog?.describe() ?? null,
     updated_at: `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')} ${ctx.config.timeZone}`,
   };
 }
