@@ -35,7 +35,7 @@
 import { LeakError } from '../errors.ts';
 import type { WorldRequest } from '../simulator/open-world.ts';
 import { StreamPublisher, type PublishTally } from './publisher.ts';
-import { publishCsvFiles, type CsvSource, type PublishProgress, type PublishSummary } from './publish-csv.ts';
+import { checkCsvSources, publishCheckedFiles, type CsvSource, type PublishProgress, type PublishSummary } from './publish-csv.ts';
 import { publishSimulatedHistory, publishSimulatedLive, simulatedWorld, type LivePublishOptions, type SimulatedProgress, type SimulatedRows } from './publish-simulated.ts';
 import { STREAM_DEFAULTS, nameProblem, prefixProblem, streamUrlProblem, type StreamSettings } from './stream-settings.ts';
 
@@ -64,9 +64,12 @@ export function streamSettingsFromConfig(config: { stream: Omit<StreamSettings, 
 }
 
 export async function publishFiles(settings: StreamSettings, sources: CsvSource[], opts: { onProgress?: (p: PublishProgress) => void } = {}): Promise<PublishSummary> {
+  const started = performance.now();
+  // A missing or malformed file is said before the server is asked anything.
+  const checked = await checkCsvSources(sources);
   const publisher = await StreamPublisher.open(settings);
   try {
-    return await publishCsvFiles(publisher, sources, opts);
+    return await publishCheckedFiles(publisher, checked, { ...opts, started });
   } finally {
     await publisher.close();
   }

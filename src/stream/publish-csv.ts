@@ -25,8 +25,22 @@ export async function publishCsvFiles(
   opts: { onProgress?: (p: PublishProgress) => void; maxRows?: number } = {},
 ): Promise<PublishSummary> {
   const started = performance.now();
+  return publishCheckedFiles(publisher, await checkCsvSources(sources), { ...opts, started });
+}
+
+/** Import's whole-file checks for every source, before anything is sent (or a server is even asked). */
+export async function checkCsvSources(sources: CsvSource[]): Promise<CheckedCsv[]> {
   const checked: CheckedCsv[] = [];
   for (const s of sources) checked.push(await checkCsvFile(s.kind, s.file));
+  return checked;
+}
+
+export async function publishCheckedFiles(
+  publisher: StreamPublisher,
+  checked: CheckedCsv[],
+  opts: { onProgress?: (p: PublishProgress) => void; maxRows?: number; started: number },
+): Promise<PublishSummary> {
+  const { started } = opts;
   const files: FilePublished[] = [];
   for (const csv of checked) files.push(await publishChecked(publisher, csv, opts));
   await publisher.flush();

@@ -3,7 +3,14 @@
  * stream position (waiting on the consumer's own batch events, never on time), and the tables a
  * streamed store must share with a directly imported one.
  */
+import path from 'node:path';
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
 import type { Store } from '../../db/open-db.ts';
+import type { Context } from '../../src/context.ts';
+import { startServices, type Service, type StartOptions } from '../../src/services/start-services.ts';
+import { serversOf } from '../../src/stream/stream-settings.ts';
+import { tempDir } from './csv.ts';
 import type { Config } from '../../src/config.ts';
 import { readAppliedSeq } from '../../src/stream/apply-messages.ts';
 import { startStreamConsumer, type ConsumedBatch, type ConsumerOptions, type StreamConsumer } from '../../src/stream/consumer.ts';
@@ -67,3 +74,39 @@ export function comparable(store: Store) {
     ...snapshot(store),
   };
 }
+
+/** The stream's last sequence, asked of the server (what a consumer must reach to hold everything published). */
+export async function lastSeqOf(url: string, stream: string): Promise<number> {
+  const nc = await connect({ servers: serversOf(url) });
+  try {
+    return (await (await jetstreamManager(nc)).streams.info(stream)).state.last_seq;
+  } finally {
+    await nc.close();
+  }
+}
+
+/**
+ * `npm start`'s services on `deps` (whose config sets LEAK_STREAM), resolved once the store has
+ * applied the stream up to `lastSeq` (waiting on the consumer's batches, never on time). The digest
+ * folder and the inbox go to a temp folder; the log is collected.
+ */
+export async function servicesConsumedUntil(deps: Context, lastSeq: number, opts: StartOptions = {}): Promise<{ services: Service[]; log: string[] }> {
+  const log: string[] = [];
+  const listeners: (() => void)[] = [];
+  const services = await startServices(
+    { ...deps, log: { info: (m) => log.push(m), warn: (m) => log.push(m) } },
+    { inboxPollMs: 0, ...opts, eventLog: { ...opts.eventLog, onBatch: async (b) => (await opts.eventLog?.onBatch?.(b), listeners.forEach((l) => l())) } },
+  );
+  const key = { stream: deps.config.stream.name, consumer: deps.config.stream.consumer };
+  await waitUntil(() => readAppliedSeq(deps.store, key) >= lastSeq, (c) => listeners.push(c), `stream sequence ${lastSeq} in the store`).catch(async (e) => {
+    for (const s of services) await s.stop();
+    throw new Error(`${(e as Error).message}; log:\n${log.join('\n')}`);
+  });
+  return { services, log };
+}
+
+/** Folders npm start writes to, in a temp folder (never the checkout's ./data). */
+export const tempFolders = () => {
+  const dir = tempDir();
+  return { LEAK_DIGEST_DIR: path.join(dir, 'digests'), LEAK_INBOX: path.join(dir, 'inbox') };
+};
