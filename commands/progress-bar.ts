@@ -9,7 +9,8 @@ export type ProgressBar = { update(value: number, detail: string): void; stop():
 export function terminalBar(total: number, stream: NodeJS.WriteStream = process.stdout): ProgressBar | undefined {
   if (!stream.isTTY) return undefined;
   const bar = new cliProgress.SingleBar(
-    { stream, format: '{bar} {percentage}% | {detail}', hideCursor: true, clearOnComplete: true, barsize: 30 },
+    // The cursor and line wrapping are left as they are: Ctrl-C ends the process without a chance to restore them.
+    { stream, format: '{bar} {percentage}% {detail}', hideCursor: false, linewrap: true, clearOnComplete: true, barsize: 30 },
     cliProgress.Presets.shades_classic,
   );
   bar.start(Math.max(1, total), 0, { detail: '' });

@@ -56,7 +56,7 @@ export default defineCommand({
       const summary = await publishFiles(args.settings, args.files, {
         onProgress: (p) => {
           done.set(`${p.kind}:${p.file}`, { bytes: p.doneBytes, rows: p.tally.rows });
-          bar?.update(sum('bytes'), `${p.file} · ${formatCount(sum('rows'))} rows acknowledged`);
+          bar?.update(sum('bytes'), `${p.file}, ${formatCount(sum('rows'))} rows in`);
         },
       });
       return { ...summary, to: args.settings.url, stream: args.settings.name, prefix: args.settings.prefix };
