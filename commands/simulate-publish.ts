@@ -67,7 +67,7 @@ export function renderPublished(p: PublishedSimulation): string[] {
     `  members        ${formatCount(p.rows.members).padStart(12)}`,
     `  digital_events ${formatCount(p.rows.digital).padStart(12)}`,
     `  calls          ${formatCount(p.rows.calls).padStart(12)}`,
-    `${formatCount(total)} rows in ${formatCount(p.messages)} messages${p.duplicates ? ` (${formatCount(p.duplicates)} already in the stream, not stored again)` : ''}, simulated up to ${p.simulatedTo}, in ${(p.elapsedMs / 1000).toFixed(1)} s (${formatCount(Math.round(total / Math.max(0.001, p.elapsedMs / 1000)))} rows/s).`,
+    `${formatCount(total)} rows in ${formatCount(p.messages)} messages${p.duplicates ? ` (${formatCount(p.duplicates)} already in the stream, not stored again)` : ''}, simulated up to ${p.simulatedTo}, in ${(p.elapsedMs / 1000).toFixed(1)} s${p.live ? '' : ` (${formatCount(Math.round(total / Math.max(0.001, p.elapsedMs / 1000)))} rows/s)`}.`,
     ...(p.live ? ['Stopped cleanly. The producer keeps no state: run it again to publish from then on (members again, which the consumer stores once).'] : []),
   ];
 }
