@@ -49,6 +49,11 @@ export type Command<A = unknown, R = unknown> = {
   /** A question: it takes --date and --json, and its answer can be shared in Slack. */
   query: boolean;
   surfaces: readonly Surface[];
+  /**
+   * It writes the store (loads data, records actions or notes), so from the terminal it creates a
+   * store that is not there yet. Every other command reads, and refuses a missing store in one line.
+   */
+  createsStore?: boolean;
   /** For a terminal-only command: why, in the words Slack's refusal uses ("since it …"). */
   terminalOnlyBecause?: string;
   examples?: Example[];

@@ -17,15 +17,25 @@ export type Store = {
   close(): void;
 };
 
-export function openStore(file: string): Store {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 10000');
-  sqlite.pragma('cache_size = -200000');
-  sqlite.pragma('temp_store = MEMORY');
-  applyMigrations(sqlite);
+/**
+ * `create: false` opens only a store that exists (better-sqlite3 then throws SQLITE_CANTOPEN and
+ * creates neither the file nor its folder): what a command that only reads wants.
+ */
+export function openStore(file: string, opts: { create?: boolean } = {}): Store {
+  const create = opts.create ?? true;
+  if (create && file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file, { fileMustExist: !create });
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 10000');
+    sqlite.pragma('cache_size = -200000');
+    sqlite.pragma('temp_store = MEMORY');
+    applyMigrations(sqlite);
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
   return { sqlite, file, close: () => sqlite.close() };
 }
 

@@ -4,7 +4,7 @@
  */
 import { describeError, isLeakError } from './errors.ts';
 import { openContext } from './services/open-context.ts';
-import { parseInvocation } from '../commands/invocation.ts';
+import { readArgs, resolveCommand } from '../commands/invocation.ts';
 import { commandHelp, helpText } from '../commands/usage.ts';
 import type { Context } from './context.ts';
 
@@ -20,14 +20,16 @@ export async function main(argv: string[]): Promise<number> {
   }
   let ctx: Context | undefined;
   try {
-    ctx = openContext();
-    const inv = await parseInvocation(argv, ctx);
-    if (inv.help) {
-      process.stdout.write(`${commandHelp(inv.cmd)}\n`);
+    // The words first: a usage error or --help needs no store, and only a command that writes creates one.
+    const cmd = await resolveCommand(argv[0]);
+    const { parsed, help } = readArgs(cmd, argv.slice(1));
+    if (help) {
+      process.stdout.write(`${commandHelp(cmd)}\n`);
       return 0;
     }
-    const result = await inv.cmd.run(inv.args, ctx);
-    process.stdout.write(inv.json ? `${JSON.stringify(result, jsonReplacer, 2)}\n` : `${inv.cmd.renderText(result)}\n`);
+    ctx = openContext(process.env, { createStore: cmd.createsStore === true });
+    const result = await cmd.run(cmd.parse(parsed, ctx), ctx);
+    process.stdout.write(parsed.values.json === true ? `${JSON.stringify(result, jsonReplacer, 2)}\n` : `${cmd.renderText(result)}\n`);
     return 0;
   } catch (e) {
     process.stderr.write(`${describeError(e)}\n`);
