@@ -4,7 +4,7 @@
  * scheduler run. A refused transition exits 1 with the reason.
  */
 import { LeakError } from '../src/errors.ts';
-import { isIsoDate, zoneClock } from '../src/time.ts';
+import { zoneClock } from '../src/time.ts';
 import { createAction, listHistory, requireAction, transitionAction } from '../src/actions/repository.ts';
 import { announceAction, postActionMessage } from '../src/actions/announce.ts';
 import { measureActionOutcome, type Outcome } from '../src/actions/outcome.ts';
@@ -12,7 +12,7 @@ import { queryOpenActions, type OpenActionRow } from '../src/actions/open-action
 import { renderOpenActionsText } from './open-actions-table.ts';
 import { STATUS_LABEL } from '../src/actions/state-machine.ts';
 import { formatActionId, parseActionId, type Action, type ActionEvent, type HistoryRow } from '../src/actions/types.ts';
-import { badArgument, journeyArg } from './args.ts';
+import { badArgument, checkDateText, journeyArg } from './args.ts';
 import { defineCommand, EVERYWHERE, type ParsedArgs } from './command.ts';
 import type { Context } from '../src/context.ts';
 
@@ -65,7 +65,7 @@ function parseActionArgs(p: ParsedArgs, ctx: Context): ActionArgs {
       return { sub: 'transition', id: idArg(p), event: { kind: 'start' }, by };
     case 'ship': {
       const date = str(p, 'ship-date') ?? zoneClock(ctx.config.timeZone).today(ctx.now());
-      if (!isIsoDate(date)) throw badArgument(`--ship-date must be a date written YYYY-MM-DD (got ${JSON.stringify(date)}).`);
+      checkDateText('--ship-date', date);
       if (date > zoneClock(ctx.config.timeZone).today(ctx.now())) throw badArgument(`--ship-date ${date} is in the future; mark an action shipped once it has shipped.`);
       return { sub: 'transition', id: idArg(p), event: { kind: 'ship', shipDate: date }, by };
     }
@@ -156,6 +156,7 @@ export default defineCommand({
   },
   query: false,
   surfaces: EVERYWHERE,
+  createsStore: true,
   examples: [
     { line: 'action new billing "Reword the eligibility error" --team Web', what: 'propose a fix' },
     { line: 'action list --all', what: 'every action, closed ones too' },

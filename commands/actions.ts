@@ -14,7 +14,7 @@ import { queryOpenActions, type OpenActionRow } from '../src/actions/open-action
 import { renderOpenActionsText } from './open-actions-table.ts';
 import { recommendActions, type Recommendation } from '../src/actions/recommendations.ts';
 import { formatMoney, formatPct, formatPerDay, renderTable, round1 } from '../src/format.ts';
-import { dateArg, journeyArg, numberArg } from './args.ts';
+import { dateArg, journeyArg, wholeArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 import type { Context } from '../src/context.ts';
 
@@ -44,7 +44,7 @@ export default defineCommand({
   query: true,
   surfaces: EVERYWHERE,
   examples: [{ line: 'actions', what: 'tracked fixes and their owners', onStart: true }],
-  parse: (parsed, ctx) => ({ date: dateArg(parsed, ctx), journey: journeyArg(parsed.positionals[0], ctx), top: Math.floor(numberArg(parsed, 'top', 1, 50, DEFAULT_TOP)!) }),
+  parse: (parsed, ctx) => ({ date: dateArg(parsed, ctx, 'date', { reachBack: 7 }), journey: journeyArg(parsed.positionals[0], ctx), top: wholeArg(parsed, 'top', 1, 50, DEFAULT_TOP)! }),
   run: (args: { date: string; journey?: string; top: number }, ctx) => queryActions(ctx, args),
   renderText: (r: ActionsResult) =>
     [

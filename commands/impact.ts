@@ -4,10 +4,10 @@
  */
 import { measureBeforeAfter, type BeforeAfter } from '../src/before-after/measure.ts';
 import { formatMoney, formatPct, renderTable, round1 } from '../src/format.ts';
-import { isIsoDate } from '../src/time.ts';
-import { badArgument, dateArg, journeyArg, numberArg } from './args.ts';
+import { badArgument, checkDateText, dateArg, journeyArg, wholeArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 import { listSegments } from '../src/leakage/journeys.ts';
+import { requireCoverage } from '../src/leakage/coverage.ts';
 import { isActionImpact, queryActionImpact, type ActionImpact, type ActionImpactArgs } from '../src/actions/impact.ts';
 
 const DEFAULT_IMPACT_DAYS = 14;
@@ -43,7 +43,9 @@ export default defineCommand({
     const journey = journeyArg(journeyText, ctx)!;
     const since = (parsed.values.since as string | undefined) ?? sincePositional;
     if (since === undefined) throw badArgument(`Since when? Give the date the change shipped. Usage: ${parsed.usage}`);
-    if (!isIsoDate(since)) throw badArgument(`--since must be a date written YYYY-MM-DD, e.g. 2026-11-10 (got ${JSON.stringify(since)}).`);
+    const label = parsed.values.since === undefined ? 'SINCE' : '--since';
+    checkDateText(label, since);
+    requireCoverage(ctx, since, since, `${label} ${since}`);
     const segment = parsed.values.segment as string | undefined;
     if (segment !== undefined) {
       const known = listSegments(ctx, journey);
@@ -53,7 +55,7 @@ export default defineCommand({
       date: dateArg(parsed, ctx),
       journey,
       since,
-      days: Math.floor(numberArg(parsed, 'days', 1, 90, DEFAULT_IMPACT_DAYS)!),
+      days: wholeArg(parsed, 'days', 1, 90, DEFAULT_IMPACT_DAYS)!,
       segment,
       errorMessage: parsed.values['error-message'] as string | undefined,
     };

@@ -26,6 +26,7 @@ export default defineCommand({
   },
   query: false,
   surfaces: TERMINAL_ONLY,
+  createsStore: true,
   terminalOnlyBecause: 'it reads or writes files on the server',
   examples: [{ line: 'import --members members.csv --digital digital_events.csv --calls calls.csv', what: 'load the contract files (any subset)' }],
   parse: (parsed): ImportArgs => {

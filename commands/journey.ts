@@ -3,7 +3,7 @@ import { formatCount, languageName } from '../src/format.ts';
 import { describeProfile } from '../src/members/profile.ts';
 import { queryJourney, type JourneyEventKind, type JourneyResult } from '../src/members/timeline.ts';
 import { zoneClock } from '../src/time.ts';
-import { badArgument, dateArg, memberIdArg, numberArg } from './args.ts';
+import { dateArg, memberIdArg, wholeArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 
 const MARK: Record<JourneyEventKind, string> = { digital: ' ', failure: 'x', abandon: 'x', complete: '+', call: '>', survey: '*' };
@@ -44,8 +44,7 @@ export default defineCommand({
   examples: [{ line: 'journey M-100123', what: 'one member’s timeline, leaks marked', onStart: true }],
   parse: (parsed, ctx) => {
     const memberId = memberIdArg(parsed.positionals[0], parsed.usage);
-    const days = numberArg(parsed, 'days', 1, 366, 7)!;
-    if (!Number.isInteger(days)) throw badArgument(`--days must be a whole number of days from 1 to 366 (got ${days}).`);
+    const days = wholeArg(parsed, 'days', 1, 366, 7)!;
     return { memberId, date: dateArg(parsed, ctx), days };
   },
   run: (args: { memberId: string; date: string; days: number }, ctx) => queryJourney(ctx, args),

@@ -89,7 +89,7 @@ export default defineCommand({
     const journeyText = first !== undefined && !(second === undefined && isNumberLike(first)) ? first : undefined;
     const fixText = journeyText === undefined ? first : second;
     return {
-      date: dateArg(parsed, ctx),
+      date: dateArg(parsed, ctx, 'date', { reachBack: 7 }),
       journey: journeyArg(journeyText, ctx),
       fix: fixArg(parsed, fixText),
       calls: numberArg(parsed, 'calls', 0, 1e9),

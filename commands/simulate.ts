@@ -10,7 +10,7 @@ import { realSleep, runLive, type LiveSummary } from '../src/simulator/live.ts';
 import { parseFix } from '../src/simulator/scenario.ts';
 import type { WorldRequest } from '../src/simulator/open-world.ts';
 import { loadSimState } from '../src/simulator/state.ts';
-import { badArgument, numberArg } from './args.ts';
+import { badArgument, numberArg, wholeArg } from './args.ts';
 import { defineCommand, TERMINAL_ONLY } from './command.ts';
 import type { Context } from '../src/context.ts';
 
@@ -34,15 +34,15 @@ export default defineCommand({
   },
   query: false,
   surfaces: TERMINAL_ONLY,
+  createsStore: true,
   terminalOnlyBecause: 'it writes a simulated history into the store on the server',
   examples: [
     { line: 'simulate --days 30 --scale 0.1', what: 'a month of a 500K-member plan' },
     { line: 'simulate --live --speed 60', what: 'stream live, a simulated minute a second' },
   ],
   parse: (parsed, ctx): SimulateArgs => {
-    const days = numberArg(parsed, 'days', 0, 400, 30)!;
-    const seed = numberArg(parsed, 'seed', 0, 2 ** 31 - 1, 42)!;
-    if (!Number.isInteger(days) || !Number.isInteger(seed)) throw badArgument('--days and --seed must be whole numbers.');
+    const days = wholeArg(parsed, 'days', 0, 400, 30)!;
+    const seed = wholeArg(parsed, 'seed', 0, 2 ** 31 - 1, 42)!;
     const endText = parsed.values.end;
     const end = typeof endText === 'string' ? parseInstant(endText) : ctx.now();
     if (Number.isNaN(end)) throw badArgument(`--end must be an ISO 8601 time with Z or an offset, e.g. 2026-11-24T17:00:00Z (got ${JSON.stringify(endText)}).`);

@@ -4,7 +4,7 @@
  * before the world's anchor date, and shipped fixes. Nothing here is an answer: these are the
  * causes; the leakage figures come out of the pipeline.
  */
-import { addDays, isIsoDate, isoWeekday, type ZoneClock } from '../time.ts';
+import { addDays, describeDateProblem, isoWeekday, type ZoneClock } from '../time.ts';
 import { LeakError } from '../errors.ts';
 import { JOURNEYS, type Journey } from './pools.ts';
 import { Random, hash32 } from './random.ts';
@@ -98,7 +98,9 @@ export function countInMinute(plan: DayPlan, i: number, e: number): number {
 export function parseFix(text: string): Fix {
   const m = /^([a-z][a-z0-9_]*):(\d{4}-\d{2}-\d{2}):(\d+(?:\.\d+)?)$/i.exec(text.trim());
   const usage = `--fix must be JOURNEY:YYYY-MM-DD:PCT, e.g. billing:2026-11-10:15 (journeys: ${JOURNEYS.join(', ')}; PCT 0–100)`;
-  if (!m || !isIsoDate(m[2])) throw new LeakError('bad_argument', `${usage}; got ${JSON.stringify(text)}.`);
+  if (!m) throw new LeakError('bad_argument', `${usage}; got ${JSON.stringify(text)}.`);
+  const problem = describeDateProblem(m[2]);
+  if (problem) throw new LeakError('bad_argument', `--fix ${JSON.stringify(text)}: its date ${m[2]} ${problem}.`);
   const journey = m[1].toLowerCase();
   const pct = Number(m[3]);
   if (!(JOURNEYS as readonly string[]).includes(journey) || pct > 100) throw new LeakError('bad_argument', `${usage}; got ${JSON.stringify(text)}.`);

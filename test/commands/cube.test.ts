@@ -117,6 +117,6 @@ describe('cube', () => {
     expect(() => cube('--where', 'member_id=M-1')).toThrow(`Unknown dimension "member_id" in --where. Dimensions: ${dims}.`);
     expect(() => cube('--by', 'journey,journey')).toThrow('--by names a dimension twice (journey,journey); give each once.');
     expect(() => cube('--from', '2026-11-21', '--to', '2026-11-20')).toThrow('--from 2026-11-21 is after --to 2026-11-20; give the earlier date first.');
-    expect(() => cube('--from', '2026-13-01')).toThrow('--from must be a date written YYYY-MM-DD');
+    expect(() => cube('--from', '2026-13-01')).toThrow('--from "2026-13-01" does not exist: there is no month 13.');
   });
 });

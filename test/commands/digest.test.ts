@@ -58,6 +58,6 @@ describe('leak digest', () => {
     const deps = makeDeps();
     expect(() => parseCommandArgs(digestCommand, ['--role', 'ceo'], deps)).toThrow('--role must be one of exec, ops (got "ceo").');
     expect(() => parseCommandArgs(digestCommand, ['--post', 'general'], deps)).toThrow('--post must be #channel-name or a channel ID such as C0123456789 (got "general").');
-    expect(() => parseCommandArgs(digestCommand, ['--date', '2026-13-01'], deps)).toThrow(/--date must be a date written YYYY-MM-DD/);
+    expect(() => parseCommandArgs(digestCommand, ['--date', '2026-13-01'], deps)).toThrow('--date "2026-13-01" does not exist: there is no month 13.');
   });
 });

@@ -39,9 +39,10 @@ describe('impact', () => {
   it('refuses bad input with one line naming what is valid', async () => {
     expect(await refusal(deps, ['impact'])).toMatch(/^Which journey\? Usage: leak impact JOURNEY\|ACTION_ID \[SINCE\] \[--since YYYY-MM-DD\]/);
     expect(await refusal(deps, ['impact', 'billing'])).toMatch(/^Since when\? Give the date the change shipped\./);
-    expect(await refusal(deps, ['impact', 'billing', '2026-11-31'])).toBe('--since must be a date written YYYY-MM-DD, e.g. 2026-11-10 (got "2026-11-31").');
+    expect(await refusal(deps, ['impact', 'billing', '2026-11-31'])).toBe('SINCE "2026-11-31" does not exist: November 2026 has 30 days.');
+    expect(await refusal(deps, ['impact', 'billing', '--since', '2030-01-01'])).toMatch(/^No data for --since 2030-01-01: the store holds calls from/);
     expect(await refusal(deps, ['impact', 'dental', '2026-11-17'])).toBe('Unknown journey "dental". Known journeys: billing, id_card, pharmacy.');
-    expect(await refusal(deps, ['impact', 'billing', '2026-11-17', '--days', '0'])).toBe('--days must be a number from 1 to 90 (got "0").');
+    expect(await refusal(deps, ['impact', 'billing', '2026-11-17', '--days', '0'])).toBe('--days must be a whole number from 1 to 90 (got "0").');
     expect(await refusal(deps, ['impact', 'billing', '2026-11-17', '--segment', 'VIP'])).toBe(
       'Unknown segment "VIP" for billing. Segments: Commercial, MAPD New, MAPD Tenured, Medicaid.',
     );

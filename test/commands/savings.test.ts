@@ -81,7 +81,11 @@ describe('savings', () => {
     expect(failure('--fix', '101')).toBe('--fix must be a number from 0 to 100 (got "101").');
     expect(failure('--fix', 'ten')).toBe('--fix must be a number from 0 to 100 (got "ten").');
     expect(failure('biling')).toBe('Unknown journey "biling". Known journeys: billing, id_card, pharmacy.');
-    expect(failure('--date', '2026-02-30')).toMatch(/^--date must be a date written YYYY-MM-DD/);
+    expect(failure('--date', '2026-02-30')).toBe('--date "2026-02-30" does not exist: February 2026 has 28 days.');
+    expect(failure('--date', '0999-12-31')).toBe('--date "0999-12-31" is before 1000-01-01, the first date Leak computes with.');
+    expect(failure('--calls', '-3')).toBe('--calls must be a number from 0 to 1,000,000,000 (got "-3").');
+    expect(failure('--dat', '2026-11-20')).toMatch(/^Unknown option --dat\. Did you mean --date\? Options: --fix, --calls, --cost, --repeat-rate, --date, --json, --help\. Usage: leak savings /);
+    expect(failure('--date', '2026-11-28')).toBe('No data for --date 2026-11-28: the store holds calls from 2026-11-13 to 2026-11-20 (dates in America/New_York). Try a date from 2026-11-13 to 2026-11-20.');
     expect(failure('--repeat-rate', '120')).toBe('--repeat-rate must be a number from 0 to 100 (got "120").');
   });
 

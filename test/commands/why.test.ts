@@ -42,11 +42,10 @@ describe('note and why', () => {
 
   it('refuses bad input with one line', async () => {
     expect(await refusal(deps, ['why', 'dental'])).toBe('Unknown journey "dental". Known journeys: billing, id_card, pharmacy.');
-    expect(await refusal(deps, ['why', '--date', '20261120'])).toMatch(/^--date must be a date written YYYY-MM-DD/);
-    expect(await refusal(deps, ['why', '--date', '2026-10-01'])).toBe(
-      'No leaked calls on 2026-10-01 or the 7 days before: name a journey (billing, id_card, pharmacy). Usage: leak why [JOURNEY] [--date YYYY-MM-DD] [--json]',
-    );
-    expect(await refusal(deps, ['note', '17-11-2026', 'x'])).toMatch(/^A note starts with its date written YYYY-MM-DD, e\.g\. 2026-11-17 \(got "17-11-2026"\)/);
+    expect(await refusal(deps, ['why', '--date', '20261120'])).toBe('--date "20261120" is not a date written YYYY-MM-DD, e.g. 2026-11-20.');
+    expect(await refusal(makeDeps(), ['why'])).toBe('No leaked calls on 2026-11-24 or the 7 days before: name a journey. Usage: leak why [JOURNEY] [--date YYYY-MM-DD] [--json]');
+    expect(await refusal(deps, ['why', '--date', '2026-10-01'])).toMatch(/^No data for --date 2026-10-01: the store holds calls from 2026-11-13 to 2026-11-20/);
+    expect(await refusal(deps, ['note', '17-11-2026', 'x'])).toBe(`The note's date "17-11-2026" is not a date written YYYY-MM-DD, e.g. 2026-11-20.`);
     expect(await refusal(deps, ['note', '2026-11-17'])).toMatch(/^What changed on 2026-11-17\? Give the note's text\./);
     expect(await refusal(deps, ['note', '2026-11-17', 'x', '--journey', 'dental'])).toBe('Unknown journey "dental". Known journeys: billing, id_card, pharmacy.');
   });

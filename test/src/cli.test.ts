@@ -86,13 +86,51 @@ describe('leak CLI', () => {
     const r = leak(['today', '--dtae', '2026-11-20'], { LEAK_DB: db });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/Unknown option '--dtae'.*Usage: leak today \[--date YYYY-MM-DD\] \[--json\]/);
+    expect(r.stderr).toBe('Unknown option --dtae. Did you mean --date? Options: --date, --json, --help. Usage: leak today [--date YYYY-MM-DD] [--json]\n');
   });
 
-  it('a bad --date: one line naming the valid form, exit 2', () => {
+  it('a bad --date: one line saying what is wrong with it, exit 2', () => {
     const r = leak(['today', '--date', '2026-02-30'], { LEAK_DB: db });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('--date must be a date written YYYY-MM-DD, e.g. 2026-11-20 (got "2026-02-30").\n');
+    expect(r.stderr).toBe('--date "2026-02-30" does not exist: February 2026 has 28 days.\n');
+    const early = leak(['today', '--date', '0999-12-31'], { LEAK_DB: db });
+    expect([early.code, early.stderr]).toEqual([2, '--date "0999-12-31" is before 1000-01-01, the first date Leak computes with.\n']);
+  });
+
+  it("an option's own message, not the argument parser's: a negative number is a value the option refuses by name, exit 2", () => {
+    const calls = leak(['savings', '--calls', '-3'], { LEAK_DB: db });
+    expect([calls.code, calls.stdout, calls.stderr]).toEqual([2, '', '--calls must be a number from 0 to 1,000,000,000 (got "-3").\n']);
+    const limit = leak(['quarantine', '--limit', '-1'], { LEAK_DB: db });
+    expect([limit.code, limit.stderr]).toEqual([2, '--limit must be a whole number from 1 to 100,000 (got "-1").\n']);
+    const missing = leak(['today', '--date', '--json'], { LEAK_DB: db });
+    expect([missing.code, missing.stderr]).toEqual([2, '--date needs a value: --date YYYY-MM-DD (day to answer for (default: today in LEAK_TZ)). Usage: leak today [--date YYYY-MM-DD] [--json]\n']);
+  });
+
+  it('a date outside the store: which dates it holds, exit 1', () => {
+    const r = leak(['today', '--date', '2030-01-01'], { LEAK_DB: db });
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toBe('No data for --date 2030-01-01: the store holds calls from 2026-11-19 to 2026-11-20 (dates in America/New_York). Try a date from 2026-11-19 to 2026-11-20.\n');
+  });
+
+  it('a store that is not there: a read-only command says so and creates nothing, exit 1; a command that writes creates it', () => {
+    const nowhere = path.join(dir, 'nonexistent', 'dir', 'x.db');
+    const r = leak(['today'], { LEAK_DB: nowhere });
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toBe(`No store at ${nowhere} (LEAK_DB): nothing to answer from yet. Run npm start for a demo or leak import to load data, or set LEAK_DB to an existing store.\n`);
+    expect(fs.existsSync(path.join(dir, 'nonexistent'))).toBe(false);
+    // --help needs no store either.
+    expect(leak(['today', '--help'], { LEAK_DB: nowhere }).code).toBe(0);
+    const note = leak(['note', '2026-11-20', 'Release 4.2'], { LEAK_DB: nowhere });
+    expect([note.code, note.stderr]).toEqual([0, '']);
+    expect(fs.existsSync(nowhere)).toBe(true);
+  });
+
+  it('a LEAK_DB that is not a SQLite file is named in the error, exit 1', () => {
+    const text = path.join(dir, 'notes.txt');
+    fs.writeFileSync(text, 'these are my notes, not a database\n'.repeat(200));
+    const r = leak(['today'], { LEAK_DB: text });
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toBe(`LEAK_DB=${text} is not a SQLite database (file is not a database): point LEAK_DB at a Leak store, or at a new file name to create one.\n`);
   });
 
   it('a bad environment variable: one line naming it, exit 1', () => {
