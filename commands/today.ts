@@ -43,6 +43,7 @@ export function renderTodayBlocks(r: TodayResult, config: Pick<Config, 'windowMi
   const when = r.partial_through
     ? `${r.date} through ${r.partial_through} ${r.time_zone}; trend compares the same hours of the 7 days before`
     : `${r.date}, whole day, ${r.time_zone}; trend compares with the mean of the 7 days before`;
+  if (r.data_note) head.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: ${escapeMrkdwn(r.data_note)}` }] });
   const tail: KnownBlock[] = [];
   if (r.journeys.length > 0) {
     tail.push({
@@ -95,8 +96,9 @@ export default defineCommand({
       ),
       '',
       r.partial_through
-        ? `${r.date} so far (through ${r.partial_through} ${r.time_zone}); trend compares the same hours of the 7 days before.`
+        ? `${r.date} so far (through ${r.partial_through} ${r.time_zone}${r.stale ? ', the newest data' : ''}); trend compares the same hours of the 7 days before.`
         : `${r.date}, whole day (${r.time_zone}); trend compares with the mean of the 7 days before.`,
+      ...(r.data_note ? [r.data_note] : []),
     ].join('\n'),
   renderBlocks: renderTodayBlocks,
 });

@@ -14,6 +14,7 @@ import { resolveSpikes, spikeCandidate } from './spike-alerts.ts';
 import { evaluateSeries, scanSpikes } from './spike-scan.ts';
 import { scanThresholds } from './thresholds.ts';
 import { alertRules, type AlertRules } from './rules.ts';
+import { readDataReach } from '../leakage/data-through.ts';
 
 export type AlertJobReport = { created: number[]; refreshed: number; resolved: number[]; posted: PostReport | null; proposals: string[] };
 
@@ -22,7 +23,7 @@ export function scanAndRecordAlerts(ctx: Context, now: number, rules: AlertRules
   const clock = zoneClock(ctx.config.timeZone);
   const today = clock.today(now);
   const yesterday = addDays(today, -1);
-  const lastHour = Math.floor(clock.localMinute(now) / 60) - 1;
+  const lastHour = liveScanHour(ctx, now);
   const at = { ...ctx, now: () => now };
 
   const candidates = scanThresholds(at, now, rules);
@@ -36,6 +37,18 @@ export function scanAndRecordAlerts(ctx: Context, now: number, rules: AlertRules
   // A snooze that ran out on an alert nobody re-raised: back on the open list (not re-posted).
   ctx.store.sqlite.prepare("UPDATE alerts SET status = 'open', snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ?").run(now);
   return { created: recorded.created, refreshed: recorded.refreshed.length + recorded.reopened.length, resolved };
+}
+
+/**
+ * The last complete hour of today the live scan can judge: the hour before the current one, or
+ * before the hour of the newest data when that is earlier (a stream that stopped at 09:05 leaves
+ * 08:00-08:59 the last hour with all its data; comparing later hours would read the gap as a drop).
+ * -1 when no hour of today is complete.
+ */
+export function liveScanHour(ctx: Context, now: number): number {
+  const clock = zoneClock(ctx.config.timeZone);
+  const reach = readDataReach(ctx, clock.today(now), now);
+  return reach.cut === null ? -1 : Math.floor(clock.localMinute(reach.cut) / 60) - 1;
 }
 
 export async function runAlertJobs(ctx: Context, client: WebClient, now: number, log: PostLog = ctx.log): Promise<AlertJobReport> {

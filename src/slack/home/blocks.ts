@@ -20,6 +20,7 @@ export function buildHomeBlocks(data: HomeData): View {
     { type: 'header', text: { type: 'plain_text', text: 'Leak: command center', emoji: true } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: `Updated ${data.updated_at} · ${today.date} · refreshed each time you open this tab` }] },
     { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(today.headline) } },
+    ...(today.data_note ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: ${escapeMrkdwn(today.data_note)}` }] } satisfies KnownBlock] : []),
     { type: 'header', text: { type: 'plain_text', text: 'Top leaks today', emoji: true } },
   ];
   const rows: KnownBlock[][] = today.journeys.slice(0, TOP).map((j) => [

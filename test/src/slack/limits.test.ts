@@ -78,6 +78,8 @@ describe('fitting oversized answers', () => {
       date: '2026-11-24',
       time_zone: 'America/New_York',
       partial_through: null,
+      stale: false,
+      data_note: null,
       journeys: Array.from({ length: 300 }, (_, i) => ({ journey: `${long}${i}`, calls: i + 1, cost: 8 * (i + 1), top_segment: long, trend_pct: 12.5 })),
       total: { calls: 1, cost: 8, trend_pct: null },
       headline: long.repeat(3),

@@ -37,7 +37,9 @@ describe('/leak', () => {
     expect(billing.fields[0].text).toBe('*billing*\n3 calls · $24');
     const share = reply!.blocks.find((b) => b.block_id === 'leak_share');
     expect(share.elements[0]).toMatchObject({ action_id: 'leak_share', value: 'today --date 2026-11-24' });
-    expect(allText(reply!.blocks)).toContain('through 12:00 America/New_York');
+    // The seeded store's newest call today is at 10:05 (it is 12:00): counted that far, and said so.
+    expect(allText(reply!.blocks)).toContain('through 10:05 America/New_York');
+    expect(allText(reply!.blocks)).toContain('No new data since 10:05 (now 12:00)');
   });
 
   it('offers "Who is affected?" and "Why?" per journey, running segments and why for that day', async () => {
@@ -79,7 +81,7 @@ describe('/leak', () => {
 
   it('turns a bad argument into one friendly line, no stack', async () => {
     const { reply } = await leak('today --date 24/11/2026');
-    expect(reply?.text).toBe('--date must be a date written YYYY-MM-DD, e.g. 2026-11-20 (got "24/11/2026").');
+    expect(reply?.text).toBe('--date "24/11/2026" is not a date written YYYY-MM-DD, e.g. 2026-11-20.');
     expect(reply?.blocks).toHaveLength(1);
   });
 
