@@ -99,8 +99,7 @@ function applyAction(args: ActionArgs, ctx: Context): ActionResult {
       return { kind: 'list', actions: queryOpenActions(ctx, { all: args.all }), all: args.all };
     case 'show': {
       const action = requireAction(store, args.id);
-      const outcome = action.shipDate ? measureActionOutcome(ctx, action, zoneClock(ctx.config.timeZone).today(ctx.now())) : null;
-      return { kind: 'show', action, history: listHistory(store, action.id), message: `${formatActionId(action.id)} is ${STATUS_LABEL[action.status].toLowerCase()}.`, outcome };
+      return { kind: 'show', action, history: listHistory(store, action.id), message: `${formatActionId(action.id)} is ${STATUS_LABEL[action.status].toLowerCase()}.`, outcome: outcomeOf(ctx, action) };
     }
     case 'new': {
       const { action } = createAction(store, { journey: args.journey, title: args.title, ownerTeam: args.team, segment: args.segment, errorMessage: args.error, effort: args.effort }, actor(args.by));
@@ -109,10 +108,14 @@ function applyAction(args: ActionArgs, ctx: Context): ActionResult {
     case 'transition': {
       const r = transitionAction(store, args.id, args.event, actor(args.by));
       if (!r.ok) throw new LeakError('conflict', r.reason.replace(/<@([A-Z0-9]+)>/g, '$1'));
-      return { kind: 'changed', action: r.action, history: listHistory(store, args.id), message: `${formatActionId(args.id)}: ${STATUS_LABEL[r.before.status].toLowerCase()} → ${STATUS_LABEL[r.action.status].toLowerCase()}.` };
+      const message = `${formatActionId(args.id)}: ${STATUS_LABEL[r.before.status].toLowerCase()} → ${STATUS_LABEL[r.action.status].toLowerCase()}.`;
+      return { kind: 'changed', action: r.action, history: listHistory(store, args.id), message, outcome: outcomeOf(ctx, r.action) };
     }
   }
 }
+
+/** The outcome so far of a shipped action as of today: the same measure `impact A-3` and the thread use. */
+const outcomeOf = (ctx: Context, action: Action) => (action.shipDate ? measureActionOutcome(ctx, action, zoneClock(ctx.config.timeZone).today(ctx.now())) : null);
 
 function renderActionText(r: ActionResult): string {
   if (r.kind === 'list') return renderOpenActionsText(r.actions, r.all ? 'All actions' : 'Open actions');

@@ -8,6 +8,7 @@
 import type { Context } from '../context.ts';
 import { formatCount, formatMoney, formatPct, round1 } from '../format.ts';
 import { dailySeries, type DayPoint } from '../leakage/daily-series.ts';
+import { readCallSpan } from '../pipeline/call-span.ts';
 import { mean, welchTest } from '../before-after/statistics.ts';
 import { addDays, daysBetween } from '../time.ts';
 import { formatActionId, type Action } from './types.ts';
@@ -28,15 +29,30 @@ export type Outcome = {
   sentence: string;
 };
 
-/** Null until there is at least one complete day after the ship date. */
+/**
+ * The one definition of a shipped action's "after" window, for every place that shows or posts its
+ * outcome (`action ship`/`show`, `impact A-3`, the thread's interim and final replies): the complete
+ * days from the day after the ship date, up to the day before `asOf`, at most LEAK_OUTCOME_FINAL_DAYS,
+ * and never past the store's last day of calls (days the store has no data for are not zero calls).
+ * Null until there is one such day.
+ */
+export function afterWindow(ctx: Context, shipDate: string, asOf: string): { from: string; to: string; days: number } | null {
+  const last = readCallSpan(ctx.store.sqlite).last;
+  if (!last) return null;
+  const to = [addDays(asOf, -1), addDays(shipDate, ctx.config.actions.finalDays), last].sort()[0];
+  const days = daysBetween(shipDate, to);
+  return days < 1 ? null : { from: addDays(shipDate, 1), to, days };
+}
+
+/** Null until there is at least one complete day after the ship date (see afterWindow). */
 export function measureActionOutcome(ctx: Context, action: Pick<Action, 'journey' | 'segment' | 'errorMessage' | 'shipDate'>, today: string): Outcome | null {
   if (!action.shipDate) return null;
-  const lastAfter = [addDays(today, -1), addDays(action.shipDate, ctx.config.actions.finalDays)].sort()[0];
-  const afterDays = daysBetween(action.shipDate, lastAfter);
-  if (afterDays < 1) return null;
+  const window = afterWindow(ctx, action.shipDate, today);
+  if (!window) return null;
+  const { to: lastAfter, days: afterDays } = window;
   const filter = { journey: action.journey, segment: action.segment ?? undefined, errorMessage: action.errorMessage ?? undefined };
   const beforeSeries = dailySeries(ctx, filter, addDays(action.shipDate, -BEFORE_DAYS), addDays(action.shipDate, -1));
-  const afterSeries = dailySeries(ctx, filter, addDays(action.shipDate, 1), lastAfter);
+  const afterSeries = dailySeries(ctx, filter, window.from, lastAfter);
   const [before, after] = [side(beforeSeries, ctx.config.costPerCall), side(afterSeries, ctx.config.costPerCall)];
   // Judged on unrounded means; the rounded ones are for display.
   const [mb, ma] = [mean(before.daily_calls), mean(after.daily_calls)];

@@ -24,9 +24,14 @@ describe('leak action (CLI)', () => {
     await loadKnownFix(deps);
     await leak(deps, 'action', 'new', 'billing', 'Explain Not eligible', '--team', 'Billing', '--error', 'Not eligible');
     await leak(deps, 'action', 'ack', 'A-1');
-    await leak(deps, 'action', 'ship', 'A-1', '--ship-date', SHIP_DATE);
+    // Shipping says what `impact A-1` says right after: one definition of the "after" window.
+    const shipped = await leak(deps, 'action', 'ship', 'A-1', '--ship-date', SHIP_DATE);
+    const line = 'outcome so far (14 days before 2026-11-10 vs 7 after): Calls/day 11 → 6.6 (−40.3%)';
+    expect(shipped.text).toContain(line);
+    expect(shipped.text).not.toContain('no complete day after the ship date yet');
     const shown = await leak(deps, 'action', 'show', 'A-1');
-    expect(shown.text).toContain('outcome so far (14 days before 2026-11-10 vs 7 after): Calls/day 11 → 6.6 (−40.3%)');
+    expect(shown.text).toContain(line);
+    expect((await leak(deps, 'impact', 'A-1')).text).toMatch(/^A-1 \(Explain Not eligible\), shipped 2026-11-10, 7 days after: Calls\/day 11 → 6\.6 \(−40\.3%\)/);
   });
 
   it('creates, acknowledges, ships and lists an action with its history', async () => {

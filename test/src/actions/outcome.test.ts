@@ -19,6 +19,14 @@ describe('before/after outcome of a shipped action', () => {
     expect(flat).toMatchObject({ change_pct: 0, verdict: 'within normal variation' });
   });
 
+  it('never counts days past the store\'s data as days with no calls', async () => {
+    // The data ends 2026-11-24; twelve days later, an action shipped 11-20 has 4 measured days after it, not 14.
+    const deps = makeDeps({ now: '2026-12-06T15:00:00Z' });
+    await loadKnownFix(deps);
+    const o = measureActionOutcome(deps, { journey: 'billing', segment: null, errorMessage: 'Not eligible', shipDate: '2026-11-20' }, '2026-12-06')!;
+    expect([o.afterDays, o.after.from, o.after.to, o.after.calls_per_day]).toEqual([4, '2026-11-21', '2026-11-24', 6.5]);
+  });
+
   it('waits for a complete day after the ship date', async () => {
     const deps = makeDeps();
     expect(measureActionOutcome(deps, { journey: 'billing', segment: null, errorMessage: null, shipDate: '2026-11-24' }, '2026-11-24')).toBeNull();
