@@ -25,12 +25,13 @@ describe('note and why', () => {
     expect(why.annotations.map((a) => a.text)).toEqual(['Autopay eligibility rules release']);
     expect(why.headline).toBe(
       'billing: 86% of leaks tie to one message ("Member not eligible for autopay"); 93% are on mobile; 71% come through the app. ' +
-        'The spike began on 2026-11-18 (2/day before, 9.3/day since). ' +
+        'The spike began on 2026-11-18: 2/day in the 5 days before it, 9.3/day since (2026-11-18..2026-11-20). ' +
         'Grew most since it began: Spanish-speaking members 0% → 32% of leaks; MAPD Tenured members 0% → 21% of leaks. ' +
         'Changes noted near then: 2026-11-17 "Autopay eligibility rules release".',
     );
     const text = await renderText(deps, ['why'], why);
-    expect(text).toContain('Shares of 28 leaked calls since the spike began (its last 14 days at most), 2026-11-18..2026-11-20:');
+    expect(text).toContain('Shares of 28 leaked calls since the spike began (complete days, its last 14 at most), 2026-11-18..2026-11-20:');
+    expect(text).toContain('Spike: began 2026-11-18; 2/day over 2026-11-13..2026-11-17 → 9.3/day over 2026-11-18..2026-11-20 (+366.7%).');
     expect(text).toMatch(/Spanish +9 +32\.1%/);
   });
 
