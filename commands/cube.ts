@@ -37,7 +37,8 @@ function renderCube(r: CubeResult): string {
     ],
   );
   const more = r.rows.length > SHOWN_ROWS ? `\n… ${r.rows.length - SHOWN_ROWS} more rows (use --json for all).` : '';
-  return `${head}\n\n${table}${more}`;
+  const note = r.repeat_note ? `\n${r.repeat_note.charAt(0).toUpperCase()}${r.repeat_note.slice(1)}` : '';
+  return `${head}\n\n${table}${more}${note}`;
 }
 
 function dimension(name: string, where: string): Dimension {

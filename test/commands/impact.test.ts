@@ -13,15 +13,18 @@ describe('impact', () => {
     expect(r).toMatchObject({
       journey: 'pharmacy',
       pivot: '2026-11-17',
-      before: { from: '2026-11-13', to: '2026-11-16', calls_per_day: 4, cost_per_day: 32, repeat_rate_pct: 18.8 },
-      after: { from: '2026-11-17', to: '2026-11-20', calls_per_day: 1, cost_per_day: 8, repeat_rate_pct: 0 },
+      // The store starts 11-13: repeat flags are known from 11-20 on, so before's is unknown and after's counts 11-20 alone.
+      before: { from: '2026-11-13', to: '2026-11-16', calls_per_day: 4, cost_per_day: 32, repeat_rate_pct: null, repeat_from: null },
+      after: { from: '2026-11-17', to: '2026-11-20', calls_per_day: 1, cost_per_day: 8, repeat_rate_pct: 0, repeat_from: '2026-11-20' },
       change: { calls_pct: -75, cost_pct: -75 },
       significant: true,
     });
     const text = await renderText(deps, ['impact'], r);
     expect(text.split('\n')[0]).toBe(
-      'pharmacy, 4 days each side of 2026-11-17: calls/day 4 → 1 (−75%), cost/day $32 → $8, repeat rate 19% → 0%: the change is well outside normal day-to-day variation.',
+      'pharmacy, 4 days each side of 2026-11-17: calls/day 4 → 1 (−75%), cost/day $32 → $8, repeat rate unknown → 0%: the change is well outside normal day-to-day variation. ' +
+        "Repeat rates count calls from 2026-11-20 on (earlier, the 7-day look-back reaches before the first call in the store, 2026-11-13).",
     );
+    expect(text).toMatch(/repeat rate +unknown +0% +n\/a/);
     expect(text).toContain("Welch's t-test on daily calls: t = ∞, df = 6, 95% threshold 2.447.");
   });
 
