@@ -43,7 +43,7 @@ export default defineCommand({
   },
   query: true,
   surfaces: EVERYWHERE,
-  examples: [{ line: 'actions', what: 'tracked fixes and their owners', onStart: true }],
+  examples: [{ line: 'actions', what: 'the best next actions for every leaking journey, and the tracked ones with their owners', onStart: true }],
   parse: (parsed, ctx) => ({ date: dateArg(parsed, ctx, 'date', { reachBack: 7 }), journey: journeyArg(parsed.positionals[0], ctx), top: wholeArg(parsed, 'top', 1, 50, DEFAULT_TOP)! }),
   run: (args: { date: string; journey?: string; top: number }, ctx) => queryActions(ctx, args),
   renderText: (r: ActionsResult) =>

@@ -32,8 +32,13 @@ export type OptionSpec = {
 
 export type ArgsSchema = { positionals: Positional[]; options: OptionSpec[] };
 
-/** A line to type after `leak` (or `/leak`) and what it answers; `onStart` ones are printed by `npm start`. */
-export type Example = { line: string; what: string; onStart?: boolean };
+/**
+ * A line to type after `leak` (or `/leak`) and what it answers (help lists them). `onStart` ones are
+ * printed by `npm start`, described by the command's summary as help describes the command; a
+ * function there gives the line as it reads on this store (a member who leaked, say), or undefined
+ * to leave it out.
+ */
+export type Example = { line: string; what: string; onStart?: true | ((ctx: Context) => string | undefined) };
 
 export type ParsedArgs = {
   positionals: string[];

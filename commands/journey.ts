@@ -2,7 +2,9 @@
 import { formatCount, languageName } from '../src/format.ts';
 import { describeProfile } from '../src/members/profile.ts';
 import { queryJourney, type JourneyEventKind, type JourneyResult } from '../src/members/timeline.ts';
-import { zoneClock } from '../src/time.ts';
+import { addDays, zoneClock } from '../src/time.ts';
+import { findLatestLeakedMember } from '../src/leakage/journeys.ts';
+import type { Context } from '../src/context.ts';
 import { dateArg, memberIdArg, wholeArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 
@@ -30,6 +32,14 @@ function renderJourney(r: JourneyResult): string {
   return lines.join('\n');
 }
 
+/** `journey M-…` for the member of the store's newest leaked call, with --date when that is more than the default 7 days back. */
+function leakedMemberLine(ctx: Context): string | undefined {
+  const leak = findLatestLeakedMember(ctx);
+  if (!leak) return undefined;
+  const today = zoneClock(ctx.config.timeZone).today(ctx.now());
+  return `journey ${leak.member_id}${leak.date > addDays(today, -7) && leak.date <= today ? '' : ` --date ${leak.date}`}`;
+}
+
 const weekday = (d: string) => ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date(`${d}T00:00:00Z`).getUTCDay()];
 
 export default defineCommand({
@@ -41,7 +51,7 @@ export default defineCommand({
   },
   query: true,
   surfaces: EVERYWHERE,
-  examples: [{ line: 'journey M-100123', what: 'one member’s timeline, leaks marked', onStart: true }],
+  examples: [{ line: 'journey M-104382', what: 'one member’s timeline, leaks marked', onStart: leakedMemberLine }],
   parse: (parsed, ctx) => {
     const memberId = memberIdArg(parsed.positionals[0], parsed.usage);
     const days = wholeArg(parsed, 'days', 1, 366, 7)!;

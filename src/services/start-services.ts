@@ -22,7 +22,7 @@ export async function startServices(ctx: Context, opts: StartOptions = {}): Prom
   const services: Service[] = [];
   const live = startSimulator(ctx, opts.demo ?? DEMO, opts.live);
   if (live) services.push(live);
-  log.info(await askingHelp());
+  log.info(await askingHelp(ctx));
 
   // ── Slack starts here (the one place): with credentials it connects, without it says how to. ──
   // Loaded on demand so a Slack problem is reported in one line and never takes the simulator down.
@@ -39,9 +39,17 @@ export async function startServices(ctx: Context, opts: StartOptions = {}): Prom
   return services;
 }
 
-/** The examples commands mark for the start (`onStart`), in registry order. */
-export async function askingHelp(): Promise<string> {
-  const examples = (await loadCommands()).flatMap((c) => (c.examples ?? []).filter((e) => e.onStart));
-  const lines = examples.map((e) => `  npm run -s leak -- ${e.line.padEnd(22)} ${e.what}`);
-  return ['Ask from a terminal (add --json for data, --help for options):', ...lines].join('\n');
+/**
+ * The examples commands mark for the start (`onStart`), in registry order, each line as it reads on
+ * this store and described by its command's summary: the words `leak help` uses, typed once.
+ */
+export async function askingHelp(ctx: Context): Promise<string> {
+  const lines = (await loadCommands()).flatMap((c) =>
+    (c.examples ?? []).flatMap((e) => {
+      const line = typeof e.onStart === 'function' ? e.onStart(ctx) : e.onStart ? e.line : undefined;
+      return line === undefined ? [] : [{ line, summary: c.summary }];
+    }),
+  );
+  const width = Math.max(0, ...lines.map((l) => l.line.length));
+  return ['Ask from a terminal (add --json for data, --help for options):', ...lines.map((l) => `  npm run -s leak -- ${l.line.padEnd(width)}  ${l.summary}`)].join('\n');
 }
