@@ -40,6 +40,19 @@ export function scanAndRecordAlerts(ctx: Context, now: number, rules: AlertRules
 }
 
 /**
+ * The closed-day spike scan of `date` as a running Leak makes it once that day has closed (at `now`):
+ * records the day's spikes and resolves open spike alerts whose series the day found back to normal.
+ * What `npm start` replays over a backfilled history, a day at a time.
+ */
+export function scanClosedDaySpikes(ctx: Context, date: string, now: number, rules: AlertRules = alertRules(ctx.config)): { created: number[]; resolved: number[] } {
+  if (!rules.leak_spike.enabled) return { created: [], resolved: [] };
+  const at = { ...ctx, now: () => now };
+  const candidates = scanSpikes(at, { date }, rules.leak_spike).map((s) => spikeCandidate(at, s));
+  const recorded = recordAlerts(ctx.store, rules, candidates, now);
+  return { created: recorded.created, resolved: resolveSpikes(at, evaluateSeries(at, { date }, rules.leak_spike), now) };
+}
+
+/**
  * The last complete hour of today the live scan can judge: the hour before the current one, or
  * before the hour of the newest data when that is earlier (a stream that stopped at 09:05 leaves
  * 08:00-08:59 the last hour with all its data; comparing later hours would read the gap as a drop).

@@ -5,29 +5,8 @@ import { binomialUpperTail, poissonUpperTail } from '../../../src/alerts/count-t
 import { addDays } from '../../../src/time.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { insertLeaks } from './rows.ts';
+import { ELIGIBILITY, SPIKE_DAY, spikeWorld } from './spike-world.ts';
 import { alertRules } from '../../../src/alerts/rules.ts';
-
-const ELIGIBILITY = 'Your plan is not eligible for this option';
-const SPIKE_DAY = '2026-11-17'; // a Tuesday
-
-/**
- * Five weeks of flat billing leaks (MAPD New: 30 eligibility-on-mobile + 20 payment-on-desktop a day;
- * Commercial: 100 payment-on-desktop), then on SPIKE_DAY 60 more MAPD New eligibility leaks on mobile.
- * find_care alternates 20 and 100 a day week by week: big swings, so its rise is material but not unusual.
- */
-function spikeWorld() {
-  const deps = makeDeps({ now: '2026-11-24T17:00:00Z' });
-  for (let d = '2026-10-13'; d <= SPIKE_DAY; d = addDays(d, 1)) {
-    insertLeaks(deps.store, 30, { date: d, segment: 'MAPD New', error: ELIGIBILITY, device: 'mobile' });
-    insertLeaks(deps.store, 20, { date: d, segment: 'MAPD New' });
-    insertLeaks(deps.store, 100, { date: d, segment: 'Commercial' });
-    const week = Math.floor((Date.parse(d) - Date.parse('2026-10-13')) / (7 * 86_400_000));
-    insertLeaks(deps.store, d === SPIKE_DAY ? 110 : week % 2 ? 100 : 20, { date: d, journey: 'find_care', error: 'Provider search timed out' });
-  }
-  insertLeaks(deps.store, 60, { date: SPIKE_DAY, segment: 'MAPD New', error: ELIGIBILITY, device: 'mobile' });
-  addAnnotation(deps.store, { date: '2026-11-16', text: 'AEP benefit changes', journey: 'billing', at: 0, by: 'U1' });
-  return deps;
-}
 
 describe('count test', () => {
   it('matches hand-worked binomial and Poisson tails', () => {

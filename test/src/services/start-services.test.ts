@@ -47,7 +47,7 @@ describe('startServices (npm start)', () => {
       expect(a.created_at).toBeGreaterThan(a.window_start);
       expect(a.created_at - a.window_start).toBeLessThanOrEqual(3_600_000);
     }
-    expect(lines.join('\n')).toMatch(new RegExp(`Alerts: ${alerts.length} threshold alerts over that history`));
+    expect(lines.join("\n")).toMatch(new RegExp(`Alerts: ${alerts.length} threshold alerts and 0 spike alerts over that history`));
   });
 
   it('a store fed by imports says the simulator is off and writes nothing simulated', async () => {
