@@ -5,6 +5,7 @@
 import type { Context } from '../context.ts';
 import { addDays } from '../time.ts';
 import { readRepeatKnownFrom } from '../pipeline/repeat-window.ts';
+import { readCallSpan } from '../pipeline/call-span.ts';
 
 export const DAYS_PER_YEAR = 365;
 
@@ -74,6 +75,9 @@ export function measureSavingsInputs(ctx: Context, q: { date: string; journey?: 
       .all({ from, to, journey: q.journey ?? null, cost: ctx.config.costPerCall }) as typeof rows;
   }
   const known = readRepeatKnownFrom(sqlite);
+  // The model's mean covers only days the store holds (gold.ts), so its window starts at the first call date.
+  const first = readCallSpan(sqlite).first;
+  const baselineFrom = rows.length && first && first > from && first <= to ? first : from;
   const repeatFrom = known === null || known > to ? null : known > from ? known : from;
   const pooled = repeatFrom
     ? (sqlite
@@ -87,7 +91,7 @@ export function measureSavingsInputs(ctx: Context, q: { date: string; journey?: 
     calls_per_day: rows.reduce((s, r) => s + r.perDay, 0),
     cost_per_call: rows[0]?.cost ?? ctx.config.costPerCall,
     repeat_rate_pct: pooled?.calls ? (100 * pooled.repeats!) / pooled.calls : null,
-    baseline_from: from,
+    baseline_from: baselineFrom,
     baseline_to: to,
     journeys: rows.map((r) => r.journey),
     repeat_from: repeatFrom,

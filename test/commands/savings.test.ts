@@ -80,6 +80,10 @@ describe('savings', () => {
     expect(savings('billing', '--date', '2026-11-23')).toMatchObject({ calls_per_day: 4.57, annual_cost: 13_348.57 });
   });
 
+  it("a young store's baseline says the days it has: on 11-16 the mean of 11-13..11-15 (2 a day), not of a week it never saw", () => {
+    expect(savings('billing', '--date', '2026-11-16')).toMatchObject({ calls_per_day: 2, baseline: { from: '2026-11-13', to: '2026-11-15' } });
+  });
+
   it('overrides one input and measures the rest', () => {
     expect(savings('billing', '--date', '2026-11-20', '--cost', '12')).toMatchObject({ calls_per_day: 4, cost_per_call: 12, annual_cost: 17_520, sources: { cost_per_call: 'given' } });
   });
