@@ -32,5 +32,6 @@ describe('the default demo', () => {
     expect(spike.map((s) => zoneClock(config.timeZone).localDate(s.window_start))).toContain('2026-11-17');
     expect(lines.join('\n')).toMatch(/Alerts: [\d,]+ threshold alerts and \d+ spike alerts? over that history/);
     store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
