@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log('Running. Ctrl-C to stop.');
-  // Listeners stay on while stopping: a second Ctrl-C (or tsx relaying the first) must not kill the batch in flight.
+  // Listeners stay on while stopping: a second Ctrl-C (or npm relaying the first) must not kill the batch in flight.
   await new Promise<void>((resolve) => {
     process.on('SIGINT', resolve);
     process.on('SIGTERM', resolve);
