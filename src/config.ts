@@ -3,7 +3,7 @@
  * Every key is optional; a bad value fails at start with the variable's name and what is valid.
  */
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LeakError } from './errors.ts';
 import { DEFAULT_DIGEST_CRON, cronProblem, isChannel, parseDigestChannels, resolveDigestChannels, type DigestChannel } from './digest-channels.ts';
 
