@@ -7,6 +7,11 @@
  *   const client = clientFor(slack);   // or useFakeSlack() for a whole file
  *   slack.failNext('chat.postMessage', 'not_in_channel');
  *   await slack.waitFor('chat.postMessage');
+ *   const reply = await slack.responseTo('r1');    // the post to responseUrl('r1')
+ *   await slack.until(() => replies(ts).length === 2);
+ *
+ * Every wait resolves on the event it waits for (a recorded call), never on a clock: a busy machine
+ * only makes it later. A wait that never ends is a hang, and the test's own timeout reports it.
  *
  * Response URLs (`slack.responseUrl()`) and upload URLs point back at this server and are recorded
  * as the pseudo-methods 'response_url' and 'upload'.
@@ -41,8 +46,20 @@ export type FakeSlack = {
   failNext(method: string, error: string, opts?: FailOptions): void;
   /** A fresh response_url on this server; posts to it are recorded as method 'response_url'. */
   responseUrl(id?: string): string;
-  /** Resolves once `count` calls to `method` were recorded (default 1), or rejects after `timeoutMs`. */
+  /**
+   * Resolves once `count` calls to `method` were recorded (default 1). Without `timeoutMs` it has no
+   * deadline of its own (the test's timeout is the backstop); with one, it rejects after that long.
+   */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<FakeCall[]>;
+  /** Resolves with the first post to `responseUrl(id)`, once there is one. */
+  responseTo(id: string): Promise<FakeCall>;
+  /** Resolves once `condition` holds, checked now and after each recorded call. */
+  until(condition: () => boolean): Promise<void>;
+  /**
+   * The next call to `method` is recorded, but its answer is held until the returned function is
+   * called: to show that something happens (an ack) while a Slack call is still in flight.
+   */
+  holdNext(method: string): () => void;
   /** Identity auth.test reports. */
   identity: { user_id: string; bot_id: string; team_id: string; team: string; user: string };
   close(): Promise<void>;
@@ -53,6 +70,7 @@ const IDENTITY = { user_id: 'U0LEAKBOT', bot_id: 'B0LEAKBOT', team_id: 'T0TEAM00
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: FakeCall[] = [];
   const failures = new Map<string, { error: string; opts: FailOptions }[]>();
+  const holds = new Map<string, Promise<void>[]>();
   const waiters = new Set<() => void>();
   let seq = 0;
   let tsCounter = 1_700_000_000;
@@ -111,34 +129,35 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const record = (call: FakeCall) => {
         calls.push(call);
         for (const w of [...waiters]) w();
+        return holds.get(call.method)?.shift() ?? Promise.resolve();
       };
 
       if (path.startsWith('/upload/')) {
-        record({ method: 'upload', id: path.slice('/upload/'.length), body: {}, headers: req.headers, bytes: raw });
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end(`OK - ${raw.length}`);
+        void record({ method: 'upload', id: path.slice('/upload/'.length), body: {}, headers: req.headers, bytes: raw }).then(() => {
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end(`OK - ${raw.length}`);
+        });
         return;
       }
       if (path.startsWith('/response/')) {
-        record({ method: 'response_url', id: path.slice('/response/'.length), body: parseBody(raw, req.headers['content-type']), headers: req.headers });
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end('ok');
+        void record({ method: 'response_url', id: path.slice('/response/'.length), body: parseBody(raw, req.headers['content-type']), headers: req.headers }).then(() => {
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end('ok');
+        });
         return;
       }
       if (!path.startsWith('/api/')) return send(404, { ok: false, error: 'unknown_method' });
 
       const method = path.slice('/api/'.length);
       const body = parseBody(raw, req.headers['content-type']);
-      record({ method, body, headers: req.headers });
-      const queued = failures.get(method);
-      const failure = queued?.shift();
-      if (failure) {
+      const failure = failures.get(method)?.shift();
+      void record({ method, body, headers: req.headers }).then(() => {
+        if (!failure) return send(200, answer(method, body));
         if (failure.error === 'ratelimited') {
           return send(failure.opts.status ?? 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.opts.retryAfter ?? 1) });
         }
-        return send(failure.opts.status ?? 200, { ok: false, error: failure.error });
-      }
-      send(200, answer(method, body));
+        send(failure.opts.status ?? 200, { ok: false, error: failure.error });
+      });
     });
   });
 
@@ -146,6 +165,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const callsTo = (method: string) => calls.filter((c) => c.method === method);
+  const until = (condition: () => boolean) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (!condition()) return;
+        waiters.delete(check);
+        resolve();
+      };
+      waiters.add(check);
+      check();
+    });
 
   return {
     url: `${origin}/api/`,
@@ -161,23 +190,28 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl(id = `r${++seq}`) {
       return `${origin}/response/${id}`;
     },
-    waitFor(method, count = 1, timeoutMs = 5000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = callsTo(method);
-          if (found.length < count) return false;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(found);
-          return true;
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
+    waitFor(method, count = 1, timeoutMs) {
+      const reached = until(() => callsTo(method).length >= count).then(() => callsTo(method));
+      if (timeoutMs === undefined) return reached;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
           reject(new Error(`fake Slack: expected ${count} call(s) to ${method} within ${timeoutMs} ms, got ${callsTo(method).length}; calls so far: ${calls.map((c) => c.method).join(', ') || 'none'}`));
         }, timeoutMs);
-        waiters.add(check);
-        check();
       });
+      return Promise.race([reached, late]).finally(() => clearTimeout(timer));
+    },
+    async responseTo(id) {
+      const find = () => calls.find((c) => c.method === 'response_url' && c.id === id);
+      await until(() => find() !== undefined);
+      return find()!;
+    },
+    until,
+    holdNext(method) {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      holds.set(method, [...(holds.get(method) ?? []), held]);
+      return release;
     },
     close: () =>
       new Promise<void>((resolve) => {

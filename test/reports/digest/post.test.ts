@@ -1,6 +1,5 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChartRenderer } from '../../../reports/charts/render.ts';
@@ -94,11 +93,12 @@ describe('posting the digest', () => {
   it('posts once when two processes race on the same store file', async () => {
     const file = freshFile();
     const child = path.join(import.meta.dirname, 'post-child.ts');
-    // Far enough ahead for both processes to have loaded the chart stack, then both claim at once.
-    const env = { ...process.env, RACE_AT: String(Date.now() + 6000) };
-    const run = () => promisify(execFile)(process.execPath, ['--import', 'tsx', child, file, slack.url, '#processes', DATE], { env, timeout: 60_000 });
-    const outs = await Promise.all([run(), run()]);
-    const outcomes = outs.map((o) => JSON.parse(o.stdout.trim().split('\n').at(-1)!).outcome).sort();
+    const children = [0, 1].map(() => startChild(child, [file, slack.url, '#processes', DATE]));
+    // Both have loaded the chart stack and opened the store: release them together, so both claim at once.
+    await Promise.all(children.map((c) => c.ready));
+    for (const c of children) c.go();
+    const outs = await Promise.all(children.map((c) => c.done));
+    const outcomes = outs.map((o) => JSON.parse(o.trim().split('\n').at(-1)!).outcome).sort();
     expect(outcomes[1]).toBe('posted');
     expect(['already_posted', 'in_progress']).toContain(outcomes[0]);
     expect(postsTo('#processes')).toHaveLength(1);
@@ -163,3 +163,24 @@ describe('posting the digest', () => {
     ]);
   });
 });
+
+/** A child process run through tsx that prints "ready", waits for a line on stdin, and prints its result. */
+function startChild(file: string, args: string[]) {
+  const proc = spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  let markReady!: () => void;
+  let failReady!: (e: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => ((markReady = resolve), (failReady = reject)));
+  proc.stdout.setEncoding('utf8').on('data', (s: string) => {
+    out += s;
+    if (out.startsWith('ready\n')) markReady();
+  });
+  const done = new Promise<string>((resolve, reject) =>
+    proc.on('close', (code) => {
+      const failed = new Error(`${file} exited ${code}: ${out}`);
+      failReady(failed); // no effect once ready
+      return code === 0 ? resolve(out) : reject(failed);
+    }),
+  );
+  return { ready, done, go: () => proc.stdin.end('go\n') };
+}

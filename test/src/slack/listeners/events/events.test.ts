@@ -12,7 +12,6 @@ let slack: FakeSlack;
 let app: StartedApp;
 beforeAll(() => ({ slack, app } = handles));
 
-const settle = () => new Promise((r) => setTimeout(r, 200));
 
 describe('events', () => {
   it('answers @Leak today in a thread under the mention', async () => {
@@ -42,8 +41,11 @@ describe('events', () => {
     await slack.waitFor('chat.postMessage', before + 1);
     const retries = await Promise.all([1, 2, 3].map((n) => app.post(eventRequest(envelope, { ...app.sign, retryNum: n, retryReason: 'http_timeout' }))));
     expect([first.status, ...retries.map((r) => r.status)]).toEqual([200, 200, 200, 200]);
-    await settle();
-    expect(slack.callsTo('chat.postMessage').length).toBe(before + 1);
+    // A later event answered means the redeliveries before it were handled: they posted nothing.
+    const marker = appMentionEvent('<@U0LEAKBOT> help', { ts: '1764000000.000900' });
+    await app.post(eventRequest(eventEnvelope(marker), app.sign));
+    await slack.until(() => slack.callsTo('chat.postMessage').some((c) => c.body.thread_ts === '1764000000.000900'));
+    expect(slack.callsTo('chat.postMessage').length).toBe(before + 2);
     expect(app.deps.store.sqlite.prepare("SELECT event_type FROM slack_events WHERE event_id = 'EvRETRY001'").all()).toEqual([{ event_type: 'app_mention' }]);
   });
 
