@@ -3,12 +3,13 @@
  * and later the product's workflow tables (actions, alerts, digests).
  */
 import { sqliteTable, integer, text, real, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import { SOURCE_KINDS } from '../../src/sources.ts';
 
 /** One row per file import or simulator micro-batch. */
 export const importBatches = sqliteTable('import_batches', {
   batchId: integer('batch_id').primaryKey(),
   source: text('source', { enum: ['csv', 'simulator'] }).notNull(),
-  kind: text('kind', { enum: ['members', 'digital', 'calls'] }).notNull(),
+  kind: text('kind', { enum: SOURCE_KINDS }).notNull(),
   file: text('file').notNull(),
   sha256: text('sha256'),
   firstRawId: integer('first_raw_id'),
