@@ -12,7 +12,7 @@ import { mean, welchTest } from '../before-after/statistics.ts';
 import { addDays, daysBetween } from '../time.ts';
 import { formatActionId, type Action } from './types.ts';
 
-export const BEFORE_DAYS = 14;
+const BEFORE_DAYS = 14;
 
 export type Side = { from: string; to: string; days: number; calls_per_day: number; cost_per_day: number; repeat_rate_pct: number | null; daily_calls: number[] };
 export type Verdict = 'well outside normal variation' | 'outside normal variation' | 'within normal variation' | 'too short to judge';

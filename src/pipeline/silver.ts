@@ -9,7 +9,6 @@ import type Database from 'better-sqlite3';
 import { SOURCE_KINDS, type SourceKind } from '../ingest/contract.ts';
 import { CALLS, DIGITAL, MEMBERS, type SilverStep } from './silver-sql.ts';
 
-export { instantSql, memberIdSql } from './silver-sql.ts';
 
 type Prepared = { fill: Database.Statement; apply: Database.Statement[]; clear: Database.Statement };
 

@@ -20,8 +20,8 @@ const LEAK: Record<Journey, number> = { billing: 4386, id_card: 3000, pharmacy: 
 const QUIET: Record<Journey, number> = { billing: 6000, id_card: 4500, pharmacy: 5000, claims: 2500, find_care: 1500, benefits: 1500 };
 const SUCCESS: Record<Journey, number> = { billing: 14700, id_card: 8000, pharmacy: 13400, claims: 14700, find_care: 8000, benefits: 8000 };
 /** The incident: extra billing failures on mobile for MAPD members, all with the eligibility error (+14%). */
-export const SPIKE_PER_DAY = 614;
-export const SPIKE_DAYS_BEFORE_ANCHOR = 14;
+const SPIKE_PER_DAY = 614;
+const SPIKE_DAYS_BEFORE_ANCHOR = 14;
 const UNRELATED_CALLS = 16100;
 
 export const STREAMS: Stream[] = [
