@@ -30,7 +30,10 @@ const INPUTS = ['scripts/build.mjs', 'tsconfig.json', 'package-lock.json'];
  * or are native, or load files of their own at run time.
  */
 const BUNDLED = ['zod', 'fastest-levenshtein'];
-/** A build replaced this long ago is deleted; until then a running bot can still load its lazy chunks. */
+/**
+ * Chunk names carry a hash, so a build leaves the chunks it replaced behind: a bot started before it
+ * can still load the lazy chunks it was built with. Those no longer current go once a day old.
+ */
 const KEEP_OLD_MS = 24 * 3_600_000;
 
 function newestInput() {
@@ -89,7 +92,6 @@ const keepPackagesExternal = {
   },
 };
 
-/** Outputs of earlier builds (chunk names carry a hash) go once they have been replaced for a day. */
 function removeOldOutputs(current) {
   const now = Date.now();
   for (const e of fs.readdirSync(dist, { recursive: true, withFileTypes: true })) {
