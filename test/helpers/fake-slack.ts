@@ -15,6 +15,7 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { slackRefusal } from './slack-refusals.ts';
 
 export type FakeCall = {
   /** Web API method ('chat.postMessage'), or 'response_url' / 'upload' for those posts. */
@@ -26,6 +27,10 @@ export type FakeCall = {
   id?: string;
   /** For 'upload': the raw bytes received. */
   bytes?: Buffer;
+  /** When it arrived (Date.now()), to check that a retry waited at least Retry-After. */
+  at: number;
+  /** Set when the stand-in refused the call as Slack would (invalid_blocks, msg_blocks_too_long, no_text…): test/helpers/slack-refusals.ts. */
+  refused?: { error: string; detail: string };
 };
 
 export type FailOptions = { retryAfter?: number; status?: number };
@@ -41,6 +46,12 @@ export type FakeSlack = {
   failNext(method: string, error: string, opts?: FailOptions): void;
   /** A fresh response_url on this server; posts to it are recorded as method 'response_url'. */
   responseUrl(id?: string): string;
+  /** Calls refused as Slack would refuse them (a message over a Block Kit limit, no text fallback…). */
+  refusals(): FakeCall[];
+  /** A test that sends invalid messages on purpose says so; otherwise close() fails on any refusal. */
+  expectRefusals(): void;
+  /** Resolves with the first recorded call that `match` accepts, once there is one, or rejects after `timeoutMs`. */
+  waitForCall(match: (call: FakeCall) => boolean, what: string, timeoutMs?: number): Promise<FakeCall>;
   /** Resolves once `count` calls to `method` were recorded (default 1), or rejects after `timeoutMs`. */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<FakeCall[]>;
   /** Identity auth.test reports. */
@@ -54,6 +65,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: FakeCall[] = [];
   const failures = new Map<string, { error: string; opts: FailOptions }[]>();
   const waiters = new Set<() => void>();
+  /** Alt text per uploaded file id, as Slack keeps it (read from `alt_txt`, the argument Slack documents). */
+  const altTexts = new Map<string, string>();
+  let refusalsExpected = false;
   let seq = 0;
   let tsCounter = 1_700_000_000;
   let origin = '';
@@ -87,11 +101,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         };
       case 'files.getUploadURLExternal': {
         const id = `F${String(++seq).padStart(8, '0')}`;
+        if (typeof body.alt_txt === 'string') altTexts.set(id, body.alt_txt);
         return { ok: true, upload_url: `${origin}/upload/${id}`, file_id: id };
       }
       case 'files.completeUploadExternal': {
         const files = Array.isArray(body.files) ? body.files : [];
-        return { ok: true, files: files.map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title ?? f.id, channels: body.channel_id ? [body.channel_id] : [] })) };
+        return {
+          ok: true,
+          files: files.map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title ?? f.id, alt_txt: altTexts.get(f.id), channels: body.channel_id ? [body.channel_id] : [] })),
+        };
       }
       default:
         return { ok: true };
@@ -108,8 +126,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
         res.end(JSON.stringify(payload));
       };
-      const record = (call: FakeCall) => {
-        calls.push(call);
+      const record = (call: Omit<FakeCall, 'at'>) => {
+        calls.push({ ...call, at: Date.now() });
         for (const w of [...waiters]) w();
       };
 
@@ -120,16 +138,21 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return;
       }
       if (path.startsWith('/response/')) {
-        record({ method: 'response_url', id: path.slice('/response/'.length), body: parseBody(raw, req.headers['content-type']), headers: req.headers });
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end('ok');
+        const body = parseBody(raw, req.headers['content-type']);
+        const refused = slackRefusal('response_url', body);
+        record({ method: 'response_url', id: path.slice('/response/'.length), body, headers: req.headers, refused });
+        // Response URLs answer like incoming webhooks: HTTP 400 and the error as plain text.
+        res.writeHead(refused ? 400 : 200, { 'content-type': 'text/plain' });
+        res.end(refused ? refused.error : 'ok');
         return;
       }
       if (!path.startsWith('/api/')) return send(404, { ok: false, error: 'unknown_method' });
 
       const method = path.slice('/api/'.length);
       const body = parseBody(raw, req.headers['content-type']);
-      record({ method, body, headers: req.headers });
+      const refused = slackRefusal(method, body);
+      record({ method, body, headers: req.headers, refused });
+      if (refused) return send(200, { ok: false, error: refused.error, errors: [refused.detail] });
       const queued = failures.get(method);
       const failure = queued?.shift();
       if (failure) {
@@ -152,6 +175,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     origin,
     calls,
     callsTo,
+    refusals: () => calls.filter((c) => c.refused),
+    expectRefusals() {
+      refusalsExpected = true;
+    },
     identity: IDENTITY,
     failNext(method, error, opts = {}) {
       const list = failures.get(method) ?? [];
@@ -160,6 +187,24 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     responseUrl(id = `r${++seq}`) {
       return `${origin}/response/${id}`;
+    },
+    waitForCall(match, what, timeoutMs = 5000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = calls.find(match);
+          if (!found) return false;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`fake Slack: no ${what} within ${timeoutMs} ms; calls so far: ${calls.map((c) => c.method).join(', ') || 'none'}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
     },
     waitFor(method, count = 1, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
@@ -179,10 +224,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         check();
       });
     },
+    // Closing is where a file's tests end: a message Slack would have refused fails them, wherever it was sent.
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        const refused = calls.filter((c) => c.refused);
+        server.close(() =>
+          !refusalsExpected && refused.length
+            ? reject(new Error(`fake Slack refused ${refused.length} call(s) as Slack would: ${refused.map((c) => `${c.method} ${c.refused!.error} (${c.refused!.detail})`).join('; ')}`))
+            : resolve(),
+        );
       }),
   };
 }
