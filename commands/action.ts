@@ -15,6 +15,7 @@ import { formatActionId, parseActionId, type Action, type ActionEvent, type Hist
 import { badArgument, journeyArg } from './args.ts';
 import { defineCommand, EVERYWHERE, type ParsedArgs } from './command.ts';
 import type { Context } from '../src/context.ts';
+import { plainTextOf } from '../src/blocks/mrkdwn.ts';
 
 const SUBCOMMANDS = ['new', 'list', 'show', 'ack', 'start', 'ship', 'dismiss'] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
@@ -108,7 +109,7 @@ function applyAction(args: ActionArgs, ctx: Context): ActionResult {
     }
     case 'transition': {
       const r = transitionAction(store, args.id, args.event, actor(args.by));
-      if (!r.ok) throw new LeakError('conflict', r.reason.replace(/<@([A-Z0-9]+)>/g, '$1'));
+      if (!r.ok) throw new LeakError('conflict', plainTextOf(r.reason));
       return { kind: 'changed', action: r.action, history: listHistory(store, args.id), message: `${formatActionId(args.id)}: ${STATUS_LABEL[r.before.status].toLowerCase()} → ${STATUS_LABEL[r.action.status].toLowerCase()}.` };
     }
   }

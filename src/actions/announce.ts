@@ -8,7 +8,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { Store } from '../../db/open-db.ts';
 import type { Config } from '../config.ts';
-import { actionFallbackText, buildActionMessageBlocks, mention, targetText } from './blocks.ts';
+import { actionMessage, mention, targetText } from './blocks.ts';
+import { fitMessage } from '../blocks/limits.ts';
+import { mrkdwn, type Mrkdwn } from '../blocks/mrkdwn.ts';
 import { requireAction, setActionThread } from './repository.ts';
 import { formatActionId, type Action, type HistoryRow } from './types.ts';
 
@@ -22,7 +24,7 @@ export async function postActionMessage(store: Store, client: WebClient, action:
   const claimed = store.sqlite.prepare("UPDATE actions SET channel = ?, thread_ts = '' WHERE id = ? AND thread_ts IS NULL").run(channel, action.id).changes === 1;
   if (!claimed) return requireAction(store, action.id);
   try {
-    const res = await client.chat.postMessage({ channel, text: actionFallbackText(action), blocks: buildActionMessageBlocks(action) });
+    const res = await client.chat.postMessage({ channel, ...actionMessage(action) });
     setActionThread(store, action.id, res.channel ?? channel, res.ts!);
     store.sqlite.prepare('UPDATE actions SET message_version = ? WHERE id = ?').run(action.version, action.id);
     // The creation row is the parent message itself.
@@ -42,7 +44,7 @@ export async function announceAction(store: Store, client: WebClient, id: number
   let updated = false;
   if ((action.messageVersion ?? 0) < action.version) {
     try {
-      await client.chat.update({ channel: action.channel!, ts: action.threadTs, text: actionFallbackText(action), blocks: buildActionMessageBlocks(action) });
+      await client.chat.update({ channel: action.channel!, ts: action.threadTs, ...actionMessage(action) });
       store.sqlite.prepare('UPDATE actions SET message_version = max(coalesce(message_version, 0), ?) WHERE id = ?').run(action.version, id);
       updated = true;
     } catch (e) {
@@ -62,7 +64,7 @@ export async function announceAction(store: Store, client: WebClient, id: number
     if (!claimed) continue;
     action = requireAction(store, id);
     try {
-      await client.chat.postMessage({ channel: action.channel!, thread_ts: action.threadTs!, text: historyReplyText(row, action, config) });
+      await client.chat.postMessage({ channel: action.channel!, thread_ts: action.threadTs!, ...fitMessage(historyReplyText(row, action, config)) });
       replies++;
     } catch (e) {
       store.sqlite.prepare('UPDATE action_history SET announced_at = NULL WHERE id = ?').run(row.id);
@@ -74,26 +76,26 @@ export async function announceAction(store: Store, client: WebClient, id: number
 }
 
 /** The thread reply for one history row; written from the row, so a late announcement still says what happened. */
-function historyReplyText(row: HistoryRow, action: Action, config: Pick<Config, 'actions'>): string {
+function historyReplyText(row: HistoryRow, action: Action, config: Pick<Config, 'actions'>): Mrkdwn {
   const id = formatActionId(action.id);
   const by = mention(row.byUser);
   const via = row.via === 'cli' ? ' (from the CLI)' : '';
   const assigned = /^(?:re)?assigned (?:from \S+ )?to (\S+)$/.exec(row.detail ?? '')?.[1];
   switch (row.toStatus) {
     case 'proposed':
-      return `${id} proposed by ${by}${via}.`;
+      return mrkdwn`${id} proposed by ${by}${via}.`;
     case 'acknowledged':
     case 'in_progress':
-      if (assigned) return `${by} assigned ${id} to ${mention(assigned)}${via}: ${row.toStatus === 'acknowledged' && row.fromStatus === 'proposed' ? 'acknowledged' : 'owner changed'}.`;
-      return row.toStatus === 'acknowledged' ? `${by} took ${id}${via}: acknowledged, owner ${by}.` : `${by} started work on ${id}${via}: in progress.`;
+      if (assigned) return mrkdwn`${by} assigned ${id} to ${mention(assigned)}${via}: ${row.toStatus === 'acknowledged' && row.fromStatus === 'proposed' ? 'acknowledged' : 'owner changed'}.`;
+      return row.toStatus === 'acknowledged' ? mrkdwn`${by} took ${id}${via}: acknowledged, owner ${by}.` : mrkdwn`${by} started work on ${id}${via}: in progress.`;
     case 'shipped': {
-      const date = /ship date (\S+)/.exec(row.detail ?? '')?.[1] ?? action.shipDate;
+      const date = /ship date (\S+)/.exec(row.detail ?? '')?.[1] ?? action.shipDate ?? '';
       const { interimDays, finalDays } = config.actions;
-      return `${by} marked ${id} shipped on ${date}${via}. I'll re-measure ${targetText(action)} daily and post an interim outcome after ${interimDays} days and the final one after ${finalDays}.`;
+      return mrkdwn`${by} marked ${id} shipped on ${date}${via}. I'll re-measure ${targetText(action)} daily and post an interim outcome after ${interimDays} days and the final one after ${finalDays}.`;
     }
     case 'dismissed':
-      return `${by} dismissed ${id}${via}: ${row.detail ?? ''}`;
+      return mrkdwn`${by} dismissed ${id}${via}: ${row.detail ?? ''}`;
     case 'measured':
-      return `${id} is measured and closed.`;
+      return mrkdwn`${id} is measured and closed.`;
   }
 }

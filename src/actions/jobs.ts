@@ -15,6 +15,8 @@ import { businessHoursBetween, isBusinessDay } from './business-hours.ts';
 import { measureActionOutcome, outcomeReplyText } from './outcome.ts';
 import { claimOnce, listActions, releaseClaim, saveOutcome, transitionAction } from './repository.ts';
 import { formatActionId, type Action } from './types.ts';
+import { mrkdwn, plainTextOf } from '../blocks/mrkdwn.ts';
+import { fitMessage } from '../blocks/limits.ts';
 
 export type JobReport = { posted: number; announced: number; reminded: number[]; measured: number[]; interim: number[]; final: number[] };
 
@@ -64,7 +66,7 @@ async function remindIfDue(ctx: Context, client: WebClient, action: Action, now:
     await client.chat.postMessage({
       channel: action.channel!,
       thread_ts: action.threadTs!,
-      text: `Reminder: nobody has acknowledged ${formatActionId(action.id)} after ${ackReminderHours} business hours. ${action.ownerTeam}, can someone click "I'll take it", assign it, or dismiss it with a reason?`,
+      ...fitMessage(mrkdwn`Reminder: nobody has acknowledged ${formatActionId(action.id)} after ${ackReminderHours} business hours. ${action.ownerTeam}, can someone click "I'll take it", assign it, or dismiss it with a reason?`),
     });
     return true;
   } catch (e) {
@@ -89,12 +91,12 @@ async function measureShipped(ctx: Context, client: WebClient, action: Action, n
   const column = step === 'final' ? 'final_posted_at' : 'interim_posted_at';
   if (step && claimOnce(ctx.store, action.id, column, now)) {
     try {
-      await client.chat.postMessage({ channel: action.channel!, thread_ts: action.threadTs!, text: outcomeReplyText(action, outcome, step) });
+      await client.chat.postMessage({ channel: action.channel!, thread_ts: action.threadTs!, ...fitMessage(mrkdwn`${outcomeReplyText(action, outcome, step)}`) });
       report[step].push(action.id);
       refresh = true;
       if (step === 'final') {
         const r = transitionAction(ctx.store, action.id, { kind: 'measure' }, { user: 'leak', via: 'scheduler', at: now });
-        if (!r.ok) log.warn(`Marking ${formatActionId(action.id)} measured was refused: ${r.reason}`);
+        if (!r.ok) log.warn(`Marking ${formatActionId(action.id)} measured was refused: ${plainTextOf(r.reason)}`);
         // The final outcome reply already says it is closed; the history row needs no reply of its own.
         else ctx.store.sqlite.prepare("UPDATE action_history SET announced_at = ? WHERE action_id = ? AND to_status = 'measured' AND announced_at IS NULL").run(now, action.id);
       }

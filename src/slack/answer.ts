@@ -15,13 +15,14 @@ import { fitAnswer, type RenderedAnswer, type SlackMessage } from '../blocks/lim
 import { renderAnswer } from './render-answer.ts';
 import { errorMessage, type ErrorLog } from './error-reply.ts';
 import { tokenize } from './tokenize.ts';
+import { contextBlock, type Mrkdwn } from '../blocks/mrkdwn.ts';
 
 export type AnswerOptions = {
   /** Private answers carry a "Share in channel" button. */
   shareable: boolean;
   log?: ErrorLog;
   /** A context line added under the answer (e.g. who shared it). */
-  note?: string;
+  note?: Mrkdwn;
 };
 
 /** What a line means before running anything: a command to run, or help (with a suggestion when mistyped). */
@@ -50,7 +51,7 @@ export async function answerLine(text: string, ctx: Context, opts: AnswerOptions
   const intent = await readIntent(text);
   try {
     const answer = await render(intent, ctx, opts);
-    const note = opts.note ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: opts.note }] }] : [];
+    const note = opts.note ? [contextBlock(opts.note)] : [];
     return fitAnswer({ ...answer, tail: [...answer.tail, ...note] });
   } catch (e) {
     return errorMessage(e, opts.log);

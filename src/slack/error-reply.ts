@@ -3,8 +3,8 @@
  * (usage shown as /leak); anything else is logged with its stack and the person gets one calm line.
  */
 import { isLeakError } from '../errors.ts';
-import type { SlackMessage } from '../blocks/limits.ts';
-import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { fitMessage, type SlackMessage } from '../blocks/limits.ts';
+import { mrkdwn, sectionBlock } from '../blocks/mrkdwn.ts';
 
 export type ErrorLog = { error(...args: unknown[]): void };
 
@@ -22,5 +22,6 @@ export function errorLine(e: unknown, log: ErrorLog = console): string {
 
 export function errorMessage(e: unknown, log: ErrorLog = console): SlackMessage {
   const line = errorLine(e, log);
-  return { text: line, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${escapeMrkdwn(line)}` } }] };
+  // Fitted like any answer: an error that quotes a long argument must still reach the person.
+  return fitMessage(mrkdwn`${line}`, [sectionBlock(mrkdwn`:warning: ${line}`)]);
 }

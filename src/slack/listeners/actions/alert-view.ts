@@ -10,6 +10,7 @@ import type { Alert } from '../../../alerts/types.ts';
 import { answerLine } from '../../answer.ts';
 import { privately } from '../reply.ts';
 import { alertGroup, NO_SUCH_ALERT } from './alert-status.ts';
+import { joinMrkdwn, mrkdwn, mrkdwnOf } from '../../../blocks/mrkdwn.ts';
 
 /** The command a View button runs for an alert, when that command exists. */
 function viewCommandLine(a: Alert): string | undefined {
@@ -29,10 +30,10 @@ export function viewAlert(ctx: Context) {
         const message = await answerLine(line, { ...ctx, slack: { userId: body.user.id, channelId: body.channel?.id ?? body.user.id, client } }, { shareable: true, log: logger });
         return void (await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }));
       }
-      const rows = alerts.slice(0, 10).map((a) => `#${a.id} ${a.text} Calls: ${(a.rowRefs.call_ids ?? []).slice(0, 10).join(', ') || 'none'}${a.rowRefs.total > 10 ? ` (of ${a.rowRefs.total})` : ''}.`);
-      await privately(respond, rows.join('\n'));
+      const rows = alerts.slice(0, 10).map((a) => mrkdwn`#${a.id} ${a.text} Calls: ${(a.rowRefs.call_ids ?? []).slice(0, 10).join(', ') || 'none'}${a.rowRefs.total > 10 ? ` (of ${a.rowRefs.total})` : ''}.`);
+      await privately(respond, joinMrkdwn(rows, '\n'));
     } catch (e) {
-      await privately(respond, describeError(e));
+      await privately(respond, mrkdwnOf(describeError(e)));
     }
   };
 }

@@ -8,6 +8,8 @@ import type { Context } from '../../../context.ts';
 import { answerLine } from '../../answer.ts';
 import { errorLine } from '../../error-reply.ts';
 import { buttonActionSchema, checkPayload } from '../../payloads.ts';
+import { code, mrkdwn, userMention } from '../../../blocks/mrkdwn.ts';
+import { privately } from '../reply.ts';
 
 const NOT_POSTABLE: Record<string, string> = {
   not_in_channel: "I'm not in this channel yet: invite me with `/invite @Leak`, then press Share again.",
@@ -22,13 +24,12 @@ export function shareInChannel(ctx: Context) {
     const payload = checkPayload(buttonActionSchema, body, 'share button', logger);
     if (!payload?.channel) return;
     const line = payload.actions[0].value;
-    const message = await answerLine(line, ctx, { shareable: false, log: logger, note: `Shared by <@${payload.user.id}> · \`/leak ${line}\`` });
+    const message = await answerLine(line, ctx, { shareable: false, log: logger, note: mrkdwn`Shared by ${userMention(payload.user.id)} · ${code(`/leak ${line}`)}` });
     try {
       await client.chat.postMessage({ channel: payload.channel.id, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
     } catch (e) {
-      const code = (e as { data?: { error?: string } }).data?.error;
-      const reply = (code && NOT_POSTABLE[code]) || errorLine(e, logger);
-      await respond({ response_type: 'ephemeral', replace_original: false, text: `:warning: ${reply}` });
+      const refusal = (e as { data?: { error?: string } }).data?.error;
+      await privately(respond, mrkdwn`:warning: ${(refusal && NOT_POSTABLE[refusal]) || errorLine(e, logger)}`);
       return;
     }
     await respond({ delete_original: true });

@@ -11,6 +11,7 @@ import { parseRecommendationValue } from '../../../actions/from-recommendation.t
 import { createAction, transitionAction } from '../../../actions/repository.ts';
 import { formatActionId } from '../../../actions/types.ts';
 import { privately } from '../reply.ts';
+import { channelMention, mrkdwn, mrkdwnOf } from '../../../blocks/mrkdwn.ts';
 import { actorOf } from './tracked-transition.ts';
 
 export function takeRecommendation(ctx: Context) {
@@ -21,20 +22,20 @@ export function takeRecommendation(ctx: Context) {
       const { action: created, created: isNew } = createAction(ctx.store, input, actorOf(ctx, body.user.id, 'slack-button'));
       const r = transitionAction(ctx.store, created.id, { kind: 'take' }, actorOf(ctx, body.user.id, 'slack-button'));
       if (!r.ok) {
-        const where = created.threadTs ? ` Follow it in <#${created.channel}>.` : '';
-        return privately(respond, `${r.reason}${where}`);
+        const where = created.threadTs && created.channel ? mrkdwn` Follow it in ${channelMention(created.channel)}.` : '';
+        return privately(respond, mrkdwn`${r.reason}${where}`);
       }
       const channel = created.channel ?? body.channel?.id ?? body.container?.channel_id;
-      if (!channel) return privately(respond, 'I could not tell which channel to track this in; use /leak action new in a channel.');
+      if (!channel) return privately(respond, mrkdwn`I could not tell which channel to track this in; use /leak action new in a channel.`);
       try {
         await postActionMessage(ctx.store, client, r.action, channel);
       } catch (e) {
-        return privately(respond, `You own ${formatActionId(created.id)}, but posting its message in <#${channel}> failed (${(e as Error).message}); I'll retry within the hour.`);
+        return privately(respond, mrkdwn`You own ${formatActionId(created.id)}, but posting its message in ${channelMention(channel)} failed (${(e as Error).message}); I'll retry within the hour.`);
       }
       await announceAction(ctx.store, client, created.id, ctx.config);
-      await privately(respond, `${isNew ? 'Tracking' : 'You took'} ${formatActionId(created.id)}: you own it. Updates and the before/after outcome will be in its thread in <#${channel}>.`);
+      await privately(respond, mrkdwn`${isNew ? 'Tracking' : 'You took'} ${formatActionId(created.id)}: you own it. Updates and the before/after outcome will be in its thread in ${channelMention(channel)}.`);
     } catch (e) {
-      await privately(respond, describeError(e));
+      await privately(respond, mrkdwnOf(describeError(e)));
     }
   };
 }
