@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { LeakError } from '../src/errors.ts';
+import { slackClientOptions } from '../src/slack-delivery.ts';
 import { buildDigestBlocks } from '../reports/digest/blocks.ts';
 import { buildDigest } from '../reports/digest/build.ts';
 import { DIGEST_ROLES, isChannel, type DigestRole } from '../src/digest-channels.ts';
@@ -40,10 +41,10 @@ async function runDigest(args: DigestArgs, ctx: Context): Promise<DigestCommandR
   };
   if (args.out) result.written = writeDigestFiles(args.out, digest, markdown);
   if (args.post) {
-    const { botToken, apiUrl } = ctx.config.slack;
+    const { botToken } = ctx.config.slack;
     if (!botToken) throw new LeakError('bad_config', '--post needs SLACK_BOT_TOKEN (a bot token starting with xoxb-) in the environment.');
-    // postDigest retries what Slack asks to be retried (Retry-After, 5xx); the SDK's own 30-minute retry would stall the CLI.
-    const client = new WebClient(botToken, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+    // The same client as the running bot's: one retry layer, bounded in time (src/slack-delivery.ts).
+    const client = new WebClient(botToken, slackClientOptions(ctx.config.slack));
     result.post = await postDigest(ctx, client, { target: { channel: args.post, role: args.role, cron: 'manual' }, date: args.date, renderer });
   }
   return result;

@@ -87,7 +87,7 @@ export type Config = {
     appToken?: string;
     apiUrl?: string;
     port: number;
-    /** WebClient retries per call (429s honour Retry-After); 0 in tests. */
+    /** Retries per Slack call, the app's one retry layer (src/slack-delivery.ts): transient failures only, within a 2-minute budget; 0 in tests. */
     apiRetries: number;
   };
   /** Scheduled digests: channel, view and cron line each (LEAK_DIGESTS, or LEAK_DIGEST_CHANNEL + LEAK_DIGEST_CRON). */

@@ -10,11 +10,9 @@ import { createChartRenderer, type ChartRenderer } from '../../reports/charts/re
 import type { DigestChannel } from '../digest-channels.ts';
 import { postDigest, type DigestSlackClient, type PostDigestOutcome } from '../../reports/digest/post.ts';
 import { previousCompleteDay } from '../../reports/digest/query.ts';
-import type { RetryOptions } from '../../reports/digest/retry.ts';
 
 export type DigestScheduleOptions = {
   renderer?: ChartRenderer;
-  retry?: RetryOptions;
   instance?: string;
   log?: (line: string) => void;
 };
@@ -63,7 +61,7 @@ export function startDigestSchedules(ctx: Context, client: DigestSlackClient, op
   const log = opts.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const { timeZone } = ctx.config;
   const post = (target: DigestChannel, late: boolean) =>
-    postDigest(ctx, client, { target, date: previousCompleteDay(timeZone, ctx.now()), late, renderer, retry: opts.retry, instance: opts.instance })
+    postDigest(ctx, client, { target, date: previousCompleteDay(timeZone, ctx.now()), late, renderer, instance: opts.instance })
       .then((r) => {
         log(`digest ${r.channel} ${r.date}: ${r.outcome}${r.late ? ' (late)' : ''}${r.problem ? ` — ${r.problem}` : ''}`);
         return r;

@@ -3,12 +3,11 @@
  * SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are set (receiver on PORT at /slack/events);
  * Socket Mode when SLACK_APP_TOKEN (xapp-…) is set as well, so no public URL is needed.
  */
-import { App, LogLevel } from '@slack/bolt';
-// @slack/web-api is CommonJS; Node's ESM loader cannot see this named export, so take it from the default.
-import webApi from '@slack/web-api';
+import { App, LogLevel, type Logger } from '@slack/bolt';
 import type { Context } from '../context.ts';
 import type { Config } from '../config.ts';
 import { LeakError } from '../errors.ts';
+import { slackClientOptions, type RetryTiming } from '../slack-delivery.ts';
 import { createSlackReceiver } from './receiver.ts';
 import { registerListeners } from './listeners/index.ts';
 
@@ -30,28 +29,25 @@ export function slackMode(config: Config): SlackMode | undefined {
   return signingSecret ? 'http' : undefined;
 }
 
-export function buildSlackApp(ctx: Context, opts: { logLevel?: LogLevel } = {}): SlackService {
+export function buildSlackApp(ctx: Context, opts: { logLevel?: LogLevel; logger?: Logger; retryTiming?: RetryTiming } = {}): SlackService {
   const { slack } = ctx.config;
   const mode = slackMode(ctx.config);
   if (!mode || !slack.botToken) {
     throw new LeakError('bad_config', 'Slack needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode).');
   }
   const logLevel = opts.logLevel ?? LogLevel.WARN;
-  const clientOptions = {
-    slackApiUrl: slack.apiUrl,
-    // The SDK's default policy waits out 429s for ~30 minutes; the count is configurable so tests use 0.
-    retryConfig: { ...webApi.retryPolicies.tenRetriesInAboutThirtyMinutes, retries: slack.apiRetries },
-    // With retries off, a 429 must fail at once too (the SDK would otherwise sleep Retry-After first).
-    rejectRateLimitedCalls: slack.apiRetries === 0,
-  };
+  // Every call the listeners and the schedulers make goes through this client's one retry layer.
+  const clientOptions = slackClientOptions(slack, opts.retryTiming);
+  const logger = opts.logger ? { logger: opts.logger } : {};
   const app =
     mode === 'socket'
-      ? new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logLevel, clientOptions, deferInitialization: true })
+      ? new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logLevel, ...logger, clientOptions, deferInitialization: true })
       : new App({
           token: slack.botToken,
           // Signatures are checked against the wall clock, never the injected data clock (ctx.now).
           receiver: createSlackReceiver({ signingSecret: slack.signingSecret as string, logLevel }),
           logLevel,
+          ...logger,
           clientOptions,
           // Bolt's token check (auth.test) would run in the constructor and, for a bad token, leave a
           // rejected promise nobody awaits (Node exits on it). Deferred, start() runs it and says why.
