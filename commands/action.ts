@@ -16,6 +16,7 @@ import { badArgument, journeyArg } from './args.ts';
 import { defineCommand, EVERYWHERE, type ParsedArgs } from './command.ts';
 import type { Context } from '../src/context.ts';
 import { plainTextOf } from '../src/blocks/mrkdwn.ts';
+import { postingHint } from '../src/slack-delivery.ts';
 
 const SUBCOMMANDS = ['new', 'list', 'show', 'ack', 'start', 'ship', 'dismiss'] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
@@ -84,7 +85,17 @@ async function runAction(args: ActionArgs, ctx: Context): Promise<ActionResult> 
   // transition its thread reply and updated message. From the CLI, the hourly job does it.
   if (ctx.slack && result.kind !== 'list' && result.kind !== 'show') {
     const { client, channelId } = ctx.slack;
-    const action = result.action.threadTs ? result.action : await postActionMessage(ctx.store, client, result.action, channelId);
+    let action = result.action;
+    if (!action.threadTs) {
+      try {
+        action = await postActionMessage(ctx.store, client, action, action.channel ?? channelId);
+      } catch (e) {
+        // The change is made and recorded; only its message is missing, and the person can fix why.
+        const hint = postingHint(e);
+        if (!hint) throw e;
+        return { ...result, action: requireAction(ctx.store, action.id), message: `${result.message} Its message is not posted: ${hint}` };
+      }
+    }
     await announceAction(ctx.store, client, action.id, ctx.config);
     return { ...result, action: requireAction(ctx.store, action.id) };
   }
@@ -128,7 +139,7 @@ function renderActionText(r: ActionResult): string {
     ...(r.outcome
       ? [`  outcome so far (${r.outcome.before.days} days before ${a.shipDate} vs ${r.outcome.afterDays} after): ${r.outcome.sentence}`]
       : a.shipDate ? ['  outcome: no complete day after the ship date yet'] : []),
-    `  thread ${a.channel && a.threadTs ? `${a.channel} ${a.threadTs}` : 'not posted to Slack yet'}`,
+    `  thread ${a.channel && a.threadTs ? `${a.channel} ${a.threadTs}` : `not posted to Slack yet${a.postError ? ` (${a.postAttempts} failed attempt${a.postAttempts === 1 ? '' : 's'} in ${a.channel ?? 'no channel'}, last: ${a.postError})` : ''}`}`,
     'History:',
     ...r.history.map((h) => `  ${when(h.at)}  ${h.fromStatus ?? '-'} → ${h.toStatus}  by ${h.byUser} via ${h.via}${h.detail ? `  (${h.detail})` : ''}`),
   ].join('\n');

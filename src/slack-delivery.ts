@@ -78,3 +78,17 @@ export const isSlackFailure = (e: unknown): boolean => {
   const code = (e as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' && code.startsWith('slack_webapi_');
 };
+
+/** Refusals a person can fix, said the way Share says them. */
+export const NOT_POSTABLE: Record<string, string> = {
+  not_in_channel: "I'm not in that channel yet: invite me with `/invite @Leak`, then try again.",
+  channel_not_found: "I can't post there (a private channel or DM I'm not part of, or a channel that no longer exists): invite me with `/invite @Leak`, or use a channel I'm in.",
+  is_archived: 'That channel is archived, so I cannot post in it.',
+  restricted_action: 'Posting there is restricted for apps in this workspace.',
+};
+
+/** The invite hint for a refusal a person can fix, if it is one. */
+export const postingHint = (e: unknown): string | undefined => {
+  const code = slackErrorCode(e);
+  return code ? NOT_POSTABLE[code] : undefined;
+};

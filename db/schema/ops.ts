@@ -113,6 +113,10 @@ export const actions = sqliteTable('actions', {
   lastMeasuredOn: text('last_measured_on'),
   /** The version the Slack parent message shows; behind `version` means it needs a chat.update. */
   messageVersion: integer('message_version'),
+  /** Failed attempts to post the parent message: the hourly job stops at a bound (src/actions/jobs.ts), across restarts. */
+  postAttempts: integer('post_attempts').notNull().default(0),
+  /** Why the last attempt failed, as Slack said it. */
+  postError: text('post_error'),
 }, (t) => [index('actions_status').on(t.status), index('actions_recommendation').on(t.recommendationId)]);
 
 /** Append-only: every accepted transition, who made it, when and from where. */

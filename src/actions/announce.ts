@@ -10,6 +10,7 @@ import type { Store } from '../../db/open-db.ts';
 import type { Config } from '../config.ts';
 import { actionMessage, mention, targetText } from './blocks.ts';
 import { fitMessage } from '../blocks/limits.ts';
+import { describeSlackFailure } from '../slack-delivery.ts';
 import { mrkdwn, type Mrkdwn } from '../blocks/mrkdwn.ts';
 import { requireAction, setActionThread } from './repository.ts';
 import { formatActionId, type Action, type HistoryRow } from './types.ts';
@@ -17,7 +18,11 @@ import { formatActionId, type Action, type HistoryRow } from './types.ts';
 export type SlackLog = { warn(message: string): void };
 const consoleLog: SlackLog = { warn: (m) => console.warn(m) };
 
-/** Posts the parent message if the action has none yet. Returns the action with its thread. */
+/**
+ * Posts the parent message if the action has none yet. Returns the action with its thread. A
+ * failure is counted on the action (post_attempts, post_error) before it is rethrown, so the
+ * hourly job can stop retrying after a bound that survives a restart.
+ */
 export async function postActionMessage(store: Store, client: WebClient, action: Action, channel: string): Promise<Action> {
   if (action.threadTs) return action;
   // Claim the thread slot first so two callers do not both post a parent message.
@@ -26,12 +31,12 @@ export async function postActionMessage(store: Store, client: WebClient, action:
   try {
     const res = await client.chat.postMessage({ channel, ...actionMessage(action) });
     setActionThread(store, action.id, res.channel ?? channel, res.ts!);
-    store.sqlite.prepare('UPDATE actions SET message_version = ? WHERE id = ?').run(action.version, action.id);
+    store.sqlite.prepare('UPDATE actions SET message_version = ?, post_attempts = 0, post_error = NULL WHERE id = ?').run(action.version, action.id);
     // The creation row is the parent message itself.
     store.sqlite.prepare("UPDATE action_history SET announced_at = ? WHERE action_id = ? AND from_status IS NULL AND announced_at IS NULL").run(Date.now(), action.id);
   } catch (e) {
-    // Keep the channel: the hourly job retries the post there.
-    store.sqlite.prepare('UPDATE actions SET thread_ts = NULL WHERE id = ?').run(action.id);
+    // Keep the channel: the hourly job retries the post there, a bounded number of times.
+    store.sqlite.prepare('UPDATE actions SET thread_ts = NULL, post_attempts = post_attempts + 1, post_error = ? WHERE id = ?').run(describeSlackFailure(e), action.id);
     throw e;
   }
   return requireAction(store, action.id);

@@ -16,9 +16,17 @@ import { measureActionOutcome, outcomeReplyText } from './outcome.ts';
 import { claimOnce, listActions, releaseClaim, saveOutcome, transitionAction } from './repository.ts';
 import { formatActionId, type Action } from './types.ts';
 import { mrkdwn, plainTextOf } from '../blocks/mrkdwn.ts';
+import { describeSlackFailure, postingHint } from '../slack-delivery.ts';
 import { fitMessage } from '../blocks/limits.ts';
 
 export type JobReport = { posted: number; announced: number; reminded: number[]; measured: number[]; interim: number[]; final: number[] };
+
+/**
+ * Hourly attempts to post an action's parent message before the job gives up on it (a channel the
+ * bot is not in fails the same way every hour). Counted in the store, so a restart does not reset it;
+ * a person's own attempt (a click on "I'll take it", /leak action in the channel) still tries.
+ */
+export const MAX_POST_ATTEMPTS = 5;
 
 export async function runActionJobs(ctx: Context, client: WebClient, now: number, log: SlackLog = ctx.log): Promise<JobReport> {
   const { store, config } = ctx;
@@ -26,12 +34,14 @@ export async function runActionJobs(ctx: Context, client: WebClient, now: number
   for (const action of listActions(store, { open: true })) {
     // Its own channel when a Slack post failed earlier; LEAK_ACTIONS_CHANNEL for actions made in the CLI.
     const channel = action.channel ?? config.actions.channel;
-    if (action.threadTs === null && channel) {
+    if (action.threadTs === null && channel && action.postAttempts < MAX_POST_ATTEMPTS) {
       try {
         await postActionMessage(store, client, action, channel);
         report.posted++;
       } catch (e) {
-        log.warn(`Posting ${formatActionId(action.id)} to ${channel} failed: ${(e as Error).message}`);
+        const attempts = action.postAttempts + 1;
+        const next = attempts < MAX_POST_ATTEMPTS ? 'trying again next hour' : `giving up after ${attempts} attempts: ${postingHint(e) ?? 'check the channel and the bot token'}`;
+        log.warn(`Posting ${formatActionId(action.id)} to ${channel} failed (${describeSlackFailure(e)}); ${next}`);
       }
     }
   }

@@ -14,7 +14,8 @@ const ACTION_COLUMNS = `id, journey, segment, error_message AS errorMessage, tit
   recommendation_id AS recommendationId, status, ship_date AS shipDate, dismiss_reason AS dismissReason, channel,
   thread_ts AS threadTs, version, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt,
   reminded_at AS remindedAt, interim_posted_at AS interimPostedAt, final_posted_at AS finalPostedAt,
-  last_outcome AS lastOutcome, last_measured_on AS lastMeasuredOn, message_version AS messageVersion`;
+  last_outcome AS lastOutcome, last_measured_on AS lastMeasuredOn, message_version AS messageVersion,
+  post_attempts AS postAttempts, post_error AS postError`;
 
 export type Actor = { user: string; via: Via; at: number };
 

@@ -16,7 +16,7 @@ const listOf = (key: string) => {
 
 describe('src/slack/manifest.yml', () => {
   it('declares exactly the scopes the app uses', () => {
-    expect(listOf('bot').sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'files:write']);
+    expect(listOf('bot').sort()).toEqual(['app_mentions:read', 'chat:write', 'chat:write.public', 'commands', 'files:write']);
   });
 
   it('subscribes to the events the app listens to', () => {

@@ -10,13 +10,7 @@ import { errorLine } from '../../error-reply.ts';
 import { buttonActionSchema, checkPayload } from '../../payloads.ts';
 import { code, mrkdwn, userMention } from '../../../blocks/mrkdwn.ts';
 import { privately } from '../reply.ts';
-
-const NOT_POSTABLE: Record<string, string> = {
-  not_in_channel: "I'm not in this channel yet: invite me with `/invite @Leak`, then press Share again.",
-  channel_not_found: "I can't post here (a private channel or DM I'm not part of): invite me with `/invite @Leak`, or share from a channel I'm in.",
-  is_archived: 'This channel is archived, so I cannot post in it.',
-  restricted_action: 'Posting here is restricted for apps in this workspace.',
-};
+import { postingHint } from '../../../slack-delivery.ts';
 
 export function shareInChannel(ctx: Context) {
   return async ({ ack, body, respond, client, logger }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
@@ -28,8 +22,7 @@ export function shareInChannel(ctx: Context) {
     try {
       await client.chat.postMessage({ channel: payload.channel.id, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
     } catch (e) {
-      const refusal = (e as { data?: { error?: string } }).data?.error;
-      await privately(respond, mrkdwn`:warning: ${(refusal && NOT_POSTABLE[refusal]) || errorLine(e, logger)}`);
+      await privately(respond, mrkdwn`:warning: ${postingHint(e) ?? errorLine(e, logger)}`);
       return;
     }
     await respond({ delete_original: true });

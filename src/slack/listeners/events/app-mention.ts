@@ -5,7 +5,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Context } from '../../../context.ts';
 import { answerLine } from '../../answer.ts';
-import { errorLine } from '../../error-reply.ts';
+import { describeSlackFailure } from '../../../slack-delivery.ts';
 import { appMentionSchema, checkPayload } from '../../payloads.ts';
 
 /** Drops the leading mention(s) (<@U123> or <@U123|leak>) and an optional "/leak". */
@@ -19,7 +19,8 @@ export function appMention(ctx: Context) {
     try {
       await client.chat.postMessage({ channel: e.channel, thread_ts: e.thread_ts ?? e.ts, text: message.text, blocks: message.blocks, unfurl_links: false });
     } catch (err) {
-      logger.warn(`Leak: could not answer a mention in ${e.channel}: ${errorLine(err, logger)}`);
+      // One line: a channel that is gone, archived or closed to the bot is not a bug to log a stack for.
+      logger.warn(`Leak: could not answer a mention in ${e.channel}: ${describeSlackFailure(err)}`);
     }
   };
 }

@@ -89,20 +89,38 @@ describe('tracked actions through Slack', () => {
 });
 
 describe('a failed post', () => {
-  it('tells the taker privately and is posted by the next hourly job run', async () => {
+  it('says how to invite the bot, the hourly job posts it once invited, and so does a second click', async () => {
     slack.failNext('chat.postMessage', 'not_in_channel');
     const rec = { ...RECOMMENDATION, id: 'pharmacy|retry', journey: 'pharmacy', title: 'Retry refills' };
     const take = click('action_take:2', JSON.stringify(rec), { ts: '1700000000.000009', id: 'take-fails' });
     await post(take.payload);
     await waitUntil(() => privateAnswers('take-fails').length === 1);
-    expect(privateAnswers('take-fails')[0].text).toMatch(/^You own A-\d+, but posting its message in <#C0LEAKS01> failed \(An API error occurred: not_in_channel\); I'll retry within the hour\.$/);
     const id = Number(/A-(\d+)/.exec(privateAnswers('take-fails')[0].text)![1]);
-    expect(getAction(deps.store, id)).toMatchObject({ status: 'acknowledged', channel: CHANNEL.id, threadTs: null });
+    expect(privateAnswers('take-fails')[0].text).toBe(
+      `You own A-${id}, but its message is not posted in <#C0LEAKS01>: I'm not in that channel yet: invite me with \`/invite @Leak\`, then try again.`,
+    );
+    expect(getAction(deps.store, id)).toMatchObject({ status: 'acknowledged', channel: CHANNEL.id, threadTs: null, postAttempts: 1, postError: 'Slack said not_in_channel' });
     const report = await runActionJobs(deps, clientFor(slack), deps.now(), { warn: () => {} });
     expect(report.posted).toBe(1);
     const a = getAction(deps.store, id)!;
+    expect(a).toMatchObject({ postAttempts: 0, postError: null });
     expect(a.threadTs).toMatch(/^\d+\.\d+$/);
     expect(replies(a.threadTs!)).toEqual([`<@${USER.id}> took A-${id}: acknowledged, owner <@${USER.id}>.`]);
+  });
+
+  it('a second click on "I\'ll take it" after the invite posts the message at once', async () => {
+    slack.failNext('chat.postMessage', 'not_in_channel');
+    const rec = { ...RECOMMENDATION, id: 'pharmacy|again', journey: 'pharmacy', title: 'Explain refill limits' };
+    await post(click('action_take:3', JSON.stringify(rec), { ts: '1700000000.000010', id: 'take-uninvited' }).payload);
+    await waitUntil(() => privateAnswers('take-uninvited').length === 1);
+    const id = Number(/A-(\d+)/.exec(privateAnswers('take-uninvited')[0].text)![1]);
+    expect(getAction(deps.store, id)!.threadTs).toBeNull();
+    await post(click('action_take:3', JSON.stringify(rec), { ts: '1700000000.000010', id: 'take-invited' }).payload);
+    await waitUntil(() => privateAnswers('take-invited').length === 1);
+    expect(privateAnswers('take-invited')[0].text).toBe(
+      `A-${id} is already taken by <@${USER.id}> (acknowledged), so nothing changed. Its message is now posted in <#C0LEAKS01>, where updates and the before/after outcome will follow.`,
+    );
+    expect(getAction(deps.store, id)!.threadTs).toMatch(/^\d+\.\d+$/);
   });
 });
 
@@ -125,6 +143,16 @@ describe('/leak action from Slack', () => {
     expect(JSON.stringify(parent.body.blocks)).toContain(`"action_id":"tracked_take","value":"${id}:1"`);
     // A command that changes something gets no "Share in channel" (sharing re-runs the line).
     expect(JSON.stringify(privateAnswers('cmd-new')[0])).not.toContain('leak_share');
+  });
+
+  it('in a channel the bot is not in: the action is created, and the answer says how to invite the bot', async () => {
+    slack.failNext('chat.postMessage', 'not_in_channel');
+    const responseUrl = slack.responseUrl('cmd-uninvited');
+    await app.post(slashCommandRequest({ text: 'action new pharmacy "Shorter refill form" --team Pharmacy', responseUrl }, app.sign));
+    await waitUntil(() => privateAnswers('cmd-uninvited').length === 1);
+    const answer = privateAnswers('cmd-uninvited')[0];
+    expect(answer.text).toMatch(/^Created A-\d+ \(proposed\) for pharmacy, owner team Pharmacy\. Its message is not posted: I'm not in that channel yet: invite me with `\/invite @Leak`, then try again\.\n/);
+    expect(answer.text).toContain('thread not posted to Slack yet (1 failed attempt in C0LEAKS01, last: Slack said not_in_channel)');
   });
 });
 
