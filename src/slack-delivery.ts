@@ -11,7 +11,7 @@
  * once, and a call gives up after `retries` retries or once RETRY_BUDGET_MS have passed, whichever
  * comes first. Nothing else in the app retries a Slack call.
  */
-import type { RetryOptions, WebClientOptions } from '@slack/web-api';
+import type { FilesUploadV2Arguments, RetryOptions, WebClient, WebClientOptions } from '@slack/web-api';
 import type { Config } from './config.ts';
 
 /** Total time one call may spend retrying. A Retry-After Slack sends is waited out in full, once more at most. */
@@ -92,3 +92,16 @@ export const postingHint = (e: unknown): string | undefined => {
   const code = slackErrorCode(e);
   return code ? NOT_POSTABLE[code] : undefined;
 };
+
+/**
+ * client.filesUploadV2 with the alt text Slack reads. @slack/web-api 8 passes each file's `alt_text`
+ * to files.getUploadURLExternal as `alt_text`, but Slack documents (and its file objects carry) the
+ * argument as `alt_txt`. The upload runs on a view of the client whose getUploadURLExternal adds
+ * `alt_txt`; everything else, retries included, is the client's own.
+ */
+export function uploadFilesWithAltText(client: WebClient, args: FilesUploadV2Arguments): ReturnType<WebClient['filesUploadV2']> {
+  const files = Object.create(client.files) as WebClient['files'];
+  files.getUploadURLExternal = (a) => client.files.getUploadURLExternal({ ...a, ...(a.alt_text ? { alt_txt: a.alt_text } : {}) } as typeof a);
+  const view = Object.create(client, { files: { value: files } }) as WebClient;
+  return view.filesUploadV2(args);
+}

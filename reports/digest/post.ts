@@ -11,7 +11,7 @@ import { buildDigestBlocks } from './blocks.ts';
 import { buildDigest } from './build.ts';
 import type { DigestChannel } from '../../src/digest-channels.ts';
 import { claimDigest, INSTANCE_ID, markFailed, markPosted, notePosted, type DigestKey } from '../../src/bookkeeping/digest-ledger.ts';
-import { describeSlackFailure } from '../../src/slack-delivery.ts';
+import { describeSlackFailure, uploadFilesWithAltText } from '../../src/slack-delivery.ts';
 
 export type DigestSlackClient = WebClient;
 
@@ -64,7 +64,7 @@ export async function postDigest(ctx: Context, client: DigestSlackClient, opts: 
   let problem: string | undefined;
   if (charts.length) {
     try {
-      await client.filesUploadV2({
+      await uploadFilesWithAltText(client, {
         channel_id: posted.channelId,
         thread_ts: posted.ts,
         initial_comment: `Charts for the ${key.date} digest (the numbers are in the message above).`,

@@ -56,8 +56,10 @@ describe('posting the digest', () => {
     const complete = slack.callsTo('files.completeUploadExternal').at(-1)!;
     expect(complete.body).toMatchObject({ channel_id: '#first', thread_ts: r.ts });
     expect(complete.body.files).toHaveLength(3);
+    // Slack reads the alt text as alt_txt (files.getUploadURLExternal); the SDK's filesUploadV2 alone sends alt_text.
     const asks = slack.callsTo('files.getUploadURLExternal').slice(-3);
-    for (const a of asks) expect(String(a.body.alt_text ?? a.body.alt_txt)).toMatch(/chart/);
+    for (const a of asks) expect(a.body.alt_txt).toMatch(/chart/);
+    expect(asks.map((a) => a.body.alt_txt.length).every((n: number) => n > 40 && n <= 1000)).toBe(true);
     // The SDK sends the bytes multipart-encoded; the PNG starts at its signature.
     for (const u of slack.callsTo('upload').slice(-3)) {
       const png = u.bytes!.subarray(u.bytes!.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47])));
