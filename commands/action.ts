@@ -156,6 +156,7 @@ export default defineCommand({
   },
   query: false,
   surfaces: EVERYWHERE,
+  changes: (a: ActionArgs) => a.sub !== 'list' && a.sub !== 'show',
   examples: [
     { line: 'action new billing "Reword the eligibility error" --team Web', what: 'propose a fix' },
     { line: 'action list --all', what: 'every action, closed ones too' },

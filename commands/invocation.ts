@@ -5,22 +5,31 @@
 import { parseArgs } from 'node:util';
 import { LeakError } from '../src/errors.ts';
 import type { Context } from '../src/context.ts';
-import type { AnyCommand, ParsedArgs } from './command.ts';
+import { runsIn, type AnyCommand, type ParsedArgs, type Surface } from './command.ts';
 import { closestCommand, COMMANDS, loadCommand } from './registry.ts';
 import { optionsOf, usageOf } from './usage.ts';
 
 export type Invocation = { cmd: AnyCommand; args: unknown; json: boolean; help: boolean };
 
-/** `argv` is the whole line after `leak`: the command's name, then its arguments. */
-export async function parseInvocation(argv: string[], ctx: Context): Promise<Invocation> {
+/**
+ * `argv` is the whole line after `leak`: the command's name, then its arguments. `surface` is where
+ * the line came from; it defaults to Slack whenever a Slack person is asking (ctx.slack), so a path
+ * that forgets to say is held to Slack's rules, never the terminal's.
+ */
+export async function parseInvocation(argv: string[], ctx: Context, surface: Surface = ctx.slack ? 'slack' : 'terminal'): Promise<Invocation> {
   const [name, ...rest] = argv;
   const cmd = name ? await loadCommand(name) : undefined;
   if (!cmd) throw unknownCommand(name);
-  return parseCommandArgs(cmd, rest, ctx);
+  return parseCommandArgs(cmd, rest, ctx, surface);
 }
 
-/** One command's arguments, checked against its schema and then by its own parse. */
-export function parseCommandArgs(cmd: AnyCommand, rest: string[], ctx: Context): Invocation {
+/**
+ * One command's arguments, checked against its schema and then by its own parse. The surface gate
+ * is here, before anything else, because every way of running a command (CLI, /leak, mentions,
+ * buttons, Share) comes through: a command runs only where its own `surfaces` say it may.
+ */
+export function parseCommandArgs(cmd: AnyCommand, rest: string[], ctx: Context, surface: Surface = ctx.slack ? 'slack' : 'terminal'): Invocation {
+  if (!runsIn(cmd, surface)) throw notHere(cmd, surface);
   const usage = `leak ${usageOf(cmd)}`;
   const options = Object.fromEntries(
     [...optionsOf(cmd), { name: 'help', type: 'boolean' as const, multiple: false }].map((o) => [o.name, { type: o.type, multiple: o.multiple ?? false }]),
@@ -38,6 +47,13 @@ export function parseCommandArgs(cmd: AnyCommand, rest: string[], ctx: Context):
     throw new LeakError('bad_argument', `Unexpected argument "${parsed.positionals[takes.length]}". Usage: ${usage}`);
   }
   return { cmd, args: cmd.parse(parsed, ctx), json: parsed.values.json === true, help: false };
+}
+
+/** The one line a refused surface gets: Slack's names the terminal command to use instead. */
+function notHere(cmd: AnyCommand, surface: Surface): LeakError {
+  const because = cmd.terminalOnlyBecause ? `, since ${cmd.terminalOnlyBecause}` : '';
+  if (surface === 'slack') return new LeakError('not_allowed', `${cmd.name} works in the terminal only${because}: npm run -s leak -- ${cmd.name} --help`);
+  return new LeakError('not_allowed', `${cmd.name} works in Slack only: /leak ${cmd.name} --help`);
 }
 
 function unknownCommand(name: string | undefined): LeakError {

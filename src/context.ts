@@ -20,6 +20,12 @@ export type Context = {
   log: Logger;
   /** Only for work done for a person in Slack (e.g. `action new` posts the action's message in their channel). */
   slack?: SlackRequester;
+  /**
+   * false leaves members' personal details (name, birth year, state, exact enrolment date) out of
+   * every answer: Slack sets it for people not allowed to see them and for anything posted in a
+   * channel. Unset (the terminal, run on the server) shows them.
+   */
+  memberDetails?: boolean;
 };
 
 export const consoleLogger: Logger = { info: (m) => console.log(m), warn: (m) => console.warn(m) };

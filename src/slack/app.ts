@@ -11,6 +11,8 @@ import type { Config } from '../config.ts';
 import { LeakError } from '../errors.ts';
 import { createSlackReceiver } from './receiver.ts';
 import { registerListeners } from './listeners/index.ts';
+import { createDirectory } from '../people/directory.ts';
+import { createAccess } from './access.ts';
 
 export type SlackMode = 'http' | 'socket';
 
@@ -57,7 +59,8 @@ export function buildSlackApp(ctx: Context, opts: { logLevel?: LogLevel } = {}):
           // rejected promise nobody awaits (Node exits on it). Deferred, start() runs it and says why.
           deferInitialization: true,
         });
-  registerListeners(app, ctx);
+  // One directory per app, so user groups' members are cached across requests.
+  registerListeners(app, ctx, createAccess(ctx.config, createDirectory(app.client, { log: ctx.log })));
 
   return {
     app,
