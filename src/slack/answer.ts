@@ -4,7 +4,7 @@
  * limits. Unknown text gets help with the closest command; errors become one line.
  *
  * Every Slack path that runs a line (/leak, mentions, run buttons, Share, alert View) comes through
- * answerLine, and so through its checks, in this order: the command's surfaces
+ * answerLine, and so through its checks, in this order: the line's size, the command's surfaces
  * (parseInvocation, for Slack), Share re-runs questions only, a line that changes something needs
  * an editor, and members' personal details only for a person allowed to see them, never in a channel.
  */
@@ -13,6 +13,7 @@ import { parseInvocation } from '../../commands/invocation.ts';
 import { closestCommand, loadCommand } from '../../commands/registry.ts';
 import type { Context } from '../context.ts';
 import { LeakError } from '../errors.ts';
+import { formatCount } from '../format.ts';
 import { isIsoDate } from '../time.ts';
 import { shareBlock } from '../blocks/elements.ts';
 import { renderCommandHelp, renderHelp } from './help.ts';
@@ -21,6 +22,11 @@ import { renderAnswer } from './render-answer.ts';
 import { errorMessage, type ErrorLog } from './error-reply.ts';
 import { tokenize } from './tokenize.ts';
 import { createAccess, NOT_AN_EDITOR, type Access } from './access.ts';
+
+/** The longest line Slack may send (a /leak text, a mention, a button's value), in characters. */
+export const MAX_LINE_CHARS = 2000;
+/** The longest single argument: room for the longest text a command takes (a note or a dismissal reason, 500). */
+export const MAX_ARGUMENT_CHARS = 500;
 
 export type AnswerOptions = {
   /** Private answers carry a "Share in channel" button. */
@@ -47,7 +53,7 @@ export type Intent =
 
 /** Loads the command the line names (only that one), so only a command that exists is dispatched. */
 export async function readIntent(text: string): Promise<Intent> {
-  const argv = tokenize(text);
+  const argv = readLine(text);
   const [first, ...rest] = argv;
   if (!first || ['help', '--help', '-h', '?'].includes(first.toLowerCase())) return { kind: 'help', topic: rest[0]?.toLowerCase() };
   const name = first.toLowerCase();
@@ -70,6 +76,22 @@ export async function answerLine(text: string, ctx: Context, opts: AnswerOptions
   } catch (e) {
     return { ...errorMessage(e, opts.log), failed: true };
   }
+}
+
+/**
+ * A line as argv, within Slack's size limits: the whole line is measured before anything reads it,
+ * so a hostile one costs nothing to refuse, then each argument once split.
+ */
+export function readLine(text: string): string[] {
+  if (text.length > MAX_LINE_CHARS) {
+    throw new LeakError('bad_argument', `That line is ${formatCount(text.length)} characters long; /leak takes at most ${formatCount(MAX_LINE_CHARS)}.`);
+  }
+  const argv = tokenize(text);
+  const long = argv.find((a) => a.length > MAX_ARGUMENT_CHARS);
+  if (long !== undefined) {
+    throw new LeakError('bad_argument', `One argument is ${formatCount(long.length)} characters long; each may be at most ${formatCount(MAX_ARGUMENT_CHARS)}.`);
+  }
+  return argv;
 }
 
 async function render(intent: Intent, ctx: Context, opts: AnswerOptions): Promise<RenderedAnswer> {
