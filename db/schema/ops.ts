@@ -153,6 +153,16 @@ export const slackEvents = sqliteTable('slack_events', {
 }, (t) => [index('slack_events_received').on(t.receivedAt)]);
 
 /**
+ * Signatures of accepted Slack requests, each kept until its timestamp leaves the 5-minute replay
+ * window: the same signed bytes sent again are refused, across a restart or a second instance.
+ */
+export const slackRequestSignatures = sqliteTable('slack_request_signatures', {
+  signature: text('signature').primaryKey(),
+  /** When the request's timestamp stops being accepted (epoch ms); the row may go after that. */
+  expiresAt: integer('expires_at').notNull(),
+}, (t) => [index('slack_request_signatures_expires').on(t.expiresAt)]);
+
+/**
  * Alerts: spikes found by the insight scan and operational threshold hits, one row per alert.
  * `dedupe_key` names "the same alert" (rule + subject, no date): while one is live it is refreshed,
  * not re-raised, and within the rule's cooldown a resolved one is reopened instead of posted again.

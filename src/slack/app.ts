@@ -11,6 +11,7 @@ import type { Config } from '../config.ts';
 import { LeakError } from '../errors.ts';
 import { createSlackReceiver } from './receiver.ts';
 import { registerListeners } from './listeners/index.ts';
+import { SLASH_COMMAND } from './listeners/commands/index.ts';
 import { createDirectory } from '../people/directory.ts';
 import { createAccess } from './access.ts';
 
@@ -52,7 +53,7 @@ export function buildSlackApp(ctx: Context, opts: { logLevel?: LogLevel } = {}):
       : new App({
           token: slack.botToken,
           // Signatures are checked against the wall clock, never the injected data clock (ctx.now).
-          receiver: createSlackReceiver({ signingSecret: slack.signingSecret as string, logLevel }),
+          receiver: createSlackReceiver({ signingSecret: slack.signingSecret as string, store: ctx.store, slashCommand: SLASH_COMMAND, log: ctx.log, logLevel }),
           logLevel,
           clientOptions,
           // Bolt's token check (auth.test) would run in the constructor and, for a bad token, leave a
