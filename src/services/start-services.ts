@@ -4,6 +4,7 @@
  * service can be stopped; main.ts stops them on Ctrl-C.
  */
 import type { Context } from '../context.ts';
+import { isLeakError, LeakError } from '../errors.ts';
 import { loadCommands } from '../../commands/registry.ts';
 import { startActionJobs } from './action-jobs.ts';
 import { startAlertJobs } from './alert-jobs.ts';
@@ -25,7 +26,8 @@ export async function startServices(ctx: Context, opts: StartOptions = {}): Prom
   log.info(await askingHelp());
 
   // ── Slack starts here (the one place): with credentials it connects, without it says how to. ──
-  // Loaded on demand so a Slack problem is reported in one line and never takes the simulator down.
+  // Configured but unable to start (port taken, token refused) stops the whole start, after
+  // stopping what already runs: half a Leak that looks running would post nothing, silently.
   try {
     const { startSlackIfConfigured } = await import('../slack/start.ts');
     const slack = await startSlackIfConfigured(ctx, log);
@@ -33,7 +35,8 @@ export async function startServices(ctx: Context, opts: StartOptions = {}): Prom
     if (slack) services.push(startAlertJobs(ctx, slack.app.client, (m) => log.info(m)));
     if (slack) services.push((await import('./digest-schedule.ts')).startDigestService(ctx, slack.app.client, (m) => log.info(m)));
   } catch (e) {
-    log.info(`Slack: could not start: ${(e as Error).message}`);
+    for (const s of services.reverse()) await s.stop().catch(() => undefined);
+    throw isLeakError(e) ? e : new LeakError('bad_config', `Slack: could not start: ${(e as Error).message}`);
   }
 
   return services;

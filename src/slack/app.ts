@@ -20,8 +20,8 @@ export type SlackMode = 'http' | 'socket';
 export type SlackService = {
   app: App;
   mode: SlackMode;
-  /** HTTP mode listens on `listen` (default: PORT on all interfaces); resolves with the bound port. */
-  start(listen?: { port: number; host?: string }): Promise<{ port?: number }>;
+  /** HTTP mode listens on `listen` (default: PORT on LEAK_BIND, or every interface); resolves with the bound port. */
+  start(listen?: { port: number; host?: string }): Promise<{ port?: number; address?: string }>;
   stop(): Promise<void>;
 };
 
@@ -72,12 +72,28 @@ export function buildSlackApp(ctx: Context, opts: { logLevel?: LogLevel } = {}):
         await app.start();
         return {};
       }
-      const server = (await app.start(listen ?? { port: slack.port })) as unknown as import('node:http').Server;
-      const address = server.address();
-      return { port: typeof address === 'object' && address ? address.port : slack.port };
+      const where = listen ?? { port: slack.port, ...(slack.bind ? { host: slack.bind } : {}) };
+      let server: import('node:http').Server;
+      try {
+        server = (await app.start(where)) as unknown as import('node:http').Server;
+      } catch (e) {
+        throw listenError(e, where);
+      }
+      const bound = server.address();
+      return typeof bound === 'object' && bound ? { port: bound.port, address: bound.address } : { port: slack.port };
     },
     stop: () => app.stop() as Promise<void>,
   };
+}
+
+/** A port that cannot be listened on, as one line naming it and how to choose another. */
+function listenError(e: unknown, where: { port: number; host?: string }): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  const at = where.host ? `${where.host}:${where.port}` : `port ${where.port}`;
+  if (code === 'EADDRINUSE') return new LeakError('bad_config', `Slack: could not listen on ${at}: another program is using it. Stop it, or choose another port with PORT (e.g. PORT=${where.port === 65535 ? 3000 : where.port + 1}).`);
+  if (code === 'EACCES') return new LeakError('bad_config', `Slack: could not listen on ${at}: permission denied (ports below 1024 need privileges). Choose another port with PORT, e.g. PORT=3000.`);
+  if (code === 'EADDRNOTAVAIL') return new LeakError('bad_config', `Slack: could not listen on ${at}: this machine has no such address. Fix LEAK_BIND, or unset it to listen on every interface.`);
+  return e;
 }
 
 /** Bolt's init (auth.test, cached for every request after) before listening: a wrong token is one line at start. */
