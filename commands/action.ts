@@ -15,6 +15,8 @@ import { formatActionId, parseActionId, type Action, type ActionEvent, type Hist
 import { badArgument, journeyArg } from './args.ts';
 import { defineCommand, EVERYWHERE, type ParsedArgs } from './command.ts';
 import type { Context } from '../src/context.ts';
+import { resolveAssignee } from '../src/people/assignee.ts';
+import { renderActionBlocks } from './action-blocks.ts';
 
 const SUBCOMMANDS = ['new', 'list', 'show', 'ack', 'start', 'ship', 'dismiss'] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
@@ -77,7 +79,8 @@ function parseActionArgs(p: ParsedArgs, ctx: Context): ActionArgs {
   }
 }
 
-async function runAction(args: ActionArgs, ctx: Context): Promise<ActionResult> {
+async function runAction(given: ActionArgs, ctx: Context): Promise<ActionResult> {
+  const args = given.sub === 'transition' && given.event.kind === 'assign' ? { ...given, event: { ...given.event, assignee: await resolveAssignee(given.event.assignee, ctx) } } : given;
   const result = applyAction(args, ctx);
   // From Slack, the change shows up at once: a new action gets its message in the channel, a
   // transition its thread reply and updated message. From the CLI, the hourly job does it.
@@ -146,7 +149,7 @@ export default defineCommand({
       { name: 'segment', type: 'string', value: 'SEGMENT', description: 'segment the fix targets (new)' },
       { name: 'error', type: 'string', value: 'MESSAGE', description: 'error message the fix targets (new)' },
       { name: 'effort', type: 'string', value: 'S|M|L', description: 'effort estimate (new)' },
-      { name: 'assignee', type: 'string', value: 'USER', description: 'assign someone when acknowledging (ack)' },
+      { name: 'assignee', type: 'string', value: 'USER', kind: 'user', description: 'assign someone when acknowledging (ack): @mention them in Slack; in the terminal a user id (U…), or a name when SLACK_BOT_TOKEN is set' },
       { name: 'ship-date', type: 'string', value: 'YYYY-MM-DD', description: 'when it shipped (ship; default today)' },
       { name: 'reason', type: 'string', value: 'TEXT', description: 'why it is dismissed (dismiss)' },
       { name: 'by', type: 'string', value: 'USER', description: 'who is making the change (default cli)' },
@@ -167,4 +170,5 @@ export default defineCommand({
   parse: parseActionArgs,
   run: runAction,
   renderText: renderActionText,
+  renderBlocks: renderActionBlocks,
 });

@@ -10,6 +10,7 @@ import { recommendationTakeButton } from '../src/actions/from-recommendation.ts'
 import { STATUS_LABEL } from '../src/actions/state-machine.ts';
 import type { RenderedAnswer } from '../src/blocks/limits.ts';
 import { escapeMrkdwn } from '../src/blocks/mrkdwn.ts';
+import { mentionOf } from '../src/mentions.ts';
 import { queryOpenActions, type OpenActionRow } from '../src/actions/open-actions.ts';
 import { renderOpenActionsText } from './open-actions-table.ts';
 import { recommendActions, type Recommendation } from '../src/actions/recommendations.ts';
@@ -74,7 +75,7 @@ export default defineCommand({
   renderBlocks: renderActionsBlocks,
 });
 
-const who = (u: string | null, team: string) => (u ? (/^[UW][A-Z0-9]+$/.test(u) ? `<@${u}>` : escapeMrkdwn(u)) : `${escapeMrkdwn(team)} (unassigned)`);
+const who = (u: string | null, team: string) => mentionOf(u, `${escapeMrkdwn(team)} (unassigned)`);
 
 function renderActionsBlocks(r: ActionsResult): RenderedAnswer {
   const head: KnownBlock[] = [

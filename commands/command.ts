@@ -28,6 +28,8 @@ export type OptionSpec = {
   value?: string;
   description: string;
   multiple?: boolean;
+  /** 'user': a Slack person (<@U…|name>, U…, or a name); kept as given for the command's parse. Every other value has Slack's markup read as plain words. */
+  kind?: 'user';
 };
 
 export type ArgsSchema = { positionals: Positional[]; options: OptionSpec[] };

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { LeakError } from '../src/errors.ts';
+import { plainFromSlack } from '../src/mentions.ts';
 import type { Context } from '../src/context.ts';
 import { runsIn, type AnyCommand, type ParsedArgs, type Surface } from './command.ts';
 import { closestCommand, COMMANDS, loadCommand } from './registry.ts';
@@ -37,7 +38,7 @@ export function parseCommandArgs(cmd: AnyCommand, rest: string[], ctx: Context, 
   let parsed: ParsedArgs;
   try {
     const { values, positionals } = parseArgs({ args: rest, options, allowPositionals: true, strict: true, allowNegative: false });
-    parsed = { values: values as ParsedArgs['values'], positionals, usage };
+    parsed = readSlackMarkup(cmd, { values: values as ParsedArgs['values'], positionals, usage });
   } catch (e) {
     throw new LeakError('bad_argument', `${(e as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/, '')}. Usage: ${usage}`);
   }
@@ -47,6 +48,17 @@ export function parseCommandArgs(cmd: AnyCommand, rest: string[], ctx: Context, 
     throw new LeakError('bad_argument', `Unexpected argument "${parsed.positionals[takes.length]}". Usage: ${usage}`);
   }
   return { cmd, args: cmd.parse(parsed, ctx), json: parsed.values.json === true, help: false };
+}
+
+/**
+ * Slack sends people and channels as markup (<@U1|bob>, <#C1|leaks>): an option of kind 'user' keeps
+ * it for the command to read the id; every other argument gets the plain words the person saw.
+ */
+function readSlackMarkup(cmd: AnyCommand, parsed: ParsedArgs): ParsedArgs {
+  const users = new Set(cmd.args.options.filter((o) => o.kind === 'user').map((o) => o.name));
+  const plain = (v: string | boolean | string[] | undefined) => (typeof v === 'string' ? plainFromSlack(v) : Array.isArray(v) ? v.map(plainFromSlack) : v);
+  const values = Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, users.has(k) ? v : plain(v)]));
+  return { ...parsed, values, positionals: parsed.positionals.map(plainFromSlack) };
 }
 
 /** The one line a refused surface gets: Slack's names the terminal command to use instead. */

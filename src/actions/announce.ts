@@ -8,7 +8,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Store } from '../../db/open-db.ts';
 import type { Config } from '../config.ts';
-import { actionFallbackText, buildActionMessageBlocks, mention, targetText } from './blocks.ts';
+import { actionFallbackText, buildActionMessageBlocks, targetText } from './blocks.ts';
+import { mentionOf } from '../mentions.ts';
 import { requireAction, setActionThread } from './repository.ts';
 import { formatActionId, type Action, type HistoryRow } from './types.ts';
 
@@ -76,7 +77,7 @@ export async function announceAction(store: Store, client: WebClient, id: number
 /** The thread reply for one history row; written from the row, so a late announcement still says what happened. */
 function historyReplyText(row: HistoryRow, action: Action, config: Pick<Config, 'actions'>): string {
   const id = formatActionId(action.id);
-  const by = mention(row.byUser);
+  const by = mentionOf(row.byUser);
   const via = row.via === 'cli' ? ' (from the CLI)' : '';
   const assigned = /^(?:re)?assigned (?:from \S+ )?to (\S+)$/.exec(row.detail ?? '')?.[1];
   switch (row.toStatus) {
@@ -84,7 +85,7 @@ function historyReplyText(row: HistoryRow, action: Action, config: Pick<Config, 
       return `${id} proposed by ${by}${via}.`;
     case 'acknowledged':
     case 'in_progress':
-      if (assigned) return `${by} assigned ${id} to ${mention(assigned)}${via}: ${row.toStatus === 'acknowledged' && row.fromStatus === 'proposed' ? 'acknowledged' : 'owner changed'}.`;
+      if (assigned) return `${by} assigned ${id} to ${mentionOf(assigned)}${via}: ${row.toStatus === 'acknowledged' && row.fromStatus === 'proposed' ? 'acknowledged' : 'owner changed'}.`;
       return row.toStatus === 'acknowledged' ? `${by} took ${id}${via}: acknowledged, owner ${by}.` : `${by} started work on ${id}${via}: in progress.`;
     case 'shipped': {
       const date = /ship date (\S+)/.exec(row.detail ?? '')?.[1] ?? action.shipDate;

@@ -8,6 +8,7 @@ import { formatMoney, formatPct } from '../format.ts';
 import { STATUS_LABEL } from './state-machine.ts';
 import { formatActionId, type Action } from './types.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { mentionOf } from '../mentions.ts';
 
 type KnownBlock = types.KnownBlock;
 type View = types.View;
@@ -32,7 +33,6 @@ const STATUS_EMOJI: Record<Action['status'], string> = {
 };
 
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
-export const mention = (user: string | null) => (!user ? '_unassigned_' : /^[UW][A-Z0-9]+$/.test(user) ? `<@${user}>` : escapeMrkdwn(user));
 
 /** "12:3": action id and the version the message shows. */
 const encodeRef = (a: Pick<Action, 'id' | 'version'>) => `${a.id}:${a.version}`;
@@ -47,7 +47,7 @@ export function targetText(a: Pick<Action, 'journey' | 'segment' | 'errorMessage
 
 /** The one-line fallback text Slack shows in notifications. */
 export function actionFallbackText(a: Action): string {
-  return `${formatActionId(a.id)} ${a.title} — ${STATUS_LABEL[a.status]}${a.assignee ? `, owner ${a.assignee}` : ''}`;
+  return `${formatActionId(a.id)} ${a.title} — ${STATUS_LABEL[a.status]}${a.assignee ? `, owner ${mentionOf(a.assignee)}` : ''}`;
 }
 
 export function buildActionMessageBlocks(a: Action): KnownBlock[] {
@@ -59,7 +59,7 @@ export function buildActionMessageBlocks(a: Action): KnownBlock[] {
   const fields = [
     `*Target*\n${escapeMrkdwn(targetText(a))}`,
     `*Owner team*\n${escapeMrkdwn(a.ownerTeam)}`,
-    `*Assignee*\n${mention(a.assignee)}`,
+    `*Assignee*\n${mentionOf(a.assignee)}`,
     `*Status*\n${STATUS_EMOJI[a.status]} ${STATUS_LABEL[a.status]}${a.shipDate ? ` (shipped ${a.shipDate})` : ''}`,
     ...(a.effort ? [`*Effort*\n${escapeMrkdwn(a.effort)}`] : []),
     ...(expected ? [`*Expected*\n${expected}`] : []),

@@ -15,6 +15,7 @@ import { businessHoursBetween, isBusinessDay } from './business-hours.ts';
 import { measureActionOutcome, outcomeReplyText } from './outcome.ts';
 import { claimOnce, listActions, releaseClaim, saveOutcome, transitionAction } from './repository.ts';
 import { formatActionId, type Action } from './types.ts';
+import { isUserId, mentionOf } from '../mentions.ts';
 
 export type JobReport = { posted: number; announced: number; reminded: number[]; measured: number[]; interim: number[]; final: number[] };
 
@@ -64,7 +65,7 @@ async function remindIfDue(ctx: Context, client: WebClient, action: Action, now:
     await client.chat.postMessage({
       channel: action.channel!,
       thread_ts: action.threadTs!,
-      text: `Reminder: nobody has acknowledged ${formatActionId(action.id)} after ${ackReminderHours} business hours. ${action.ownerTeam}, can someone click "I'll take it", assign it, or dismiss it with a reason?`,
+      text: `Reminder: nobody has acknowledged ${formatActionId(action.id)} after ${ackReminderHours} business hours${isUserId(action.createdBy) ? ` (proposed by ${mentionOf(action.createdBy)})` : ''}. ${action.ownerTeam}, can someone click "I'll take it", assign it, or dismiss it with a reason?`,
     });
     return true;
   } catch (e) {

@@ -4,6 +4,7 @@
  * SQL (status and version in the WHERE), so a decision made here on a stale read cannot win.
  */
 import { formatActionId, type Action, type ActionEvent, type ActionStatus } from './types.ts';
+import { mentionOf } from '../mentions.ts';
 
 export type Patch = { assignee?: string; shipDate?: string; dismissReason?: string };
 export type Decision = { ok: true; to: ActionStatus; patch: Patch; detail: string | null } | { ok: false; reason: string };
@@ -26,7 +27,7 @@ export const STATUS_LABEL: Record<ActionStatus, string> = {
   dismissed: 'Dismissed',
 };
 
-const who = (user: string | null) => (user ? (/^[UW][A-Z0-9]+$/.test(user) ? `<@${user}>` : user) : 'nobody yet');
+const who = (user: string | null) => mentionOf(user, 'nobody yet');
 
 /**
  * Decides an event against the action as last read. `seenVersion` is the version the person was

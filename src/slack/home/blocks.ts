@@ -3,6 +3,7 @@ import type { KnownBlock, View } from '@slack/types';
 import { formatCount, formatMoney, formatPct } from '../../format.ts';
 import { STATUS_LABEL } from '../../actions/state-machine.ts';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.ts';
+import { mentionOf } from '../../mentions.ts';
 import { fitAnswer, LIMITS, truncate } from '../../blocks/limits.ts';
 import type { HomeData } from './query.ts';
 
@@ -53,7 +54,7 @@ export function buildHomeBlocks(data: HomeData): View {
   } else {
     const lines = data.actions
       .slice(0, ACTIONS_SHOWN)
-      .map((a) => `*${a.id}* ${escapeMrkdwn(a.journey)} · ${escapeMrkdwn(truncate(a.title, 80))}\n      ${STATUS_LABEL[a.status]} · owner ${a.assignee ? `<@${a.assignee}>` : `${escapeMrkdwn(a.owner_team)} (unassigned)`} · ${a.age_days}d old`);
+      .map((a) => `*${a.id}* ${escapeMrkdwn(a.journey)} · ${escapeMrkdwn(truncate(a.title, 80))}\n      ${STATUS_LABEL[a.status]} · owner ${mentionOf(a.assignee, `${escapeMrkdwn(a.owner_team)} (unassigned)`)} · ${a.age_days}d old`);
     tail.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(lines.join('\n'), LIMITS.sectionText) } });
     if (data.actions.length > ACTIONS_SHOWN) {
       tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Showing ${ACTIONS_SHOWN} of ${data.actions.length} open actions.` }] });

@@ -32,8 +32,8 @@ describe('runActionJobs', () => {
     expect((await run('2026-11-23T17:00:00Z')).reminded).toEqual([]);
     // The failed attempt and the retry; no third.
     expect(threadReplies(posted.threadTs!).filter((t) => t.startsWith('Reminder'))).toEqual([
-      'Reminder: nobody has acknowledged A-1 after 48 business hours. Billing, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
-      'Reminder: nobody has acknowledged A-1 after 48 business hours. Billing, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
+      'Reminder: nobody has acknowledged A-1 after 48 business hours (proposed by <@U1>). Billing, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
+      'Reminder: nobody has acknowledged A-1 after 48 business hours (proposed by <@U1>). Billing, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
     ]);
   });
 

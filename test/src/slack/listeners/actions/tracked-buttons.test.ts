@@ -60,7 +60,7 @@ describe('tracked actions through Slack', () => {
     expect((await post(digestClick.payload)).status).toBe(200);
     const [parentPost] = await settle('chat.postMessage', 1);
     expect(parentPost.body.channel).toBe(CHANNEL.id);
-    expect(parentPost.body.text).toBe(`A-1 Explain "Not eligible" on the billing page — Acknowledged, owner ${USER.id}`);
+    expect(parentPost.body.text).toBe(`A-1 Explain "Not eligible" on the billing page — Acknowledged, owner <@${USER.id}>`);
     await settle('response_url', 1);
     const parent = getAction(deps.store, 1)!;
     expect(parent).toMatchObject({ status: 'acknowledged', assignee: USER.id, channel: CHANNEL.id, segment: 'MAPD New', errorMessage: 'Not eligible', estimatedSavingsPerYear: 1_460_000, version: 2 });
@@ -73,7 +73,7 @@ describe('tracked actions through Slack', () => {
     expect(JSON.stringify(updatesOf(ts).at(-1)!.body.blocks)).toContain('In progress');
     await post(click('tracked_ship', '1:3', { ts }).payload);
     await settle('chat.update', 2);
-    expect(updatesOf(ts).at(-1)!.body.text).toBe(`A-1 Explain "Not eligible" on the billing page — Shipped, owner ${USER.id}`);
+    expect(updatesOf(ts).at(-1)!.body.text).toBe(`A-1 Explain "Not eligible" on the billing page — Shipped, owner <@${USER.id}>`);
     await waitUntil(() => replies(ts).length === 3);
     expect(replies(ts).slice(1)).toEqual([
       `<@${USER.id}> started work on A-1: in progress.`,
