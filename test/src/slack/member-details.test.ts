@@ -101,6 +101,17 @@ describe('default settings (LEAK_PII_USERS lists two people)', () => {
     expect(lookups()).toBe(1);
   });
 
+  it('a "Journey M-…" run button answers privately, so by who clicked', async () => {
+    const click = async (userId: string) => {
+      const id = `run${++seq}`;
+      await s.app.post(interactionRequest(blockActionPayload({ actionId: 'leak_run:journey', value: 'journey M-100001', userId, responseUrl: s.slack.responseUrl(id) }), s.app.sign));
+      for (let n = s.slack.callsTo('response_url').length + 1; !s.slack.callsTo('response_url').some((c) => c.id === id); n++) await s.slack.waitFor('response_url', n);
+      return JSON.stringify(s.slack.callsTo('response_url').find((c) => c.id === id)!.body);
+    };
+    expect(await click(VIEWER)).toContain('Rosa Alvarez');
+    expect(await click('U0OUTSIDE1')).not.toContain('Rosa Alvarez');
+  });
+
   it('a mention is answered in the channel, so never with them, even for a listed person', async () => {
     const before = s.slack.callsTo('chat.postMessage').length;
     await s.app.post(eventRequest(eventEnvelope(appMentionEvent('<@U0LEAKBOT> member M-100001', { userId: VIEWER })), s.app.sign));
