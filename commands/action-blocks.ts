@@ -9,7 +9,14 @@ import { targetText } from '../src/actions/blocks.ts';
 import { escapeMrkdwn } from '../src/blocks/mrkdwn.ts';
 import type { RenderedAnswer } from '../src/blocks/limits.ts';
 import { mentionOf } from '../src/mentions.ts';
-import type { ActionResult } from './action.ts';
+import type { Outcome } from '../src/actions/outcome.ts';
+import type { OpenActionRow } from '../src/actions/open-actions.ts';
+import type { Action, HistoryRow } from '../src/actions/types.ts';
+
+/** What `leak action` answers: the list, or one action with its history (and outcome so far). */
+export type ActionResult =
+  | { kind: 'list'; actions: OpenActionRow[]; all: boolean }
+  | { kind: 'show' | 'created' | 'changed'; action: Action; history: HistoryRow[]; message: string; outcome?: Outcome | null };
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + 'Z';

@@ -7,16 +7,16 @@ import { LeakError } from '../src/errors.ts';
 import { isIsoDate, zoneClock } from '../src/time.ts';
 import { createAction, listHistory, requireAction, transitionAction } from '../src/actions/repository.ts';
 import { announceAction, postActionMessage } from '../src/actions/announce.ts';
-import { measureActionOutcome, type Outcome } from '../src/actions/outcome.ts';
-import { queryOpenActions, type OpenActionRow } from '../src/actions/open-actions.ts';
+import { measureActionOutcome } from '../src/actions/outcome.ts';
+import { queryOpenActions } from '../src/actions/open-actions.ts';
 import { renderOpenActionsText } from './open-actions-table.ts';
 import { STATUS_LABEL } from '../src/actions/state-machine.ts';
-import { formatActionId, parseActionId, type Action, type ActionEvent, type HistoryRow } from '../src/actions/types.ts';
+import { formatActionId, parseActionId, type ActionEvent } from '../src/actions/types.ts';
 import { badArgument, journeyArg } from './args.ts';
 import { defineCommand, EVERYWHERE, type ParsedArgs } from './command.ts';
 import type { Context } from '../src/context.ts';
 import { resolveAssignee } from '../src/people/assignee.ts';
-import { renderActionBlocks } from './action-blocks.ts';
+import { renderActionBlocks, type ActionResult } from './action-blocks.ts';
 
 const SUBCOMMANDS = ['new', 'list', 'show', 'ack', 'start', 'ship', 'dismiss'] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
@@ -27,9 +27,6 @@ export type ActionArgs =
   | { sub: 'show'; id: number }
   | { sub: 'transition'; id: number; event: ActionEvent; by: string };
 
-export type ActionResult =
-  | { kind: 'list'; actions: OpenActionRow[]; all: boolean }
-  | { kind: 'show' | 'created' | 'changed'; action: Action; history: HistoryRow[]; message: string; outcome?: Outcome | null };
 
 const str = (p: ParsedArgs, name: string) => {
   const v = p.values[name];
