@@ -30,7 +30,7 @@ export type PersonalDetail = (typeof PERSONAL_DETAILS)[number];
 
 /** The line an answer carries when it left details out, saying how to see them. */
 export const HIDDEN_DETAILS_NOTE =
-  'Name, birth year, state and enrolment date are not shown here; your Slack admin can allow them for you (LEAK_PII_USERS).';
+  'Name, birth year, state and enrolment date are left out here; the people in LEAK_PII_USERS see them in their private answers.';
 
 /**
  * Throws not_found unless the store knows the member: a profile, or any source row whose id

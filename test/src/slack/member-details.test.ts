@@ -66,7 +66,7 @@ describe('default settings (LEAK_PII_USERS lists two people)', () => {
     expectHidden(member);
     expect(member).toContain('M-100001 · MAPD Tenured · Spanish');
     expect(member).toContain('Plan MAPD, member for 22 months');
-    expect(member).toContain('Name, birth year, state and enrolment date are not shown here');
+    expect(member).toContain('Name, birth year, state and enrolment date are left out here; the people in LEAK_PII_USERS see them in their private answers.');
     const journey = await ask(s, 'journey M-100001');
     expectHidden(journey);
     expect(journey).toContain('Payment failed');
