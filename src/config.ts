@@ -8,6 +8,27 @@ import { z } from 'zod';
 import { LeakError } from './errors.ts';
 import { DEFAULT_DIGEST_CRON, cronProblem, isChannel, parseDigestChannels, resolveDigestChannels, type DigestChannel } from './digest-channels.ts';
 
+/** The event log's defaults and naming rules (JetStream stream and consumer names, subject prefixes). */
+export const STREAM_DEFAULTS = { name: 'LEAK', prefix: 'leak', consumer: 'leak' } as const;
+export const NAME_RULE = 'must be 1-64 letters, digits, _ or - (no dots, spaces or wildcards), e.g. LEAK';
+export const PREFIX_RULE = 'must be subject tokens of letters, digits, _ or - separated by dots, e.g. leak or acme.leak';
+const HOST_PORT = /^nats:\/\/[A-Za-z0-9._-]+(:\d{1,5})?\/?$|^nats:\/\/\[[0-9a-fA-F:]+\](:\d{1,5})?\/?$/;
+
+/** Null when the URL list is usable, else what is wrong with it. */
+export function streamUrlProblem(url: string): string | null {
+  const parts = url.split(',').map((s) => s.trim());
+  if (parts.some((p) => !HOST_PORT.test(p))) return 'must be nats://HOST:PORT (several separated by commas), e.g. nats://127.0.0.1:4222';
+  const badPort = parts.map((p) => p.match(/:(\d+)\/?$/)?.[1]).find((p) => p !== undefined && (Number(p) < 1 || Number(p) > 65535));
+  return badPort ? `port ${badPort} is not a TCP port between 1 and 65535` : null;
+}
+
+/** JetStream stream and consumer names: no spaces, dots, wildcards or path separators. */
+export const nameProblem = (name: string): string | null => (/^[A-Za-z0-9_-]{1,64}$/.test(name) ? null : NAME_RULE);
+
+/** A subject prefix: dot-separated tokens of letters, digits, _ and -. */
+export const prefixProblem = (prefix: string): string | null =>
+  /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(prefix) && prefix.length <= 100 ? null : PREFIX_RULE;
+
 const isTimeZone = (tz: string) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -77,10 +98,19 @@ const envSchema = z.object({
   LEAK_ACTION_CATALOG: optionalText,
   LEAK_ALERT_CHANNEL: channelText,
   LEAK_ALERT_RULES: optionalText,
+  LEAK_STREAM: optionalText.superRefine((v, ctx) => {
+    const problem = v === undefined ? null : streamUrlProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  LEAK_STREAM_NAME: z.string().trim().default(STREAM_DEFAULTS.name).refine((v) => !nameProblem(v), NAME_RULE),
+  LEAK_STREAM_PREFIX: z.string().trim().default(STREAM_DEFAULTS.prefix).refine((v) => !prefixProblem(v), PREFIX_RULE),
+  LEAK_STREAM_CONSUMER: z.string().trim().default(STREAM_DEFAULTS.consumer).refine((v) => !nameProblem(v), NAME_RULE),
   LEAK_LLM_URL: optionalText.refine((u) => u === undefined || /^https?:\/\/[^\s]+$/.test(u), 'must be the http(s) URL of an OpenAI-compatible chat-completions endpoint, e.g. http://127.0.0.1:8080/v1/chat/completions'),
   LEAK_LLM_KEY: optionalText,
   LEAK_LLM_MODEL: optionalText,
   LEAK_LLM_TIMEOUT_MS: numberFrom('5000', 100, 60_000, 'a whole number of milliseconds between 100 and 60000', true),
+  LEAK_DIGEST_DIR: z.string().trim().min(1).default('./data/digests'),
+  LEAK_INBOX: z.string().trim().min(1).default('./data/inbox'),
   LEAK_DIGESTS: optionalText.superRefine((v, ctx) => {
     if (v === undefined) return;
     try {
@@ -116,10 +146,19 @@ export type Config = {
   access: { showPii: boolean; piiViewers?: PeopleList; editors?: PeopleList };
   /** Scheduled digests: channel, view and cron line each (LEAK_DIGESTS, or LEAK_DIGEST_CHANNEL + LEAK_DIGEST_CRON). */
   digests: DigestChannel[];
+  /**
+   * The digest as files (LEAK_DIGEST_DIR, on LEAK_DIGEST_CRON): written by `npm start` when no digest goes to
+   * Slack, or always when LEAK_DIGEST_DIR is set (`set`). One dated subfolder per digest.
+   */
+  digestFolder: { dir: string; cron: string; set: boolean };
+  /** CSV files dropped here are imported as they land, then moved to done/ or refused/ (LEAK_INBOX). */
+  inboxDir: string;
   /** Next-best-action templates replacing src/actions/action-templates.json (LEAK_ACTION_CATALOG); src/actions/catalog.ts reads and checks it. */
   actionCatalog?: string;
   /** Tracked actions: reminder after N business hours, outcome windows, where CLI-created actions are posted. */
   actions: { ackReminderHours: number; interimDays: number; finalDays: number; channel?: string };
+  /** The event log (LEAK_STREAM=nats://HOST:PORT): when set, `npm start` consumes it. Names default to LEAK / leak / leak. */
+  stream: { url?: string; name: string; prefix: string; consumer: string };
   /** Alerts: where they are posted, and the rules file (LEAK_ALERT_RULES, default src/alerts/rules.json) that src/alerts/rules.ts reads and checks. */
   alerts: { channel?: string; rulesFile?: string };
   /** The optional LLM question resolver (off unless LEAK_LLM_URL and LEAK_LLM_MODEL are set). */
@@ -167,8 +206,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     access: { showPii: e.LEAK_SHOW_PII === 'true', piiViewers: e.LEAK_PII_USERS, editors: e.LEAK_EDITORS },
     actionCatalog: e.LEAK_ACTION_CATALOG && path.resolve(e.LEAK_ACTION_CATALOG),
     alerts: { channel: e.LEAK_ALERT_CHANNEL, rulesFile: e.LEAK_ALERT_RULES && path.resolve(e.LEAK_ALERT_RULES) },
+    stream: { url: e.LEAK_STREAM, name: e.LEAK_STREAM_NAME, prefix: e.LEAK_STREAM_PREFIX, consumer: e.LEAK_STREAM_CONSUMER },
     llm: e.LEAK_LLM_URL && e.LEAK_LLM_MODEL ? { url: e.LEAK_LLM_URL, key: e.LEAK_LLM_KEY, model: e.LEAK_LLM_MODEL, timeoutMs: e.LEAK_LLM_TIMEOUT_MS } : undefined,
     digests: resolveDigestChannels({ digests: e.LEAK_DIGESTS, channel: e.LEAK_DIGEST_CHANNEL, cron: e.LEAK_DIGEST_CRON }),
+    digestFolder: { dir: path.resolve(e.LEAK_DIGEST_DIR), cron: e.LEAK_DIGEST_CRON.replace(/\s+/g, ' '), set: stripEmpty(env).LEAK_DIGEST_DIR !== undefined },
+    inboxDir: path.resolve(e.LEAK_INBOX),
   };
 }
 

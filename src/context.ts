@@ -21,9 +21,9 @@ export type Context = {
   /** Only for work done for a person in Slack (e.g. `action new` posts the action's message in their channel). */
   slack?: SlackRequester;
   /**
-   * false leaves members' personal details (name, birth year, state, exact enrolment date) out of
-   * every answer: Slack sets it for people not allowed to see them and for anything posted in a
-   * channel. Unset (the terminal, run on the server) shows them.
+   * Whether members' personal details (name, birth year, state, exact enrolment date) may be in an
+   * answer. Slack sets it per audience; unset, they show in the terminal (run on the server) and stay
+   * out of anything asked from Slack (ctx.slack set).
    */
   memberDetails?: boolean;
 };

@@ -72,7 +72,8 @@ export function readProfile(ctx: Context, memberId: string, date: string): Membe
     state: row.state,
   };
   // The one read of personal details, so no answer can show them where they are not allowed.
-  if (ctx.memberDetails !== false) return profile;
+  // Unsaid, a person asking from Slack gets the minimum; the terminal, run on the server, gets everything.
+  if (ctx.memberDetails ?? !ctx.slack) return profile;
   return { ...profile, name: null, birth_year: null, state: null, enrolled_on: null, hidden: PERSONAL_DETAILS };
 }
 

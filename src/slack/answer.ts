@@ -102,8 +102,7 @@ async function render(intent: Intent, ctx: Context, opts: AnswerOptions): Promis
   if (intent.kind === 'unknown') return renderHelp({ unknown: intent.word, suggestion: intent.suggestion, suggestedLine: intent.suggestedLine });
   const access = opts.access ?? createAccess(ctx.config, LISTED_BY_ID_ONLY);
   const userId = ctx.slack?.userId;
-  const maySee = (opts.audience ?? 'channel') === 'requester' && (await access.maySeeMemberDetails(userId));
-  const asked: Context = { ...ctx, memberDetails: maySee || ctx.config.access.showPii };
+  const asked = await audienceContext(ctx, opts);
   const inv = await parseInvocation(intent.argv, asked, 'slack');
   if (inv.help) return renderCommandHelp(inv.cmd);
   if (opts.questionsOnly && !inv.cmd.query) {
@@ -115,6 +114,16 @@ async function render(intent: Intent, ctx: Context, opts: AnswerOptions): Promis
   // Sharing re-runs the line: only for questions, never for a command that changes something (action).
   if (!opts.shareable || !inv.cmd.query) return answer;
   return { ...answer, tail: [...answer.tail, shareBlock(pinnedLine(intent.argv, inv.cmd.query, result))] };
+}
+
+/**
+ * The context an answer is computed in: members' personal details only for a private answer to
+ * someone allowed to see them (or everyone, with LEAK_SHOW_PII=true). Every Slack path uses this.
+ */
+export async function audienceContext(ctx: Context, opts: Pick<AnswerOptions, 'audience' | 'access'>): Promise<Context> {
+  const access = opts.access ?? createAccess(ctx.config, LISTED_BY_ID_ONLY);
+  const maySee = (opts.audience ?? 'channel') === 'requester' && (await access.maySeeMemberDetails(ctx.slack?.userId));
+  return { ...ctx, memberDetails: maySee || ctx.config.access.showPii };
 }
 
 /** Without Slack's directory, a list's user groups cannot be read: nobody counts as their member. */

@@ -161,3 +161,20 @@ export function appMentionEvent(text: string, opts: { ts?: string; threadTs?: st
 export function appHomeOpenedEvent(userId = USER.id): Record<string, unknown> {
   return { type: 'app_home_opened', user: userId, channel: 'D0HOME001', tab: 'home', event_ts: `${Math.floor(Date.now() / 1000)}.000300` };
 }
+
+/** A direct message to the bot (message.im) as delivered; `extra` adds fields such as subtype or bot_id. */
+export function imMessageEvent(text: string, opts: { ts?: string; threadTs?: string; userId?: string; channelId?: string; extra?: Record<string, unknown> } = {}): Record<string, unknown> {
+  const ts = opts.ts ?? `${Math.floor(Date.now() / 1000)}.${String(++eventSeq).padStart(6, '0')}`;
+  return {
+    type: 'message',
+    channel: opts.channelId ?? 'D0LEAKDM1',
+    channel_type: 'im',
+    user: opts.userId ?? USER.id,
+    text,
+    ts,
+    event_ts: ts,
+    ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}),
+    team: TEAM.id,
+    ...opts.extra,
+  };
+}

@@ -14,6 +14,11 @@ import { dismissAction } from './dismiss-action.ts';
 import { setAlertGroupStatus } from './alert-status.ts';
 import { viewAlert } from './alert-view.ts';
 import { recordAlertFeedback } from './alert-feedback.ts';
+import { ASK_ACTION, ASK_CHOICE_PATTERN, ASK_DAY_PATTERN } from '../../ask/action-ids.ts';
+import { askChoice } from './ask-choice.ts';
+import { askJourney } from './ask-journey.ts';
+import { askDate } from './ask-date.ts';
+import { askFeedback } from './ask-feedback.ts';
 
 export function registerActions(app: App, ctx: Context, access: Access): void {
   // Lines in button values run through answerLine, which applies every Slack check itself.
@@ -36,4 +41,11 @@ export function registerActions(app: App, ctx: Context, access: Access): void {
   app.action({ type: 'block_actions', action_id: ALERT_ACTION.useful }, recordAlertFeedback(ctx, 'useful', 'useful'));
   app.action({ type: 'block_actions', action_id: ALERT_ACTION.noise }, recordAlertFeedback(ctx, 'noise', 'noise'));
   app.action({ type: 'block_actions', action_id: ALERT_ACTION.known }, recordAlertFeedback(ctx, 'known', 'a known issue'));
+
+  app.action({ type: 'block_actions', action_id: ASK_CHOICE_PATTERN }, askChoice(ctx));
+  app.action({ type: 'block_actions', action_id: ASK_ACTION.journey }, askJourney(ctx));
+  app.action({ type: 'block_actions', action_id: ASK_ACTION.date }, askDate(ctx, (a) => a.selected_date));
+  app.action({ type: 'block_actions', action_id: ASK_DAY_PATTERN }, askDate(ctx, (a) => a.value));
+  app.action({ type: 'block_actions', action_id: ASK_ACTION.up }, askFeedback(ctx, 'up'));
+  app.action({ type: 'block_actions', action_id: ASK_ACTION.down }, askFeedback(ctx, 'down'));
 }
