@@ -15,6 +15,7 @@ import type { SlackMessage } from '../../blocks/limits.ts';
 import { answerLine, audienceContext, readIntent, type AnswerOptions } from '../answer.ts';
 import { errorMessage } from '../error-reply.ts';
 import { isLeakError } from '../../errors.ts';
+import { plainFromSlack } from '../../mentions.ts';
 import { unescapeSlack } from '../tokenize.ts';
 import { renderAsked } from './blocks.ts';
 
@@ -28,6 +29,14 @@ export const threadKeys = {
 };
 
 export async function replyToText(text: string, ctx: Context, place: SlackPlace, opts: AnswerOptions): Promise<SlackMessage> {
+  try {
+    return await commandOrQuestion(text, ctx, place, opts);
+  } catch (e) {
+    return errorMessage(e, opts.log);
+  }
+}
+
+async function commandOrQuestion(text: string, ctx: Context, place: SlackPlace, opts: AnswerOptions): Promise<SlackMessage> {
   const asked = text.trim().match(/^ask\b\s*([\s\S]*)$/i);
   if (asked) return ask(asked[1], ctx, place, opts);
   const intent = await readIntent(text);
@@ -43,7 +52,8 @@ export async function replyToText(text: string, ctx: Context, place: SlackPlace,
 
 /** `otherwise.instead`: what to say rather than "I answer questions like…" (the command's own error, or "Did you mean…?"). */
 async function ask(text: string, ctx: Context, place: SlackPlace, opts: AnswerOptions, otherwise?: { instead: () => Promise<SlackMessage>; followUps: boolean }): Promise<SlackMessage> {
-  const question = unescapeSlack(text).trim();
+  // Read as the person saw it: <#C1|billing> is the word #billing, <@U1|bob> is @bob, &amp; is &.
+  const question = unescapeSlack(plainFromSlack(text)).trim();
   try {
     ctx = await audienceContext(ctx, opts);
     const resolution = await resolveAsked(question, ctx, askInput(ctx, place));
