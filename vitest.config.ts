@@ -11,5 +11,6 @@ export default defineConfig({
     testTimeout: scenario ? 1_800_000 : 30_000,
     hookTimeout: scenario ? 1_800_000 : 30_000,
     pool: 'forks',
+    globalSetup: ['test/helpers/nats-notice.ts'],
   },
 });

@@ -17,7 +17,11 @@ export type DigestSlackClient = WebClient;
 
 export type PostDigestOptions = {
   target: DigestChannel;
+  /** The last day covered; `from` the first (default: `date` alone). */
   date: string;
+  from?: string;
+  /** The schedule's words about the days covered, shown under the title. */
+  coverage?: string;
   late?: boolean;
   renderer: ChartRenderer;
   instance?: string;
@@ -26,6 +30,7 @@ export type PostDigestOptions = {
 export type PostDigestOutcome = {
   channel: string;
   date: string;
+  from?: string;
   outcome: 'posted' | 'already_posted' | 'in_progress' | 'interrupted' | 'failed';
   late: boolean;
   ts?: string;
@@ -40,20 +45,21 @@ const ALT_MAX = 1000;
 export async function postDigest(ctx: Context, client: DigestSlackClient, opts: PostDigestOptions): Promise<PostDigestOutcome> {
   const late = opts.late ?? false;
   const key: DigestKey = { channel: opts.target.channel, date: opts.date };
-  const base = { channel: key.channel, date: key.date, late };
-  const claim = claimDigest(ctx.store, key, { role: opts.target.role, late, instance: opts.instance ?? INSTANCE_ID, now: ctx.now() });
+  const from = opts.from ?? opts.date;
+  const base = { channel: key.channel, date: key.date, from, late };
+  const claim = claimDigest(ctx.store, key, { role: opts.target.role, late, instance: opts.instance ?? INSTANCE_ID, now: ctx.now(), from });
   if (claim.outcome !== 'claimed') return { ...base, outcome: claim.outcome };
 
   let posted: { ts: string; channelId: string };
   let digest;
   try {
-    digest = await buildDigest(ctx, { date: opts.date, role: opts.target.role, late, renderer: opts.renderer });
+    digest = await buildDigest(ctx, { date: opts.date, from, coverage: opts.coverage, role: opts.target.role, late, renderer: opts.renderer });
     const message = buildDigestBlocks(digest);
     const res = await client.chat.postMessage({ channel: key.channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
     if (!res.ts || !res.channel) throw new Error('Slack accepted the message but returned no ts/channel');
     posted = { ts: res.ts, channelId: res.channel };
   } catch (e) {
-    const reason = `Digest for ${key.date} not posted to ${key.channel}: ${describeSlackFailure(e)}`;
+    const reason = `Digest for ${from === key.date ? key.date : `${from} to ${key.date}`} not posted to ${key.channel}: ${describeSlackFailure(e)}`;
     markFailed(ctx.store, key, reason);
     return { ...base, outcome: 'failed', problem: reason };
   }
@@ -67,7 +73,7 @@ export async function postDigest(ctx: Context, client: DigestSlackClient, opts: 
       await uploadFilesWithAltText(client, {
         channel_id: posted.channelId,
         thread_ts: posted.ts,
-        initial_comment: `Charts for the ${key.date} digest (the numbers are in the message above).`,
+        initial_comment: `Charts for the ${from === key.date ? key.date : `${from} to ${key.date}`} digest (the numbers are in the message above).`,
         file_uploads: charts.map((c) => ({ file: c.png!, filename: c.file, title: c.title, alt_text: c.alt.slice(0, ALT_MAX) })),
       });
     } catch (e) {

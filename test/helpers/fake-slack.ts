@@ -35,6 +35,9 @@ export type FakeCall = {
 
 export type FailOptions = { retryAfter?: number; status?: number };
 
+/** A workspace member as users.list returns one. */
+export type FakeUser = { id: string; name: string; real_name?: string; display_name?: string; deleted?: boolean; is_bot?: boolean };
+
 export type FakeSlack = {
   /** Base URL for WebClient's slackApiUrl; ends with /api/. */
   url: string;
@@ -54,6 +57,8 @@ export type FakeSlack = {
   waitForCall(match: (call: FakeCall) => boolean, what: string, timeoutMs?: number): Promise<FakeCall>;
   /** Resolves once `count` calls to `method` were recorded (default 1), or rejects after `timeoutMs`. */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<FakeCall[]>;
+  /** The workspace's people: users.list pages through `users`; usergroups.users.list answers from `groups` (unknown id: no_such_subteam). */
+  directory: { users: FakeUser[]; groups: Record<string, string[]> };
   /** Identity auth.test reports. */
   identity: { user_id: string; bot_id: string; team_id: string; team: string; user: string };
   close(): Promise<void>;
@@ -71,6 +76,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let seq = 0;
   let tsCounter = 1_700_000_000;
   let origin = '';
+  const directory: FakeSlack['directory'] = { users: [], groups: {} };
 
   const nextTs = () => `${++tsCounter}.${String(++seq).padStart(6, '0')}`;
 
@@ -99,6 +105,22 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           ok: true,
           user: { id: body.user, name: `user-${body.user}`, real_name: `User ${body.user}`, tz: 'America/New_York', profile: { display_name: `user-${body.user}`, real_name: `User ${body.user}` } },
         };
+      case 'users.list': {
+        // Cursor pagination as Slack does it: an opaque next_cursor, empty on the last page.
+        const limit = Math.min(Math.max(Number(body.limit) || 100, 1), 200);
+        const offset = body.cursor ? Number(Buffer.from(String(body.cursor), 'base64').toString().replace(/^users:/, '')) : 0;
+        const page = directory.users.slice(offset, offset + limit);
+        const next = offset + limit < directory.users.length ? Buffer.from(`users:${offset + limit}`).toString('base64') : '';
+        const members = page.map((u) => ({
+          id: u.id, team_id: IDENTITY.team_id, name: u.name, deleted: u.deleted ?? false, is_bot: u.is_bot ?? false, real_name: u.real_name,
+          profile: { real_name: u.real_name ?? '', display_name: u.display_name ?? '' },
+        }));
+        return { ok: true, members, cache_ts: Math.floor(Date.now() / 1000), response_metadata: { next_cursor: next } };
+      }
+      case 'usergroups.users.list': {
+        const users = directory.groups[String(body.usergroup)];
+        return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
+      }
       case 'files.getUploadURLExternal': {
         const id = `F${String(++seq).padStart(8, '0')}`;
         if (typeof body.alt_txt === 'string') altTexts.set(id, body.alt_txt);
@@ -180,6 +202,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       refusalsExpected = true;
     },
     identity: IDENTITY,
+    directory,
     failNext(method, error, opts = {}) {
       const list = failures.get(method) ?? [];
       list.push({ error, opts });

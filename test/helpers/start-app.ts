@@ -44,7 +44,9 @@ export async function startApp(opts: { slack: FakeSlack; deps?: Context; env?: R
     SLACK_API_RETRIES: '0',
     ...opts.env,
   });
-  const deps: Context = { ...base, config: { ...base.config, slack: config.slack } };
+  // Who may do what (LEAK_EDITORS, LEAK_PII_USERS, LEAK_SHOW_PII) comes from `env` when a test sets it there.
+  const accessFromEnv = ['LEAK_EDITORS', 'LEAK_PII_USERS', 'LEAK_SHOW_PII'].some((k) => opts.env?.[k] !== undefined);
+  const deps: Context = { ...base, config: { ...base.config, slack: config.slack, ...(accessFromEnv ? { access: config.access } : {}) } };
   const service = buildSlackApp(deps, { logLevel: opts.logLevel, logger: opts.logger, retryTiming: opts.retryTiming });
   const { port } = await service.start({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}/slack/events`;

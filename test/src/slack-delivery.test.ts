@@ -38,7 +38,7 @@ describe('the scheduled digest on the running app’s client', () => {
     await seedLeaks(deps);
     app = await startApp({ slack: outage, deps, env: { SLACK_API_RETRIES: '1' }, retryTiming: { minTimeoutMs: 0 } });
     for (let i = 0; i < 12; i++) outage.failNext('chat.postMessage', 'service_unavailable', { status: 503 });
-    const started = startDigestSchedules(app.deps, app.service.app.client, { renderer: createChartRenderer(), log: () => undefined });
+    const started = startDigestSchedules(app.deps, { client: app.service.app.client, renderer: createChartRenderer(), log: () => undefined });
     const [outcome] = await started.catchUp;
     await started.stop();
     expect(outcome).toMatchObject({ channel: 'C0DIGEST9', outcome: 'failed', problem: 'Digest for 2026-11-23 not posted to C0DIGEST9: Slack answered HTTP 503' });

@@ -42,7 +42,7 @@ describe('digest content', () => {
   it('executive view: cost first, yearly cost at the 7-day rate from the savings model, cost chart leads', async () => {
     const d = await buildDigest(deps, { date: DATE, role: 'exec', renderer });
     const annual = deps.store.sqlite.prepare('SELECT sum(annual_cost) FROM savings_model WHERE date = ?').pluck().get(DATE) as number;
-    expect(d.facts[0]).toEqual({ label: 'Cost of leaked calls', value: expect.stringMatching(new RegExp(`^\\${formatMoney(d.data.today.total.cost)} \\(`)) });
+    expect(d.facts[0]).toEqual({ label: 'Cost of leaked calls', value: expect.stringMatching(new RegExp(`^\\${formatMoney(d.data.span.total.cost)} \\(`)) });
     expect(d.facts[2].value).toBe(`${formatMoney(annual)} (the most that fixing every leak could save)`);
     expect(d.charts[0].key).toBe('cost-by-journey');
     const { blocks } = buildDigestBlocks(d);

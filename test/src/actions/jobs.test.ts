@@ -34,8 +34,8 @@ describe('runActionJobs', () => {
     expect((await run('2026-11-23T17:00:00Z')).reminded).toEqual([]);
     // The failed attempt and the retry; no third.
     expect(threadReplies(posted.threadTs!).filter((t) => t.startsWith('Reminder'))).toEqual([
-      'Reminder: nobody has acknowledged A-1 after 48 business hours. Billing, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
-      'Reminder: nobody has acknowledged A-1 after 48 business hours. Billing, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
+      'Reminder: nobody has acknowledged A-1 after 48 business hours (proposed by <@U1>). Billing, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
+      'Reminder: nobody has acknowledged A-1 after 48 business hours (proposed by <@U1>). Billing, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
     ]);
   });
 
@@ -111,5 +111,28 @@ describe('runActionJobs', () => {
     const lastUpdate = slack.callsTo('chat.update').filter((c) => c.body.ts === threadTs).at(-1)!;
     expect(JSON.stringify(lastUpdate.body.blocks)).toContain('Final outcome');
     expect(JSON.stringify(lastUpdate.body.blocks)).not.toContain('tracked_take');
+  });
+
+  it('without Slack: still measures shipped actions, and the outcomes and reminders go to the log, once each', async () => {
+    const deps = makeDeps({ now: '2026-11-05T15:00:00Z' });
+    await loadKnownFix(deps);
+    const at = Date.parse('2026-11-05T15:00:00Z');
+    const { action } = createAction(deps.store, { journey: 'billing', errorMessage: 'Not eligible', title: 'Fix eligibility', ownerTeam: 'Billing' }, { user: 'dana', via: 'cli', at });
+    transitionAction(deps.store, action.id, { kind: 'take' }, { user: 'dana', via: 'cli', at });
+    transitionAction(deps.store, action.id, { kind: 'ship', shipDate: SHIP_DATE }, { user: 'dana', via: 'cli', at });
+    const { action: waiting } = createAction(deps.store, { journey: 'id_card', title: 'Fix the ID card', ownerTeam: 'Digital' }, { user: 'dana', via: 'cli', at });
+    const lines: string[] = [];
+    const log = { warn: (m: string) => lines.push(`warn ${m}`), info: (m: string) => lines.push(m) };
+    const run = (iso: string) => runActionJobs(deps, undefined, Date.parse(iso), log);
+    expect(await run('2026-11-12T15:00:00Z')).toMatchObject({ posted: 0, announced: 0, measured: [action.id], reminded: [waiting.id] });
+    expect(await run('2026-11-18T15:00:00Z')).toMatchObject({ interim: [action.id] });
+    expect(await run('2026-11-25T15:00:00Z')).toMatchObject({ final: [action.id] });
+    expect(await run('2026-11-26T15:00:00Z')).toMatchObject({ measured: [], interim: [], final: [], reminded: [] });
+    expect(lines).toEqual([
+      'Reminder: nobody has acknowledged A-2 after 48 business hours. Digital, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
+      'Interim outcome for A-1 after 7 days (vs the 14 days before 2026-11-10): Calls/day 11 → 6.6 (−40.3%), cost/day $88 → $52.60, repeat rate 87% → 0%: the change is well outside normal variation.',
+      'Final outcome for A-1 (14 days before 2026-11-10 vs 14 days after): Calls/day 11 → 6.5 (−40.9%), cost/day $88 → $52, repeat rate 87% → 0%: the change is well outside normal variation. A-1 is now measured and closed.',
+    ]);
+    expect(getAction(deps.store, action.id)).toMatchObject({ status: 'measured' });
   });
 });

@@ -178,9 +178,11 @@ describe('refusals, races and the modal', () => {
 
     await post(click('tracked_take', `${a.id}:1`, { ts, userId: 'U0BOB0001' }).payload);
     await waitUntil(() => getAction(deps.store, a.id)!.messageVersion === 2);
+    const afterTake = updatesOf(ts).length;
     const secondTake = click('tracked_take', `${a.id}:2`, { ts, userId: 'U0CAROL01', id: 'second-take' });
     await post(secondTake.payload);
-    await waitUntil(() => privateAnswers('second-take').length === 1);
+    // A refused click also refreshes the message it came from: wait for that too, so the count below starts after it.
+    await waitUntil(() => privateAnswers('second-take').length === 1 && updatesOf(ts).length === afterTake + 1);
     expect(privateAnswers('second-take')[0].text).toBe(`A-${a.id} is already taken by <@U0BOB0001> (acknowledged), so nothing changed.`);
 
     const updatesBefore = updatesOf(ts).length;

@@ -26,13 +26,13 @@ describe('events', () => {
     expect(JSON.stringify(post.body.blocks)).not.toContain('leak_share');
   });
 
-  it('replies in the existing thread when mentioned inside one, with help for a question it cannot parse yet', async () => {
+  it('replies in the existing thread when mentioned inside one, with help for a mistyped command', async () => {
     const before = slack.callsTo('chat.postMessage').length;
-    const mention = appMentionEvent('<@U0LEAKBOT> sgments billing', { ts: '1764000000.000300', threadTs: '1764000000.000200' });
+    const mention = appMentionEvent('<@U0LEAKBOT> todya', { ts: '1764000000.000300', threadTs: '1764000000.000200' });
     await app.post(eventRequest(eventEnvelope(mention), app.sign));
     const post = (await slack.waitFor('chat.postMessage', before + 1))[before];
     expect(post.body.thread_ts).toBe('1764000000.000200');
-    expect(post.body.text).toMatch(/^I don't know "sgments"/);
+    expect(post.body.text).toBe('I don\'t know "todya". Did you mean /leak today?');
   });
 
   it('processes a redelivered event (X-Slack-Retry-Num) only once', async () => {
