@@ -33,9 +33,11 @@ export function renderActionBlocks(r: ActionResult): RenderedAnswer {
   const a = r.action;
   const status = mrkdwn`${STATUS_LABEL[a.status]}${a.shipDate ? ` (shipped ${a.shipDate})` : ''}${a.dismissReason ? mrkdwn`, dismissed: ${a.dismissReason}` : ''}`;
   const outcome = r.outcome ? mrkdwn`\nOutcome so far: ${r.outcome.sentence}` : '';
+  const failed = a.postError ? mrkdwn` (${a.postAttempts} failed attempt${a.postAttempts === 1 ? '' : 's'} in ${a.channel ?? 'no channel'}, last: ${a.postError})` : '';
+  const thread = a.channel && a.threadTs ? '' : mrkdwn`\nThread: not posted to Slack yet${failed}`;
   const head: KnownBlock[] = [
     sectionBlock(mrkdwn`${r.message}`),
-    sectionBlock(mrkdwn`*${formatActionId(a.id)} · ${a.title}*\n${targetText(a)}\nTeam ${a.ownerTeam} · assignee ${person(a.assignee)} · ${status}${outcome}`),
+    sectionBlock(mrkdwn`*${formatActionId(a.id)} · ${a.title}*\n${targetText(a)}\nTeam ${a.ownerTeam} · assignee ${person(a.assignee)} · ${status}${outcome}${thread}`),
   ];
   const rows = r.history.map((h): KnownBlock[] => [
     contextBlock(mrkdwn`${when(h.at)} · ${h.fromStatus ?? '-'} → ${h.toStatus} · ${person(h.byUser, mrkdwn`_unassigned_`)} via ${h.via}${h.detail ? mrkdwn` (${h.detail})` : ''}`),

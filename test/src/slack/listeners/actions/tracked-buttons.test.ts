@@ -151,8 +151,8 @@ describe('/leak action from Slack', () => {
     await app.post(slashCommandRequest({ text: 'action new pharmacy "Shorter refill form" --team Pharmacy', responseUrl }, app.sign));
     await waitUntil(() => privateAnswers('cmd-uninvited').length === 1);
     const answer = privateAnswers('cmd-uninvited')[0];
-    expect(answer.text).toMatch(/^Created A-\d+ \(proposed\) for pharmacy, owner team Pharmacy\. Its message is not posted: I'm not in that channel yet: invite me with `\/invite @Leak`, then try again\.\n/);
-    expect(answer.text).toContain('thread not posted to Slack yet (1 failed attempt in C0LEAKS01, last: Slack said not_in_channel)');
+    expect(answer.text).toMatch(/^Created A-\d+ \(proposed\) for pharmacy, owner team Pharmacy\. Its message is not posted: I'm not in that channel yet: invite me with `\/invite @Leak`, then try again\.$/);
+    expect(JSON.stringify(answer.blocks)).toContain('Thread: not posted to Slack yet (1 failed attempt in C0LEAKS01, last: Slack said not_in_channel)');
   });
 });
 
