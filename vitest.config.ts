@@ -18,6 +18,6 @@ export default defineConfig({
     // Tests keep no state in modules: each builds its own store, app and fake Slack.
     maxWorkers: os.availableParallelism(),
     isolate: false,
-    globalSetup: ['test/global-setup.ts'],
+    globalSetup: ['test/global-setup.ts', 'test/helpers/nats-notice.ts'],
   },
 });

@@ -2,42 +2,24 @@
  * A command line turned into a command and its checked arguments: the one way the CLI and Slack
  * both dispatch. Unknown commands, options and extra words are refused in one line with the usage.
  */
-import { parseArgs } from 'node:util';
 import { LeakError } from '../src/errors.ts';
 import type { Context } from '../src/context.ts';
-import type { AnyCommand, ParsedArgs } from './command.ts';
+import type { Surface } from './command.ts';
+import { parseCommandArgs, type Invocation } from './parse-args.ts';
 import { closestCommand, COMMANDS, loadCommand } from './registry.ts';
-import { optionsOf, usageOf } from './usage.ts';
 
-export type Invocation = { cmd: AnyCommand; args: unknown; json: boolean; help: boolean };
+export { parseCommandArgs, type Invocation } from './parse-args.ts';
 
-/** `argv` is the whole line after `leak`: the command's name, then its arguments. */
-export async function parseInvocation(argv: string[], ctx: Context): Promise<Invocation> {
+/**
+ * `argv` is the whole line after `leak`: the command's name, then its arguments. `surface` is where
+ * the line came from; it defaults to Slack whenever a Slack person is asking (ctx.slack), so a path
+ * that forgets to say is held to Slack's rules, never the terminal's.
+ */
+export async function parseInvocation(argv: string[], ctx: Context, surface: Surface = ctx.slack ? 'slack' : 'terminal'): Promise<Invocation> {
   const [name, ...rest] = argv;
   const cmd = name ? await loadCommand(name) : undefined;
   if (!cmd) throw unknownCommand(name);
-  return parseCommandArgs(cmd, rest, ctx);
-}
-
-/** One command's arguments, checked against its schema and then by its own parse. */
-export function parseCommandArgs(cmd: AnyCommand, rest: string[], ctx: Context): Invocation {
-  const usage = `leak ${usageOf(cmd)}`;
-  const options = Object.fromEntries(
-    [...optionsOf(cmd), { name: 'help', type: 'boolean' as const, multiple: false }].map((o) => [o.name, { type: o.type, multiple: o.multiple ?? false }]),
-  );
-  let parsed: ParsedArgs;
-  try {
-    const { values, positionals } = parseArgs({ args: rest, options, allowPositionals: true, strict: true, allowNegative: false });
-    parsed = { values: values as ParsedArgs['values'], positionals, usage };
-  } catch (e) {
-    throw new LeakError('bad_argument', `${(e as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/, '')}. Usage: ${usage}`);
-  }
-  if (parsed.values.help) return { cmd, args: undefined, json: false, help: true };
-  const takes = cmd.args.positionals;
-  if (!takes.at(-1)?.rest && parsed.positionals.length > takes.length) {
-    throw new LeakError('bad_argument', `Unexpected argument "${parsed.positionals[takes.length]}". Usage: ${usage}`);
-  }
-  return { cmd, args: cmd.parse(parsed, ctx), json: parsed.values.json === true, help: false };
+  return parseCommandArgs(cmd, rest, ctx, surface);
 }
 
 function unknownCommand(name: string | undefined): LeakError {

@@ -20,7 +20,7 @@ const dist = path.join(root, 'dist');
 const stamp = path.join(dist, '.built');
 const lock = path.join(dist, '.building');
 
-const ENTRIES = ['src/cli.ts', 'src/main.ts', 'src/bench/run.ts', 'src/bench/child-backfill.ts', 'src/bench/child-digest.ts'];
+const ENTRIES = ['src/cli.ts', 'src/main.ts', 'src/bench/run.ts', 'src/bench/child-backfill.ts', 'src/bench/child-digest.ts', 'src/bench/child-publish.ts'];
 const SOURCES = ['src', 'commands', 'reports', 'db'];
 /** Whatever else changes the output: the build itself, the compiler settings, the installed packages. */
 const INPUTS = ['scripts/build.mjs', 'tsconfig.json', 'package-lock.json'];

@@ -44,7 +44,10 @@ export function createChartRenderer(opts: { width?: number; height?: number; pix
   return {
     async render(spec) {
       // 'fit' with padding contained makes the whole picture exactly width × height, whatever the labels.
-      const sized = { ...spec, width, height, autosize: { type: 'fit', contains: 'padding' }, config: { ...chartConfig, ...spec.config } } as TopLevelSpec;
+      // Vega-Lite cannot fit a composite (facets, concatenations): it sizes its panels itself and grows around them.
+      const composite = ['facet', 'vconcat', 'hconcat', 'concat', 'repeat'].some((k) => k in spec);
+      const size = composite ? { autosize: { type: 'pad' } } : { width, height, autosize: { type: 'fit', contains: 'padding' } };
+      const sized = { ...spec, ...size, config: { ...chartConfig, ...spec.config } } as TopLevelSpec;
       const view = new vega.View(vega.parse(compile(sized, { logger: QUIET }).spec), { renderer: 'none', logLevel: vega.None });
       const svg = await view.toSVG();
       view.finalize();

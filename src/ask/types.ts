@@ -76,6 +76,18 @@ export type ClarifyResolution = {
 export type UnknownResolution = { kind: 'unknown'; suggestions: string[]; reason: 'not_understood' | 'refused' };
 export type Resolution = AnswerResolution | ClarifyResolution | UnknownResolution;
 
+/** A stored resolution read back (a clarifying question's buttons answer from it): every kind, nested choices too. */
+const unknownSchema = z.object({ kind: z.literal('unknown'), suggestions: z.array(z.string()), reason: z.enum(['not_understood', 'refused']) });
+const clarifySchema: z.ZodType<ClarifyResolution> = z.lazy(() =>
+  z.object({
+    kind: z.literal('clarify'),
+    slot: z.union([slotsSchema.keyof(), z.literal('intent')]),
+    prompt: z.string(),
+    options: z.array(z.object({ label: z.string(), resolution: z.union([answerSchema, clarifySchema]) })),
+  }),
+);
+export const resolutionSchema: z.ZodType<Resolution> = z.union([answerSchema, clarifySchema, unknownSchema]);
+
 /** What the previous answer in a thread was about, read from its JSON by focusOfAnswer(). */
 export const focusSchema = z
   .object({ journey: z.string(), date: isoDate, segment: z.string(), member_id: z.string(), since: isoDate })

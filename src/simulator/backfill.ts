@@ -29,7 +29,7 @@ export type BackfillSummary = {
 /** Rows of all kinds a full-scale day brings, to size windows at about 100K rows. */
 const FULL_SCALE_ROWS_PER_DAY = 430_000;
 
-function windowMinutes(scale: number): number {
+export function windowMinutes(scale: number): number {
   return Math.min(360, Math.max(30, Math.round((1440 * 100_000) / (FULL_SCALE_ROWS_PER_DAY * scale))));
 }
 

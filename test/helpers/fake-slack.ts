@@ -15,11 +15,15 @@
  *
  * Response URLs (`slack.responseUrl()`) and upload URLs point back at this server and are recorded
  * as the pseudo-methods 'response_url' and 'upload'.
+ *
+ * Response URLs (`slack.responseUrl()`) and upload URLs point back at this server and are recorded
+ * as the pseudo-methods 'response_url' and 'upload'.
  */
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { slackRefusal } from './slack-refusals.ts';
 
 export type FakeCall = {
   /** Web API method ('chat.postMessage'), or 'response_url' / 'upload' for those posts. */
@@ -31,9 +35,16 @@ export type FakeCall = {
   id?: string;
   /** For 'upload': the raw bytes received. */
   bytes?: Buffer;
+  /** When it arrived (Date.now()), to check that a retry waited at least Retry-After. */
+  at: number;
+  /** Set when the stand-in refused the call as Slack would (invalid_blocks, msg_blocks_too_long, no_text…): test/helpers/slack-refusals.ts. */
+  refused?: { error: string; detail: string };
 };
 
 export type FailOptions = { retryAfter?: number; status?: number };
+
+/** A workspace member as users.list returns one. */
+export type FakeUser = { id: string; name: string; real_name?: string; display_name?: string; deleted?: boolean; is_bot?: boolean };
 
 export type FakeSlack = {
   /** Base URL for WebClient's slackApiUrl; ends with /api/. */
@@ -46,6 +57,15 @@ export type FakeSlack = {
   failNext(method: string, error: string, opts?: FailOptions): void;
   /** A fresh response_url on this server; posts to it are recorded as method 'response_url'. */
   responseUrl(id?: string): string;
+  /** Calls refused as Slack would refuse them (a message over a Block Kit limit, no text fallback…). */
+  refusals(): FakeCall[];
+  /** A test that sends invalid messages on purpose says so; otherwise close() fails on any refusal. */
+  expectRefusals(): void;
+  /**
+   * Resolves with the first recorded call that `match` accepts, once there is one. Without `timeoutMs`
+   * it has no deadline of its own (the test's timeout is the backstop); with one, it rejects after that long.
+   */
+  waitForCall(match: (call: FakeCall) => boolean, what: string, timeoutMs?: number): Promise<FakeCall>;
   /**
    * Resolves once `count` calls to `method` were recorded (default 1). Without `timeoutMs` it has no
    * deadline of its own (the test's timeout is the backstop); with one, it rejects after that long.
@@ -60,6 +80,8 @@ export type FakeSlack = {
    * called: to show that something happens (an ack) while a Slack call is still in flight.
    */
   holdNext(method: string): () => void;
+  /** The workspace's people: users.list pages through `users`; usergroups.users.list answers from `groups` (unknown id: no_such_subteam). */
+  directory: { users: FakeUser[]; groups: Record<string, string[]> };
   /** Identity auth.test reports. */
   identity: { user_id: string; bot_id: string; team_id: string; team: string; user: string };
   close(): Promise<void>;
@@ -72,9 +94,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const failures = new Map<string, { error: string; opts: FailOptions }[]>();
   const holds = new Map<string, Promise<void>[]>();
   const waiters = new Set<() => void>();
+  /** Alt text per uploaded file id, as Slack keeps it (read from `alt_txt`, the argument Slack documents). */
+  const altTexts = new Map<string, string>();
+  let refusalsExpected = false;
   let seq = 0;
   let tsCounter = 1_700_000_000;
   let origin = '';
+  const directory: FakeSlack['directory'] = { users: [], groups: {} };
 
   const nextTs = () => `${++tsCounter}.${String(++seq).padStart(6, '0')}`;
 
@@ -103,13 +129,33 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           ok: true,
           user: { id: body.user, name: `user-${body.user}`, real_name: `User ${body.user}`, tz: 'America/New_York', profile: { display_name: `user-${body.user}`, real_name: `User ${body.user}` } },
         };
+      case 'users.list': {
+        // Cursor pagination as Slack does it: an opaque next_cursor, empty on the last page.
+        const limit = Math.min(Math.max(Number(body.limit) || 100, 1), 200);
+        const offset = body.cursor ? Number(Buffer.from(String(body.cursor), 'base64').toString().replace(/^users:/, '')) : 0;
+        const page = directory.users.slice(offset, offset + limit);
+        const next = offset + limit < directory.users.length ? Buffer.from(`users:${offset + limit}`).toString('base64') : '';
+        const members = page.map((u) => ({
+          id: u.id, team_id: IDENTITY.team_id, name: u.name, deleted: u.deleted ?? false, is_bot: u.is_bot ?? false, real_name: u.real_name,
+          profile: { real_name: u.real_name ?? '', display_name: u.display_name ?? '' },
+        }));
+        return { ok: true, members, cache_ts: Math.floor(Date.now() / 1000), response_metadata: { next_cursor: next } };
+      }
+      case 'usergroups.users.list': {
+        const users = directory.groups[String(body.usergroup)];
+        return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
+      }
       case 'files.getUploadURLExternal': {
         const id = `F${String(++seq).padStart(8, '0')}`;
+        if (typeof body.alt_txt === 'string') altTexts.set(id, body.alt_txt);
         return { ok: true, upload_url: `${origin}/upload/${id}`, file_id: id };
       }
       case 'files.completeUploadExternal': {
         const files = Array.isArray(body.files) ? body.files : [];
-        return { ok: true, files: files.map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title ?? f.id, channels: body.channel_id ? [body.channel_id] : [] })) };
+        return {
+          ok: true,
+          files: files.map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title ?? f.id, alt_txt: altTexts.get(f.id), channels: body.channel_id ? [body.channel_id] : [] })),
+        };
       }
       default:
         return { ok: true };
@@ -126,8 +172,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
         res.end(JSON.stringify(payload));
       };
-      const record = (call: FakeCall) => {
-        calls.push(call);
+      // Recorded at once; the answer waits while a test holds this method (holdNext).
+      const record = (call: Omit<FakeCall, 'at'>) => {
+        calls.push({ ...call, at: Date.now() });
         for (const w of [...waiters]) w();
         return holds.get(call.method)?.shift() ?? Promise.resolve();
       };
@@ -140,9 +187,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return;
       }
       if (path.startsWith('/response/')) {
-        void record({ method: 'response_url', id: path.slice('/response/'.length), body: parseBody(raw, req.headers['content-type']), headers: req.headers }).then(() => {
-          res.writeHead(200, { 'content-type': 'text/plain' });
-          res.end('ok');
+        const body = parseBody(raw, req.headers['content-type']);
+        const refused = slackRefusal('response_url', body);
+        void record({ method: 'response_url', id: path.slice('/response/'.length), body, headers: req.headers, refused }).then(() => {
+          // Response URLs answer like incoming webhooks: HTTP 400 and the error as plain text.
+          res.writeHead(refused ? 400 : 200, { 'content-type': 'text/plain' });
+          res.end(refused ? refused.error : 'ok');
         });
         return;
       }
@@ -150,8 +200,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
       const method = path.slice('/api/'.length);
       const body = parseBody(raw, req.headers['content-type']);
-      const failure = failures.get(method)?.shift();
-      void record({ method, body, headers: req.headers }).then(() => {
+      const refused = slackRefusal(method, body);
+      const failure = refused ? undefined : failures.get(method)?.shift();
+      void record({ method, body, headers: req.headers, refused }).then(() => {
+        if (refused) return send(200, { ok: false, error: refused.error, errors: [refused.detail] });
         if (!failure) return send(200, answer(method, body));
         if (failure.error === 'ratelimited') {
           return send(failure.opts.status ?? 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.opts.retryAfter ?? 1) });
@@ -175,13 +227,27 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       waiters.add(check);
       check();
     });
+  /** `reached`, or a rejection naming what was awaited once `timeoutMs` passed (only when a test asks for a deadline). */
+  const bounded = <T>(reached: Promise<T>, timeoutMs: number | undefined, describe: () => string): Promise<T> => {
+    if (timeoutMs === undefined) return reached;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`fake Slack: ${describe()} within ${timeoutMs} ms; calls so far: ${calls.map((c) => c.method).join(', ') || 'none'}`)), timeoutMs);
+    });
+    return Promise.race([reached, late]).finally(() => clearTimeout(timer));
+  };
 
   return {
     url: `${origin}/api/`,
     origin,
     calls,
     callsTo,
+    refusals: () => calls.filter((c) => c.refused),
+    expectRefusals() {
+      refusalsExpected = true;
+    },
     identity: IDENTITY,
+    directory,
     failNext(method, error, opts = {}) {
       const list = failures.get(method) ?? [];
       list.push({ error, opts });
@@ -190,16 +256,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl(id = `r${++seq}`) {
       return `${origin}/response/${id}`;
     },
+    waitForCall(match, what, timeoutMs) {
+      return bounded(until(() => calls.some(match)).then(() => calls.find(match)!), timeoutMs, () => `no ${what}`);
+    },
     waitFor(method, count = 1, timeoutMs) {
-      const reached = until(() => callsTo(method).length >= count).then(() => callsTo(method));
-      if (timeoutMs === undefined) return reached;
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          reject(new Error(`fake Slack: expected ${count} call(s) to ${method} within ${timeoutMs} ms, got ${callsTo(method).length}; calls so far: ${calls.map((c) => c.method).join(', ') || 'none'}`));
-        }, timeoutMs);
-      });
-      return Promise.race([reached, late]).finally(() => clearTimeout(timer));
+      return bounded(until(() => callsTo(method).length >= count).then(() => callsTo(method)), timeoutMs, () => `expected ${count} call(s) to ${method}, got ${callsTo(method).length}`);
     },
     async responseTo(id) {
       const find = () => calls.find((c) => c.method === 'response_url' && c.id === id);
@@ -213,10 +274,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       holds.set(method, [...(holds.get(method) ?? []), held]);
       return release;
     },
+    // Closing is where a file's tests end: a message Slack would have refused fails them, wherever it was sent.
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        const refused = calls.filter((c) => c.refused);
+        server.close(() =>
+          !refusalsExpected && refused.length
+            ? reject(new Error(`fake Slack refused ${refused.length} call(s) as Slack would: ${refused.map((c) => `${c.method} ${c.refused!.error} (${c.refused!.detail})`).join('; ')}`))
+            : resolve(),
+        );
       }),
   };
 }

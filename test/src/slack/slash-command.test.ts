@@ -56,7 +56,7 @@ describe('/leak', () => {
     const { res, reply } = await leak('member M-999999');
     expect(res.status).toBe(200);
     expect(reply?.text).toBe('No member M-999999 found.');
-    expect(reply?.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: ':warning: No member M-999999 found.' } }]);
+    expect(reply?.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: ':warning: No member M-999999 found.', verbatim: true } }]);
   });
 
   it('links member ids to their journey playback', async () => {

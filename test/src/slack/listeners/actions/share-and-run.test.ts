@@ -34,7 +34,7 @@ describe('Share in channel', () => {
     await click('leak_share', 'today --date 2026-11-24', 'share2');
     const reply = await responseTo('share2');
     expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(reply?.text).toBe(":warning: I'm not in this channel yet: invite me with `/invite @Leak`, then press Share again.");
+    expect(reply?.text).toBe(":warning: I'm not in that channel yet: invite me with `/invite @Leak`, then try again.");
   });
 
   it('says one calm line when Slack is rate limiting (429) and nothing is retried forever', async () => {

@@ -60,7 +60,7 @@ describe('tracked actions through Slack', () => {
     expect((await post(digestClick.payload)).status).toBe(200);
     const [parentPost] = await settle('chat.postMessage', 1);
     expect(parentPost.body.channel).toBe(CHANNEL.id);
-    expect(parentPost.body.text).toBe(`A-1 Explain "Not eligible" on the billing page — Acknowledged, owner ${USER.id}`);
+    expect(parentPost.body.text).toBe(`A-1 Explain "Not eligible" on the billing page — Acknowledged, owner <@${USER.id}>`);
     await settle('response_url', 1);
     const parent = getAction(deps.store, 1)!;
     expect(parent).toMatchObject({ status: 'acknowledged', assignee: USER.id, channel: CHANNEL.id, segment: 'MAPD New', errorMessage: 'Not eligible', estimatedSavingsPerYear: 1_460_000, version: 2 });
@@ -73,7 +73,7 @@ describe('tracked actions through Slack', () => {
     expect(JSON.stringify(updatesOf(ts).at(-1)!.body.blocks)).toContain('In progress');
     await post(click('tracked_ship', '1:3', { ts }).payload);
     await settle('chat.update', 2);
-    expect(updatesOf(ts).at(-1)!.body.text).toBe(`A-1 Explain "Not eligible" on the billing page — Shipped, owner ${USER.id}`);
+    expect(updatesOf(ts).at(-1)!.body.text).toBe(`A-1 Explain "Not eligible" on the billing page — Shipped, owner <@${USER.id}>`);
     await slack.until(() => replies(ts).length === 3);
     expect(replies(ts).slice(1)).toEqual([
       `<@${USER.id}> started work on A-1: in progress.`,
@@ -89,20 +89,38 @@ describe('tracked actions through Slack', () => {
 });
 
 describe('a failed post', () => {
-  it('tells the taker privately and is posted by the next hourly job run', async () => {
+  it('says how to invite the bot, the hourly job posts it once invited, and so does a second click', async () => {
     slack.failNext('chat.postMessage', 'not_in_channel');
     const rec = { ...RECOMMENDATION, id: 'pharmacy|retry', journey: 'pharmacy', title: 'Retry refills' };
     const take = click('action_take:2', JSON.stringify(rec), { ts: '1700000000.000009', id: 'take-fails' });
     await post(take.payload);
     await slack.until(() => privateAnswers('take-fails').length === 1);
-    expect(privateAnswers('take-fails')[0].text).toMatch(/^You own A-\d+, but posting its message in <#C0LEAKS01> failed \(An API error occurred: not_in_channel\); I'll retry within the hour\.$/);
     const id = Number(/A-(\d+)/.exec(privateAnswers('take-fails')[0].text)![1]);
-    expect(getAction(deps.store, id)).toMatchObject({ status: 'acknowledged', channel: CHANNEL.id, threadTs: null });
+    expect(privateAnswers('take-fails')[0].text).toBe(
+      `You own A-${id}, but its message is not posted in <#C0LEAKS01>: I'm not in that channel yet: invite me with \`/invite @Leak\`, then try again.`,
+    );
+    expect(getAction(deps.store, id)).toMatchObject({ status: 'acknowledged', channel: CHANNEL.id, threadTs: null, postAttempts: 1, postError: 'Slack said not_in_channel' });
     const report = await runActionJobs(deps, clientFor(slack), deps.now(), { warn: () => {} });
     expect(report.posted).toBe(1);
     const a = getAction(deps.store, id)!;
+    expect(a).toMatchObject({ postAttempts: 0, postError: null });
     expect(a.threadTs).toMatch(/^\d+\.\d+$/);
     expect(replies(a.threadTs!)).toEqual([`<@${USER.id}> took A-${id}: acknowledged, owner <@${USER.id}>.`]);
+  });
+
+  it('a second click on "I\'ll take it" after the invite posts the message at once', async () => {
+    slack.failNext('chat.postMessage', 'not_in_channel');
+    const rec = { ...RECOMMENDATION, id: 'pharmacy|again', journey: 'pharmacy', title: 'Explain refill limits' };
+    await post(click('action_take:3', JSON.stringify(rec), { ts: '1700000000.000010', id: 'take-uninvited' }).payload);
+    await slack.until(() => privateAnswers('take-uninvited').length === 1);
+    const id = Number(/A-(\d+)/.exec(privateAnswers('take-uninvited')[0].text)![1]);
+    expect(getAction(deps.store, id)!.threadTs).toBeNull();
+    await post(click('action_take:3', JSON.stringify(rec), { ts: '1700000000.000010', id: 'take-invited' }).payload);
+    await slack.until(() => privateAnswers('take-invited').length === 1);
+    expect(privateAnswers('take-invited')[0].text).toBe(
+      `A-${id} is already taken by <@${USER.id}> (acknowledged), so nothing changed. Its message is now posted in <#C0LEAKS01>, where updates and the before/after outcome will follow.`,
+    );
+    expect(getAction(deps.store, id)!.threadTs).toMatch(/^\d+\.\d+$/);
   });
 });
 
@@ -125,6 +143,16 @@ describe('/leak action from Slack', () => {
     expect(JSON.stringify(parent.body.blocks)).toContain(`"action_id":"tracked_take","value":"${id}:1"`);
     // A command that changes something gets no "Share in channel" (sharing re-runs the line).
     expect(JSON.stringify(privateAnswers('cmd-new')[0])).not.toContain('leak_share');
+  });
+
+  it('in a channel the bot is not in: the action is created, and the answer says how to invite the bot', async () => {
+    slack.failNext('chat.postMessage', 'not_in_channel');
+    const responseUrl = slack.responseUrl('cmd-uninvited');
+    await app.post(slashCommandRequest({ text: 'action new pharmacy "Shorter refill form" --team Pharmacy', responseUrl }, app.sign));
+    await slack.until(() => privateAnswers('cmd-uninvited').length === 1);
+    const answer = privateAnswers('cmd-uninvited')[0];
+    expect(answer.text).toMatch(/^Created A-\d+ \(proposed\) for pharmacy, owner team Pharmacy\. Its message is not posted: I'm not in that channel yet: invite me with `\/invite @Leak`, then try again\.$/);
+    expect(JSON.stringify(answer.blocks)).toContain('Thread: not posted to Slack yet (1 failed attempt in C0LEAKS01, last: Slack said not_in_channel)');
   });
 });
 
@@ -149,12 +177,12 @@ describe('refusals, races and the modal', () => {
     expect(getAction(deps.store, a.id)).toMatchObject({ status: 'proposed', version: 1 });
 
     await post(click('tracked_take', `${a.id}:1`, { ts, userId: 'U0BOB0001' }).payload);
-    // The thread reply is announced after the parent is updated and its version recorded.
-    await slack.until(() => replies(ts).length === 1);
-    expect(getAction(deps.store, a.id)!.messageVersion).toBe(2);
+    await slack.until(() => getAction(deps.store, a.id)!.messageVersion === 2);
+    const afterTake = updatesOf(ts).length;
     const secondTake = click('tracked_take', `${a.id}:2`, { ts, userId: 'U0CAROL01', id: 'second-take' });
     await post(secondTake.payload);
-    await slack.until(() => privateAnswers('second-take').length === 1);
+    // A refused click also refreshes the message it came from: wait for that too, so the count below starts after it.
+    await slack.until(() => privateAnswers('second-take').length === 1 && updatesOf(ts).length === afterTake + 1);
     expect(privateAnswers('second-take')[0].text).toBe(`A-${a.id} is already taken by <@U0BOB0001> (acknowledged), so nothing changed.`);
 
     const updatesBefore = updatesOf(ts).length;
