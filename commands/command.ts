@@ -28,6 +28,8 @@ export type OptionSpec = {
   value?: string;
   description: string;
   multiple?: boolean;
+  /** 'user': a Slack person (<@U…|name>, U…, or a name); kept as given for the command's parse. Every other value has Slack's markup read as plain words. */
+  kind?: 'user';
 };
 
 export type ArgsSchema = { positionals: Positional[]; options: OptionSpec[] };
@@ -61,6 +63,11 @@ export type Command<A = unknown, R = unknown> = {
   createsStore?: boolean;
   /** For a terminal-only command: why, in the words Slack's refusal uses ("since it …"). */
   terminalOnlyBecause?: string;
+  /**
+   * For a command that is not a query: whether these arguments change what others see (an action's
+   * state, a note). Slack lets only LEAK_EDITORS run such a line. Absent means every run changes something.
+   */
+  changes?(args: A): boolean;
   examples?: Example[];
   parse(parsed: ParsedArgs, ctx: Context): A;
   run(args: A, ctx: Context): R | Promise<R>;
@@ -74,6 +81,9 @@ export type AnyCommand = Command<any, any>;
 export const defineCommand = <A, R>(c: Command<A, R>): Command<A, R> => c;
 
 export const runsIn = (cmd: AnyCommand, surface: Surface) => cmd.surfaces.includes(surface);
+
+/** Whether running the command with these (parsed) arguments changes something: never for a query. */
+export const changesSomething = (cmd: AnyCommand, args: unknown) => !cmd.query && (cmd.changes ? cmd.changes(args) : true);
 
 /** Where every command may run unless it acts on the server's files or data. */
 export const EVERYWHERE: readonly Surface[] = ['terminal', 'slack'];

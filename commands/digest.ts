@@ -1,25 +1,29 @@
 /**
- * `digest [--date D] [--out DIR] [--post CHANNEL] [--role exec|ops]`: renders the daily digest for
- * a complete day (default: yesterday in LEAK_TZ). --out writes the Block Kit JSON, a Markdown
+ * `digest [--date D] [--from D] [--out DIR] [--post CHANNEL] [--role exec|ops]`: renders the daily digest for
+ * a complete day (default: yesterday in LEAK_TZ), or for the days --from through --date. --out writes the Block Kit JSON, a Markdown
  * version and the PNGs; --post posts it now, through the same exactly-once ledger as the schedule.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { LeakError } from '../src/errors.ts';
+import { slackClientOptions } from '../src/slack-delivery.ts';
 import { buildDigestBlocks } from '../reports/digest/blocks.ts';
+import { writeDigestFiles } from '../reports/digest/files.ts';
 import { buildDigest } from '../reports/digest/build.ts';
 import { DIGEST_ROLES, isChannel, type DigestRole } from '../src/digest-channels.ts';
 import { renderDigestMarkdown } from '../reports/digest/markdown.ts';
 import { postDigest, type PostDigestOutcome } from '../reports/digest/post.ts';
 import { previousCompleteDay } from '../reports/digest/query.ts';
+import { addDays } from '../src/time.ts';
+import { daysBetween } from '../src/leakage/span.ts';
+import { MAX_SPAN_DAYS } from '../reports/digest/coverage.ts';
 import { createChartRenderer } from '../reports/charts/render.ts';
 import { badArgument, dateArg } from './args.ts';
 import { defineCommand, TERMINAL_ONLY } from './command.ts';
 import type { Context } from '../src/context.ts';
 
-type DigestArgs = { date: string; role: DigestRole; out?: string; post?: string };
+type DigestArgs = { date: string; from?: string; role: DigestRole; out?: string; post?: string };
 export type DigestCommandResult = {
+  from: string;
   date: string;
   role: DigestRole;
   markdown: string;
@@ -30,37 +34,25 @@ export type DigestCommandResult = {
 
 async function runDigest(args: DigestArgs, ctx: Context): Promise<DigestCommandResult> {
   const renderer = createChartRenderer();
-  const digest = await buildDigest(ctx, { date: args.date, role: args.role, renderer });
+  const from = args.from ?? args.date;
+  const digest = await buildDigest(ctx, { date: args.date, from, role: args.role, renderer });
   const markdown = renderDigestMarkdown(digest);
   const result: DigestCommandResult = {
+    from,
     date: args.date,
     role: args.role,
     markdown,
     charts: digest.charts.map((c) => ({ key: c.key, file: c.file, posted_as_image: Boolean(c.png), notice: c.notice })),
   };
-  if (args.out) result.written = writeDigestFiles(args.out, digest, markdown);
+  if (args.out) result.written = writeDigestFiles(args.out, digest, { blocks: true, markdown });
   if (args.post) {
-    const { botToken, apiUrl } = ctx.config.slack;
+    const { botToken } = ctx.config.slack;
     if (!botToken) throw new LeakError('bad_config', '--post needs SLACK_BOT_TOKEN (a bot token starting with xoxb-) in the environment.');
-    // postDigest retries what Slack asks to be retried (Retry-After, 5xx); the SDK's own 30-minute retry would stall the CLI.
-    const client = new WebClient(botToken, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
-    result.post = await postDigest(ctx, client, { target: { channel: args.post, role: args.role, cron: 'manual' }, date: args.date, renderer });
+    // The same client as the running bot's: one retry layer, bounded in time (src/slack-delivery.ts).
+    const client = new WebClient(botToken, slackClientOptions(ctx.config.slack));
+    result.post = await postDigest(ctx, client, { target: { channel: args.post, role: args.role, cron: 'manual' }, date: args.date, from, renderer });
   }
   return result;
-}
-
-function writeDigestFiles(dir: string, digest: Awaited<ReturnType<typeof buildDigest>>, markdown: string): string[] {
-  fs.mkdirSync(dir, { recursive: true });
-  const files: [string, string | Buffer][] = [
-    ['digest.blocks.json', `${JSON.stringify(buildDigestBlocks(digest), null, 2)}\n`],
-    ['digest.md', markdown],
-    ...digest.charts.filter((c) => c.png).map((c): [string, Buffer] => [c.file, c.png!]),
-  ];
-  return files.map(([name, body]) => {
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, body);
-    return file;
-  });
 }
 
 export default defineCommand({
@@ -73,7 +65,8 @@ export default defineCommand({
       { name: 'post', type: 'string', value: 'CHANNEL', description: 'post the digest now to #channel or a channel ID (once per channel and day)' },
       { name: 'role', type: 'string', value: 'exec|ops', description: 'executive view (cost, savings) or operations view (calls, agents, alerts); default ops' },
       // Own --date and --json (not query: true) because the digest's default day is yesterday, not today.
-      { name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'complete day to report on (default: yesterday in LEAK_TZ)' },
+      { name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'complete day to report on (default: yesterday in LEAK_TZ; today is refused while it runs)' },
+      { name: 'from', type: 'string', value: 'YYYY-MM-DD', description: `first day of a digest over several days, up to --date (at most ${MAX_SPAN_DAYS} days), as a Monday digest covers Friday to Sunday` },
       { name: 'json', type: 'boolean', description: 'machine-readable output' },
     ],
   },
@@ -85,13 +78,24 @@ export default defineCommand({
     { line: 'digest --post #leaks --role exec', what: "post yesterday's executive digest now" },
   ],
   parse: (parsed, ctx: Context) => {
-    const date = parsed.values.date === undefined ? previousCompleteDay(ctx.config.timeZone, ctx.now()) : dateArg(parsed, ctx);
+    const lastComplete = previousCompleteDay(ctx.config.timeZone, ctx.now());
+    const date = parsed.values.date === undefined ? lastComplete : dateArg(parsed, ctx);
+    // A digest is about complete days: a running day would be called "whole day" with part of its calls.
+    if (date > lastComplete) {
+      const running = date === addDays(lastComplete, 1);
+      throw badArgument(
+        `--date ${date} ${running ? `is today in ${ctx.config.timeZone} and still running` : 'has not happened yet'}: the digest covers complete days (the last one is ${lastComplete}).${running ? ' For the day so far: leak today.' : ''}`,
+      );
+    }
+    const from = parsed.values.from === undefined ? undefined : dateArg(parsed, ctx, 'from');
+    if (from !== undefined && from > date) throw badArgument(`--from ${from} is after --date ${date}: a digest covers --from through --date.`);
+    if (from !== undefined && daysBetween(from, date).length > MAX_SPAN_DAYS) throw badArgument(`--from ${from} to --date ${date} is more than ${MAX_SPAN_DAYS} days: one digest covers at most ${MAX_SPAN_DAYS}.`);
     const role = (parsed.values.role ?? 'ops') as string;
     if (!(DIGEST_ROLES as readonly string[]).includes(role)) throw badArgument(`--role must be one of ${DIGEST_ROLES.join(', ')} (got ${JSON.stringify(role)}).`);
     const out = parsed.values.out as string | undefined;
     const post = parsed.values.post as string | undefined;
     if (post !== undefined && !isChannel(post)) throw badArgument(`--post must be #channel-name or a channel ID such as C0123456789 (got ${JSON.stringify(post)}).`);
-    return { date, role: role as DigestRole, out, post };
+    return { date, from, role: role as DigestRole, out, post };
   },
   run: runDigest,
   renderText: (r: DigestCommandResult) =>

@@ -1,6 +1,6 @@
 /** `leak journey MEMBER_ID`: one member's timeline (src/members/timeline.ts) as text, leaks marked. */
 import { formatCount, languageName } from '../src/format.ts';
-import { describeProfile } from '../src/members/profile.ts';
+import { describeProfile, HIDDEN_DETAILS_NOTE } from '../src/members/profile.ts';
 import { queryJourney, type JourneyEventKind, type JourneyResult } from '../src/members/timeline.ts';
 import { addDays, zoneClock } from '../src/time.ts';
 import { findLatestLeakedMember } from '../src/leakage/journeys.ts';
@@ -16,6 +16,7 @@ function renderJourney(r: JourneyResult): string {
   const lines = [
     `${r.member_id} · ${describeProfile(r.profile, languageName)}`,
     `${r.from} to ${r.date} (${r.time_zone}): ${plural(r.counts.failures, 'failure')}, ${plural(r.counts.calls, 'contact')}, ${plural(r.counts.leaked_calls, 'leaked call')}.`,
+    ...(r.profile?.hidden ? [HIDDEN_DETAILS_NOTE] : []),
   ];
   if (!r.events.length) lines.push('', `Nothing happened in these ${r.days} days. Try --days 30.`);
   let day = '';

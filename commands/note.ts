@@ -30,6 +30,7 @@ export default defineCommand({
   query: false,
   surfaces: EVERYWHERE,
   createsStore: true,
+  changes: (a: NoteArgs) => !a.list,
   examples: [
     { line: 'note 2026-11-17 "New eligibility check shipped" --journey billing', what: 'record a release near a spike' },
     { line: 'note --list', what: 'the notes recorded so far' },
@@ -51,7 +52,8 @@ export default defineCommand({
   },
   run: (a: NoteArgs, ctx): NoteResult => {
     if (a.list) return { added: null, notes: listAnnotations(ctx.store, { journey: a.journey }) };
-    const added = addAnnotation(ctx.store, { date: a.date, text: a.text, journey: a.journey, at: ctx.now(), by: a.by });
+    // From Slack the note is by whoever asked; --by is for the terminal.
+    const added = addAnnotation(ctx.store, { date: a.date, text: a.text, journey: a.journey, at: ctx.now(), by: ctx.slack?.userId ?? a.by });
     return { added, notes: [] };
   },
   renderText: (r: NoteResult) => {

@@ -39,6 +39,8 @@ export default defineCommand({
   },
   query: false,
   surfaces: EVERYWHERE,
+  // Not a query (no --date to pin a share to), but it only reads.
+  changes: () => false,
   examples: [{ line: 'quarantine --file calls.csv', what: 'the rows an import refused, and why' }],
   parse: (parsed): QuarantineQuery => {
     const limit = wholeArg(parsed, 'limit', 1, 100_000, DEFAULT_LIMIT)!;

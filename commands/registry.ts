@@ -28,6 +28,7 @@ export const COMMANDS: readonly Entry[] = [
   { name: 'cube', load: () => import('./cube.ts') },
   { name: 'agents', load: () => import('./agents.ts') },
   { name: 'interactions', load: () => import('./interactions.ts') },
+  { name: 'ask', load: () => import('./ask.ts') },
 ];
 
 export const isCommandName = (name: string) => COMMANDS.some((c) => c.name === name);

@@ -71,7 +71,7 @@ export default defineCommand({
 
 async function streamUntilStopped(args: SimulateArgs, ctx: Context): Promise<LiveSummary> {
   const controller = new AbortController();
-  // on, not once: a terminal's Ctrl-C can arrive twice (from the TTY and relayed by tsx), and a
+  // on, not once: a terminal's Ctrl-C can arrive twice (from the TTY and relayed by npm), and a
   // second signal with no listener would kill the process in the middle of the batch.
   const stop = () => controller.abort();
   process.on('SIGINT', stop);

@@ -1,25 +1,9 @@
 /** Usage lines and help, generated from each command's own argument schema, for the CLI and Slack alike. */
-import type { AnyCommand, OptionSpec } from './command.ts';
+import type { AnyCommand } from './command.ts';
+import { optionsOf, positionalsOf, usageOf } from './usage-line.ts';
 import { loadCommands } from './registry.ts';
 
-const DATE_OPTION: OptionSpec = { name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'day to answer for (default: today in LEAK_TZ)' };
-const JSON_OPTION: OptionSpec = { name: 'json', type: 'boolean', description: 'machine-readable output' };
-
-/** The options a command accepts, with --date and --json added to every question. */
-export function optionsOf(cmd: AnyCommand): OptionSpec[] {
-  const common = cmd.query ? [DATE_OPTION, JSON_OPTION] : [];
-  const own = cmd.args.options.filter((o) => !common.some((c) => c.name === o.name));
-  return [...own, ...common];
-}
-
-/** "SUBCOMMAND [ID|JOURNEY "title"]": the positionals as usage shows them. */
-export const positionalsOf = (cmd: AnyCommand) => cmd.args.positionals.map((p) => (p.required ? p.name : `[${p.name}]`)).join(' ');
-
-/** "today [--date YYYY-MM-DD] [--json]": what follows `leak`. */
-export function usageOf(cmd: AnyCommand): string {
-  const opts = optionsOf(cmd).map((o) => (o.type === 'boolean' ? `[--${o.name}]` : `[--${o.name} ${o.value ?? 'VALUE'}]`));
-  return [cmd.name, positionalsOf(cmd), ...opts].filter(Boolean).join(' ');
-}
+export { optionsOf, positionalsOf, usageOf } from './usage-line.ts';
 
 export async function helpText(): Promise<string> {
   const commands = await loadCommands();

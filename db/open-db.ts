@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { projectPath } from '../src/project-path.ts';
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsFolder = projectPath('db', 'migrations');
 
 export type Store = {
   /** The connection: the pipeline's set-based SQL and every read path use prepared statements on it. */

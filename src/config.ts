@@ -2,10 +2,32 @@
  * The only place that reads the environment. Everything else receives a Config.
  * Every key is optional; a bad value fails at start with the variable's name and what is valid.
  */
+import net from 'node:net';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LeakError } from './errors.ts';
 import { DEFAULT_DIGEST_CRON, cronProblem, isChannel, parseDigestChannels, resolveDigestChannels, type DigestChannel } from './digest-channels.ts';
+
+/** The event log's defaults and naming rules (JetStream stream and consumer names, subject prefixes). */
+export const STREAM_DEFAULTS = { name: 'LEAK', prefix: 'leak', consumer: 'leak' } as const;
+export const NAME_RULE = 'must be 1-64 letters, digits, _ or - (no dots, spaces or wildcards), e.g. LEAK';
+export const PREFIX_RULE = 'must be subject tokens of letters, digits, _ or - separated by dots, e.g. leak or acme.leak';
+const HOST_PORT = /^nats:\/\/[A-Za-z0-9._-]+(:\d{1,5})?\/?$|^nats:\/\/\[[0-9a-fA-F:]+\](:\d{1,5})?\/?$/;
+
+/** Null when the URL list is usable, else what is wrong with it. */
+export function streamUrlProblem(url: string): string | null {
+  const parts = url.split(',').map((s) => s.trim());
+  if (parts.some((p) => !HOST_PORT.test(p))) return 'must be nats://HOST:PORT (several separated by commas), e.g. nats://127.0.0.1:4222';
+  const badPort = parts.map((p) => p.match(/:(\d+)\/?$/)?.[1]).find((p) => p !== undefined && (Number(p) < 1 || Number(p) > 65535));
+  return badPort ? `port ${badPort} is not a TCP port between 1 and 65535` : null;
+}
+
+/** JetStream stream and consumer names: no spaces, dots, wildcards or path separators. */
+export const nameProblem = (name: string): string | null => (/^[A-Za-z0-9_-]{1,64}$/.test(name) ? null : NAME_RULE);
+
+/** A subject prefix: dot-separated tokens of letters, digits, _ and -. */
+export const prefixProblem = (prefix: string): string | null =>
+  /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(prefix) && prefix.length <= 100 ? null : PREFIX_RULE;
 
 const isTimeZone = (tz: string) => {
   try {
@@ -31,6 +53,17 @@ const optionalText = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+/** Slack people: user ids (U…, W…) and user group ids (S…), comma-separated (LEAK_EDITORS, LEAK_PII_USERS). */
+export type PeopleList = { users: string[]; groups: string[] };
+const PEOPLE_EXAMPLE = 'Slack user ids (U…) and/or user group ids (S…) separated by commas, e.g. U0123ABCD,S0456EFGH';
+const peopleText = optionalText
+  .refine((v) => v === undefined || v.split(',').every((id) => /^[UWS][A-Z0-9]{2,}$/.test(id.trim())), `must be ${PEOPLE_EXAMPLE}`)
+  .transform((v): PeopleList | undefined => {
+    if (v === undefined) return undefined;
+    const ids = v.split(',').map((id) => id.trim());
+    return { users: ids.filter((id) => !id.startsWith('S')), groups: ids.filter((id) => id.startsWith('S')) };
+  });
+
 const channelText = optionalText.refine((c) => c === undefined || isChannel(c), 'must be #name or a channel ID such as C0123456789');
 
 const envSchema = z.object({
@@ -48,6 +81,10 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: optionalText.refine((t) => t === undefined || t.startsWith('xapp-'), 'must be an app-level token starting with xapp-'),
   SLACK_API_URL: optionalText.refine((u) => u === undefined || /^https?:\/\//.test(u), 'must be an http(s) URL ending in /api/'),
   PORT: numberFrom('3000', 1, 65535, 'a TCP port between 1 and 65535', true),
+  LEAK_BIND: optionalText.refine((h) => h === undefined || net.isIP(h) !== 0 || h === 'localhost', 'must be an IP address to listen on, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)'),
+  LEAK_SHOW_PII: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  LEAK_PII_USERS: peopleText,
+  LEAK_EDITORS: peopleText,
   SLACK_API_RETRIES: numberFrom('10', 0, 10, 'a whole number of retries between 0 and 10 (0 in tests so a 429 fails at once)', true),
   LEAK_DIGEST_CRON: z.string().trim().default(DEFAULT_DIGEST_CRON).superRefine((v, ctx) => {
     const problem = cronProblem(v);
@@ -61,10 +98,19 @@ const envSchema = z.object({
   LEAK_ACTION_CATALOG: optionalText,
   LEAK_ALERT_CHANNEL: channelText,
   LEAK_ALERT_RULES: optionalText,
+  LEAK_STREAM: optionalText.superRefine((v, ctx) => {
+    const problem = v === undefined ? null : streamUrlProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  LEAK_STREAM_NAME: z.string().trim().default(STREAM_DEFAULTS.name).refine((v) => !nameProblem(v), NAME_RULE),
+  LEAK_STREAM_PREFIX: z.string().trim().default(STREAM_DEFAULTS.prefix).refine((v) => !prefixProblem(v), PREFIX_RULE),
+  LEAK_STREAM_CONSUMER: z.string().trim().default(STREAM_DEFAULTS.consumer).refine((v) => !nameProblem(v), NAME_RULE),
   LEAK_LLM_URL: optionalText.refine((u) => u === undefined || /^https?:\/\/[^\s]+$/.test(u), 'must be the http(s) URL of an OpenAI-compatible chat-completions endpoint, e.g. http://127.0.0.1:8080/v1/chat/completions'),
   LEAK_LLM_KEY: optionalText,
   LEAK_LLM_MODEL: optionalText,
   LEAK_LLM_TIMEOUT_MS: numberFrom('5000', 100, 60_000, 'a whole number of milliseconds between 100 and 60000', true),
+  LEAK_DIGEST_DIR: z.string().trim().min(1).default('./data/digests'),
+  LEAK_INBOX: z.string().trim().min(1).default('./data/inbox'),
   LEAK_DIGESTS: optionalText.superRefine((v, ctx) => {
     if (v === undefined) return;
     try {
@@ -87,15 +133,32 @@ export type Config = {
     appToken?: string;
     apiUrl?: string;
     port: number;
-    /** WebClient retries per call (429s honour Retry-After); 0 in tests. */
+    /** The address the HTTP receiver listens on (LEAK_BIND); unset means every interface, so Slack can reach it. */
+    bind?: string;
+    /** Retries per Slack call, the app's one retry layer (src/slack-delivery.ts): transient failures only, within a 2-minute budget; 0 in tests. */
     apiRetries: number;
   };
+  /**
+   * Who may do what from Slack. Members' personal details (name, birth year, state, enrolment date)
+   * are shown to everyone when showPii, otherwise only to piiViewers, and never in a channel post;
+   * editors may change tracked actions and add notes (unset: everyone).
+   */
+  access: { showPii: boolean; piiViewers?: PeopleList; editors?: PeopleList };
   /** Scheduled digests: channel, view and cron line each (LEAK_DIGESTS, or LEAK_DIGEST_CHANNEL + LEAK_DIGEST_CRON). */
   digests: DigestChannel[];
+  /**
+   * The digest as files (LEAK_DIGEST_DIR, on LEAK_DIGEST_CRON): written by `npm start` when no digest goes to
+   * Slack, or always when LEAK_DIGEST_DIR is set (`set`). One dated subfolder per digest.
+   */
+  digestFolder: { dir: string; cron: string; set: boolean };
+  /** CSV files dropped here are imported as they land, then moved to done/ or refused/ (LEAK_INBOX). */
+  inboxDir: string;
   /** Next-best-action templates replacing src/actions/action-templates.json (LEAK_ACTION_CATALOG); src/actions/catalog.ts reads and checks it. */
   actionCatalog?: string;
   /** Tracked actions: reminder after N business hours, outcome windows, where CLI-created actions are posted. */
   actions: { ackReminderHours: number; interimDays: number; finalDays: number; channel?: string };
+  /** The event log (LEAK_STREAM=nats://HOST:PORT): when set, `npm start` consumes it. Names default to LEAK / leak / leak. */
+  stream: { url?: string; name: string; prefix: string; consumer: string };
   /** Alerts: where they are posted, and the rules file (LEAK_ALERT_RULES, default src/alerts/rules.json) that src/alerts/rules.ts reads and checks. */
   alerts: { channel?: string; rulesFile?: string };
   /** The optional LLM question resolver (off unless LEAK_LLM_URL and LEAK_LLM_MODEL are set). */
@@ -131,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
       port: e.PORT,
+      bind: e.LEAK_BIND,
       apiRetries: e.SLACK_API_RETRIES,
     },
     actions: {
@@ -139,10 +203,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       finalDays: Math.max(e.LEAK_OUTCOME_FINAL_DAYS, e.LEAK_OUTCOME_INTERIM_DAYS),
       channel: e.LEAK_ACTIONS_CHANNEL,
     },
+    access: { showPii: e.LEAK_SHOW_PII === 'true', piiViewers: e.LEAK_PII_USERS, editors: e.LEAK_EDITORS },
     actionCatalog: e.LEAK_ACTION_CATALOG && path.resolve(e.LEAK_ACTION_CATALOG),
     alerts: { channel: e.LEAK_ALERT_CHANNEL, rulesFile: e.LEAK_ALERT_RULES && path.resolve(e.LEAK_ALERT_RULES) },
+    stream: { url: e.LEAK_STREAM, name: e.LEAK_STREAM_NAME, prefix: e.LEAK_STREAM_PREFIX, consumer: e.LEAK_STREAM_CONSUMER },
     llm: e.LEAK_LLM_URL && e.LEAK_LLM_MODEL ? { url: e.LEAK_LLM_URL, key: e.LEAK_LLM_KEY, model: e.LEAK_LLM_MODEL, timeoutMs: e.LEAK_LLM_TIMEOUT_MS } : undefined,
     digests: resolveDigestChannels({ digests: e.LEAK_DIGESTS, channel: e.LEAK_DIGEST_CHANNEL, cron: e.LEAK_DIGEST_CRON }),
+    digestFolder: { dir: path.resolve(e.LEAK_DIGEST_DIR), cron: e.LEAK_DIGEST_CRON.replace(/\s+/g, ' '), set: stripEmpty(env).LEAK_DIGEST_DIR !== undefined },
+    inboxDir: path.resolve(e.LEAK_INBOX),
   };
 }
 

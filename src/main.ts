@@ -1,7 +1,8 @@
 /**
  * `npm start`: load the configuration, open the store (created if new), start every service
- * (simulator when it applies, Slack when configured), and stop them cleanly on Ctrl-C: the live
- * stream finishes its batch, so the next start resumes exactly there.
+ * (simulator when it applies, Slack when configured, the jobs, digests and inbox always), and run
+ * until Ctrl-C or SIGTERM, then stop them cleanly: the live stream finishes its batch, so the next
+ * start resumes exactly there.
  */
 import { describeError } from './errors.ts';
 import { openContext } from './services/open-context.ts';
@@ -21,11 +22,15 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log('Running. Ctrl-C to stop.');
-  // Listeners stay on while stopping: a second Ctrl-C (or tsx relaying the first) must not kill the batch in flight.
+  // A service until told to stop, whatever is configured: without Slack or the simulator nothing else
+  // need hold the event loop open between the hourly jobs, and Node would exit (code 13) mid-await.
+  const keepAlive = setInterval(() => undefined, 2 ** 30);
+  // Listeners stay on while stopping: a second Ctrl-C (or npm relaying the first) must not kill the batch in flight.
   await new Promise<void>((resolve) => {
     process.on('SIGINT', resolve);
     process.on('SIGTERM', resolve);
   });
+  clearInterval(keepAlive);
   console.log('\nStopping…');
   for (const s of services.reverse()) {
     try {

@@ -4,14 +4,14 @@
  * so a chart looks the same on a laptop and on a container with no fonts installed.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { encodePng } from './png.ts';
 import { CHART_HEIGHT, CHART_WIDTH, FONT_FAMILY, PIXEL_RATIO, chartConfig } from './theme.ts';
+import { projectPath } from '../../src/project-path.ts';
 
-const FONT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fonts');
+const FONT_DIR = projectPath('reports', 'charts', 'fonts');
 const FONT_FILES = [path.join(FONT_DIR, 'DejaVuSans.ttf'), path.join(FONT_DIR, 'DejaVuSans-Bold.ttf')];
 
 // Vega-Lite's warnings (e.g. about merged sort orders) would go to stdout of the CLI and the bot.
@@ -44,7 +44,10 @@ export function createChartRenderer(opts: { width?: number; height?: number; pix
   return {
     async render(spec) {
       // 'fit' with padding contained makes the whole picture exactly width × height, whatever the labels.
-      const sized = { ...spec, width, height, autosize: { type: 'fit', contains: 'padding' }, config: { ...chartConfig, ...spec.config } } as TopLevelSpec;
+      // Vega-Lite cannot fit a composite (facets, concatenations): it sizes its panels itself and grows around them.
+      const composite = ['facet', 'vconcat', 'hconcat', 'concat', 'repeat'].some((k) => k in spec);
+      const size = composite ? { autosize: { type: 'pad' } } : { width, height, autosize: { type: 'fit', contains: 'padding' } };
+      const sized = { ...spec, ...size, config: { ...chartConfig, ...spec.config } } as TopLevelSpec;
       const view = new vega.View(vega.parse(compile(sized, { logger: QUIET }).spec), { renderer: 'none', logLevel: vega.None });
       const svg = await view.toSVG();
       view.finalize();

@@ -14,7 +14,7 @@ import { mean, welchTest } from '../before-after/statistics.ts';
 import { addDays, daysBetween } from '../time.ts';
 import { formatActionId, type Action } from './types.ts';
 
-export const BEFORE_DAYS = 14;
+const BEFORE_DAYS = 14;
 
 /** repeat_rate_pct counts the side's days from repeat_from on: those whose 7-day look-back lies inside the store's history. */
 export type Side = { from: string; to: string; days: number; calls_per_day: number; cost_per_day: number; repeat_rate_pct: number | null; repeat_from: string | null; daily_calls: number[] };

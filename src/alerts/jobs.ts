@@ -9,6 +9,7 @@ import type { Context } from '../context.ts';
 import { addDays, zoneClock } from '../time.ts';
 import { postNoiseProposals } from './noise-proposals.ts';
 import { postAlerts, type PostLog, type PostReport } from './post.ts';
+import { logNewAlerts } from './log-alerts.ts';
 import { recordAlerts } from './repository.ts';
 import { resolveSpikes, spikeCandidate } from './spike-alerts.ts';
 import { evaluateSeries, scanSpikes } from './spike-scan.ts';
@@ -16,7 +17,7 @@ import { scanThresholds } from './thresholds.ts';
 import { alertRules, type AlertRules } from './rules.ts';
 import { readDataReach } from '../leakage/data-through.ts';
 
-export type AlertJobReport = { created: number[]; refreshed: number; resolved: number[]; posted: PostReport | null; proposals: string[] };
+export type AlertJobReport = { created: number[]; refreshed: number; resolved: number[]; posted: PostReport | null; proposals: string[]; logged?: number };
 
 /** Scans and records, without Slack: what the CLI and tests call, and the first half of runAlertJobs. */
 export function scanAndRecordAlerts(ctx: Context, now: number, rules: AlertRules = alertRules(ctx.config)): Omit<AlertJobReport, 'posted' | 'proposals'> {
@@ -64,8 +65,11 @@ export function liveScanHour(ctx: Context, now: number): number {
   return reach.cut === null ? -1 : Math.floor(clock.localMinute(reach.cut) / 60) - 1;
 }
 
-export async function runAlertJobs(ctx: Context, client: WebClient, now: number, log: PostLog = ctx.log): Promise<AlertJobReport> {
+/** Without Slack (no client) or LEAK_ALERT_CHANNEL, the new alerts go to the log, one line each, instead of a channel. */
+export async function runAlertJobs(ctx: Context, client: WebClient | undefined, now: number, log: PostLog & { info?(m: string): void } = ctx.log): Promise<AlertJobReport> {
   const scanned = scanAndRecordAlerts(ctx, now);
+  // No Slack, or no channel to post them in: the log is where they are seen.
+  if (!client || !ctx.config.alerts.channel) return { ...scanned, posted: null, proposals: [], logged: logNewAlerts(ctx, now, (m) => (log.info ?? ctx.log.info)(m)) };
   const posted = await postAlerts(ctx, client, now, log);
   const proposals = await postNoiseProposals(ctx, client, now, log);
   return { ...scanned, posted, proposals };

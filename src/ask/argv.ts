@@ -55,3 +55,17 @@ export function fillNeeds(r: AnswerResolution, memberId: string): AnswerResoluti
   const slots: Slots = { member_id: id, date: r.slots.date };
   return { kind: 'answer', intent: r.intent, slots, argv: commandArgv(r.intent, slots), confidence: r.confidence, source: r.source, ...(r.notes ? { notes: r.notes } : {}) };
 }
+
+/**
+ * The same answer with some slots changed (Slack's journey menu and date buttons): the command line
+ * is made again from the slots, so what runs is what the "Understood as" line says. A journey of
+ * undefined means all journeys.
+ */
+export function withSlots(r: AnswerResolution, change: Pick<Slots, 'journey' | 'date'>): AnswerResolution {
+  const slots: Slots = { ...r.slots, ...change };
+  if (slots.journey === undefined) delete slots.journey;
+  const { notes, ...rest } = r;
+  // A note names the journey it was written for ("answered for billing as a whole"): kept only while that holds.
+  const keepNotes = notes && slots.journey === r.slots.journey;
+  return { ...rest, slots, argv: commandArgv(r.intent, slots), source: 'choice', ...(keepNotes ? { notes } : {}) };
+}

@@ -7,7 +7,7 @@
 import type { Store } from '../../db/open-db.ts';
 import { LeakError } from '../errors.ts';
 import { commandLine } from './argv.ts';
-import { INTENTS, slotsSchema, threadContextSchema, type Intent, type LearnedPhrase, type Resolution, type ThreadContext } from './types.ts';
+import { INTENTS, resolutionSchema, slotsSchema, threadContextSchema, type Intent, type LearnedPhrase, type Resolution, type ThreadContext } from './types.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -25,6 +25,9 @@ export type QualityRow = {
   down_votes: number;
 };
 
+/** An asked question read back, for the buttons under its answer (a choice, a new journey or date, 👍/👎). */
+export type AskedQuestion = { id: number; workspace: string; threadKey: string | null; user: string; question: string; resolution: Resolution };
+
 export type AskStore = ReturnType<typeof openAskStore>;
 
 export function openAskStore(store: Store, now: () => number = Date.now) {
@@ -41,6 +44,7 @@ export function openAskStore(store: Store, now: () => number = Date.now) {
        VALUES (@workspace, @threadKey, @user, @question, @kind, @intent, @command, @resolution, @at)`,
     ),
     questionExists: db.prepare('SELECT 1 FROM ask_questions WHERE id = ?').pluck(),
+    loadQuestion: db.prepare('SELECT id, workspace, thread_key AS threadKey, user, question, resolution FROM ask_questions WHERE id = ?'),
     recordFeedback: db.prepare(
       `INSERT INTO ask_feedback (question_id, user, verdict, at) VALUES (@id, @user, @verdict, @at)
        ON CONFLICT (question_id, user) DO UPDATE SET verdict = excluded.verdict, at = excluded.at`,
@@ -91,6 +95,12 @@ export function openAskStore(store: Store, now: () => number = Date.now) {
           at: now(),
         }).lastInsertRowid,
       );
+    },
+    /** The question with that id and how it was resolved, or undefined (no such id, or a row that no longer parses). */
+    loadQuestion(id: number): AskedQuestion | undefined {
+      const row = stmts.loadQuestion.get(id) as (Omit<AskedQuestion, 'resolution'> & { resolution: string }) | undefined;
+      const parsed = row && resolutionSchema.safeParse(safeJson(row.resolution));
+      return row && parsed?.success ? { ...row, resolution: parsed.data } : undefined;
     },
     /** One verdict per person per question; a second click replaces the first. */
     recordFeedback(f: { questionId: number; user: string; verdict: Verdict }): void {

@@ -74,8 +74,8 @@ export function readQuestion(text: string, today: string, t: Tables): Found {
     language: t.language.find(words)[0]?.value,
     member_id,
     dates: dateSlots(mentions, today),
-    // compromise's number reader is the slowest step: only run when a word is a number.
-    amounts: tokens.some((k) => k.number) ? findAmounts(fixed) : {},
+    // compromise's number reader is the slowest step: only run when a word outside the dates is a number ("on the 18th" is no amount).
+    amounts: tokens.some((k, i) => k.number && !inDate.has(i)) ? findAmounts(fixed) : {},
     measure,
     by,
     view: t.alertView.find(words)[0]?.value,

@@ -124,12 +124,17 @@ function carriedSlots(previous: Slots, found: Found): Slots {
 
 /**
  * What to remember when a person picks a clarifying option: these words meant this intent and
- * these slots. Dates are left out (they are read from the words again, against that day's today).
+ * these slots. Dates (a "since" too) are left out: they are read from the words again, against that day's today.
  */
 export function learnedPhrase(question: string, chosen: AnswerResolution, input: Pick<AskInput, 'today' | 'vocabulary'>): LearnedPhrase {
   const found = readQuestion(question, input.today, tablesFor(input.vocabulary));
-  const { date: _d, from: _f, to: _t, ...slots } = chosen.slots;
+  const { date: _d, from: _f, to: _t, since: _s, ...slots } = chosen.slots;
   return { phrase: found.key, intent: chosen.intent, slots };
+}
+
+/** Whether a word means something to the resolver (a cue, a journey, a date or number word): "what" does, "todya" does not. */
+export function isKnownWord(word: string, vocabulary: AskInput['vocabulary']): boolean {
+  return tablesFor(vocabulary).lexicon.words.has(word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
 }
 
 /**

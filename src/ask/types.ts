@@ -2,7 +2,7 @@
  * The shapes of a resolved question, shared by the offline resolver, the optional LLM resolver and
  * the persistence module. zod schemas guard every shape that crosses a boundary (the store, an LLM).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The read-only answers a question can map onto: exactly the query commands of the same names. */
 export const INTENTS = ['today', 'segments', 'journey', 'member', 'savings', 'why', 'actions', 'impact', 'alerts', 'agents', 'interactions', 'cube'] as const;
@@ -75,6 +75,18 @@ export type ClarifyResolution = {
 };
 export type UnknownResolution = { kind: 'unknown'; suggestions: string[]; reason: 'not_understood' | 'refused' };
 export type Resolution = AnswerResolution | ClarifyResolution | UnknownResolution;
+
+/** A stored resolution read back (a clarifying question's buttons answer from it): every kind, nested choices too. */
+const unknownSchema = z.object({ kind: z.literal('unknown'), suggestions: z.array(z.string()), reason: z.enum(['not_understood', 'refused']) });
+const clarifySchema: z.ZodType<ClarifyResolution> = z.lazy(() =>
+  z.object({
+    kind: z.literal('clarify'),
+    slot: z.union([slotsSchema.keyof(), z.literal('intent')]),
+    prompt: z.string(),
+    options: z.array(z.object({ label: z.string(), resolution: z.union([answerSchema, clarifySchema]) })),
+  }),
+);
+export const resolutionSchema: z.ZodType<Resolution> = z.union([answerSchema, clarifySchema, unknownSchema]);
 
 /** What the previous answer in a thread was about, read from its JSON by focusOfAnswer(). */
 export const focusSchema = z

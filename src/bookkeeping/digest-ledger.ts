@@ -16,6 +16,7 @@ export type ClaimResult =
 export type DigestPostRow = {
   channel: string;
   digest_date: string;
+  from_date: string | null;
   role: DigestRole;
   status: 'posting' | 'posted' | 'failed' | 'interrupted';
   late: number;
@@ -35,16 +36,16 @@ export const INSTANCE_ID = `${os.hostname()}:${process.pid}:${crypto.randomBytes
 export function claimDigest(
   store: Store,
   key: DigestKey,
-  opts: { role: DigestRole; late: boolean; instance: string; now: number },
+  opts: { role: DigestRole; late: boolean; instance: string; now: number; from?: string },
 ): ClaimResult {
   const { sqlite } = store;
   const run = sqlite.transaction((): ClaimResult => {
     const inserted = sqlite
       .prepare(
-        `INSERT INTO digest_posts (channel, digest_date, role, status, claimed_by, claimed_at, attempts, late)
-         VALUES (?, ?, ?, 'posting', ?, ?, 1, ?) ON CONFLICT (channel, digest_date) DO NOTHING`,
+        `INSERT INTO digest_posts (channel, digest_date, from_date, role, status, claimed_by, claimed_at, attempts, late)
+         VALUES (?, ?, ?, ?, 'posting', ?, ?, 1, ?) ON CONFLICT (channel, digest_date) DO NOTHING`,
       )
-      .run(key.channel, key.date, opts.role, opts.instance, opts.now, opts.late ? 1 : 0);
+      .run(key.channel, key.date, opts.from ?? key.date, opts.role, opts.instance, opts.now, opts.late ? 1 : 0);
     if (inserted.changes === 1) return { outcome: 'claimed', attempts: 1 };
     const row = readRow(store, key)!;
     if (row.status === 'posted') return { outcome: 'already_posted', status: row.status };
@@ -53,10 +54,10 @@ export function claimDigest(
       // Nothing went out for a failed row, so taking it again cannot double-post.
       sqlite
         .prepare(
-          `UPDATE digest_posts SET status = 'posting', claimed_by = ?, claimed_at = ?, attempts = attempts + 1, late = ?, role = ?
+          `UPDATE digest_posts SET status = 'posting', claimed_by = ?, claimed_at = ?, attempts = attempts + 1, late = ?, role = ?, from_date = ?
            WHERE channel = ? AND digest_date = ?`,
         )
-        .run(opts.instance, opts.now, opts.late ? 1 : 0, opts.role, key.channel, key.date);
+        .run(opts.instance, opts.now, opts.late ? 1 : 0, opts.role, opts.from ?? key.date, key.channel, key.date);
       return { outcome: 'claimed', attempts: row.attempts + 1 };
     }
     if (opts.now - row.claimed_at > STALE_CLAIM_MS) {
@@ -93,13 +94,26 @@ export function readRow(store: Store, key: DigestKey): DigestPostRow | undefined
 }
 
 /**
+ * The last day a digest for this channel (or folder) covers, whether it went out or may have (a claim
+ * in progress, or interrupted mid-post): the next digest starts the day after. Undefined before the first.
+ */
+export function lastCoveredDay(store: Store, channel: string): string | undefined {
+  return (
+    (store.sqlite
+      .prepare("SELECT max(digest_date) FROM digest_posts WHERE channel = ? AND status IN ('posted', 'posting', 'interrupted')")
+      .pluck()
+      .get(channel) as string | null) ?? undefined
+  );
+}
+
+/**
  * For the Home tab: the latest digests per channel, problems first (failed, interrupted, or posted
  * with charts missing), each with its reason in words.
  */
 export function listDigestStatus(store: Store, opts: { limit?: number } = {}): DigestPostRow[] {
   return store.sqlite
     .prepare(
-      `SELECT channel, digest_date, role, status, late, attempts, claimed_at, posted_at, ts, error FROM digest_posts
+      `SELECT channel, digest_date, from_date, role, status, late, attempts, claimed_at, posted_at, ts, error FROM digest_posts
        ORDER BY CASE WHEN status IN ('failed', 'interrupted') THEN 0 WHEN error IS NOT NULL THEN 1 ELSE 2 END,
          digest_date DESC, channel LIMIT ?`,
     )
@@ -114,9 +128,12 @@ export function listDigestStatus(store: Store, opts: { limit?: number } = {}): D
 export function listDigestFailures(store: Store, opts: { sinceDate?: string; now?: number } = {}): DigestPostRow[] {
   const rows = store.sqlite
     .prepare(
-      `SELECT channel, digest_date, role, status, late, attempts, claimed_at, posted_at, ts, error FROM digest_posts
+      `SELECT channel, digest_date, from_date, role, status, late, attempts, claimed_at, posted_at, ts, error FROM digest_posts
        WHERE (status IN ('failed', 'interrupted') OR (status = 'posted' AND error IS NOT NULL)
               OR (status = 'posting' AND claimed_at < @stale)) AND digest_date >= @since
+         -- A failed digest whose days a later digest to the same channel covered is no longer a problem.
+         AND NOT (status = 'failed' AND EXISTS (SELECT 1 FROM digest_posts later WHERE later.channel = digest_posts.channel
+              AND later.status = 'posted' AND later.digest_date > digest_posts.digest_date AND coalesce(later.from_date, later.digest_date) <= digest_posts.digest_date))
        ORDER BY digest_date DESC, channel`,
     )
     .all({ since: opts.sinceDate ?? '0000-00-00', stale: opts.now === undefined ? -1 : opts.now - STALE_CLAIM_MS }) as DigestPostRow[];

@@ -41,6 +41,8 @@ export class BronzeWriter {
   private batchId = 0;
   private firstRawId = 0;
   private result: BatchResult | undefined;
+  /** Opened inside a caller's transaction (a stream consumer's micro-batch): the batch is a savepoint of it. */
+  private nested = false;
 
   constructor(
     store: Store,
@@ -57,9 +59,13 @@ export class BronzeWriter {
     );
   }
 
-  /** Starts the batch's transaction. Everything until commit() lands together or not at all. */
+  /**
+   * Starts the batch's transaction. Everything until commit() lands together or not at all. Inside a
+   * transaction the caller holds, the batch is a savepoint, and it lands when the caller commits.
+   */
   open(): void {
-    this.sqlite.exec('BEGIN IMMEDIATE');
+    this.nested = this.sqlite.inTransaction;
+    this.sqlite.exec(this.nested ? 'SAVEPOINT bronze_batch' : 'BEGIN IMMEDIATE');
     const { next } = this.sqlite
       .prepare(`SELECT coalesce(max(raw_id), 0) + 1 AS next FROM ${this.contract.bronzeTable}`)
       .get() as { next: number };
@@ -109,13 +115,14 @@ export class BronzeWriter {
          WHERE batch_id = ?`,
       )
       .run(result.loaded, result.quarantined, this.firstRawId, last, this.batchId);
-    this.sqlite.exec('COMMIT');
+    this.sqlite.exec(this.nested ? 'RELEASE bronze_batch' : 'COMMIT');
     this.result = undefined;
     return result;
   }
 
   abort(): void {
-    if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+    if (this.nested && this.result) this.sqlite.exec('ROLLBACK TO bronze_batch; RELEASE bronze_batch');
+    else if (!this.nested && this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
     this.result = undefined;
   }
 

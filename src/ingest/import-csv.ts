@@ -24,6 +24,8 @@ export type CheckedCsv = {
   sha256: string;
   positions: number[];
   headerWidth: number;
+  /** The header line as it arrived. */
+  header: string;
   /** Empty lines before the header. */
   emptyLines: number;
   /** The records after the header, not yet split. */
@@ -54,7 +56,7 @@ export async function checkCsvFile(kind: SourceKind, file: string): Promise<Chec
       throw new LeakError('bad_file', `${name}: line ${rec.lineNo} holds only spaces where the header row should be (${requiredList(kind)}). Nothing was loaded.`);
     }
     shape.width = rec.fields.length;
-    return { kind, file, sha256, positions: mapHeader(rec.fields, kind, name), headerWidth: rec.fields.length, emptyLines, rest };
+    return { kind, file, sha256, positions: mapHeader(rec.fields, kind, name), headerWidth: rec.fields.length, header: rec.raw, emptyLines, rest };
   }
   throw new LeakError('bad_file', `${name} is empty: a ${kind} file needs a header row with ${requiredList(kind)}. Nothing was loaded.`);
 }
@@ -79,25 +81,7 @@ export function loadCsvFile(store: Store, csv: CheckedCsv, opts: { now?: number 
   writer.open();
   let emptyLines = csv.emptyLines;
   try {
-    for (const rec of csv.rest) {
-      // Only a line with nothing on it is not a row: one of spaces, or a lone quote, is reported.
-      if (rec.raw === '') {
-        emptyLines++;
-        continue;
-      }
-      if (rec.fields === undefined) {
-        writer.quarantine(rec.lineNo, rec.raw, 'bad_quoting', `cannot split into fields: ${rec.error}`);
-        continue;
-      }
-      const record = rec.fields;
-      if (record.length !== headerWidth) {
-        const n = record.length;
-        const blank = rec.raw.trim() === '' ? ' (the line holds only spaces)' : '';
-        writer.quarantine(rec.lineNo, rec.raw, 'field_count', `row has ${n} field${n === 1 ? '' : 's'}${blank}, the header has ${headerWidth}`);
-        continue;
-      }
-      writer.add(rec.lineNo, positions.map((p) => (p < 0 ? '' : record[p])), rec.raw);
-    }
+    for (const rec of csv.rest) if (!addCsvRecord(writer, rec, positions, headerWidth)) emptyLines++;
     return { ...writer.commit(), file, kind, emptyLines };
   } catch (e) {
     writer.abort();
@@ -105,12 +89,33 @@ export function loadCsvFile(store: Store, csv: CheckedCsv, opts: { now?: number 
   }
 }
 
+/**
+ * One CSV record through the gate: loaded, or quarantined with its reason. Returns false for a line
+ * with nothing on it (not a row, only counted); one of spaces, or a lone quote, is quarantined.
+ */
+export function addCsvRecord(writer: BronzeWriter, rec: CsvRecord, positions: number[], headerWidth: number): boolean {
+  if (rec.raw === '') return false;
+  if (rec.fields === undefined) {
+    writer.quarantine(rec.lineNo, rec.raw, 'bad_quoting', `cannot split into fields: ${rec.error}`);
+    return true;
+  }
+  const record = rec.fields;
+  if (record.length !== headerWidth) {
+    const n = record.length;
+    const blank = rec.raw.trim() === '' ? ' (the line holds only spaces)' : '';
+    writer.quarantine(rec.lineNo, rec.raw, 'field_count', `row has ${n} field${n === 1 ? '' : 's'}${blank}, the header has ${headerWidth}`);
+    return true;
+  }
+  writer.add(rec.lineNo, positions.map((p) => (p < 0 ? '' : record[p])), rec.raw);
+  return true;
+}
+
 export async function importCsvFile(store: Store, kind: SourceKind, file: string, opts: { now?: number } = {}): Promise<ImportResult> {
   return loadCsvFile(store, await checkCsvFile(kind, file), opts);
 }
 
-/** Column index in the file for each contract column (-1 for an absent optional column). */
-function mapHeader(header: string[], kind: SourceKind, name: string): number[] {
+/** Column index in the file for each contract column (-1 for an absent optional column); LeakError 'bad_file' when a required one is missing. */
+export function mapHeader(header: string[], kind: SourceKind, name: string): number[] {
   const names = header.map((h) => h.trim().toLowerCase());
   const contract = CONTRACTS[kind];
   const missing = contract.columns.filter((c) => c.required && !names.includes(c.name)).map((c) => c.name);
@@ -123,13 +128,13 @@ function mapHeader(header: string[], kind: SourceKind, name: string): number[] {
   return contract.columns.map((c) => names.indexOf(c.name));
 }
 
-const requiredList = (kind: SourceKind) =>
+export const requiredList = (kind: SourceKind) =>
   CONTRACTS[kind].columns
     .filter((c) => c.required)
     .map((c) => c.name)
     .join(', ');
 
-async function readFileOrRefuse(file: string): Promise<Buffer> {
+export async function readFileOrRefuse(file: string): Promise<Buffer> {
   try {
     return await fs.readFile(file);
   } catch (e) {
@@ -138,7 +143,7 @@ async function readFileOrRefuse(file: string): Promise<Buffer> {
   }
 }
 
-function decodeCsvText(bytes: Buffer, name: string): string {
+export function decodeCsvText(bytes: Buffer, name: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new LeakError('bad_file', `${name} is UTF-16 text: save it as UTF-8 CSV and import again. Nothing was loaded.`);
   }

@@ -35,12 +35,21 @@ function zeroFill(rows: DailyPoint[], from: string, to: string): DailyPoint[] {
   return out;
 }
 
-/** One journey's leaked calls and cost by segment on a date, biggest first. */
-export function listSegmentCalls(ctx: Context, date: string, journey: string): SegmentCalls[] {
+/** One journey's leaked calls and cost by segment over [from, to] (one day when from = to), biggest first. */
+export function listSegmentCalls(ctx: Context, q: { from: string; to: string; journey: string }): SegmentCalls[] {
   return ctx.store.sqlite
     .prepare(
-      `SELECT segment, calls, cost FROM segment_drilldown WHERE date = ? AND journey = ?
+      `SELECT segment, sum(calls) AS calls, sum(cost) AS cost FROM segment_drilldown
+       WHERE date BETWEEN @from AND @to AND journey = @journey GROUP BY segment
        ORDER BY calls DESC, segment`,
     )
-    .all(date, journey) as SegmentCalls[];
+    .all(q) as SegmentCalls[];
+}
+
+/**
+ * The first local day the store holds any call for (leaked or not), or null when it holds none.
+ * Before it there is no data, which is not the same as no leaks: a chart starts there, not at zero.
+ */
+export function firstCallDay(ctx: Context): string | null {
+  return (ctx.store.sqlite.prepare('SELECT min(local_date) FROM call_logs_cleaned').pluck().get() as string | null) ?? null;
 }

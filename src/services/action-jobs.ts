@@ -6,14 +6,14 @@ import { runActionJobs } from '../actions/jobs.ts';
 
 export const ACTION_JOBS_CRON = '7 * * * *';
 
-export function startActionJobs(ctx: Context, client: WebClient, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)) {
+export function startActionJobs(ctx: Context, client: WebClient | undefined, log: (line: string) => void = (l) => ctx.log.info(l)) {
   return startHourlyJob({
     name: 'action jobs',
     label: 'actions',
     cron: ACTION_JOBS_CRON,
     timeZone: ctx.config.timeZone,
     log,
-    run: () => runActionJobs(ctx, client, ctx.now(), { warn: (m) => log(`actions: ${m}`) }),
+    run: () => runActionJobs(ctx, client, ctx.now(), { warn: (m) => log(`actions: ${m}`), info: (m) => log(`actions: ${m}`) }),
     describe: (r) => [
       r.posted && `${r.posted} posted`, r.announced && `${r.announced} thread updates`, r.reminded.length && `${r.reminded.length} reminders`,
       r.interim.length && `${r.interim.length} interim outcomes`, r.final.length && `${r.final.length} final outcomes`,

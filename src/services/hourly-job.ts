@@ -5,7 +5,7 @@
  */
 import cron, { type ScheduledTask } from 'node-cron';
 
-export type HourlyJob = { name: string; task: ScheduledTask; startup: Promise<unknown>; stop(): Promise<void> };
+export type HourlyJob = { name: string; task: ScheduledTask; startup: Promise<unknown>; runNow(): Promise<unknown>; stop(): Promise<void> };
 
 export function startHourlyJob<R>(opts: {
   name: string;
@@ -32,6 +32,23 @@ export function startHourlyJob<R>(opts: {
         opts.log(`${label}: unexpected error ${(e as Error).message}`);
         return undefined;
       });
-  const task = cron.schedule(opts.cron, run, { timezone: opts.timeZone, noOverlap: true, name: opts.name });
-  return { name: opts.name, task, startup: run(), stop: async () => void (await task.destroy()) };
+  // Runs in flight, so stopping waits for them rather than close the store under one.
+  const inflight = new Set<Promise<unknown>>();
+  const track = () => {
+    const p = run();
+    inflight.add(p);
+    void p.finally(() => inflight.delete(p));
+    return p;
+  };
+  const task = cron.schedule(opts.cron, track, { timezone: opts.timeZone, noOverlap: true, name: opts.name });
+  return {
+    name: opts.name,
+    task,
+    startup: track(),
+    runNow: track,
+    stop: async () => {
+      await task.destroy();
+      await Promise.all(inflight);
+    },
+  };
 }

@@ -4,6 +4,8 @@
  */
 import type { Context } from '../context.ts';
 import { buildSlackApp, slackMode, type SlackService } from './app.ts';
+import { vocabularyOf } from '../../commands/asking.ts';
+import { warmUpResolver } from '../ask/resolve.ts';
 
 export type StartLog = { info(message: string): void };
 
@@ -23,10 +25,12 @@ export async function startSlackIfConfigured(ctx: Context, log: StartLog = ctx.l
   }
   const service = buildSlackApp(ctx);
   const { port } = await service.start();
+  // The first question would otherwise pay for compiling the language libraries' code paths.
+  warmUpResolver(vocabularyOf(ctx.store));
   log.info(
     mode === 'socket'
       ? 'Slack: connected over Socket Mode; /leak, buttons, mentions and the Home tab are live.'
-      : `Slack: listening on port ${port} at /slack/events (commands, interactivity and events).`,
+      : `Slack: listening on ${ctx.config.slack.bind ? `${ctx.config.slack.bind}:${port}` : `port ${port}`} at /slack/events (commands, interactivity and events).`,
   );
   return service;
 }

@@ -35,4 +35,4 @@ export function tokenize(text: string): string[] {
 }
 
 /** Slack sends &amp; &lt; &gt; in message and command text. */
-const unescapeSlack = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+export const unescapeSlack = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

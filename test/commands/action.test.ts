@@ -39,12 +39,12 @@ describe('leak action (CLI)', () => {
     seedJourney(deps);
     const created = await leak(deps, 'action', 'new', 'billing', 'Fix the eligibility check', '--team', 'Billing', '--error', 'Not eligible', '--by', 'dana');
     expect(created.text).toContain('Created A-1 (proposed) for billing, owner team Billing.');
-    await leak(deps, 'action', 'ack', 'A-1', '--assignee', 'sam', '--by', 'dana');
+    await leak(deps, 'action', 'ack', 'A-1', '--assignee', 'U0SAM0001', '--by', 'dana');
     const shipped = await leak(deps, 'action', 'ship', 'a1', '--ship-date', '2026-11-20', '--by', 'sam');
     expect(shipped.text).toContain('A-1: acknowledged → shipped.');
     expect(shipped.text).toMatch(/acknowledged → shipped {2}by sam via cli {2}\(ship date 2026-11-20\)/);
     const list = await leak(deps, 'action', 'list');
-    expect(list.text).toMatch(/A-1 +Shipped +billing +Fix the eligibility check +sam +0d/);
+    expect(list.text).toMatch(/A-1 +Shipped +billing +Fix the eligibility check +U0SAM0001 +0d/);
   });
 
   it('refuses an invalid transition and bad input with one line each', async () => {

@@ -42,7 +42,7 @@ describe('digest content', () => {
   it('executive view: cost first, yearly cost at the 7-day rate from the savings model, cost chart leads', async () => {
     const d = await buildDigest(deps, { date: DATE, role: 'exec', renderer });
     const annual = deps.store.sqlite.prepare('SELECT sum(annual_cost) FROM savings_model WHERE date = ?').pluck().get(DATE) as number;
-    expect(d.facts[0]).toEqual({ label: 'Cost of leaked calls', value: expect.stringMatching(new RegExp(`^\\${formatMoney(d.data.today.total.cost)} \\(`)) });
+    expect(d.facts[0]).toEqual({ label: 'Cost of leaked calls', value: expect.stringMatching(new RegExp(`^\\${formatMoney(d.data.span.total.cost)} \\(`)) });
     expect(d.facts[2].value).toBe(`${formatMoney(annual)} (the most that fixing every leak could save)`);
     expect(d.charts[0].key).toBe('cost-by-journey');
     const { blocks } = buildDigestBlocks(d);
@@ -53,7 +53,7 @@ describe('digest content', () => {
   it("offers the top three next-best actions, each with an \"I'll take it\" button the action tracker accepts", async () => {
     const d = await buildDigest(deps, { date: DATE, role: 'exec', renderer });
     const top = recommendActions(deps, { date: DATE }).slice(0, 3);
-    const buttons = buildDigestBlocks(d).blocks.filter((b) => b.accessory) as { block_id: string; accessory: { action_id: string; value: string } }[];
+    const buttons = (buildDigestBlocks(d).blocks as { accessory?: unknown }[]).filter((b) => b.accessory) as { block_id: string; accessory: { action_id: string; value: string } }[];
     expect(buttons).toHaveLength(3);
     expect(new Set(buttons.map((b) => b.block_id)).size).toBe(3);
     expect(new Set(buttons.map((b) => b.accessory.action_id)).size).toBe(3);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createChartRenderer, inkRatio, type ChartRenderer } from '../../../reports/charts/render.ts';
 import { readPngSize } from '../../../reports/charts/png.ts';
 import { assignJourneyColors, OKABE_ITO } from '../../../reports/charts/theme.ts';
-import { plural, renderDigestCharts } from '../../../reports/digest/chart.ts';
+import { planDigestCharts, plural, renderDigestCharts } from '../../../reports/digest/chart.ts';
 import { buildDigest } from '../../../reports/digest/build.ts';
 import { buildDigestBlocks } from '../../../reports/digest/blocks.ts';
 import { renderDigestMarkdown } from '../../../reports/digest/markdown.ts';
@@ -12,6 +12,14 @@ import { makeDeps } from '../../helpers/store.ts';
 import { seedLeakage } from './seed-store.ts';
 
 const DATE = '2026-11-23';
+
+/** The trend chart is one panel per journey: as wide as the others, taller with each journey. */
+function expectPanelChart(png: Buffer, journeys: number) {
+  const { width, height } = readPngSize(png)!;
+  expect(width).toBeGreaterThanOrEqual(1300);
+  expect(width).toBeLessThanOrEqual(1500);
+  expect(height).toBeGreaterThan(journeys * 2 * 46);
+}
 let renderer: ChartRenderer;
 const seeded = makeDeps({ now: '2026-11-24T14:00:00Z' });
 
@@ -21,13 +29,14 @@ beforeAll(async () => {
 });
 
 describe('digest charts', () => {
-  it('renders three PNGs of the declared size (720 px at 2x), each with something drawn on it', async () => {
+  it('renders three PNGs about 720 px wide at 2x (the bar charts exactly 720 × 380), each with something drawn on it', async () => {
     const charts = await renderDigestCharts(renderer, queryDigest(seeded, DATE));
     expect(charts.map((c) => c.key)).toEqual(['daily-by-journey', 'top-journey-segments', 'cost-by-journey']);
     for (const c of charts) {
       expect(c.notice).toBeUndefined();
-      expect(readPngSize(c.png!)).toEqual({ width: 1440, height: 760 });
-      expect({ width: c.width, height: c.height }).toEqual({ width: 1440, height: 760 });
+      expect(readPngSize(c.png!)).toEqual({ width: c.width, height: c.height });
+      if (c.key === 'daily-by-journey') expectPanelChart(c.png!, 4);
+      else expect({ width: c.width, height: c.height }).toEqual({ width: 1440, height: 760 });
       expect(c.alt.length).toBeGreaterThan(20);
       expect(c.alt.length).toBeLessThanOrEqual(1000);
     }
@@ -36,7 +45,7 @@ describe('digest charts', () => {
   it('writes out the numbers each chart shows, computed from the store', async () => {
     const data = queryDigest(seeded, DATE);
     const [daily, segments, cost] = await renderDigestCharts(renderer, data);
-    const billing = data.today.journeys.find((j) => j.journey === 'billing')!;
+    const billing = data.span.journeys.find((j) => j.journey === 'billing')!;
     expect(cost.text).toContain(`billing: ${formatMoney(billing.cost)} (${billing.calls} calls)`);
     const top = data.top_segments[0];
     expect(segments.text[0]).toBe(`${top.segment}: ${top.calls} calls (${formatMoney(top.cost)})`);
@@ -50,7 +59,7 @@ describe('digest charts', () => {
     const [daily] = await renderDigestCharts(renderer, data);
     expect(daily.text.at(-1)).toBe('Marked change on Nov 21: Billing portal release 4.2');
     expect(daily.alt).toContain('with 1 marked change.');
-    expect(readPngSize(daily.png!)).toEqual({ width: 1440, height: 760 });
+    expectPanelChart(daily.png!, 4);
   });
 
   it('posts no chart for a day without data, and says so in the message and the Markdown', async () => {
@@ -74,6 +83,36 @@ describe('digest charts', () => {
       expect(c.png).toBeUndefined();
       expect(c.notice).toMatch(/rendered blank, so it was not posted/);
     }
+  });
+
+  it("starts the trend at the store's first day of data: days before it are not drawn as zeros", async () => {
+    const young = makeDeps({ now: '2026-11-24T14:00:00Z' });
+    await seedLeakage(young, { endDate: DATE, days: 10 });
+    const data = queryDigest(young, DATE);
+    expect(data.trend_from).toBe('2026-11-14');
+    expect(Math.min(...data.daily.map((p) => Date.parse(p.date)))).toBe(Date.parse('2026-11-14'));
+    const [daily] = await renderDigestCharts(renderer, data);
+    expect(daily.text[0]).toMatch(/^billing: [\d,]+ calls over Nov 14–Nov 23, /);
+    expect(daily.alt).toContain('2026-11-14 to 2026-11-23');
+    const [spec] = planDigestCharts(data);
+    expect(JSON.stringify(spec.spec)).toContain('From Nov 14 (the first day of data) to Nov 23');
+  });
+
+  it('gives every journey its own panel on its own scale, biggest first, so a small one is as findable as a big one', () => {
+    const data = queryDigest(seeded, DATE);
+    const spec = planDigestCharts(data)[0].spec as unknown as { facet: { row: { sort: string[] } }; resolve: unknown; data: { values: { kind: string; panel: string }[] } };
+    const panels = spec.facet.row.sort;
+    expect(panels.map((p) => p.split(' · ')[0])).toEqual(['billing', 'id_card', 'pharmacy', 'login']);
+    expect(panels[3]).toMatch(/^login · [\d,]+ calls over Oct 27–Nov 23 · \d+ on Nov 23$/);
+    expect(spec.resolve).toEqual({ scale: { y: 'independent' } });
+    for (const p of panels) expect(spec.data.values.filter((v) => v.kind === 'point' && v.panel === p)).toHaveLength(28);
+    // More journeys than panels: the smallest share one "other journeys" panel, and the text still names each.
+    const many = { ...data, daily: [...data.daily, ...Array.from({ length: 6 }, (_, i) => data.daily.filter((p) => p.journey === 'login').map((p) => ({ ...p, journey: `tiny_${i}`, calls: 1 }))).flat()] };
+    const [planned] = planDigestCharts(many);
+    const rows = (planned.spec as unknown as { facet: { row: { sort: string[] } } }).facet.row.sort;
+    expect(rows).toHaveLength(8);
+    expect(rows[7]).toMatch(/^3 other journeys · 84 calls over/);
+    expect(planned.text.filter((t) => t.startsWith('tiny_'))).toHaveLength(6);
   });
 
   it("says '1 call' and '1,030 calls'", () => {

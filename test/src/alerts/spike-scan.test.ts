@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { addAnnotation } from '../../../src/annotations/annotations.ts';
 import { evaluateSeries, scanSpikes } from '../../../src/alerts/spike-scan.ts';
-import { binomialUpperTail, poissonUpperTail } from '../../../src/alerts/count-test.ts';
 import { addDays } from '../../../src/time.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { insertLeaks } from './rows.ts';
 import { ELIGIBILITY, SPIKE_DAY, spikeWorld } from './spike-world.ts';
 import { alertRules } from '../../../src/alerts/rules.ts';
 
-describe('count test', () => {
-  it('matches hand-worked binomial and Poisson tails', () => {
-    expect(binomialUpperTail(3, 3, 0.5)).toBeCloseTo(0.125, 12);
-    expect(binomialUpperTail(2, 4, 0.2)).toBeCloseTo(1 - 0.8 ** 4 - 4 * 0.2 * 0.8 ** 3, 12);
-    expect(poissonUpperTail(1, 2)).toBeCloseTo(1 - Math.exp(-2), 12);
-    expect(poissonUpperTail(3, 1)).toBeCloseTo(1 - Math.exp(-1) * (1 + 1 + 0.5), 12);
-  });
-});
 
 describe('scanSpikes', () => {
   it('finds the MAPD New billing spike on its day, says what and how much, and is quiet the day before', () => {

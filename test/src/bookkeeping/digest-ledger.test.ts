@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimDigest, listDigestFailures, listDigestStatus, markFailed, markPosted, notePosted, readRow, STALE_CLAIM_MS } from '../../../src/bookkeeping/digest-ledger.ts';
+import { claimDigest, lastCoveredDay, listDigestFailures, listDigestStatus, markFailed, markPosted, notePosted, readRow, STALE_CLAIM_MS } from '../../../src/bookkeeping/digest-ledger.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { tempDir } from '../../helpers/csv.ts';
 
@@ -35,6 +35,25 @@ describe('digest ledger', () => {
     expect(claim(deps, 'c', 5_000 + STALE_CLAIM_MS + 1)).toEqual({ outcome: 'interrupted', status: 'interrupted' });
     expect(claim(deps, 'd', 99_999_999)).toEqual({ outcome: 'interrupted', status: 'interrupted' });
     expect(readRow(deps.store, key)?.error).toMatch(/not re-posted in case it already went out/);
+  });
+
+  it('knows the last day each channel covers, and drops a failure once a later digest covered its days', () => {
+    const deps = makeDeps();
+    const at = (date: string, from = date) => claimDigest(deps.store, { channel: '#ops', date }, { role: 'ops', late: false, instance: 'a', now: 1, from });
+    expect(lastCoveredDay(deps.store, '#ops')).toBeUndefined();
+    at('2026-11-19');
+    markPosted(deps.store, { channel: '#ops', date: '2026-11-19' }, { ts: '1.1', channelId: 'C1', now: 2 });
+    // Monday's digest (Friday to Sunday) fails: nothing went out, so Thursday is still the last day covered.
+    at('2026-11-22', '2026-11-20');
+    markFailed(deps.store, { channel: '#ops', date: '2026-11-22' }, 'Slack said not_in_channel');
+    expect(lastCoveredDay(deps.store, '#ops')).toBe('2026-11-19');
+    expect(listDigestFailures(deps.store).map((r) => r.digest_date)).toEqual(['2026-11-22']);
+    // Tuesday's covers Friday to Monday: the failure is no longer a problem to show.
+    at('2026-11-23', '2026-11-20');
+    markPosted(deps.store, { channel: '#ops', date: '2026-11-23' }, { ts: '1.2', channelId: 'C1', now: 3 });
+    expect(lastCoveredDay(deps.store, '#ops')).toBe('2026-11-23');
+    expect(listDigestFailures(deps.store)).toEqual([]);
+    expect(readRow(deps.store, { channel: '#ops', date: '2026-11-23' })?.from_date).toBe('2026-11-20');
   });
 
   it('lists problems first for the Home tab, including a posted digest whose charts failed', () => {

@@ -47,6 +47,25 @@ describe('BronzeWriter: the one gate into bronze', () => {
     for (const t of ['digital_journeys_raw', 'quarantine', 'import_batches']) expect(deps.store.sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get()).toBe(0);
   });
 
+  it('inside a transaction the caller holds, batches land with the caller: a committed one and an aborted one, then the caller rolls back', () => {
+    const deps = makeDeps();
+    const { sqlite } = deps.store;
+    const count = (t: string) => sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get();
+    sqlite.exec('BEGIN IMMEDIATE');
+    const kept = new BronzeWriter(deps.store, { source: 'csv', kind: 'digital', file: 'a.csv' });
+    kept.open();
+    kept.add(1, event(1));
+    kept.commit();
+    const dropped = new BronzeWriter(deps.store, { source: 'csv', kind: 'digital', file: 'b.csv' });
+    dropped.open();
+    dropped.add(1, event(2));
+    dropped.abort();
+    expect(sqlite.inTransaction).toBe(true);
+    expect([count('digital_journeys_raw'), count('import_batches')]).toEqual([1, 1]);
+    sqlite.exec('ROLLBACK');
+    expect([count('digital_journeys_raw'), count('import_batches')]).toEqual([0, 0]);
+  });
+
   it('refuses rows before open()', () => {
     const deps = makeDeps();
     const w = new BronzeWriter(deps.store, { source: 'csv', kind: 'digital', file: 'x.csv' });

@@ -1,6 +1,6 @@
 import cron from 'node-cron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireTimesBetween, missedRunToday } from '../../../src/services/digest-schedule.ts';
+import { fireTimesBetween, previousFireTime } from '../../../src/services/digest-schedule.ts';
 
 const iso = (ms: number[]) => ms.map((t) => new Date(t).toISOString());
 
@@ -29,12 +29,10 @@ describe('digest schedule across DST', () => {
     }
   });
 
-  it("owes a late digest only for a run that already passed today", () => {
-    const target = { channel: '#ops', role: 'ops' as const, cron: '0 8 * * 1-5' };
-    // Monday Nov 2 2026: 10:00 EST is 15:00Z, 07:00 EST is 12:00Z.
-    expect(missedRunToday(target, 'America/New_York', Date.parse('2026-11-02T15:00:00Z'))).toBe(Date.parse('2026-11-02T13:00:00Z'));
-    expect(missedRunToday(target, 'America/New_York', Date.parse('2026-11-02T12:00:00Z'))).toBeNull();
-    // Saturday: no run was due.
-    expect(missedRunToday(target, 'America/New_York', Date.parse('2026-10-31T15:00:00Z'))).toBeNull();
+  it('finds the last fire time at or before now, from the cron library', () => {
+    // Monday Nov 2 2026, 10:00 EST: the last weekday 08:00 was this morning; at 07:00 it was Friday's.
+    expect(previousFireTime('0 8 * * 1-5', 'America/New_York', Date.parse('2026-11-02T15:00:00Z'))).toBe(Date.parse('2026-11-02T13:00:00Z'));
+    expect(previousFireTime('0 8 * * 1-5', 'America/New_York', Date.parse('2026-11-02T13:00:00Z'))).toBe(Date.parse('2026-11-02T13:00:00Z'));
+    expect(previousFireTime('0 8 * * 1-5', 'America/New_York', Date.parse('2026-11-02T12:00:00Z'))).toBe(Date.parse('2026-10-30T12:00:00Z'));
   });
 });

@@ -13,6 +13,7 @@ import type { TodayResult } from '../../../src/leakage/today.ts';
 import { answerLine } from '../../../src/slack/answer.ts';
 import { renderGeneric } from '../../../src/blocks/generic.ts';
 import { fitAnswer, LIMITS, limitProblems } from '../../../src/blocks/limits.ts';
+import { mrkdwn } from '../../../src/blocks/mrkdwn.ts';
 import { buildHomeBlocks } from '../../../src/slack/home/blocks.ts';
 import { queryHome } from '../../../src/slack/home/query.ts';
 import { callRow, eventRow, load, memberRow } from '../../helpers/leak-fixture.ts';
@@ -101,7 +102,7 @@ describe('fitting oversized answers', () => {
   it('makes duplicate action_ids and block_ids unique', () => {
     const button = { type: 'button' as const, text: { type: 'plain_text' as const, text: 'Go' }, action_id: 'same', value: 'v' };
     const msg = fitAnswer({
-      text: 't',
+      text: mrkdwn`t`,
       head: [],
       rows: [[{ type: 'actions', block_id: 'b', elements: [button, button] }], [{ type: 'actions', block_id: 'b', elements: [button] }]],
       tail: [],

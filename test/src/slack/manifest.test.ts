@@ -1,4 +1,4 @@
-/** The manifest an admin pastes matches what the app registers and uses: one command, two events, exact scopes. */
+/** The manifest an admin pastes matches what the app registers and uses: one command, three events, exact scopes. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,14 +16,23 @@ const listOf = (key: string) => {
 
 describe('src/slack/manifest.yml', () => {
   it('declares exactly the scopes the app uses', () => {
-    expect(listOf('bot').sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'files:write']);
+    expect(listOf('bot').sort()).toEqual(['app_mentions:read', 'chat:write', 'chat:write.public', 'commands', 'files:write', 'im:history', 'usergroups:read', 'users:read']);
+  });
+
+  it('asks Slack to send people and channels in /leak as ids (should_escape), which the argument parsers read', () => {
+    expect(manifest).toMatch(/- command: \/leak\n(?:\s+\S.*\n)*?\s+should_escape: true\n/);
   });
 
   it('subscribes to the events the app listens to', () => {
     const events = listOf('bot_events').sort();
-    expect(events).toEqual(['app_home_opened', 'app_mention']);
+    expect(events).toEqual(['app_home_opened', 'app_mention', 'message.im']);
     const registered = fs.readFileSync(path.join(root, 'src/slack/listeners/events/index.ts'), 'utf8').match(/app\.event\('([a-z_]+)'/g)?.map((s) => s.slice(11, -1)).sort();
-    expect(registered).toEqual(events);
+    // Slack delivers message.im as a `message` event (channel_type im); the listener takes only those.
+    expect(registered).toEqual(events.map((e) => (e === 'message.im' ? 'message' : e)));
+  });
+
+  it('lets people write to Leak in its DM', () => {
+    expect(manifest).toMatch(/messages_tab_enabled: true\n(\s+#.*\n)?\s+messages_tab_read_only_enabled: false/);
   });
 
   it('points the command, events and interactivity at /slack/events on the placeholder host', () => {

@@ -1,0 +1,1 @@
+ALTER TABLE `digest_posts` ADD `from_date` text;

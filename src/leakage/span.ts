@@ -1,0 +1,125 @@
+/**
+ * Leaked calls over a run of complete days (a digest that covers Friday to Sunday): per journey over
+ * the span, and the span's days one by one. Reads gold segment_drilldown only, so it costs the same at
+ * any volume. The trend of one day is the house's (against the mean of the 7 days before, as `today
+ * --date` gives it); a span of several days is compared with the same weekdays a whole number of weeks
+ * earlier, because a mean over a week would call every weekend-heavy span "easing".
+ */
+import { addDays } from '../time.ts';
+import { formatCount, formatMoney, formatPct } from '../format.ts';
+import type { Context } from '../context.ts';
+import { trendPct, type TodayJourney, type TodayResult } from './today.ts';
+
+export type SpanDay = { date: string; calls: number; cost: number; top_journey: string | null; top_journey_calls: number };
+
+export type SpanResult = TodayResult & {
+  /** First day of the span; `date` is the last. */
+  from: string;
+  days: SpanDay[];
+  /** What trend_pct compares with, in words: "7-day avg", or "the same days a week earlier". */
+  trend_basis: string;
+};
+
+/** A trend of at least this much counts as spiking in the headline (as in `today`). */
+const SPIKE_PCT = 10;
+
+/** The days from..to inclusive, oldest first. */
+export function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/** "Fri, Nov 20, 2026" for one day; "Fri, Nov 20 – Sun, Nov 22, 2026" for a span (the year once when both share it). */
+export function spanLabel(from: string, to: string): string {
+  const fmt = (d: string, year: boolean) =>
+    new Date(`${d}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+  if (from === to) return fmt(to, true);
+  return `${fmt(from, from.slice(0, 4) !== to.slice(0, 4))} – ${fmt(to, true)}`;
+}
+
+export function querySpan(ctx: Context, from: string, to: string): SpanResult {
+  const { sqlite } = ctx.store;
+  const { costPerCall, timeZone } = ctx.config;
+  const dates = daysBetween(from, to);
+  const n = dates.length;
+  // One day: the 7 days before, as a daily mean. Several: the same weekdays, shifted by whole weeks past the span.
+  const shift = n === 1 ? 7 : 7 * Math.ceil(n / 7);
+  const priorTo = n === 1 ? addDays(from, -1) : addDays(to, -shift);
+  const params = { from, to, priorFrom: addDays(from, -shift), priorTo };
+  const counts = sqlite
+    .prepare(
+      `SELECT journey, sum(CASE WHEN date >= @from THEN calls ELSE 0 END) AS calls,
+         sum(CASE WHEN date BETWEEN @priorFrom AND @priorTo THEN calls ELSE 0 END) AS prior
+       FROM segment_drilldown WHERE date BETWEEN @priorFrom AND @to GROUP BY journey`,
+    )
+    .all(params) as { journey: string; calls: number; prior: number }[];
+  // Both sides as totals over n days (one day: the day against the 7-day mean).
+  const trend = (calls: number, prior: number) => trendPct(calls, n === 1 ? prior / 7 : prior);
+  const basis = n === 1 ? '7-day avg' : shift === 7 ? 'the same days a week earlier' : `the same days ${shift / 7} weeks earlier`;
+  const segments = sqlite
+    .prepare(
+      `SELECT journey, segment, sum(calls) AS calls FROM segment_drilldown WHERE date BETWEEN @from AND @to
+       GROUP BY journey, segment ORDER BY journey, calls DESC, segment`,
+    )
+    .all(params) as { journey: string; segment: string }[];
+  const topSegment = new Map<string, string>();
+  for (const s of segments) if (!topSegment.has(s.journey)) topSegment.set(s.journey, s.segment);
+  const perDay = sqlite
+    .prepare(
+      `SELECT date, journey, sum(calls) AS calls FROM segment_drilldown WHERE date BETWEEN @from AND @to
+       GROUP BY date, journey ORDER BY date, calls DESC, journey`,
+    )
+    .all(params) as { date: string; journey: string; calls: number }[];
+
+  const journeys: TodayJourney[] = counts
+    .filter((c) => c.calls > 0)
+    .map((c) => ({
+      journey: c.journey,
+      calls: c.calls,
+      cost: c.calls * costPerCall,
+      top_segment: topSegment.get(c.journey) ?? null,
+      trend_pct: trend(c.calls, c.prior),
+    }))
+    .sort((a, b) => b.calls - a.calls || a.journey.localeCompare(b.journey));
+  const calls = journeys.reduce((s, j) => s + j.calls, 0);
+  const prior = counts.reduce((s, c) => s + c.prior, 0);
+  const days = dates.map((date): SpanDay => {
+    const rows = perDay.filter((r) => r.date === date);
+    const total = rows.reduce((s, r) => s + r.calls, 0);
+    return { date, calls: total, cost: total * costPerCall, top_journey: rows[0]?.journey ?? null, top_journey_calls: rows[0]?.calls ?? 0 };
+  });
+  return {
+    date: to,
+    from,
+    time_zone: timeZone,
+    partial_through: null,
+    // A span digest covers complete days only: nothing is still arriving.
+    stale: false,
+    data_note: null,
+    journeys,
+    total: { calls, cost: calls * costPerCall, trend_pct: trend(calls, prior) },
+    headline: headlineFor(from, to, journeys, n === 1 ? '7-day average' : basis),
+    days,
+    trend_basis: basis,
+  };
+}
+
+function headlineFor(from: string, to: string, journeys: TodayJourney[], basis: string): string {
+  const when = from === to ? `on ${to}` : `over ${spanLabel(from, to)}`;
+  const top = journeys[0];
+  if (!top) return `No leaked calls ${when}.`;
+  const trend =
+    top.trend_pct === null
+      ? 'with no earlier week to compare'
+      : top.trend_pct >= SPIKE_PCT
+        ? "and it's spiking"
+        : top.trend_pct <= -SPIKE_PCT
+          ? "and it's easing"
+          : from === to
+            ? 'in line with the week before'
+            : 'and steady';
+  return `Your single biggest leak ${when} is ${top.journey}: ${formatCount(top.calls)} ${top.calls === 1 ? 'call' : 'calls'}, ${formatMoney(top.cost)}, ${trend}${
+    top.trend_pct !== null ? ` (${formatPct(top.trend_pct, true)} vs ${basis})` : ''
+  }.`;
+}

@@ -1,0 +1,30 @@
+/**
+ * The journey menu and date controls: the stored answer again with one slot changed, run through
+ * the registry like any asked answer, replacing the message it was on. The new answer is stored
+ * (its 👍/👎 are its own) and becomes the thread's subject.
+ */
+import type { Logger } from '@slack/bolt';
+import { answerResolution, askStoreOf } from '../../../commands/asking.ts';
+import { withSlots } from '../../ask/argv.ts';
+import type { Slots } from '../../ask/types.ts';
+import type { Context } from '../../context.ts';
+import { errorLine } from '../error-reply.ts';
+import { questionIdOfBlock } from './action-ids.ts';
+import { renderAsked } from './blocks.ts';
+import { replaceMessage, tellClicker, type Reply } from './in-place.ts';
+import { workspaceOf } from './payloads.ts';
+
+export const GONE = 'I no longer have that question; please ask it again.';
+
+export async function changeAnswer(ctx: Context, reply: Reply, change: Pick<Slots, 'journey' | 'date'>, logger: Logger): Promise<void> {
+  const id = questionIdOfBlock(reply.payload.actions[0].block_id);
+  const row = id === undefined ? undefined : askStoreOf(ctx).loadQuestion(id);
+  if (!row || row.resolution.kind !== 'answer' || row.workspace !== workspaceOf(reply.payload)) return tellClicker(reply, GONE);
+  try {
+    const place = { workspace: row.workspace, user: reply.payload.user.id, threadKey: row.threadKey ?? undefined };
+    const asked = await answerResolution(row.question, withSlots(row.resolution, change), ctx, place);
+    await replaceMessage(reply, renderAsked(asked, ctx, { ephemeral: reply.payload.container?.is_ephemeral ?? false }));
+  } catch (e) {
+    await tellClicker(reply, `:warning: ${errorLine(e, logger)}`);
+  }
+}

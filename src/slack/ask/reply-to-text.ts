@@ -1,0 +1,83 @@
+/**
+ * Text typed to Leak in Slack (`/leak …`, `@Leak …`, a DM): a command or a question?
+ *  - `ask <question>` is always a question;
+ *  - a line starting with a command's name runs it, unless its arguments do not parse and the words
+ *    make a question ("why is this happening?" starts with `why`);
+ *  - anything else is a question; one Leak does not understand whose first word is near a command's
+ *    name ("todya", "tody --date 2026-11-20") is a mistyped command and gets "Did you mean today?".
+ * Questions go through asking.ts, exactly as `leak ask` does.
+ */
+import { answerResolution, askInput, resolveAsked, vocabularyOf, type AskPlace } from '../../../commands/asking.ts';
+import { isKnownWord } from '../../ask/resolve.ts';
+import { parseInvocation } from '../../../commands/invocation.ts';
+import type { Context } from '../../context.ts';
+import type { SlackMessage } from '../../blocks/limits.ts';
+import { answerLine, audienceContext, readIntent, type AnswerOptions } from '../answer.ts';
+import { errorMessage } from '../error-reply.ts';
+import { isLeakError } from '../../errors.ts';
+import { plainFromSlack } from '../../mentions.ts';
+import { unescapeSlack } from '../tokenize.ts';
+import { renderAsked } from './blocks.ts';
+
+export type SlackPlace = AskPlace & { threadKey: string; ephemeral: boolean };
+
+/** The conversation a follow-up belongs to: a channel thread, a DM, or one person's /leak in a channel. */
+export const threadKeys = {
+  thread: (team: string, channel: string, threadTs: string) => `slack:${team}:${channel}:${threadTs}`,
+  dm: (team: string, channel: string) => `slack:${team}:${channel}`,
+  slash: (team: string, channel: string, user: string) => `slack:${team}:${channel}:user:${user}`,
+};
+
+export async function replyToText(text: string, ctx: Context, place: SlackPlace, opts: AnswerOptions): Promise<SlackMessage> {
+  try {
+    return await commandOrQuestion(text, ctx, place, opts);
+  } catch (e) {
+    return errorMessage(e, opts.log);
+  }
+}
+
+async function commandOrQuestion(text: string, ctx: Context, place: SlackPlace, opts: AnswerOptions): Promise<SlackMessage> {
+  const asked = text.trim().match(/^ask\b\s*([\s\S]*)$/i);
+  if (asked) return ask(asked[1], ctx, place, opts);
+  const intent = await readIntent(text);
+  if (intent.kind === 'help') return answerLine(text, ctx, opts);
+  if (intent.kind === 'command' && (await parses(intent.argv, ctx))) return answerLine(text, ctx, opts);
+  if (intent.kind === 'unknown' && !intent.suggestion) return ask(text, ctx, place, opts);
+  // A command's name with bad arguments, or a word near one that is no word Leak knows ("tody", "sgments"), is
+  // a question only for its own words: "tody --date 2026-11-23" is no follow-up "and on the 23rd?".
+  const first = intent.kind === 'command' ? intent.argv[0] : intent.word;
+  const commandShaped = intent.kind === 'command' || (first.length >= 4 && !isKnownWord(first, vocabularyOf(ctx.store)));
+  // A command's name followed by words that mean nothing to the resolver ("segments xyz") is that command with a
+  // bad argument: its own error says what is valid, where a question would silently drop the word.
+  if (intent.kind === 'command' && !intent.argv.slice(1).some((w) => isKnownWord(w, vocabularyOf(ctx.store)))) return answerLine(text, ctx, opts);
+  return ask(text, ctx, place, opts, { instead: () => answerLine(text, ctx, opts), followUps: !commandShaped });
+}
+
+/** `otherwise.instead`: what to say rather than "I answer questions like…" (the command's own error, or "Did you mean…?"). */
+type Otherwise = { instead: () => Promise<SlackMessage>; followUps: boolean };
+
+async function ask(text: string, ctx: Context, place: SlackPlace, opts: AnswerOptions, otherwise?: Otherwise): Promise<SlackMessage> {
+  // Read as the person saw it: <#C1|billing> is the word #billing, <@U1|bob> is @bob, &amp; is &.
+  const question = unescapeSlack(plainFromSlack(text)).trim();
+  try {
+    ctx = await audienceContext(ctx, opts);
+    const resolution = await resolveAsked(question, ctx, askInput(ctx, place));
+    const lost = resolution.kind === 'unknown' && resolution.reason === 'not_understood';
+    const followUp = resolution.kind === 'answer' && resolution.source === 'context';
+    if (otherwise && (lost || (followUp && !otherwise.followUps))) return otherwise.instead();
+    const asked = await answerResolution(question, resolution, ctx, place);
+    return renderAsked(asked, ctx, { ephemeral: place.ephemeral });
+  } catch (e) {
+    return errorMessage(e, opts.log);
+  }
+}
+
+/** Whether the line is a command to run: it parses, or it is refused where it was typed (the refusal is the answer). */
+async function parses(argv: string[], ctx: Context): Promise<boolean> {
+  try {
+    await parseInvocation(argv, ctx);
+    return true;
+  } catch (e) {
+    return isLeakError(e) && e.code === 'not_allowed';
+  }
+}

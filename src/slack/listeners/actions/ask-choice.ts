@@ -1,0 +1,53 @@
+/**
+ * A button under a clarifying question: answers the chosen option (or asks the next question, e.g.
+ * "Since when?") in place of the question, and, when the choice was about what the words meant,
+ * remembers the phrase for the workspace so the same words are answered directly next time.
+ */
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { answerResolution, askInput, askStoreOf } from '../../../../commands/asking.ts';
+import type { Context } from '../../../context.ts';
+import { learnFromChoice } from '../../../ask/learn.ts';
+import type { ClarifyResolution } from '../../../ask/types.ts';
+import { parseChoice } from '../../ask/action-ids.ts';
+import { renderAsked, renderClarify } from '../../ask/blocks.ts';
+import { GONE } from '../../ask/change-answer.ts';
+import { replaceMessage, tellClicker } from '../../ask/in-place.ts';
+import { askActionSchema, workspaceOf } from '../../ask/payloads.ts';
+import { errorLine } from '../../error-reply.ts';
+import { checkPayload } from '../../payloads.ts';
+
+export function askChoice(ctx: Context) {
+  return async ({ ack, body, respond, client, logger }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
+    await ack();
+    const payload = checkPayload(askActionSchema, body, 'clarifying choice', logger);
+    if (!payload) return;
+    const reply = { payload, respond, client };
+    const ask = askStoreOf(ctx);
+    const choice = parseChoice(payload.actions[0].value ?? '');
+    const row = choice && ask.loadQuestion(choice.id);
+    if (!choice || !row || row.resolution.kind !== 'clarify' || row.workspace !== workspaceOf(payload)) return tellClicker(reply, GONE);
+
+    // Walk the path: every question answered on the way, then what the last choice resolves to.
+    const path: ClarifyResolution[] = [];
+    let at: ClarifyResolution | undefined = row.resolution;
+    let chosen;
+    for (const i of choice.path) {
+      if (!at?.options[i]) return tellClicker(reply, GONE);
+      path.push(at);
+      chosen = at.options[i].resolution;
+      at = chosen.kind === 'clarify' ? chosen : undefined;
+    }
+    if (!chosen) return tellClicker(reply, GONE);
+    if (chosen.kind === 'clarify') return replaceMessage(reply, renderClarify(row.id, chosen, choice.path));
+
+    const place = { workspace: row.workspace, user: payload.user.id, threadKey: row.threadKey ?? undefined };
+    try {
+      const asked = await answerResolution(row.question, chosen, ctx, place);
+      const learned = learnFromChoice(row.question, path, chosen, askInput(ctx, place));
+      if (learned) ask.learnPhrase({ workspace: row.workspace, user: payload.user.id, learned });
+      await replaceMessage(reply, renderAsked(asked, ctx, { ephemeral: payload.container?.is_ephemeral ?? false, learned: learned && row.question }));
+    } catch (e) {
+      await tellClicker(reply, `:warning: ${errorLine(e, logger)}`);
+    }
+  };
+}

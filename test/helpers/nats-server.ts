@@ -1,0 +1,34 @@
+/**
+ * A real nats-server -js for tests: on a free loopback port with a temporary store folder, stopped
+ * and removed after the test file. Without nats-server installed, the event-log tests are skipped
+ * (test/helpers/nats-notice.ts says once how to install it); every other test still runs.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import { findNatsServer, startLocalNatsServer, type LocalNatsServer } from '../../src/stream/local-nats-server.ts';
+
+/** Null when nats-server is not installed: describe.skipIf(!natsServerBinary) (the one line saying how to install it comes from nats-notice.ts). */
+export const natsServerBinary = findNatsServer();
+
+const started: LocalNatsServer[] = [];
+afterAll(async () => {
+  await Promise.all(started.splice(0).map((s) => s.remove()));
+});
+
+/** Starts a server that is removed (process and store folder) when the test file ends. */
+export async function startNatsServer(): Promise<LocalNatsServer> {
+  const server = await startLocalNatsServer({ binary: natsServerBinary ?? undefined });
+  started.push(server);
+  return server;
+}
+
+/** A server for the test file: started before its tests, removed after them. Call inside describe. */
+export function useNatsServer(): () => LocalNatsServer {
+  let server: LocalNatsServer | undefined;
+  beforeAll(async () => {
+    server = await startNatsServer();
+  });
+  return () => {
+    if (!server) throw new Error('the test server did not start');
+    return server;
+  };
+}
