@@ -79,7 +79,7 @@ export default defineCommand({
   ],
   parse: (parsed, ctx: Context) => {
     const lastComplete = previousCompleteDay(ctx.config.timeZone, ctx.now());
-    const date = parsed.values.date === undefined ? lastComplete : dateArg(parsed, ctx);
+    const date = parsed.values.date === undefined ? lastComplete : dateArg(parsed, ctx, 'date', { covered: false });
     // A digest is about complete days: a running day would be called "whole day" with part of its calls.
     if (date > lastComplete) {
       const running = date === addDays(lastComplete, 1);
@@ -87,6 +87,8 @@ export default defineCommand({
         `--date ${date} ${running ? `is today in ${ctx.config.timeZone} and still running` : 'has not happened yet'}: the digest covers complete days (the last one is ${lastComplete}).${running ? ' For the day so far: leak today.' : ''}`,
       );
     }
+    // Checked after "complete days only", the more telling answer for today or a future day.
+    if (parsed.values.date !== undefined) dateArg(parsed, ctx);
     const from = parsed.values.from === undefined ? undefined : dateArg(parsed, ctx, 'from');
     if (from !== undefined && from > date) throw badArgument(`--from ${from} is after --date ${date}: a digest covers --from through --date.`);
     if (from !== undefined && daysBetween(from, date).length > MAX_SPAN_DAYS) throw badArgument(`--from ${from} to --date ${date} is more than ${MAX_SPAN_DAYS} days: one digest covers at most ${MAX_SPAN_DAYS}.`);

@@ -130,8 +130,8 @@ describe('runActionJobs', () => {
     expect(await run('2026-11-26T15:00:00Z')).toMatchObject({ measured: [], interim: [], final: [], reminded: [] });
     expect(lines).toEqual([
       'Reminder: nobody has acknowledged A-2 after 48 business hours. Digital, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
-      'Interim outcome for A-1 after 7 days (vs the 14 days before 2026-11-10): Calls/day 11 → 6.6 (−40.3%), cost/day $88 → $52.60, repeat rate 87% → 0%: the change is well outside normal variation.',
-      'Final outcome for A-1 (14 days before 2026-11-10 vs 14 days after): Calls/day 11 → 6.5 (−40.9%), cost/day $88 → $52, repeat rate 87% → 0%: the change is well outside normal variation. A-1 is now measured and closed.',
+      'Interim outcome for A-1 after 7 days (vs the 14 days before 2026-11-10): Calls/day 11 → 6.6 (−40.3%), cost/day $88 → $52.60, repeat rate 100% → 0%: the change is well outside normal variation. Repeat rates count calls from 2026-11-03 on (earlier, the 7-day look-back reaches before the first call in the store, 2026-10-27).',
+      'Final outcome for A-1 (14 days before 2026-11-10 vs 14 days after): Calls/day 11 → 6.5 (−40.9%), cost/day $88 → $52, repeat rate 100% → 0%: the change is well outside normal variation. Repeat rates count calls from 2026-11-03 on (earlier, the 7-day look-back reaches before the first call in the store, 2026-10-27). A-1 is now measured and closed.',
     ]);
     expect(getAction(deps.store, action.id)).toMatchObject({ status: 'measured' });
   });
