@@ -4,17 +4,21 @@
  * scheduler run. A refused transition exits 1 with the reason.
  */
 import { LeakError } from '../src/errors.ts';
-import { isIsoDate, zoneClock } from '../src/time.ts';
+import { zoneClock } from '../src/time.ts';
 import { createAction, listHistory, requireAction, transitionAction } from '../src/actions/repository.ts';
 import { announceAction, postActionMessage } from '../src/actions/announce.ts';
-import { measureActionOutcome, type Outcome } from '../src/actions/outcome.ts';
-import { queryOpenActions, type OpenActionRow } from '../src/actions/open-actions.ts';
+import { measureActionOutcome } from '../src/actions/outcome.ts';
+import { queryOpenActions } from '../src/actions/open-actions.ts';
 import { renderOpenActionsText } from './open-actions-table.ts';
 import { STATUS_LABEL } from '../src/actions/state-machine.ts';
-import { formatActionId, parseActionId, type Action, type ActionEvent, type HistoryRow } from '../src/actions/types.ts';
-import { badArgument, journeyArg } from './args.ts';
+import { formatActionId, parseActionId, type Action, type ActionEvent } from '../src/actions/types.ts';
+import { badArgument, checkDateText, journeyArg } from './args.ts';
 import { defineCommand, EVERYWHERE, type ParsedArgs } from './command.ts';
 import type { Context } from '../src/context.ts';
+import { plainTextOf } from '../src/blocks/mrkdwn.ts';
+import { postingHint } from '../src/slack-delivery.ts';
+import { resolveAssignee } from '../src/people/assignee.ts';
+import { renderActionBlocks, type ActionResult } from './action-blocks.ts';
 
 const SUBCOMMANDS = ['new', 'list', 'show', 'ack', 'start', 'ship', 'dismiss'] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
@@ -25,9 +29,6 @@ export type ActionArgs =
   | { sub: 'show'; id: number }
   | { sub: 'transition'; id: number; event: ActionEvent; by: string };
 
-export type ActionResult =
-  | { kind: 'list'; actions: OpenActionRow[]; all: boolean }
-  | { kind: 'show' | 'created' | 'changed'; action: Action; history: HistoryRow[]; message: string; outcome?: Outcome | null };
 
 const str = (p: ParsedArgs, name: string) => {
   const v = p.values[name];
@@ -65,7 +66,7 @@ function parseActionArgs(p: ParsedArgs, ctx: Context): ActionArgs {
       return { sub: 'transition', id: idArg(p), event: { kind: 'start' }, by };
     case 'ship': {
       const date = str(p, 'ship-date') ?? zoneClock(ctx.config.timeZone).today(ctx.now());
-      if (!isIsoDate(date)) throw badArgument(`--ship-date must be a date written YYYY-MM-DD (got ${JSON.stringify(date)}).`);
+      checkDateText('--ship-date', date);
       if (date > zoneClock(ctx.config.timeZone).today(ctx.now())) throw badArgument(`--ship-date ${date} is in the future; mark an action shipped once it has shipped.`);
       return { sub: 'transition', id: idArg(p), event: { kind: 'ship', shipDate: date }, by };
     }
@@ -77,13 +78,24 @@ function parseActionArgs(p: ParsedArgs, ctx: Context): ActionArgs {
   }
 }
 
-async function runAction(args: ActionArgs, ctx: Context): Promise<ActionResult> {
+async function runAction(given: ActionArgs, ctx: Context): Promise<ActionResult> {
+  const args = given.sub === 'transition' && given.event.kind === 'assign' ? { ...given, event: { ...given.event, assignee: await resolveAssignee(given.event.assignee, ctx) } } : given;
   const result = applyAction(args, ctx);
   // From Slack, the change shows up at once: a new action gets its message in the channel, a
   // transition its thread reply and updated message. From the CLI, the hourly job does it.
   if (ctx.slack && result.kind !== 'list' && result.kind !== 'show') {
     const { client, channelId } = ctx.slack;
-    const action = result.action.threadTs ? result.action : await postActionMessage(ctx.store, client, result.action, channelId);
+    let action = result.action;
+    if (!action.threadTs) {
+      try {
+        action = await postActionMessage(ctx.store, client, action, action.channel ?? channelId);
+      } catch (e) {
+        // The change is made and recorded; only its message is missing, and the person can fix why.
+        const hint = postingHint(e);
+        if (!hint) throw e;
+        return { ...result, action: requireAction(ctx.store, action.id), message: `${result.message} Its message is not posted: ${hint}` };
+      }
+    }
     await announceAction(ctx.store, client, action.id, ctx.config);
     return { ...result, action: requireAction(ctx.store, action.id) };
   }
@@ -99,8 +111,7 @@ function applyAction(args: ActionArgs, ctx: Context): ActionResult {
       return { kind: 'list', actions: queryOpenActions(ctx, { all: args.all }), all: args.all };
     case 'show': {
       const action = requireAction(store, args.id);
-      const outcome = action.shipDate ? measureActionOutcome(ctx, action, zoneClock(ctx.config.timeZone).today(ctx.now())) : null;
-      return { kind: 'show', action, history: listHistory(store, action.id), message: `${formatActionId(action.id)} is ${STATUS_LABEL[action.status].toLowerCase()}.`, outcome };
+      return { kind: 'show', action, history: listHistory(store, action.id), message: `${formatActionId(action.id)} is ${STATUS_LABEL[action.status].toLowerCase()}.`, outcome: outcomeOf(ctx, action) };
     }
     case 'new': {
       const { action } = createAction(store, { journey: args.journey, title: args.title, ownerTeam: args.team, segment: args.segment, errorMessage: args.error, effort: args.effort }, actor(args.by));
@@ -108,11 +119,15 @@ function applyAction(args: ActionArgs, ctx: Context): ActionResult {
     }
     case 'transition': {
       const r = transitionAction(store, args.id, args.event, actor(args.by));
-      if (!r.ok) throw new LeakError('conflict', r.reason.replace(/<@([A-Z0-9]+)>/g, '$1'));
-      return { kind: 'changed', action: r.action, history: listHistory(store, args.id), message: `${formatActionId(args.id)}: ${STATUS_LABEL[r.before.status].toLowerCase()} → ${STATUS_LABEL[r.action.status].toLowerCase()}.` };
+      if (!r.ok) throw new LeakError('conflict', plainTextOf(r.reason));
+      const message = `${formatActionId(args.id)}: ${STATUS_LABEL[r.before.status].toLowerCase()} → ${STATUS_LABEL[r.action.status].toLowerCase()}.`;
+      return { kind: 'changed', action: r.action, history: listHistory(store, args.id), message, outcome: outcomeOf(ctx, r.action) };
     }
   }
 }
+
+/** The outcome so far of a shipped action as of today: the same measure `impact A-3` and the thread use. */
+const outcomeOf = (ctx: Context, action: Action) => (action.shipDate ? measureActionOutcome(ctx, action, zoneClock(ctx.config.timeZone).today(ctx.now())) : null);
 
 function renderActionText(r: ActionResult): string {
   if (r.kind === 'list') return renderOpenActionsText(r.actions, r.all ? 'All actions' : 'Open actions');
@@ -127,7 +142,7 @@ function renderActionText(r: ActionResult): string {
     ...(r.outcome
       ? [`  outcome so far (${r.outcome.before.days} days before ${a.shipDate} vs ${r.outcome.afterDays} after): ${r.outcome.sentence}`]
       : a.shipDate ? ['  outcome: no complete day after the ship date yet'] : []),
-    `  thread ${a.channel && a.threadTs ? `${a.channel} ${a.threadTs}` : 'not posted to Slack yet'}`,
+    `  thread ${a.channel && a.threadTs ? `${a.channel} ${a.threadTs}` : `not posted to Slack yet${a.postError ? ` (${a.postAttempts} failed attempt${a.postAttempts === 1 ? '' : 's'} in ${a.channel ?? 'no channel'}, last: ${a.postError})` : ''}`}`,
     'History:',
     ...r.history.map((h) => `  ${when(h.at)}  ${h.fromStatus ?? '-'} → ${h.toStatus}  by ${h.byUser} via ${h.via}${h.detail ? `  (${h.detail})` : ''}`),
   ].join('\n');
@@ -146,7 +161,7 @@ export default defineCommand({
       { name: 'segment', type: 'string', value: 'SEGMENT', description: 'segment the fix targets (new)' },
       { name: 'error', type: 'string', value: 'MESSAGE', description: 'error message the fix targets (new)' },
       { name: 'effort', type: 'string', value: 'S|M|L', description: 'effort estimate (new)' },
-      { name: 'assignee', type: 'string', value: 'USER', description: 'assign someone when acknowledging (ack)' },
+      { name: 'assignee', type: 'string', value: 'USER', kind: 'user', description: 'assign someone when acknowledging (ack): @mention them in Slack; in the terminal a user id (U…), or a name when SLACK_BOT_TOKEN is set' },
       { name: 'ship-date', type: 'string', value: 'YYYY-MM-DD', description: 'when it shipped (ship; default today)' },
       { name: 'reason', type: 'string', value: 'TEXT', description: 'why it is dismissed (dismiss)' },
       { name: 'by', type: 'string', value: 'USER', description: 'who is making the change (default cli)' },
@@ -156,6 +171,8 @@ export default defineCommand({
   },
   query: false,
   surfaces: EVERYWHERE,
+  createsStore: true,
+  changes: (a: ActionArgs) => a.sub !== 'list' && a.sub !== 'show',
   examples: [
     { line: 'action new billing "Reword the eligibility error" --team Web', what: 'propose a fix' },
     { line: 'action list --all', what: 'every action, closed ones too' },
@@ -166,4 +183,5 @@ export default defineCommand({
   parse: parseActionArgs,
   run: runAction,
   renderText: renderActionText,
+  renderBlocks: renderActionBlocks,
 });

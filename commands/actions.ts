@@ -9,12 +9,12 @@ import type { KnownBlock } from '@slack/types';
 import { recommendationTakeButton } from '../src/actions/from-recommendation.ts';
 import { STATUS_LABEL } from '../src/actions/state-machine.ts';
 import type { RenderedAnswer } from '../src/blocks/limits.ts';
-import { escapeMrkdwn } from '../src/blocks/mrkdwn.ts';
+import { contextBlock, fieldsBlock, headerBlock, joinMrkdwn, mrkdwn, mrkdwnOf, sectionBlock, userMention } from '../src/blocks/mrkdwn.ts';
 import { queryOpenActions, type OpenActionRow } from '../src/actions/open-actions.ts';
 import { renderOpenActionsText } from './open-actions-table.ts';
 import { recommendActions, type Recommendation } from '../src/actions/recommendations.ts';
 import { formatMoney, formatPct, formatPerDay, renderTable, round1 } from '../src/format.ts';
-import { dateArg, journeyArg, numberArg } from './args.ts';
+import { dateArg, journeyArg, wholeArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 import type { Context } from '../src/context.ts';
 
@@ -43,8 +43,8 @@ export default defineCommand({
   },
   query: true,
   surfaces: EVERYWHERE,
-  examples: [{ line: 'actions', what: 'tracked fixes and their owners', onStart: true }],
-  parse: (parsed, ctx) => ({ date: dateArg(parsed, ctx), journey: journeyArg(parsed.positionals[0], ctx), top: Math.floor(numberArg(parsed, 'top', 1, 50, DEFAULT_TOP)!) }),
+  examples: [{ line: 'actions', what: 'the best next actions for every leaking journey, and the tracked ones with their owners', onStart: true }],
+  parse: (parsed, ctx) => ({ date: dateArg(parsed, ctx, 'date', { reachBack: 7 }), journey: journeyArg(parsed.positionals[0], ctx), top: wholeArg(parsed, 'top', 1, 50, DEFAULT_TOP)! }),
   run: (args: { date: string; journey?: string; top: number }, ctx) => queryActions(ctx, args),
   renderText: (r: ActionsResult) =>
     [
@@ -74,46 +74,33 @@ export default defineCommand({
   renderBlocks: renderActionsBlocks,
 });
 
-const who = (u: string | null, team: string) => (u ? (/^[UW][A-Z0-9]+$/.test(u) ? `<@${u}>` : escapeMrkdwn(u)) : `${escapeMrkdwn(team)} (unassigned)`);
+const who = (u: string | null, team: string) => (u ? userMention(u) : mrkdwn`${team} (unassigned)`);
 
 function renderActionsBlocks(r: ActionsResult): RenderedAnswer {
-  const head: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: `Next-best actions${r.journey ? ` for ${r.journey}` : ''} (${r.date})`, emoji: true } },
-    { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(r.headline) } },
-  ];
+  const head: KnownBlock[] = [headerBlock(`Next-best actions${r.journey ? ` for ${r.journey}` : ''} (${r.date})`), sectionBlock(mrkdwnOf(r.headline))];
   const rows: KnownBlock[][] = r.recommendations.map((x, i) => {
     const target = [x.targets.segment, x.targets.error_message && `"${x.targets.error_message}"`, x.targets.device, x.targets.channel, x.targets.language].filter(Boolean).join(' · ');
     return [
-      {
-        type: 'section',
-        block_id: `rec:${i}`,
-        fields: [
-          { type: 'mrkdwn', text: `*${i + 1}. ${escapeMrkdwn(x.title)}*\n${escapeMrkdwn(x.journey)}${target ? ` · ${escapeMrkdwn(target)}` : ''}` },
-          {
-            type: 'mrkdwn',
-            text: `${escapeMrkdwn(x.owner_team)} · effort ${x.effort} (${x.effort_weeks} wk)\nCuts ${formatPct(x.expected_reduction_pct)} · ${formatPerDay(x.calls_avoided_per_day)} calls/day · ${formatMoney(x.savings_per_year)}/yr`,
-          },
+      fieldsBlock(
+        [
+          mrkdwn`*${i + 1}. ${x.title}*\n${x.journey}${target ? mrkdwn` · ${target}` : ''}`,
+          mrkdwn`${x.owner_team} · effort ${x.effort} (${x.effort_weeks} wk)\nCuts ${formatPct(x.expected_reduction_pct)} · ${formatPerDay(x.calls_avoided_per_day)} calls/day · ${formatMoney(x.savings_per_year)}/yr`,
         ],
-      },
+        { block_id: `rec:${i}` },
+      ),
       { type: 'actions', block_id: `take:${i}`, elements: [recommendationTakeButton(x, i)] },
     ];
   });
   const open = r.open_actions;
+  const openLines = open.slice(0, 15).map((o) => mrkdwn`• ${o.id} ${o.title} — ${STATUS_LABEL[o.status]}, ${who(o.assignee, o.owner_team)}, ${o.age_days}d old`);
   const tail: KnownBlock[] = [
-    {
-      type: 'section',
-      block_id: 'open_actions',
-      text: {
-        type: 'mrkdwn',
-        text: open.length
-          ? `*Open actions (${open.length})*\n${open
-              .slice(0, 15)
-              .map((o) => `• ${o.id} ${escapeMrkdwn(o.title)} — ${STATUS_LABEL[o.status]}, ${who(o.assignee, o.owner_team)}, ${o.age_days}d old`)
-              .join('\n')}${open.length > 15 ? `\n…and ${open.length - 15} more (/leak action list)` : ''}`
-          : '*Open actions*: none yet. Click "I\'ll take it" on a recommendation, or `/leak action new JOURNEY "title" --team TEAM`.',
-      },
-    },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: 'Leak cut = share of the journey\'s leaked calls the action removes. "I\'ll take it" creates a tracked action in this channel; its thread gets the before/after outcome once shipped.' }] },
+    sectionBlock(
+      open.length
+        ? mrkdwn`*Open actions (${open.length})*\n${joinMrkdwn(openLines, '\n')}${open.length > 15 ? mrkdwn`\n…and ${open.length - 15} more (/leak action list)` : ''}`
+        : mrkdwn`*Open actions*: none yet. Click "I'll take it" on a recommendation, or \`/leak action new JOURNEY "title" --team TEAM\`.`,
+      { block_id: 'open_actions' },
+    ),
+    contextBlock(mrkdwn`Leak cut = share of the journey's leaked calls the action removes. "I'll take it" creates a tracked action in this channel; its thread gets the before/after outcome once shipped.`),
   ];
-  return { text: r.headline, head, rows, tail, unit: 'recommendations' };
+  return { text: mrkdwnOf(r.headline), head, rows, tail, unit: 'recommendations' };
 }

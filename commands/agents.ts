@@ -1,7 +1,7 @@
 /** `leak agents`: contact-center operations per agent (src/contact-center/agents.ts) as text. */
 import { formatCount, formatDuration, formatPct, renderTable } from '../src/format.ts';
 import { DEFAULT_MIN_CALLS, failedRateOrder, LONG_CALL_SECONDS, queryAgents, RANKED, type AgentRow, type AgentsResult } from '../src/contact-center/agents.ts';
-import { numberArg, RANGE_OPTIONS, rangeArgs } from './args.ts';
+import { RANGE_OPTIONS, rangeArgs, wholeArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 
 function rankTable(rows: AgentRow[]): string {
@@ -45,7 +45,7 @@ export default defineCommand({
   query: true,
   surfaces: EVERYWHERE,
   examples: [{ line: 'agents --from 2026-11-01 --to 2026-11-20', what: 'failed rate and handle time per agent' }],
-  parse: (parsed, ctx) => ({ ...rangeArgs(parsed, ctx), minCalls: Math.round(numberArg(parsed, 'min-calls', 1, 1_000_000, DEFAULT_MIN_CALLS)!) }),
+  parse: (parsed, ctx) => ({ ...rangeArgs(parsed, ctx), minCalls: wholeArg(parsed, 'min-calls', 1, 1_000_000, DEFAULT_MIN_CALLS)! }),
   run: (args: { from: string; to: string; minCalls: number }, ctx) => queryAgents(ctx, args),
   renderText: renderAgents,
 });

@@ -52,6 +52,8 @@ export default defineCommand({
   },
   query: false,
   surfaces: EVERYWHERE,
+  // Not a query (no --date to pin a share to), but it only reads.
+  changes: () => false,
   examples: [
     { line: 'alerts', what: 'the alerts still needing attention' },
     { line: 'alerts --quality', what: 'how often each rule was called noise' },

@@ -28,12 +28,19 @@ export type OptionSpec = {
   value?: string;
   description: string;
   multiple?: boolean;
+  /** 'user': a Slack person (<@U…|name>, U…, or a name); kept as given for the command's parse. Every other value has Slack's markup read as plain words. */
+  kind?: 'user';
 };
 
 export type ArgsSchema = { positionals: Positional[]; options: OptionSpec[] };
 
-/** A line to type after `leak` (or `/leak`) and what it answers; `onStart` ones are printed by `npm start`. */
-export type Example = { line: string; what: string; onStart?: boolean };
+/**
+ * A line to type after `leak` (or `/leak`) and what it answers (help lists them). `onStart` ones are
+ * printed by `npm start`, described by the command's summary as help describes the command; a
+ * function there gives the line as it reads on this store (a member who leaked, say), or undefined
+ * to leave it out.
+ */
+export type Example = { line: string; what: string; onStart?: true | ((ctx: Context) => string | undefined) };
 
 export type ParsedArgs = {
   positionals: string[];
@@ -49,8 +56,18 @@ export type Command<A = unknown, R = unknown> = {
   /** A question: it takes --date and --json, and its answer can be shared in Slack. */
   query: boolean;
   surfaces: readonly Surface[];
+  /**
+   * It writes the store (loads data, records actions or notes), so from the terminal it creates a
+   * store that is not there yet. Every other command reads, and refuses a missing store in one line.
+   */
+  createsStore?: boolean;
   /** For a terminal-only command: why, in the words Slack's refusal uses ("since it …"). */
   terminalOnlyBecause?: string;
+  /**
+   * For a command that is not a query: whether these arguments change what others see (an action's
+   * state, a note). Slack lets only LEAK_EDITORS run such a line. Absent means every run changes something.
+   */
+  changes?(args: A): boolean;
   examples?: Example[];
   parse(parsed: ParsedArgs, ctx: Context): A;
   run(args: A, ctx: Context): R | Promise<R>;
@@ -64,6 +81,9 @@ export type AnyCommand = Command<any, any>;
 export const defineCommand = <A, R>(c: Command<A, R>): Command<A, R> => c;
 
 export const runsIn = (cmd: AnyCommand, surface: Surface) => cmd.surfaces.includes(surface);
+
+/** Whether running the command with these (parsed) arguments changes something: never for a query. */
+export const changesSomething = (cmd: AnyCommand, args: unknown) => !cmd.query && (cmd.changes ? cmd.changes(args) : true);
 
 /** Where every command may run unless it acts on the server's files or data. */
 export const EVERYWHERE: readonly Surface[] = ['terminal', 'slack'];

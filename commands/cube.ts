@@ -3,10 +3,9 @@
  * against the cube's whitelist here, so nothing a user types reaches the SQL text.
  */
 import { formatCount, formatMoney, formatPct, renderTable } from '../src/format.ts';
-import { isIsoDate } from '../src/time.ts';
 import { DIMENSIONS, MEASURES, queryCube, type CubeArgs, type CubeResult, type Dimension, type Measure } from '../src/leakage/cube.ts';
 import type { Context } from '../src/context.ts';
-import { badArgument, RANGE_OPTIONS, rangeArgs } from './args.ts';
+import { badArgument, checkDateText, RANGE_OPTIONS, rangeArgs } from './args.ts';
 import { defineCommand, EVERYWHERE, type ParsedArgs } from './command.ts';
 
 const SHOWN_ROWS = 50;
@@ -38,7 +37,8 @@ function renderCube(r: CubeResult): string {
     ],
   );
   const more = r.rows.length > SHOWN_ROWS ? `\n… ${r.rows.length - SHOWN_ROWS} more rows (use --json for all).` : '';
-  return `${head}\n\n${table}${more}`;
+  const note = r.repeat_note ? `\n${r.repeat_note.charAt(0).toUpperCase()}${r.repeat_note.slice(1)}` : '';
+  return `${head}\n\n${table}${more}${note}`;
 }
 
 function dimension(name: string, where: string): Dimension {
@@ -60,7 +60,7 @@ function parseCube(parsed: ParsedArgs, ctx: Context): CubeArgs {
     if (eq < 1 || eq === w.length - 1) throw badArgument(`--where must be DIM=VALUE, e.g. --where journey=billing (got "${w}"). Dimensions: ${DIMENSIONS.join(', ')}.`);
     const d = dimension(w.slice(0, eq), '--where');
     const value = w.slice(eq + 1).trim();
-    if (d === 'date' && !isIsoDate(value)) throw badArgument(`--where date= needs a date written YYYY-MM-DD (got "${value}").`);
+    if (d === 'date') checkDateText('--where date=', value);
     (where[d] ??= []).push(value);
   }
   return { measure, by, where, ...rangeArgs(parsed, ctx) };

@@ -5,6 +5,8 @@
  */
 import { WebClient } from '@slack/web-api';
 import { LeakError } from '../src/errors.ts';
+import { slackClientOptions } from '../src/slack-delivery.ts';
+import { buildDigestBlocks } from '../reports/digest/blocks.ts';
 import { writeDigestFiles } from '../reports/digest/files.ts';
 import { buildDigest } from '../reports/digest/build.ts';
 import { DIGEST_ROLES, isChannel, type DigestRole } from '../src/digest-channels.ts';
@@ -44,10 +46,10 @@ async function runDigest(args: DigestArgs, ctx: Context): Promise<DigestCommandR
   };
   if (args.out) result.written = writeDigestFiles(args.out, digest, { blocks: true, markdown });
   if (args.post) {
-    const { botToken, apiUrl } = ctx.config.slack;
+    const { botToken } = ctx.config.slack;
     if (!botToken) throw new LeakError('bad_config', '--post needs SLACK_BOT_TOKEN (a bot token starting with xoxb-) in the environment.');
-    // postDigest retries what Slack asks to be retried (Retry-After, 5xx); the SDK's own 30-minute retry would stall the CLI.
-    const client = new WebClient(botToken, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+    // The same client as the running bot's: one retry layer, bounded in time (src/slack-delivery.ts).
+    const client = new WebClient(botToken, slackClientOptions(ctx.config.slack));
     result.post = await postDigest(ctx, client, { target: { channel: args.post, role: args.role, cron: 'manual' }, date: args.date, from, renderer });
   }
   return result;
@@ -77,7 +79,7 @@ export default defineCommand({
   ],
   parse: (parsed, ctx: Context) => {
     const lastComplete = previousCompleteDay(ctx.config.timeZone, ctx.now());
-    const date = parsed.values.date === undefined ? lastComplete : dateArg(parsed, ctx);
+    const date = parsed.values.date === undefined ? lastComplete : dateArg(parsed, ctx, 'date', { covered: false });
     // A digest is about complete days: a running day would be called "whole day" with part of its calls.
     if (date > lastComplete) {
       const running = date === addDays(lastComplete, 1);
@@ -85,6 +87,8 @@ export default defineCommand({
         `--date ${date} ${running ? `is today in ${ctx.config.timeZone} and still running` : 'has not happened yet'}: the digest covers complete days (the last one is ${lastComplete}).${running ? ' For the day so far: leak today.' : ''}`,
       );
     }
+    // Checked after "complete days only", the more telling answer for today or a future day.
+    if (parsed.values.date !== undefined) dateArg(parsed, ctx);
     const from = parsed.values.from === undefined ? undefined : dateArg(parsed, ctx, 'from');
     if (from !== undefined && from > date) throw badArgument(`--from ${from} is after --date ${date}: a digest covers --from through --date.`);
     if (from !== undefined && daysBetween(from, date).length > MAX_SPAN_DAYS) throw badArgument(`--from ${from} to --date ${date} is more than ${MAX_SPAN_DAYS} days: one digest covers at most ${MAX_SPAN_DAYS}.`);

@@ -4,10 +4,11 @@
  */
 import { measureBeforeAfter, type BeforeAfter } from '../src/before-after/measure.ts';
 import { formatMoney, formatPct, renderTable, round1 } from '../src/format.ts';
-import { isIsoDate } from '../src/time.ts';
-import { badArgument, dateArg, journeyArg, numberArg } from './args.ts';
+import { badArgument, checkDateText, dateArg, journeyArg, wholeArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 import { listSegments } from '../src/leakage/journeys.ts';
+import { requireCoverage } from '../src/leakage/coverage.ts';
+import { zoneClock } from '../src/time.ts';
 import { isActionImpact, queryActionImpact, type ActionImpact, type ActionImpactArgs } from '../src/actions/impact.ts';
 
 const DEFAULT_IMPACT_DAYS = 14;
@@ -43,7 +44,10 @@ export default defineCommand({
     const journey = journeyArg(journeyText, ctx)!;
     const since = (parsed.values.since as string | undefined) ?? sincePositional;
     if (since === undefined) throw badArgument(`Since when? Give the date the change shipped. Usage: ${parsed.usage}`);
-    if (!isIsoDate(since)) throw badArgument(`--since must be a date written YYYY-MM-DD, e.g. 2026-11-10 (got ${JSON.stringify(since)}).`);
+    const label = parsed.values.since === undefined ? 'SINCE' : '--since';
+    checkDateText(label, since);
+    // A date after the store's calls has no after window; one before them is answered with the store's days (measure.ts).
+    if (since > zoneClock(ctx.config.timeZone).today(ctx.now())) requireCoverage(ctx, since, since, `${label} ${since}`);
     const segment = parsed.values.segment as string | undefined;
     if (segment !== undefined) {
       const known = listSegments(ctx, journey);
@@ -53,7 +57,7 @@ export default defineCommand({
       date: dateArg(parsed, ctx),
       journey,
       since,
-      days: Math.floor(numberArg(parsed, 'days', 1, 90, DEFAULT_IMPACT_DAYS)!),
+      days: wholeArg(parsed, 'days', 1, 90, DEFAULT_IMPACT_DAYS)!,
       segment,
       errorMessage: parsed.values['error-message'] as string | undefined,
     };
@@ -63,7 +67,8 @@ export default defineCommand({
   renderText: (r: BeforeAfter | ActionImpact) => {
     if (isActionImpact(r)) return renderActionImpactText(r);
     if (r.after.days === 0) return r.sentence;
-    const rate = (p: number | null) => (p === null ? 'n/a' : `${round1(p)}%`);
+    const rate = (w: { repeat_rate_pct: number | null; repeat_from: string | null; calls: number }) =>
+      w.repeat_rate_pct !== null ? `${round1(w.repeat_rate_pct)}%` : w.repeat_from === null && w.calls > 0 ? 'unknown' : 'n/a';
     return [
       r.sentence,
       '',
@@ -72,7 +77,7 @@ export default defineCommand({
         [
           ['calls a day', String(r.before.calls_per_day), String(r.after.calls_per_day), formatPct(r.change.calls_pct, true)],
           ['cost a day', formatMoney(r.before.cost_per_day), formatMoney(r.after.cost_per_day), formatPct(r.change.cost_pct, true)],
-          ['repeat rate', rate(r.before.repeat_rate_pct), rate(r.after.repeat_rate_pct), r.change.repeat_rate_points === null ? 'n/a' : `${r.change.repeat_rate_points > 0 ? '+' : ''}${r.change.repeat_rate_points} pts`],
+          ['repeat rate', rate(r.before), rate(r.after), r.change.repeat_rate_points === null ? 'n/a' : `${r.change.repeat_rate_points > 0 ? '+' : ''}${r.change.repeat_rate_points} pts`],
         ],
       ),
       '',
@@ -92,7 +97,7 @@ function actionIdArgument(text: string | undefined): number | undefined {
 function renderActionImpactText(r: ActionImpact): string {
   const o = r.outcome;
   if (!o) return r.sentence;
-  const rate = (p: number | null) => (p === null ? 'n/a' : `${round1(p)}%`);
+  const rate = (s: { repeat_rate_pct: number | null; repeat_from: string | null }) => (s.repeat_rate_pct !== null ? `${round1(s.repeat_rate_pct)}%` : s.repeat_from === null ? 'unknown' : 'n/a');
   return [
     r.sentence,
     '',
@@ -101,7 +106,7 @@ function renderActionImpactText(r: ActionImpact): string {
       [
         ['calls a day', String(o.before.calls_per_day), String(o.after.calls_per_day)],
         ['cost a day', formatMoney(o.before.cost_per_day), formatMoney(o.after.cost_per_day)],
-        ['repeat rate', rate(o.before.repeat_rate_pct), rate(o.after.repeat_rate_pct)],
+        ['repeat rate', rate(o.before), rate(o.after)],
       ],
     ),
     '',

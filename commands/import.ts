@@ -1,6 +1,6 @@
 /** `import --members F --digital F --calls F`: loads contract CSVs into bronze, then runs the pipeline. */
 import { checkCsvFile, loadCsvFile, type ImportResult } from '../src/ingest/import-csv.ts';
-import type { SourceKind } from '../src/ingest/contract.ts';
+import { SOURCES, type SourceKind } from '../src/ingest/contract.ts';
 import { runPipeline, type PipelineResult } from '../src/pipeline/run-pipeline.ts';
 import { formatCount } from '../src/format.ts';
 import { LeakError } from '../src/errors.ts';
@@ -11,26 +11,22 @@ import { defineCommand, TERMINAL_ONLY } from './command.ts';
 type ImportArgs = { files: { kind: SourceKind; file: string }[] };
 export type ImportCommandResult = { imports: ImportResult[]; pipeline: PipelineResult };
 
-const KINDS: SourceKind[] = ['members', 'digital', 'calls'];
-
 export default defineCommand({
   name: 'import',
-  summary: 'Load contract CSV files (members, digital events, calls) and update every answer',
+  summary: `Load contract CSV files (${SOURCES.map((s) => s.label).join(', ')}) and update every answer`,
   args: {
     positionals: [],
-    options: [
-      { name: 'members', type: 'string', value: 'FILE', description: 'members.csv' },
-      { name: 'digital', type: 'string', value: 'FILE', description: 'digital_events.csv' },
-      { name: 'calls', type: 'string', value: 'FILE', description: 'calls.csv' },
-    ],
+    // One option per source, named by its kind: --members members.csv.
+    options: SOURCES.map((s) => ({ name: s.kind, type: 'string' as const, value: 'FILE', description: s.file })),
   },
   query: false,
   surfaces: TERMINAL_ONLY,
+  createsStore: true,
   terminalOnlyBecause: 'it reads or writes files on the server',
-  examples: [{ line: 'import --members members.csv --digital digital_events.csv --calls calls.csv', what: 'load the contract files (any subset)' }],
+  examples: [{ line: `import ${SOURCES.map((s) => `--${s.kind} ${s.file}`).join(' ')}`, what: 'load the contract files (any subset)' }],
   parse: (parsed): ImportArgs => {
-    const files = KINDS.filter((k) => typeof parsed.values[k] === 'string').map((kind) => ({ kind, file: parsed.values[kind] as string }));
-    if (files.length === 0) throw badArgument('Nothing to import: give at least one of --members FILE, --digital FILE, --calls FILE.');
+    const files = SOURCES.filter((s) => typeof parsed.values[s.kind] === 'string').map((s) => ({ kind: s.kind, file: parsed.values[s.kind] as string }));
+    if (files.length === 0) throw badArgument(`Nothing to import: give at least one of ${SOURCES.map((s) => `--${s.kind} FILE`).join(', ')}.`);
     return { files };
   },
   // Every file is checked before any is loaded: one refused file refuses the command, so

@@ -4,17 +4,27 @@
  */
 import { LeakError } from '../src/errors.ts';
 import type { Context } from '../src/context.ts';
+import type { AnyCommand, Surface } from './command.ts';
 import { parseCommandArgs, type Invocation } from './parse-args.ts';
 import { closestCommand, COMMANDS, loadCommand } from './registry.ts';
 
 export { parseCommandArgs, type Invocation } from './parse-args.ts';
 
-/** `argv` is the whole line after `leak`: the command's name, then its arguments. */
-export async function parseInvocation(argv: string[], ctx: Context): Promise<Invocation> {
+/**
+ * `argv` is the whole line after `leak`: the command's name, then its arguments. `surface` is where
+ * the line came from; it defaults to Slack whenever a Slack person is asking (ctx.slack), so a path
+ * that forgets to say is held to Slack's rules, never the terminal's.
+ */
+export async function parseInvocation(argv: string[], ctx: Context, surface: Surface = ctx.slack ? 'slack' : 'terminal'): Promise<Invocation> {
   const [name, ...rest] = argv;
+  return parseCommandArgs(await resolveCommand(name), rest, ctx, surface);
+}
+
+/** The command a line names; an unknown one is refused with the nearest name and the list. */
+export async function resolveCommand(name: string | undefined): Promise<AnyCommand> {
   const cmd = name ? await loadCommand(name) : undefined;
   if (!cmd) throw unknownCommand(name);
-  return parseCommandArgs(cmd, rest, ctx);
+  return cmd;
 }
 
 function unknownCommand(name: string | undefined): LeakError {

@@ -1,9 +1,11 @@
 /** `leak journey MEMBER_ID`: one member's timeline (src/members/timeline.ts) as text, leaks marked. */
 import { formatCount, languageName } from '../src/format.ts';
-import { describeProfile } from '../src/members/profile.ts';
+import { describeProfile, HIDDEN_DETAILS_NOTE } from '../src/members/profile.ts';
 import { queryJourney, type JourneyEventKind, type JourneyResult } from '../src/members/timeline.ts';
-import { zoneClock } from '../src/time.ts';
-import { badArgument, dateArg, memberIdArg, numberArg } from './args.ts';
+import { addDays, zoneClock } from '../src/time.ts';
+import { findLatestLeakedMember } from '../src/leakage/journeys.ts';
+import type { Context } from '../src/context.ts';
+import { dateArg, memberIdArg, wholeArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 
 const MARK: Record<JourneyEventKind, string> = { digital: ' ', failure: 'x', abandon: 'x', complete: '+', call: '>', survey: '*' };
@@ -14,6 +16,7 @@ function renderJourney(r: JourneyResult): string {
   const lines = [
     `${r.member_id} · ${describeProfile(r.profile, languageName)}`,
     `${r.from} to ${r.date} (${r.time_zone}): ${plural(r.counts.failures, 'failure')}, ${plural(r.counts.calls, 'contact')}, ${plural(r.counts.leaked_calls, 'leaked call')}.`,
+    ...(r.profile?.hidden ? [HIDDEN_DETAILS_NOTE] : []),
   ];
   if (!r.events.length) lines.push('', `Nothing happened in these ${r.days} days. Try --days 30.`);
   let day = '';
@@ -30,6 +33,14 @@ function renderJourney(r: JourneyResult): string {
   return lines.join('\n');
 }
 
+/** `journey M-…` for the member of the store's newest leaked call, with --date when that is more than the default 7 days back. */
+function leakedMemberLine(ctx: Context): string | undefined {
+  const leak = findLatestLeakedMember(ctx);
+  if (!leak) return undefined;
+  const today = zoneClock(ctx.config.timeZone).today(ctx.now());
+  return `journey ${leak.member_id}${leak.date > addDays(today, -7) && leak.date <= today ? '' : ` --date ${leak.date}`}`;
+}
+
 const weekday = (d: string) => ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date(`${d}T00:00:00Z`).getUTCDay()];
 
 export default defineCommand({
@@ -41,11 +52,10 @@ export default defineCommand({
   },
   query: true,
   surfaces: EVERYWHERE,
-  examples: [{ line: 'journey M-100123', what: 'one member’s timeline, leaks marked', onStart: true }],
+  examples: [{ line: 'journey M-104382', what: 'one member’s timeline, leaks marked', onStart: leakedMemberLine }],
   parse: (parsed, ctx) => {
     const memberId = memberIdArg(parsed.positionals[0], parsed.usage);
-    const days = numberArg(parsed, 'days', 1, 366, 7)!;
-    if (!Number.isInteger(days)) throw badArgument(`--days must be a whole number of days from 1 to 366 (got ${days}).`);
+    const days = wholeArg(parsed, 'days', 1, 366, 7)!;
     return { memberId, date: dateArg(parsed, ctx), days };
   },
   run: (args: { memberId: string; date: string; days: number }, ctx) => queryJourney(ctx, args),

@@ -1,7 +1,7 @@
 /** `leak member MEMBER_ID`: the member 360 (src/members/member-360.ts) as text. */
 import { STATUS_LABEL } from '../src/actions/state-machine.ts';
 import { formatCount, formatDuration, formatMoney, languageName, renderTable } from '../src/format.ts';
-import { describeProfile } from '../src/members/profile.ts';
+import { describeProfile, HIDDEN_DETAILS_NOTE } from '../src/members/profile.ts';
 import { queryMember, type MemberResult } from '../src/members/member-360.ts';
 import { dateArg, memberIdArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
@@ -14,8 +14,9 @@ function renderMember(r: MemberResult): string {
   const lines = [
     `${r.member_id} · ${describeProfile(p, languageName)}`,
     p
-      ? `Plan ${p.plan}, enrolled ${p.enrolled_on}${p.birth_year ? `, born ${p.birth_year}` : ''} (as of ${r.date}).`
+      ? `Plan ${p.plan}, ${p.enrolled_on ? `enrolled ${p.enrolled_on}` : `member for ${plural(p.tenure_months, 'month')}`}${p.birth_year ? `, born ${p.birth_year}` : ''} (as of ${r.date}).`
       : `No profile on file; known only from their digital events and calls (as of ${r.date}).`,
+    ...(p?.hidden ? [HIDDEN_DETAILS_NOTE] : []),
     `Source ids: ${r.source_ids.join(', ') || 'none'}.`,
     '',
     `Up to ${r.date}: ${plural(c.sessions, 'session')}, ${plural(c.failures, 'failure')}, ${plural(c.calls, 'call')}, ` +

@@ -4,8 +4,7 @@
  */
 import { addAnnotation, listAnnotations, type Annotation } from '../src/annotations/annotations.ts';
 import { renderTable } from '../src/format.ts';
-import { isIsoDate } from '../src/time.ts';
-import { badArgument, journeyArg } from './args.ts';
+import { badArgument, checkDateText, journeyArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 
 const MAX_NOTE_CHARS = 500;
@@ -30,6 +29,8 @@ export default defineCommand({
   },
   query: false,
   surfaces: EVERYWHERE,
+  createsStore: true,
+  changes: (a: NoteArgs) => !a.list,
   examples: [
     { line: 'note 2026-11-17 "New eligibility check shipped" --journey billing', what: 'record a release near a spike' },
     { line: 'note --list', what: 'the notes recorded so far' },
@@ -41,7 +42,8 @@ export default defineCommand({
       return { list: true, journey };
     }
     const [date, ...words] = parsed.positionals;
-    if (!date || !isIsoDate(date)) throw badArgument(`A note starts with its date written YYYY-MM-DD, e.g. 2026-11-17 (got ${JSON.stringify(date ?? '')}). Usage: ${parsed.usage}`);
+    if (!date) throw badArgument(`A note starts with its date written YYYY-MM-DD, e.g. 2026-11-17. Usage: ${parsed.usage}`);
+    checkDateText("The note's date", date);
     const text = words.join(' ').trim();
     if (!text) throw badArgument(`What changed on ${date}? Give the note's text. Usage: ${parsed.usage}`);
     if (text.length > MAX_NOTE_CHARS) throw badArgument(`A note is at most ${MAX_NOTE_CHARS} characters (got ${text.length}).`);
@@ -50,7 +52,8 @@ export default defineCommand({
   },
   run: (a: NoteArgs, ctx): NoteResult => {
     if (a.list) return { added: null, notes: listAnnotations(ctx.store, { journey: a.journey }) };
-    const added = addAnnotation(ctx.store, { date: a.date, text: a.text, journey: a.journey, at: ctx.now(), by: a.by });
+    // From Slack the note is by whoever asked; --by is for the terminal.
+    const added = addAnnotation(ctx.store, { date: a.date, text: a.text, journey: a.journey, at: ctx.now(), by: ctx.slack?.userId ?? a.by });
     return { added, notes: [] };
   },
   renderText: (r: NoteResult) => {

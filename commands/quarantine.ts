@@ -1,7 +1,7 @@
 /** `leak quarantine [--file NAME] [--limit N]`: the rows imports rejected (src/import-batches/quarantine.ts). */
 import { formatCount } from '../src/format.ts';
 import { DEFAULT_LIMIT, queryQuarantine, type QuarantineQuery, type QuarantineResult } from '../src/import-batches/quarantine.ts';
-import { badArgument, numberArg } from './args.ts';
+import { badArgument, wholeArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 
 /** The raw line as shown in text: enough to recognise the row without flooding a terminal. */
@@ -39,10 +39,11 @@ export default defineCommand({
   },
   query: false,
   surfaces: EVERYWHERE,
+  // Not a query (no --date to pin a share to), but it only reads.
+  changes: () => false,
   examples: [{ line: 'quarantine --file calls.csv', what: 'the rows an import refused, and why' }],
   parse: (parsed): QuarantineQuery => {
-    const limit = numberArg(parsed, 'limit', 1, 100_000, DEFAULT_LIMIT)!;
-    if (!Number.isInteger(limit)) throw badArgument(`--limit must be a whole number from 1 to 100000 (got "${parsed.values.limit}").`);
+    const limit = wholeArg(parsed, 'limit', 1, 100_000, DEFAULT_LIMIT)!;
     const file = typeof parsed.values.file === 'string' ? parsed.values.file.trim() : undefined;
     if (file === '') throw badArgument('--file needs a file name, e.g. --file calls.csv.');
     return { file, limit };

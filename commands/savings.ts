@@ -18,6 +18,9 @@ export type SavingsResult = SavingsFigures & {
   /** Which inputs were measured from the store and which were given. */
   sources: { calls_per_day: 'measured' | 'given'; cost_per_call: 'config' | 'given'; repeat_rate_pct: 'measured' | 'given' };
   baseline: { from: string; to: string };
+  /** The days the measured repeat rate counts (the baseline's days whose look-back the history covers), or null when none does. */
+  repeat_window: { from: string; to: string } | null;
+  repeat_known_from: string | null;
   headline: string;
 };
 
@@ -39,6 +42,8 @@ function querySavings(ctx: Context, a: SavingsArgs): SavingsResult {
       repeat_rate_pct: a.repeatRate === undefined ? 'measured' : 'given',
     },
     baseline: { from: m.baseline_from, to: m.baseline_to },
+    repeat_window: m.repeat_from ? { from: m.repeat_from, to: m.baseline_to } : null,
+    repeat_known_from: m.repeat_known_from,
     headline: headlineFor(a.journey, figures),
   };
 }
@@ -50,6 +55,14 @@ function headlineFor(journey: string | undefined, f: SavingsFigures): string {
 }
 
 const callsText = formatPerDay;
+
+/** Where the repeat rate came from: given, the days it was measured on, or why it is unknown. */
+function repeatSource(r: SavingsResult): string {
+  if (r.sources.repeat_rate_pct === 'given') return 'given';
+  const w = r.repeat_window;
+  if (w) return w.from === r.baseline.from ? 'measured, same days' : `measured ${w.from}..${w.to} (earlier days' 7-day look-back is before the first call)`;
+  return r.repeat_known_from ? `7-day look-back before the store's first call; known from ${r.repeat_known_from}` : 'no calls to measure';
+}
 
 /** The fix rate: --fix, else a number positional (`savings billing 10`), else 10%. */
 function fixArg(parsed: ParsedArgs, positional: string | undefined): number {
@@ -89,7 +102,7 @@ export default defineCommand({
     const journeyText = first !== undefined && !(second === undefined && isNumberLike(first)) ? first : undefined;
     const fixText = journeyText === undefined ? first : second;
     return {
-      date: dateArg(parsed, ctx),
+      date: dateArg(parsed, ctx, 'date', { reachBack: 7 }),
       journey: journeyArg(journeyText, ctx),
       fix: fixArg(parsed, fixText),
       calls: numberArg(parsed, 'calls', 0, 1e9),
@@ -108,12 +121,12 @@ export default defineCommand({
           ['calls a day', callsText(r.calls_per_day), r.sources.calls_per_day === 'given' ? 'given' : `mean of ${r.baseline.from}..${r.baseline.to}`],
           ['cost per call', formatMoney(r.cost_per_call), r.sources.cost_per_call === 'given' ? 'given' : 'LEAK_COST_PER_CALL'],
           ['annual cost', formatMoney(r.annual_cost), 'calls × cost × 365'],
-          ['repeat rate', `${round1(r.repeat_rate_pct)}%`, r.sources.repeat_rate_pct === 'given' ? 'given' : 'measured, same days'],
+          ['repeat rate', r.repeat_rate_pct === null ? 'unknown' : `${round1(r.repeat_rate_pct)}%`, repeatSource(r)],
           [`at a ${r.fix_pct}% fix:`, '', ''],
           ['calls avoided a day', callsText(r.calls_avoided_per_day), ''],
           ['savings a day', formatMoney(r.savings_per_day), ''],
           ['savings a year', formatMoney(r.savings_per_year), ''],
-          ['repeat calls avoided a day', callsText(r.repeat_calls_avoided_per_day), ''],
+          ['repeat calls avoided a day', r.repeat_calls_avoided_per_day === null ? 'unknown' : callsText(r.repeat_calls_avoided_per_day), ''],
         ],
       ),
     ].join('\n'),

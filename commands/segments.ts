@@ -26,5 +26,6 @@ export default defineCommand({
       ),
       '',
       `${r.journey ?? 'All journeys'}, ${r.so_far ? `${r.date} so far` : r.date}. Repeat % = callers who had called in the 7 days before; sentiment from -1 to 1 at the end of the call.`,
+      ...(r.repeat_note ? [r.repeat_note] : []),
     ].join('\n'),
 });

@@ -11,7 +11,7 @@ import { realSleep, runLive, type LiveSummary } from '../src/simulator/live.ts';
 import { parseFix } from '../src/simulator/scenario.ts';
 import type { WorldRequest } from '../src/simulator/open-world.ts';
 import { loadSimState } from '../src/simulator/state.ts';
-import { badArgument, numberArg } from './args.ts';
+import { badArgument, numberArg, wholeArg } from './args.ts';
 import { defineCommand, TERMINAL_ONLY } from './command.ts';
 import type { Context } from '../src/context.ts';
 import { streamSettings, type StreamSettings } from '../src/stream/index.ts';
@@ -49,6 +49,7 @@ export default defineCommand({
   },
   query: false,
   surfaces: TERMINAL_ONLY,
+  createsStore: true,
   terminalOnlyBecause: 'it writes a simulated history into the store on the server',
   examples: [
     { line: 'simulate --days 30 --scale 0.1', what: 'a month of a 500K-member plan' },
@@ -56,9 +57,8 @@ export default defineCommand({
     { line: 'simulate --live --publish nats://127.0.0.1:4222', what: 'produce live rows for a Leak consuming that event log' },
   ],
   parse: (parsed, ctx): SimulateArgs => {
-    const days = numberArg(parsed, 'days', 0, 400, 30)!;
-    const seed = numberArg(parsed, 'seed', 0, 2 ** 31 - 1, 42)!;
-    if (!Number.isInteger(days) || !Number.isInteger(seed)) throw badArgument('--days and --seed must be whole numbers.');
+    const days = wholeArg(parsed, 'days', 0, 400, 30)!;
+    const seed = wholeArg(parsed, 'seed', 0, 2 ** 31 - 1, 42)!;
     const endText = parsed.values.end;
     const end = typeof endText === 'string' ? parseInstant(endText) : ctx.now();
     if (Number.isNaN(end)) throw badArgument(`--end must be an ISO 8601 time with Z or an offset, e.g. 2026-11-24T17:00:00Z (got ${JSON.stringify(endText)}).`);
@@ -118,7 +118,7 @@ async function streamUntilStopped(args: SimulateArgs, ctx: Context): Promise<Liv
 /** Runs `work` until Ctrl-C or SIGTERM aborts its signal; the batch in flight finishes. */
 async function untilStopped<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  // on, not once: a terminal's Ctrl-C can arrive twice (from the TTY and relayed by tsx), and a
+  // on, not once: a terminal's Ctrl-C can arrive twice (from the TTY and relayed by npm), and a
   // second signal with no listener would kill the process in the middle of the batch.
   const stop = () => controller.abort();
   process.on('SIGINT', stop);

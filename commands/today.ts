@@ -7,7 +7,7 @@ import type { KnownBlock } from '@slack/types';
 import { formatCount, formatMoney, formatPct, renderTable } from '../src/format.ts';
 import type { Config } from '../src/config.ts';
 import { buttonsBlock, runButton } from '../src/blocks/elements.ts';
-import { escapeMrkdwn } from '../src/blocks/mrkdwn.ts';
+import { contextBlock, fieldsBlock, headerBlock, mrkdwn, mrkdwnOf, sectionBlock } from '../src/blocks/mrkdwn.ts';
 import type { RenderedAnswer } from '../src/blocks/limits.ts';
 import { queryToday, type TodayJourney, type TodayResult } from '../src/leakage/today.ts';
 import { dateArg } from './args.ts';
@@ -19,14 +19,10 @@ const trendWord = (pct: number | null) => (pct === null ? 'no earlier week' : `$
 
 function journeyRow(j: TodayJourney, date: string): KnownBlock[] {
   return [
-    {
-      type: 'section',
-      block_id: `journey:${j.journey}`,
-      fields: [
-        { type: 'mrkdwn', text: `*${escapeMrkdwn(j.journey)}*\n${calls(j.calls)} · ${formatMoney(j.cost)}` },
-        { type: 'mrkdwn', text: `Top segment: ${escapeMrkdwn(j.top_segment ?? '—')}\n${trendWord(j.trend_pct)}` },
-      ],
-    },
+    fieldsBlock(
+      [mrkdwn`*${j.journey}*\n${calls(j.calls)} · ${formatMoney(j.cost)}`, mrkdwn`Top segment: ${j.top_segment ?? '—'}\n${trendWord(j.trend_pct)}`],
+      { block_id: `journey:${j.journey}` },
+    ),
     ...buttonsBlock(
       [runButton('Who is affected?', `segments ${j.journey} --date ${date}`), runButton('Why?', `why ${j.journey} --date ${date}`)],
       `next:${j.journey}`,
@@ -37,35 +33,28 @@ function journeyRow(j: TodayJourney, date: string): KnownBlock[] {
 export function renderTodayBlocks(r: TodayResult, config: Pick<Config, 'windowMinutes' | 'costPerCall'>): RenderedAnswer {
   const title = r.partial_through ? `Leakage today (${r.date})` : `Leakage on ${r.date}`;
   const head: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: title, emoji: true } },
-    { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(r.headline) } },
+    headerBlock(title),
+    sectionBlock(mrkdwnOf(r.headline)),
   ];
   const when = r.partial_through
     ? `${r.date} through ${r.partial_through} ${r.time_zone}; trend compares the same hours of the 7 days before`
     : `${r.date}, whole day, ${r.time_zone}; trend compares with the mean of the 7 days before`;
+  if (r.data_note) head.push(contextBlock(mrkdwn`:warning: ${r.data_note}`));
   const tail: KnownBlock[] = [];
   if (r.journeys.length > 0) {
-    tail.push({
-      type: 'section',
-      block_id: 'total',
-      fields: [
-        { type: 'mrkdwn', text: `*Total*\n${calls(r.total.calls)} · ${formatMoney(r.total.cost)}` },
-        { type: 'mrkdwn', text: `${r.journeys.length} leaking journey${r.journeys.length === 1 ? '' : 's'}\n${trendWord(r.total.trend_pct)}` },
-      ],
-    });
+    tail.push(
+      fieldsBlock(
+        [
+          mrkdwn`*Total*\n${calls(r.total.calls)} · ${formatMoney(r.total.cost)}`,
+          mrkdwn`${r.journeys.length} leaking journey${r.journeys.length === 1 ? '' : 's'}\n${trendWord(r.total.trend_pct)}`,
+        ],
+        { block_id: 'total' },
+      ),
+    );
   }
-  tail.push({
-    type: 'context',
-    elements: [
-      { type: 'mrkdwn', text: when },
-      {
-        type: 'mrkdwn',
-        text: `Leaked call: a call within ${config.windowMinutes} min of a failed digital step · cost ${formatMoney(config.costPerCall)} a call`,
-      },
-    ],
-  });
+  tail.push(contextBlock(mrkdwnOf(when), mrkdwn`Leaked call: a call within ${config.windowMinutes} min of a failed digital step · cost ${formatMoney(config.costPerCall)} a call`));
   return {
-    text: r.headline,
+    text: mrkdwnOf(r.headline),
     head,
     rows: r.journeys.map((j) => journeyRow(j, r.date)),
     tail,
@@ -95,8 +84,9 @@ export default defineCommand({
       ),
       '',
       r.partial_through
-        ? `${r.date} so far (through ${r.partial_through} ${r.time_zone}); trend compares the same hours of the 7 days before.`
+        ? `${r.date} so far (through ${r.partial_through} ${r.time_zone}${r.stale ? ', the newest data' : ''}); trend compares the same hours of the 7 days before.`
         : `${r.date}, whole day (${r.time_zone}); trend compares with the mean of the 7 days before.`,
+      ...(r.data_note ? [r.data_note] : []),
     ].join('\n'),
   renderBlocks: renderTodayBlocks,
 });

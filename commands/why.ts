@@ -6,6 +6,7 @@ import { explainJourney, type WhyResult } from '../src/root-cause/explain-journe
 import { FACTORS, type Factor } from '../src/root-cause/leak-shares.ts';
 import { LeakError } from '../src/errors.ts';
 import { formatCount, formatPct, formatPerDay, renderTable } from '../src/format.ts';
+import { addDays } from '../src/time.ts';
 import { dateArg, journeyArg } from './args.ts';
 import { findBiggestLeak, listJourneys } from '../src/leakage/journeys.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
@@ -21,10 +22,12 @@ function journeyOrBiggest(value: string | undefined, ctx: Context, date: string,
   throw new LeakError('not_found', `No leaked calls on ${date} or the 7 days before: name a journey${known.length ? ` (${known.join(', ')})` : ''}. Usage: ${usage}`);
 }
 
+const span = (w: { from: string; to: string }) => (w.from === w.to ? w.from : `${w.from}..${w.to}`);
+
 const TITLES: Record<Factor, string> = { error_message: 'error message', device: 'device', channel: 'channel', segment: 'segment', language: 'language' };
 
 const WINDOW_TEXT: Record<WhyResult['window']['basis'], string> = {
-  since_spike_start: 'since the spike began (its last 14 days at most)',
+  since_spike_start: 'since the spike began (complete days, its last 14 at most)',
   date: 'on the date (no spike to explain)',
   last_7_days: 'over the 7 days to the date (none on the date itself)',
 };
@@ -43,9 +46,7 @@ export default defineCommand({
   run: (args: { date: string; journey: string }, ctx) => explainJourney(ctx, args),
   renderText: (r: WhyResult) => {
     const lines = [r.headline, ''];
-    lines.push(
-      `Shares of ${formatCount(r.window.calls)} leaked calls ${WINDOW_TEXT[r.window.basis]}, ${r.window.from === r.window.to ? r.window.from : `${r.window.from}..${r.window.to}`}:`,
-    );
+    lines.push(`Shares of ${formatCount(r.window.calls)} leaked calls ${WINDOW_TEXT[r.window.basis]}, ${span(r.window)}:`);
     for (const f of FACTORS) {
       const shares = r.shares[f];
       if (!shares.length) continue;
@@ -56,7 +57,10 @@ export default defineCommand({
     }
     lines.push('');
     if (r.before_window) lines.push(`"before spike" = share of the ${formatCount(r.before_window.calls)} leaked calls ${r.before_window.from}..${r.before_window.to}.`);
-    if (r.spike) lines.push(`Spike: began ${r.spike.start}, ${formatPerDay(r.spike.before_per_day)}/day before → ${formatPerDay(r.spike.after_per_day)}/day since (${formatPct(r.spike.rise_pct, true)}).`);
+    if (r.spike) {
+      const before = span({ from: r.spike.before_from, to: addDays(r.spike.start, -1) });
+      lines.push(`Spike: began ${r.spike.start}; ${formatPerDay(r.spike.before_per_day)}/day over ${before} → ${formatPerDay(r.spike.after_per_day)}/day over ${span(r.window)} (${formatPct(r.spike.rise_pct, true)}).`);
+    }
     else lines.push(`No upward shift in the daily series${r.series ? ` (${r.series.from}..${r.series.to})` : ''}.`);
     lines.push(r.annotations.length ? `Notes near then: ${r.annotations.map((a) => `${a.date} ${a.text}${a.journey ? ` [${a.journey}]` : ''}`).join('; ')}` : "No change notes near then (add one with 'leak note YYYY-MM-DD TEXT').");
     return lines.join('\n');

@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { projectPath } from '../src/project-path.ts';
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsFolder = projectPath('db', 'migrations');
 
 export type Store = {
   /** The connection: the pipeline's set-based SQL and every read path use prepared statements on it. */
@@ -17,15 +17,25 @@ export type Store = {
   close(): void;
 };
 
-export function openStore(file: string): Store {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 10000');
-  sqlite.pragma('cache_size = -200000');
-  sqlite.pragma('temp_store = MEMORY');
-  applyMigrations(sqlite);
+/**
+ * `create: false` opens only a store that exists (better-sqlite3 then throws SQLITE_CANTOPEN and
+ * creates neither the file nor its folder): what a command that only reads wants.
+ */
+export function openStore(file: string, opts: { create?: boolean } = {}): Store {
+  const create = opts.create ?? true;
+  if (create && file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file, { fileMustExist: !create });
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 10000');
+    sqlite.pragma('cache_size = -200000');
+    sqlite.pragma('temp_store = MEMORY');
+    applyMigrations(sqlite);
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
   return { sqlite, file, close: () => sqlite.close() };
 }
 

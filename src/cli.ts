@@ -2,37 +2,46 @@
  * The CLI: `npm run -s leak -- <command> [options]`. The local door to every answer the bot gives.
  * Exit codes: 0 ok; 1 the command failed (not found, bad file); 2 usage error (unknown command or option).
  */
+import { fileURLToPath } from 'node:url';
 import { describeError, isLeakError } from './errors.ts';
 import { openContext } from './services/open-context.ts';
-import { parseInvocation } from '../commands/invocation.ts';
+import { parseCommandArgs, resolveCommand } from '../commands/invocation.ts';
+import { readArgs } from '../commands/parse-args.ts';
 import { commandHelp, helpText } from '../commands/usage.ts';
 import type { Context } from './context.ts';
 
-export async function main(argv: string[]): Promise<number> {
+/** Where the CLI writes and what it reads settings from: the process's own, or a test's. */
+export type Io = { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown }; env: NodeJS.ProcessEnv };
+const processIo: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
+
+/** Runs one command line; returns the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
   if (argv.length === 0) {
     // No command is a usage error: help goes to stderr so `--json` pipelines never see it.
-    process.stderr.write(`${await helpText()}\n`);
+    io.stderr.write(`${await helpText()}\n`);
     return 2;
   }
   if (argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
-    process.stdout.write(`${await helpText()}\n`);
+    io.stdout.write(`${await helpText()}\n`);
     return 0;
   }
   let ctx: Context | undefined;
   try {
-    ctx = openContext();
-    const inv = await parseInvocation(argv, ctx);
-    if (inv.help) {
-      process.stdout.write(`${commandHelp(inv.cmd)}\n`);
+    // The words first: a usage error or --help needs no store, and only a command that writes creates one.
+    const cmd = await resolveCommand(argv[0]);
+    if (readArgs(cmd, argv.slice(1)).help) {
+      io.stdout.write(`${commandHelp(cmd)}\n`);
       return 0;
     }
+    ctx = openContext(io.env, { createStore: cmd.createsStore === true });
+    const inv = parseCommandArgs(cmd, argv.slice(1), ctx, 'terminal');
     const result = await inv.cmd.run(inv.args, ctx);
-    process.stdout.write(inv.json ? `${JSON.stringify(result, jsonReplacer, 2)}\n` : `${inv.cmd.renderText(result)}\n`);
+    io.stdout.write(inv.json ? `${JSON.stringify(result, jsonReplacer, 2)}\n` : `${inv.cmd.renderText(result)}\n`);
     return 0;
   } catch (e) {
-    process.stderr.write(`${describeError(e)}\n`);
+    io.stderr.write(`${describeError(e)}\n`);
     if (isLeakError(e) && (e.code === 'unknown_command' || e.code === 'bad_argument')) return 2;
-    if (!isLeakError(e) && process.env.LEAK_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    if (!isLeakError(e) && io.env.LEAK_DEBUG) io.stderr.write(`${(e as Error).stack}\n`);
     return 1;
   } finally {
     ctx?.store.close();
@@ -42,5 +51,5 @@ export async function main(argv: string[]): Promise<number> {
 /** Maps (reason counts) serialize as plain objects. */
 const jsonReplacer = (_key: string, value: unknown) => (value instanceof Map ? Object.fromEntries(value) : value);
 
-const code = await main(process.argv.slice(2));
-process.exitCode = code;
+// Run when this is the process's entry; a test imports main() and runs it in-process.
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

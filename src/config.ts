@@ -2,8 +2,9 @@
  * The only place that reads the environment. Everything else receives a Config.
  * Every key is optional; a bad value fails at start with the variable's name and what is valid.
  */
+import net from 'node:net';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LeakError } from './errors.ts';
 import { DEFAULT_DIGEST_CRON, cronProblem, isChannel, parseDigestChannels, resolveDigestChannels, type DigestChannel } from './digest-channels.ts';
 
@@ -52,6 +53,17 @@ const optionalText = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+/** Slack people: user ids (U…, W…) and user group ids (S…), comma-separated (LEAK_EDITORS, LEAK_PII_USERS). */
+export type PeopleList = { users: string[]; groups: string[] };
+const PEOPLE_EXAMPLE = 'Slack user ids (U…) and/or user group ids (S…) separated by commas, e.g. U0123ABCD,S0456EFGH';
+const peopleText = optionalText
+  .refine((v) => v === undefined || v.split(',').every((id) => /^[UWS][A-Z0-9]{2,}$/.test(id.trim())), `must be ${PEOPLE_EXAMPLE}`)
+  .transform((v): PeopleList | undefined => {
+    if (v === undefined) return undefined;
+    const ids = v.split(',').map((id) => id.trim());
+    return { users: ids.filter((id) => !id.startsWith('S')), groups: ids.filter((id) => id.startsWith('S')) };
+  });
+
 const channelText = optionalText.refine((c) => c === undefined || isChannel(c), 'must be #name or a channel ID such as C0123456789');
 
 const envSchema = z.object({
@@ -69,6 +81,10 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: optionalText.refine((t) => t === undefined || t.startsWith('xapp-'), 'must be an app-level token starting with xapp-'),
   SLACK_API_URL: optionalText.refine((u) => u === undefined || /^https?:\/\//.test(u), 'must be an http(s) URL ending in /api/'),
   PORT: numberFrom('3000', 1, 65535, 'a TCP port between 1 and 65535', true),
+  LEAK_BIND: optionalText.refine((h) => h === undefined || net.isIP(h) !== 0 || h === 'localhost', 'must be an IP address to listen on, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)'),
+  LEAK_SHOW_PII: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  LEAK_PII_USERS: peopleText,
+  LEAK_EDITORS: peopleText,
   SLACK_API_RETRIES: numberFrom('10', 0, 10, 'a whole number of retries between 0 and 10 (0 in tests so a 429 fails at once)', true),
   LEAK_DIGEST_CRON: z.string().trim().default(DEFAULT_DIGEST_CRON).superRefine((v, ctx) => {
     const problem = cronProblem(v);
@@ -117,9 +133,17 @@ export type Config = {
     appToken?: string;
     apiUrl?: string;
     port: number;
-    /** WebClient retries per call (429s honour Retry-After); 0 in tests. */
+    /** The address the HTTP receiver listens on (LEAK_BIND); unset means every interface, so Slack can reach it. */
+    bind?: string;
+    /** Retries per Slack call, the app's one retry layer (src/slack-delivery.ts): transient failures only, within a 2-minute budget; 0 in tests. */
     apiRetries: number;
   };
+  /**
+   * Who may do what from Slack. Members' personal details (name, birth year, state, enrolment date)
+   * are shown to everyone when showPii, otherwise only to piiViewers, and never in a channel post;
+   * editors may change tracked actions and add notes (unset: everyone).
+   */
+  access: { showPii: boolean; piiViewers?: PeopleList; editors?: PeopleList };
   /** Scheduled digests: channel, view and cron line each (LEAK_DIGESTS, or LEAK_DIGEST_CHANNEL + LEAK_DIGEST_CRON). */
   digests: DigestChannel[];
   /**
@@ -170,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
       port: e.PORT,
+      bind: e.LEAK_BIND,
       apiRetries: e.SLACK_API_RETRIES,
     },
     actions: {
@@ -178,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       finalDays: Math.max(e.LEAK_OUTCOME_FINAL_DAYS, e.LEAK_OUTCOME_INTERIM_DAYS),
       channel: e.LEAK_ACTIONS_CHANNEL,
     },
+    access: { showPii: e.LEAK_SHOW_PII === 'true', piiViewers: e.LEAK_PII_USERS, editors: e.LEAK_EDITORS },
     actionCatalog: e.LEAK_ACTION_CATALOG && path.resolve(e.LEAK_ACTION_CATALOG),
     alerts: { channel: e.LEAK_ALERT_CHANNEL, rulesFile: e.LEAK_ALERT_RULES && path.resolve(e.LEAK_ALERT_RULES) },
     stream: { url: e.LEAK_STREAM, name: e.LEAK_STREAM_NAME, prefix: e.LEAK_STREAM_PREFIX, consumer: e.LEAK_STREAM_CONSUMER },

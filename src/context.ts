@@ -23,6 +23,12 @@ export type Context = {
   log: Logger;
   /** Only for work done for a person in Slack (e.g. `action new` posts the action's message in their channel). */
   slack?: SlackRequester;
+  /**
+   * Whether members' personal details (name, birth year, state, exact enrolment date) may be in an
+   * answer. Slack sets it per audience; unset, they show in the terminal (run on the server) and stay
+   * out of anything asked from Slack (ctx.slack set).
+   */
+  memberDetails?: boolean;
   /** Set by `npm start` while it consumes an event log; the Home tab shows it. */
   eventLog?: EventLogStatus;
 };

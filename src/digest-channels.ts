@@ -3,7 +3,7 @@
  * view, on which schedule. An admin types it in one environment variable, so the syntax is short:
  * LEAK_DIGESTS='#exec=exec@0 8 * * 1-5;#ops=ops@30 7 * * *'.
  */
-import cron from 'node-cron';
+import { createRequire } from 'node:module';
 
 export const DIGEST_ROLES = ['exec', 'ops'] as const;
 export type DigestRole = (typeof DIGEST_ROLES)[number];
@@ -15,10 +15,17 @@ const EXAMPLE = `e.g. '#exec=exec@0 8 * * 1-5;#ops=ops@30 7 * * *'`;
 /** A Slack channel as people write it in settings and options: #name or a channel ID. */
 export const isChannel = (c: string) => /^(#[a-z0-9][a-z0-9_.-]*|[CGD][A-Z0-9]{6,})$/.test(c);
 
-/** A cron line's problem in words, or null when node-cron accepts it. */
+const require = createRequire(import.meta.url);
+
+/**
+ * A cron line's problem in words, or null when node-cron accepts it. Every start checks the digest
+ * schedule, so node-cron (and what it loads) is required only for a line other than the default.
+ */
 export function cronProblem(pattern: string): string | null {
   const fields = pattern.trim().split(/\s+/);
   if (fields.length !== 5) return `"${pattern}" must have 5 fields (minute hour day-of-month month day-of-week), e.g. ${DEFAULT_DIGEST_CRON}`;
+  if (fields.join(' ') === DEFAULT_DIGEST_CRON) return null;
+  const cron = require('node-cron') as typeof import('node-cron');
   const v = cron.validateDetailed(pattern);
   return v.valid ? null : `"${pattern}" is not a valid cron schedule (${v.errors.map((e) => `${e.field}: ${e.value ?? e.message}`).join(', ')})`;
 }

@@ -9,7 +9,9 @@ export type LeakErrorCode =
   | 'unknown_command'
   | 'not_found'
   | 'bad_file'
-  | 'conflict';
+  | 'conflict'
+  /** The person or the surface may not do this (a terminal-only command in Slack, a change by someone not in LEAK_EDITORS). */
+  | 'not_allowed';
 
 export class LeakError extends Error {
   constructor(

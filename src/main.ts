@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   // A service until told to stop, whatever is configured: without Slack or the simulator nothing else
   // need hold the event loop open between the hourly jobs, and Node would exit (code 13) mid-await.
   const keepAlive = setInterval(() => undefined, 2 ** 30);
-  // Listeners stay on while stopping: a second Ctrl-C (or tsx relaying the first) must not kill the batch in flight.
+  // Listeners stay on while stopping: a second Ctrl-C (or npm relaying the first) must not kill the batch in flight.
   await new Promise<void>((resolve) => {
     process.on('SIGINT', resolve);
     process.on('SIGTERM', resolve);

@@ -4,8 +4,9 @@
  *
  * The forms are: spaces, an optional M or m, spaces, an optional "-", spaces, one to nine digits,
  * spaces. Read step by step, not with a regex: with runs of optional spaces side by side a regex
- * backtracks, and "m" + 250K spaces + "x" took 43 s to refuse. trim() and trimStart() drop exactly
- * the characters \s matches, so this accepts what that regex did, in time linear in the length.
+ * backtracks, and a long run of spaces stalled it (README, "Figures behind the code"). trim() and
+ * trimStart() drop exactly the characters \s matches, so this accepts what that regex did, in time
+ * linear in the length.
  */
 
 /** The canonical id, or null when the text is not a member id in any known form. */

@@ -140,6 +140,22 @@ export function isIsoDate(s: string): boolean {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * What is wrong with a date a person typed, in words, or null when it is a date Leak computes with:
+ * not written YYYY-MM-DD, a day the calendar does not have, or outside FIRST_DATE..LAST_DATE.
+ */
+export function describeDateProblem(s: string): string | null {
+  if (!ISO_DATE.test(s)) return 'is not a date written YYYY-MM-DD';
+  const [y, m, d] = [+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10)];
+  if (m < 1 || m > 12) return `does not exist: there is no month ${s.slice(5, 7)}`;
+  const days = daysInMonth(y, m);
+  if (d < 1 || d > days) return `does not exist: ${MONTHS[m - 1]} ${y} has ${days} days`;
+  if (s < FIRST_DATE) return `is before ${FIRST_DATE}, the first date Leak computes with`;
+  return null;
+}
+
 /** Days in month `m` (1–12) of year `y`, in the proleptic Gregorian calendar that Date uses. */
 export const daysInMonth = (y: number, m: number) =>
   m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;

@@ -43,7 +43,8 @@ export const segmentDrilldown = sqliteTable(
 
 /**
  * Grain: local date × journey. The savings inputs as of that date: the mean of the 7 complete
- * days before it (the baseline a "what is this worth" question starts from).
+ * days before it (the baseline a "what is this worth" question starts from). The repeat rate counts
+ * only those days whose calls' 7-day look-back lies within the store's history: NULL when none does.
  */
 export const savingsModel = sqliteTable(
   'savings_model',
@@ -52,7 +53,7 @@ export const savingsModel = sqliteTable(
     journey: text('journey').notNull(),
     calls: integer('calls').notNull(),
     baselineCallsPerDay: real('baseline_calls_per_day').notNull(),
-    baselineRepeatRate: real('baseline_repeat_rate').notNull(),
+    baselineRepeatRate: real('baseline_repeat_rate'),
     costPerCall: real('cost_per_call').notNull(),
     annualCost: real('annual_cost').notNull(),
   },

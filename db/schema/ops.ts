@@ -3,12 +3,13 @@
  * and later the product's workflow tables (actions, alerts, digests).
  */
 import { sqliteTable, integer, text, real, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import { SOURCE_KINDS } from '../../src/sources.ts';
 
 /** One row per file import or simulator micro-batch. */
 export const importBatches = sqliteTable('import_batches', {
   batchId: integer('batch_id').primaryKey(),
   source: text('source', { enum: ['csv', 'simulator'] }).notNull(),
-  kind: text('kind', { enum: ['members', 'digital', 'calls'] }).notNull(),
+  kind: text('kind', { enum: SOURCE_KINDS }).notNull(),
   file: text('file').notNull(),
   sha256: text('sha256'),
   firstRawId: integer('first_raw_id'),
@@ -118,6 +119,10 @@ export const actions = sqliteTable('actions', {
   lastMeasuredOn: text('last_measured_on'),
   /** The version the Slack parent message shows; behind `version` means it needs a chat.update. */
   messageVersion: integer('message_version'),
+  /** Failed attempts to post the parent message: the hourly job stops at a bound (src/actions/jobs.ts), across restarts. */
+  postAttempts: integer('post_attempts').notNull().default(0),
+  /** Why the last attempt failed, as Slack said it. */
+  postError: text('post_error'),
 }, (t) => [index('actions_status').on(t.status), index('actions_recommendation').on(t.recommendationId)]);
 
 /** Append-only: every accepted transition, who made it, when and from where. */
@@ -156,6 +161,16 @@ export const slackEvents = sqliteTable('slack_events', {
   eventType: text('event_type').notNull(),
   receivedAt: integer('received_at').notNull(),
 }, (t) => [index('slack_events_received').on(t.receivedAt)]);
+
+/**
+ * Signatures of accepted Slack requests, each kept until its timestamp leaves the 5-minute replay
+ * window: the same signed bytes sent again are refused, across a restart or a second instance.
+ */
+export const slackRequestSignatures = sqliteTable('slack_request_signatures', {
+  signature: text('signature').primaryKey(),
+  /** When the request's timestamp stops being accepted (epoch ms); the row may go after that. */
+  expiresAt: integer('expires_at').notNull(),
+}, (t) => [index('slack_request_signatures_expires').on(t.expiresAt)]);
 
 /**
  * Alerts: spikes found by the insight scan and operational threshold hits, one row per alert.

@@ -4,14 +4,14 @@
  * so a chart looks the same on a laptop and on a container with no fonts installed.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { encodePng } from './png.ts';
 import { CHART_HEIGHT, CHART_WIDTH, FONT_FAMILY, PIXEL_RATIO, chartConfig } from './theme.ts';
+import { projectPath } from '../../src/project-path.ts';
 
-const FONT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fonts');
+const FONT_DIR = projectPath('reports', 'charts', 'fonts');
 const FONT_FILES = [path.join(FONT_DIR, 'DejaVuSans.ttf'), path.join(FONT_DIR, 'DejaVuSans-Bold.ttf')];
 
 // Vega-Lite's warnings (e.g. about merged sort orders) would go to stdout of the CLI and the bot.

@@ -1,7 +1,8 @@
 /**
  * Posts one digest to one channel, exactly once: claim the (channel, date) row, build, post the
- * message (retrying what Slack asks us to retry), record it as posted, then upload the charts into
- * its thread. The ledger is written before and after the post, so no path posts it twice.
+ * message, record it as posted, then upload the charts into its thread. The ledger is written
+ * before and after the post, so no path posts it twice. Retries are the client's own (one layer,
+ * bounded in time: src/slack-delivery.ts); nothing here repeats a call.
  */
 import type { WebClient } from '@slack/web-api';
 import type { Context } from '../../src/context.ts';
@@ -10,9 +11,9 @@ import { buildDigestBlocks } from './blocks.ts';
 import { buildDigest } from './build.ts';
 import type { DigestChannel } from '../../src/digest-channels.ts';
 import { claimDigest, INSTANCE_ID, markFailed, markPosted, notePosted, type DigestKey } from '../../src/bookkeeping/digest-ledger.ts';
-import { DEFAULT_RETRY, withSlackRetry, type RetryOptions } from './retry.ts';
+import { describeSlackFailure, uploadFilesWithAltText } from '../../src/slack-delivery.ts';
 
-export type DigestSlackClient = Pick<WebClient, 'chat' | 'filesUploadV2'>;
+export type DigestSlackClient = WebClient;
 
 export type PostDigestOptions = {
   target: DigestChannel;
@@ -24,7 +25,6 @@ export type PostDigestOptions = {
   late?: boolean;
   renderer: ChartRenderer;
   instance?: string;
-  retry?: RetryOptions;
 };
 
 export type PostDigestOutcome = {
@@ -50,20 +50,16 @@ export async function postDigest(ctx: Context, client: DigestSlackClient, opts: 
   const claim = claimDigest(ctx.store, key, { role: opts.target.role, late, instance: opts.instance ?? INSTANCE_ID, now: ctx.now(), from });
   if (claim.outcome !== 'claimed') return { ...base, outcome: claim.outcome };
 
-  const retry = opts.retry ?? DEFAULT_RETRY;
   let posted: { ts: string; channelId: string };
   let digest;
   try {
     digest = await buildDigest(ctx, { date: opts.date, from, coverage: opts.coverage, role: opts.target.role, late, renderer: opts.renderer });
     const message = buildDigestBlocks(digest);
-    const res = await withSlackRetry(
-      () => client.chat.postMessage({ channel: key.channel, text: message.text, blocks: message.blocks as never, unfurl_links: false, unfurl_media: false }),
-      retry,
-    );
+    const res = await client.chat.postMessage({ channel: key.channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
     if (!res.ts || !res.channel) throw new Error('Slack accepted the message but returned no ts/channel');
     posted = { ts: res.ts, channelId: res.channel };
   } catch (e) {
-    const reason = `Digest for ${from === key.date ? key.date : `${from} to ${key.date}`} not posted to ${key.channel}: ${(e as Error).message}`;
+    const reason = `Digest for ${from === key.date ? key.date : `${from} to ${key.date}`} not posted to ${key.channel}: ${describeSlackFailure(e)}`;
     markFailed(ctx.store, key, reason);
     return { ...base, outcome: 'failed', problem: reason };
   }
@@ -74,18 +70,14 @@ export async function postDigest(ctx: Context, client: DigestSlackClient, opts: 
   let problem: string | undefined;
   if (charts.length) {
     try {
-      await withSlackRetry(
-        () =>
-          client.filesUploadV2({
-            channel_id: posted.channelId,
-            thread_ts: posted.ts,
-            initial_comment: `Charts for the ${from === key.date ? key.date : `${from} to ${key.date}`} digest (the numbers are in the message above).`,
-            file_uploads: charts.map((c) => ({ file: c.png!, filename: c.file, title: c.title, alt_text: c.alt.slice(0, ALT_MAX) })),
-          }),
-        retry,
-      );
+      await uploadFilesWithAltText(client, {
+        channel_id: posted.channelId,
+        thread_ts: posted.ts,
+        initial_comment: `Charts for the ${from === key.date ? key.date : `${from} to ${key.date}`} digest (the numbers are in the message above).`,
+        file_uploads: charts.map((c) => ({ file: c.png!, filename: c.file, title: c.title, alt_text: c.alt.slice(0, ALT_MAX) })),
+      });
     } catch (e) {
-      problem = `Posted, but the charts did not upload: ${(e as Error).message}`;
+      problem = `Posted, but the charts did not upload: ${describeSlackFailure(e)}`;
       notePosted(ctx.store, key, problem);
     }
   }

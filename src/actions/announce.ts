@@ -8,28 +8,35 @@
 import type { WebClient } from '@slack/web-api';
 import type { Store } from '../../db/open-db.ts';
 import type { Config } from '../config.ts';
-import { actionFallbackText, buildActionMessageBlocks, mention, targetText } from './blocks.ts';
+import { actionMessage, mention, targetText } from './blocks.ts';
+import { fitMessage } from '../blocks/limits.ts';
+import { describeSlackFailure } from '../slack-delivery.ts';
+import { mrkdwn, type Mrkdwn } from '../blocks/mrkdwn.ts';
 import { requireAction, setActionThread } from './repository.ts';
 import { formatActionId, type Action, type HistoryRow } from './types.ts';
 
 export type SlackLog = { warn(message: string): void };
 const consoleLog: SlackLog = { warn: (m) => console.warn(m) };
 
-/** Posts the parent message if the action has none yet. Returns the action with its thread. */
+/**
+ * Posts the parent message if the action has none yet. Returns the action with its thread. A
+ * failure is counted on the action (post_attempts, post_error) before it is rethrown, so the
+ * hourly job can stop retrying after a bound that survives a restart.
+ */
 export async function postActionMessage(store: Store, client: WebClient, action: Action, channel: string): Promise<Action> {
   if (action.threadTs) return action;
   // Claim the thread slot first so two callers do not both post a parent message.
   const claimed = store.sqlite.prepare("UPDATE actions SET channel = ?, thread_ts = '' WHERE id = ? AND thread_ts IS NULL").run(channel, action.id).changes === 1;
   if (!claimed) return requireAction(store, action.id);
   try {
-    const res = await client.chat.postMessage({ channel, text: actionFallbackText(action), blocks: buildActionMessageBlocks(action) });
+    const res = await client.chat.postMessage({ channel, ...actionMessage(action) });
     setActionThread(store, action.id, res.channel ?? channel, res.ts!);
-    store.sqlite.prepare('UPDATE actions SET message_version = ? WHERE id = ?').run(action.version, action.id);
+    store.sqlite.prepare('UPDATE actions SET message_version = ?, post_attempts = 0, post_error = NULL WHERE id = ?').run(action.version, action.id);
     // The creation row is the parent message itself.
     store.sqlite.prepare("UPDATE action_history SET announced_at = ? WHERE action_id = ? AND from_status IS NULL AND announced_at IS NULL").run(Date.now(), action.id);
   } catch (e) {
-    // Keep the channel: the hourly job retries the post there.
-    store.sqlite.prepare('UPDATE actions SET thread_ts = NULL WHERE id = ?').run(action.id);
+    // Keep the channel: the hourly job retries the post there, a bounded number of times.
+    store.sqlite.prepare('UPDATE actions SET thread_ts = NULL, post_attempts = post_attempts + 1, post_error = ? WHERE id = ?').run(describeSlackFailure(e), action.id);
     throw e;
   }
   return requireAction(store, action.id);
@@ -42,7 +49,7 @@ export async function announceAction(store: Store, client: WebClient, id: number
   let updated = false;
   if ((action.messageVersion ?? 0) < action.version) {
     try {
-      await client.chat.update({ channel: action.channel!, ts: action.threadTs, text: actionFallbackText(action), blocks: buildActionMessageBlocks(action) });
+      await client.chat.update({ channel: action.channel!, ts: action.threadTs, ...actionMessage(action) });
       store.sqlite.prepare('UPDATE actions SET message_version = max(coalesce(message_version, 0), ?) WHERE id = ?').run(action.version, id);
       updated = true;
     } catch (e) {
@@ -62,7 +69,7 @@ export async function announceAction(store: Store, client: WebClient, id: number
     if (!claimed) continue;
     action = requireAction(store, id);
     try {
-      await client.chat.postMessage({ channel: action.channel!, thread_ts: action.threadTs!, text: historyReplyText(row, action, config) });
+      await client.chat.postMessage({ channel: action.channel!, thread_ts: action.threadTs!, ...fitMessage(historyReplyText(row, action, config)) });
       replies++;
     } catch (e) {
       store.sqlite.prepare('UPDATE action_history SET announced_at = NULL WHERE id = ?').run(row.id);
@@ -74,26 +81,26 @@ export async function announceAction(store: Store, client: WebClient, id: number
 }
 
 /** The thread reply for one history row; written from the row, so a late announcement still says what happened. */
-function historyReplyText(row: HistoryRow, action: Action, config: Pick<Config, 'actions'>): string {
+function historyReplyText(row: HistoryRow, action: Action, config: Pick<Config, 'actions'>): Mrkdwn {
   const id = formatActionId(action.id);
   const by = mention(row.byUser);
   const via = row.via === 'cli' ? ' (from the CLI)' : '';
   const assigned = /^(?:re)?assigned (?:from \S+ )?to (\S+)$/.exec(row.detail ?? '')?.[1];
   switch (row.toStatus) {
     case 'proposed':
-      return `${id} proposed by ${by}${via}.`;
+      return mrkdwn`${id} proposed by ${by}${via}.`;
     case 'acknowledged':
     case 'in_progress':
-      if (assigned) return `${by} assigned ${id} to ${mention(assigned)}${via}: ${row.toStatus === 'acknowledged' && row.fromStatus === 'proposed' ? 'acknowledged' : 'owner changed'}.`;
-      return row.toStatus === 'acknowledged' ? `${by} took ${id}${via}: acknowledged, owner ${by}.` : `${by} started work on ${id}${via}: in progress.`;
+      if (assigned) return mrkdwn`${by} assigned ${id} to ${mention(assigned)}${via}: ${row.toStatus === 'acknowledged' && row.fromStatus === 'proposed' ? 'acknowledged' : 'owner changed'}.`;
+      return row.toStatus === 'acknowledged' ? mrkdwn`${by} took ${id}${via}: acknowledged, owner ${by}.` : mrkdwn`${by} started work on ${id}${via}: in progress.`;
     case 'shipped': {
-      const date = /ship date (\S+)/.exec(row.detail ?? '')?.[1] ?? action.shipDate;
+      const date = /ship date (\S+)/.exec(row.detail ?? '')?.[1] ?? action.shipDate ?? '';
       const { interimDays, finalDays } = config.actions;
-      return `${by} marked ${id} shipped on ${date}${via}. I'll re-measure ${targetText(action)} daily and post an interim outcome after ${interimDays} days and the final one after ${finalDays}.`;
+      return mrkdwn`${by} marked ${id} shipped on ${date}${via}. I'll re-measure ${targetText(action)} daily and post an interim outcome after ${interimDays} days and the final one after ${finalDays}.`;
     }
     case 'dismissed':
-      return `${by} dismissed ${id}${via}: ${row.detail ?? ''}`;
+      return mrkdwn`${by} dismissed ${id}${via}: ${row.detail ?? ''}`;
     case 'measured':
-      return `${id} is measured and closed.`;
+      return mrkdwn`${id} is measured and closed.`;
   }
 }

@@ -7,7 +7,8 @@ import type { types } from '@slack/bolt';
 import { formatMoney, formatPct } from '../format.ts';
 import { STATUS_LABEL } from './state-machine.ts';
 import { formatActionId, type Action } from './types.ts';
-import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { contextBlock, fieldsBlock, mrkdwn, mrkdwnOf, plainText, sectionBlock, userMention, type Mrkdwn } from '../blocks/mrkdwn.ts';
+import { fitMessage, fitView, type SlackMessage } from '../blocks/limits.ts';
 
 type KnownBlock = types.KnownBlock;
 type View = types.View;
@@ -32,7 +33,7 @@ const STATUS_EMOJI: Record<Action['status'], string> = {
 };
 
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
-export const mention = (user: string | null) => (!user ? '_unassigned_' : /^[UW][A-Z0-9]+$/.test(user) ? `<@${user}>` : escapeMrkdwn(user));
+export const mention = (user: string | null): Mrkdwn => (!user ? mrkdwn`_unassigned_` : userMention(user));
 
 /** "12:3": action id and the version the message shows. */
 const encodeRef = (a: Pick<Action, 'id' | 'version'>) => `${a.id}:${a.version}`;
@@ -46,9 +47,12 @@ export function targetText(a: Pick<Action, 'journey' | 'segment' | 'errorMessage
 }
 
 /** The one-line fallback text Slack shows in notifications. */
-export function actionFallbackText(a: Action): string {
-  return `${formatActionId(a.id)} ${a.title} — ${STATUS_LABEL[a.status]}${a.assignee ? `, owner ${a.assignee}` : ''}`;
+export function actionFallbackText(a: Action): Mrkdwn {
+  return mrkdwn`${formatActionId(a.id)} ${a.title} — ${STATUS_LABEL[a.status]}${a.assignee ? mrkdwn`, owner ${userMention(a.assignee)}` : ''}`;
 }
+
+/** The parent message, fitted: what chat.postMessage and chat.update send. */
+export const actionMessage = (a: Action): SlackMessage => fitMessage(actionFallbackText(a), buildActionMessageBlocks(a));
 
 export function buildActionMessageBlocks(a: Action): KnownBlock[] {
   const id = formatActionId(a.id);
@@ -57,27 +61,25 @@ export function buildActionMessageBlocks(a: Action): KnownBlock[] {
     a.estimatedSavingsPerYear !== null ? `${formatMoney(a.estimatedSavingsPerYear)}/yr` : null,
   ].filter(Boolean).join(', ');
   const fields = [
-    `*Target*\n${escapeMrkdwn(targetText(a))}`,
-    `*Owner team*\n${escapeMrkdwn(a.ownerTeam)}`,
-    `*Assignee*\n${mention(a.assignee)}`,
-    `*Status*\n${STATUS_EMOJI[a.status]} ${STATUS_LABEL[a.status]}${a.shipDate ? ` (shipped ${a.shipDate})` : ''}`,
-    ...(a.effort ? [`*Effort*\n${escapeMrkdwn(a.effort)}`] : []),
-    ...(expected ? [`*Expected*\n${expected}`] : []),
+    mrkdwn`*Target*\n${targetText(a)}`,
+    mrkdwn`*Owner team*\n${a.ownerTeam}`,
+    mrkdwn`*Assignee*\n${mention(a.assignee)}`,
+    mrkdwn`*Status*\n${STATUS_EMOJI[a.status]} ${STATUS_LABEL[a.status]}${a.shipDate ? ` (shipped ${a.shipDate})` : ''}`,
+    ...(a.effort ? [mrkdwn`*Effort*\n${a.effort}`] : []),
+    ...(expected ? [mrkdwn`*Expected*\n${expected}`] : []),
   ];
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(`${id} · ${a.title}`, 150), emoji: false } },
-    { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text: clip(text, 2000) })) },
+    { type: 'header', text: plainText(clip(`${id} · ${a.title}`, 150), false) },
+    fieldsBlock(fields),
   ];
   const outcome = outcomeSentence(a);
-  if (a.status === 'dismissed') blocks.push(section(`Dismissed: ${escapeMrkdwn(a.dismissReason ?? '')}`));
-  if (outcome) blocks.push(section(`*${a.status === 'measured' ? 'Final outcome' : 'Outcome so far'}*\n${escapeMrkdwn(outcome)}`));
+  if (a.status === 'dismissed') blocks.push(sectionBlock(mrkdwn`Dismissed: ${a.dismissReason ?? ''}`));
+  if (outcome) blocks.push(sectionBlock(mrkdwn`*${a.status === 'measured' ? 'Final outcome' : 'Outcome so far'}*\n${outcome}`));
   const controls = controlsFor(a);
   if (controls.length) blocks.push({ type: 'actions', block_id: `tracked:${encodeRef(a)}`, elements: controls } as KnownBlock);
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${id} · version ${a.version} · updates and outcome in the thread` }] });
+  blocks.push(contextBlock(mrkdwn`${id} · version ${a.version} · updates and outcome in the thread`));
   return blocks;
 }
-
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, 3000) } });
 
 function controlsFor(a: Action) {
   const value = encodeRef(a);
@@ -113,7 +115,7 @@ function outcomeSentence(a: Action): string | null {
 }
 
 export function dismissModal(a: Action, meta: { channel: string | null; ts: string | null }): View {
-  return {
+  return fitView<View>({
     type: 'modal',
     callback_id: DISMISS_VIEW,
     private_metadata: JSON.stringify({ ref: encodeRef(a), ...meta }),
@@ -121,7 +123,7 @@ export function dismissModal(a: Action, meta: { channel: string | null; ts: stri
     submit: { type: 'plain_text', text: 'Dismiss' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      section(`*${escapeMrkdwn(clip(a.title, 200))}*\n${escapeMrkdwn(targetText(a))}`),
+      sectionBlock(mrkdwn`*${clip(a.title, 200)}*\n${targetText(a)}`),
       {
         type: 'input',
         block_id: 'reason',
@@ -129,5 +131,5 @@ export function dismissModal(a: Action, meta: { channel: string | null; ts: stri
         element: { type: 'plain_text_input', action_id: 'reason', multiline: true, max_length: 500, min_length: 3 },
       },
     ],
-  };
+  });
 }

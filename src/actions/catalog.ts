@@ -5,11 +5,11 @@
  * takes effect without a restart.
  */
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LeakError } from '../errors.ts';
+import { projectPath } from '../project-path.ts';
 
-export const DEFAULT_CATALOG = fileURLToPath(new URL('./action-templates.json', import.meta.url));
+export const DEFAULT_CATALOG = projectPath('src', 'actions', 'action-templates.json');
 
 const templateSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes'),

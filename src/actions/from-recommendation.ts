@@ -3,7 +3,7 @@
  * the recommendation as JSON) turned into a tracked action. The value came through Slack, so it
  * is validated like any other input.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LeakError } from '../errors.ts';
 import type { NewAction } from './types.ts';
 

@@ -17,9 +17,20 @@ import { businessHoursBetween, isBusinessDay } from './business-hours.ts';
 import { measureActionOutcome, outcomeReplyText } from './outcome.ts';
 import { claimOnce, listActions, releaseClaim, saveOutcome, transitionAction } from './repository.ts';
 import { formatActionId, type Action } from './types.ts';
+import { mrkdwn, plainTextOf, userMention, type Mrkdwn } from '../blocks/mrkdwn.ts';
+import { describeSlackFailure, postingHint } from '../slack-delivery.ts';
+import { fitMessage } from '../blocks/limits.ts';
+import { isUserId } from '../mentions.ts';
 
 /** Problems go to `warn`; without Slack, reminders and outcomes go to `info` (the context's log when absent). */
 export type JobLog = SlackLog & { info?(message: string): void };
+
+/**
+ * Hourly attempts to post an action's parent message before the job gives up on it (a channel the
+ * bot is not in fails the same way every hour). Counted in the store, so a restart does not reset it;
+ * a person's own attempt (a click on "I'll take it", /leak action in the channel) still tries.
+ */
+export const MAX_POST_ATTEMPTS = 5;
 
 export type JobReport = { posted: number; announced: number; reminded: number[]; measured: number[]; interim: number[]; final: number[] };
 
@@ -28,8 +39,9 @@ export async function runActionJobs(ctx: Context, client: WebClient | undefined,
   const report: JobReport = { posted: 0, announced: 0, reminded: [], measured: [], interim: [], final: [] };
   if (client) await postAndAnnounce(ctx, client, report, log);
   for (const action of listActions(store, { open: true })) {
-    // Still waiting for its Slack message (a post that failed is retried next run): its news goes there, not to the log.
-    if (client && !action.threadTs && (action.channel ?? config.actions.channel)) continue;
+    // Still waiting for its Slack message (a post that failed is retried next run): its news goes there, not to the
+    // log. Once the job has given up posting it, the news goes to the log.
+    if (client && !action.threadTs && (action.channel ?? config.actions.channel) && action.postAttempts < MAX_POST_ATTEMPTS) continue;
     if (action.status === 'proposed') {
       if (await remindIfDue(ctx, client, action, now, log)) report.reminded.push(action.id);
     } else if (action.status === 'shipped') {
@@ -40,9 +52,9 @@ export async function runActionJobs(ctx: Context, client: WebClient | undefined,
 }
 
 /** The action's thread when Slack has one, otherwise the log: where a job's message about an action goes. */
-async function tell(ctx: Context, client: WebClient | undefined, action: Action, text: string, log: JobLog): Promise<void> {
-  if (client && action.channel && action.threadTs) await client.chat.postMessage({ channel: action.channel, thread_ts: action.threadTs, text });
-  else (log.info ?? ctx.log.info)(text);
+async function tell(ctx: Context, client: WebClient | undefined, action: Action, text: Mrkdwn, log: JobLog): Promise<void> {
+  if (client && action.channel && action.threadTs) await client.chat.postMessage({ channel: action.channel, thread_ts: action.threadTs, ...fitMessage(text) });
+  else (log.info ?? ctx.log.info)(plainTextOf(text));
 }
 
 async function postAndAnnounce(ctx: Context, client: WebClient, report: JobReport, log: SlackLog): Promise<void> {
@@ -50,12 +62,14 @@ async function postAndAnnounce(ctx: Context, client: WebClient, report: JobRepor
   for (const action of listActions(store, { open: true })) {
     // Its own channel when a Slack post failed earlier; LEAK_ACTIONS_CHANNEL for actions made in the CLI.
     const channel = action.channel ?? config.actions.channel;
-    if (action.threadTs === null && channel) {
+    if (action.threadTs === null && channel && action.postAttempts < MAX_POST_ATTEMPTS) {
       try {
         await postActionMessage(store, client, action, channel);
         report.posted++;
       } catch (e) {
-        log.warn(`Posting ${formatActionId(action.id)} to ${channel} failed: ${(e as Error).message}`);
+        const attempts = action.postAttempts + 1;
+        const next = attempts < MAX_POST_ATTEMPTS ? 'trying again next hour' : `giving up after ${attempts} attempts: ${postingHint(e) ?? 'check the channel and the bot token'}`;
+        log.warn(`Posting ${formatActionId(action.id)} to ${channel} failed (${describeSlackFailure(e)}); ${next}`);
       }
     }
   }
@@ -81,7 +95,7 @@ async function remindIfDue(ctx: Context, client: WebClient | undefined, action: 
       ctx,
       client,
       action,
-      `Reminder: nobody has acknowledged ${formatActionId(action.id)} after ${ackReminderHours} business hours. ${action.ownerTeam}, can someone click "I'll take it", assign it, or dismiss it with a reason?`,
+      mrkdwn`Reminder: nobody has acknowledged ${formatActionId(action.id)} after ${ackReminderHours} business hours${isUserId(action.createdBy) ? mrkdwn` (proposed by ${userMention(action.createdBy)})` : ''}. ${action.ownerTeam}, can someone click "I'll take it", assign it, or dismiss it with a reason?`,
       log,
     );
     return true;
@@ -107,12 +121,12 @@ async function measureShipped(ctx: Context, client: WebClient | undefined, actio
   const column = step === 'final' ? 'final_posted_at' : 'interim_posted_at';
   if (step && claimOnce(ctx.store, action.id, column, now)) {
     try {
-      await tell(ctx, client, action, outcomeReplyText(action, outcome, step), log);
+      await tell(ctx, client, action, mrkdwn`${outcomeReplyText(action, outcome, step)}`, log);
       report[step].push(action.id);
       refresh = true;
       if (step === 'final') {
         const r = transitionAction(ctx.store, action.id, { kind: 'measure' }, { user: 'leak', via: 'scheduler', at: now });
-        if (!r.ok) log.warn(`Marking ${formatActionId(action.id)} measured was refused: ${r.reason}`);
+        if (!r.ok) log.warn(`Marking ${formatActionId(action.id)} measured was refused: ${plainTextOf(r.reason)}`);
         // The final outcome reply already says it is closed; the history row needs no reply of its own.
         else ctx.store.sqlite.prepare("UPDATE action_history SET announced_at = ? WHERE action_id = ? AND to_status = 'measured' AND announced_at IS NULL").run(now, action.id);
       }

@@ -7,14 +7,17 @@
  */
 import type { Context } from '../context.ts';
 import { formatCount, formatMoney, formatPct, round1 } from '../format.ts';
-import { dailySeries, type DayPoint } from '../leakage/daily-series.ts';
+import { dailySeries, measureRepeatRate, type DayPoint } from '../leakage/daily-series.ts';
+import { describeRepeatWarmUp, readRepeatKnownFrom } from '../pipeline/repeat-window.ts';
+import { readCallSpan } from '../pipeline/call-span.ts';
 import { mean, welchTest } from '../before-after/statistics.ts';
 import { addDays, daysBetween } from '../time.ts';
 import { formatActionId, type Action } from './types.ts';
 
-export const BEFORE_DAYS = 14;
+const BEFORE_DAYS = 14;
 
-export type Side = { from: string; to: string; days: number; calls_per_day: number; cost_per_day: number; repeat_rate_pct: number | null; daily_calls: number[] };
+/** repeat_rate_pct counts the side's days from repeat_from on: those whose 7-day look-back lies inside the store's history. */
+export type Side = { from: string; to: string; days: number; calls_per_day: number; cost_per_day: number; repeat_rate_pct: number | null; repeat_from: string | null; daily_calls: number[] };
 export type Verdict = 'well outside normal variation' | 'outside normal variation' | 'within normal variation' | 'too short to judge';
 export type Outcome = {
   as_of: string;
@@ -26,38 +29,59 @@ export type Outcome = {
   test: { t: number; df: number; critical: number } | null;
   verdict: Verdict;
   sentence: string;
+  /** Set when a side's repeat rate leaves out days whose look-back reaches before the store's first call. */
+  repeat_note: string | null;
 };
 
-/** Null until there is at least one complete day after the ship date. */
+/**
+ * The one definition of a shipped action's "after" window, for every place that shows or posts its
+ * outcome (`action ship`/`show`, `impact A-3`, the thread's interim and final replies): the complete
+ * days from the day after the ship date, up to the day before `asOf`, at most LEAK_OUTCOME_FINAL_DAYS,
+ * and never past the store's last day of calls (days the store has no data for are not zero calls).
+ * Null until there is one such day.
+ */
+export function afterWindow(ctx: Context, shipDate: string, asOf: string): { from: string; to: string; days: number } | null {
+  const last = readCallSpan(ctx.store.sqlite).last;
+  if (!last) return null;
+  const to = [addDays(asOf, -1), addDays(shipDate, ctx.config.actions.finalDays), last].sort()[0];
+  const days = daysBetween(shipDate, to);
+  return days < 1 ? null : { from: addDays(shipDate, 1), to, days };
+}
+
+/** Null until there is at least one complete day after the ship date (see afterWindow). */
 export function measureActionOutcome(ctx: Context, action: Pick<Action, 'journey' | 'segment' | 'errorMessage' | 'shipDate'>, today: string): Outcome | null {
   if (!action.shipDate) return null;
-  const lastAfter = [addDays(today, -1), addDays(action.shipDate, ctx.config.actions.finalDays)].sort()[0];
-  const afterDays = daysBetween(action.shipDate, lastAfter);
-  if (afterDays < 1) return null;
+  const window = afterWindow(ctx, action.shipDate, today);
+  if (!window) return null;
+  const { to: lastAfter, days: afterDays } = window;
   const filter = { journey: action.journey, segment: action.segment ?? undefined, errorMessage: action.errorMessage ?? undefined };
   const beforeSeries = dailySeries(ctx, filter, addDays(action.shipDate, -BEFORE_DAYS), addDays(action.shipDate, -1));
-  const afterSeries = dailySeries(ctx, filter, addDays(action.shipDate, 1), lastAfter);
-  const [before, after] = [side(beforeSeries, ctx.config.costPerCall), side(afterSeries, ctx.config.costPerCall)];
+  const afterSeries = dailySeries(ctx, filter, window.from, lastAfter);
+  const [before, after] = [side(ctx, beforeSeries), side(ctx, afterSeries)];
   // Judged on unrounded means; the rounded ones are for display.
   const [mb, ma] = [mean(before.daily_calls), mean(after.daily_calls)];
   const change = mb === 0 ? null : round1((100 * (ma - mb)) / mb);
   const w = welchTest(before.daily_calls, after.daily_calls);
   const verdict: Verdict = !w ? 'too short to judge' : !w.significant ? 'within normal variation' : Math.abs(w.t) >= 2 * w.critical ? 'well outside normal variation' : 'outside normal variation';
-  const rate = (r: number | null) => (r === null ? 'n/a' : `${Math.round(r)}%`);
+  const rate = (s: Side) => (s.repeat_rate_pct !== null ? `${Math.round(s.repeat_rate_pct)}%` : s.repeat_from === null ? 'unknown' : 'n/a');
   const sentence =
     `Calls/day ${perDay(before.calls_per_day)} → ${perDay(after.calls_per_day)} (${formatPct(change, true).replace('-', '−')}), ` +
-    `cost/day ${formatMoney(before.cost_per_day)} → ${formatMoney(after.cost_per_day)}, repeat rate ${rate(before.repeat_rate_pct)} → ${rate(after.repeat_rate_pct)}: ` +
+    `cost/day ${formatMoney(before.cost_per_day)} → ${formatMoney(after.cost_per_day)}, repeat rate ${rate(before)} → ${rate(after)}: ` +
     (w ? `the change is ${verdict}.` : 'too few days after shipping to judge against normal variation yet.');
   const test = w ? { t: Number.isFinite(w.t) ? round1(w.t) : w.t, df: round1(w.df), critical: w.critical } : null;
-  return { as_of: today, afterDays, before, after, change_pct: change, test, verdict, sentence };
+  const known = readRepeatKnownFrom(ctx.store.sqlite);
+  const repeatNote = known && [before, after].some((s) => s.repeat_from !== s.from) ? `${describeRepeatWarmUp(known).replace(/^r/, 'R')}.` : null;
+  // The note travels with the sentence: the thread, the action's message and `impact A-3` all show it.
+  return { as_of: today, afterDays, before, after, change_pct: change, test, verdict, sentence: repeatNote ? `${sentence} ${repeatNote}` : sentence, repeat_note: repeatNote };
 }
 
 /** Small daily counts keep their decimal (6.5 is not 7); large ones read as 5,000. */
 const perDay = (n: number) => (n >= 100 ? formatCount(n) : String(round1(n)));
 
-function side(series: DayPoint[], costPerCall: number): Side {
+function side(ctx: Context, series: DayPoint[]): Side {
+  const costPerCall = ctx.config.costPerCall;
   const calls = series.reduce((s, d) => s + d.calls, 0);
-  const repeats = series.reduce((s, d) => s + d.repeats, 0);
+  const repeat = measureRepeatRate(ctx, series);
   const days = series.length;
   return {
     from: series[0].date,
@@ -65,7 +89,8 @@ function side(series: DayPoint[], costPerCall: number): Side {
     days,
     calls_per_day: round1(calls / days),
     cost_per_day: round1((calls / days) * costPerCall),
-    repeat_rate_pct: calls ? round1((100 * repeats) / calls) : null,
+    repeat_rate_pct: repeat.pct === null ? null : round1(repeat.pct),
+    repeat_from: repeat.from,
     daily_calls: series.map((d) => d.calls),
   };
 }

@@ -7,13 +7,15 @@ import type { Store } from '../../db/open-db.ts';
 import { LeakError } from '../errors.ts';
 import { decideTransition } from './state-machine.ts';
 import { formatActionId, OPEN_STATUSES, type Action, type ActionEvent, type HistoryRow, type NewAction, type Via } from './types.ts';
+import { mrkdwn, type Mrkdwn } from '../blocks/mrkdwn.ts';
 
 const ACTION_COLUMNS = `id, journey, segment, error_message AS errorMessage, title, owner_team AS ownerTeam, assignee, effort,
   expected_reduction_pct AS expectedReductionPct, estimated_savings_per_year AS estimatedSavingsPerYear,
   recommendation_id AS recommendationId, status, ship_date AS shipDate, dismiss_reason AS dismissReason, channel,
   thread_ts AS threadTs, version, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt,
   reminded_at AS remindedAt, interim_posted_at AS interimPostedAt, final_posted_at AS finalPostedAt,
-  last_outcome AS lastOutcome, last_measured_on AS lastMeasuredOn, message_version AS messageVersion`;
+  last_outcome AS lastOutcome, last_measured_on AS lastMeasuredOn, message_version AS messageVersion,
+  post_attempts AS postAttempts, post_error AS postError`;
 
 export type Actor = { user: string; via: Via; at: number };
 
@@ -87,7 +89,7 @@ export function createAction(store: Store, input: NewAction, actor: Actor): { ac
 
 export type TransitionResult =
   | { ok: true; action: Action; before: Action; detail: string | null }
-  | { ok: false; action: Action; reason: string };
+  | { ok: false; action: Action; reason: Mrkdwn };
 
 /**
  * Applies an event if it is valid for the action as it is in the store now. `seenVersion` is the
@@ -123,7 +125,7 @@ export function transitionAction(store: Store, id: number, event: ActionEvent, a
     // Someone else's transition landed between our read and our write: explain against what won.
     const now = requireAction(store, id);
     const again = decideTransition(now, event, before.version);
-    return { ok: false, action: now, reason: again.ok ? 'Someone changed this action at the same moment; nothing changed. Try again.' : again.reason };
+    return { ok: false, action: now, reason: again.ok ? mrkdwn`Someone changed this action at the same moment; nothing changed. Try again.` : again.reason };
   }
   return { ok: true, action: requireAction(store, id), before, detail: decision.detail };
 }

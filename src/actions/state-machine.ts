@@ -4,9 +4,10 @@
  * SQL (status and version in the WHERE), so a decision made here on a stale read cannot win.
  */
 import { formatActionId, type Action, type ActionEvent, type ActionStatus } from './types.ts';
+import { mrkdwn, userMention, type Mrkdwn } from '../blocks/mrkdwn.ts';
 
 export type Patch = { assignee?: string; shipDate?: string; dismissReason?: string };
-export type Decision = { ok: true; to: ActionStatus; patch: Patch; detail: string | null } | { ok: false; reason: string };
+export type Decision = { ok: true; to: ActionStatus; patch: Patch; detail: string | null } | { ok: false; reason: Mrkdwn };
 
 const FROM: Record<ActionEvent['kind'], readonly ActionStatus[]> = {
   take: ['proposed'],
@@ -26,7 +27,8 @@ export const STATUS_LABEL: Record<ActionStatus, string> = {
   dismissed: 'Dismissed',
 };
 
-const who = (user: string | null) => (user ? (/^[UW][A-Z0-9]+$/.test(user) ? `<@${user}>` : user) : 'nobody yet');
+/** Refusals are shown in Slack, with people as mentions; the CLI prints them through plainTextOf. */
+const who = (user: string | null): Mrkdwn => (user ? userMention(user) : mrkdwn`nobody yet`);
 
 /**
  * Decides an event against the action as last read. `seenVersion` is the version the person was
@@ -38,14 +40,14 @@ export function decideTransition(action: Action, event: ActionEvent, seenVersion
   if (seenVersion !== undefined && seenVersion !== action.version) {
     return {
       ok: false,
-      reason: `That message about ${id} was out of date, so nothing changed: it is now ${STATUS_LABEL[action.status].toLowerCase()}, owned by ${who(action.assignee)}. The message has been refreshed; try again if you still want to.`,
+      reason: mrkdwn`That message about ${id} was out of date, so nothing changed: it is now ${STATUS_LABEL[action.status].toLowerCase()}, owned by ${who(action.assignee)}. The message has been refreshed; try again if you still want to.`,
     };
   }
   switch (event.kind) {
     case 'take':
       return { ok: true, to: 'acknowledged', patch: {}, detail: null };
     case 'assign':
-      if (event.assignee === action.assignee) return { ok: false, reason: `${id} is already assigned to ${who(action.assignee)}.` };
+      if (event.assignee === action.assignee) return { ok: false, reason: mrkdwn`${id} is already assigned to ${who(action.assignee)}.` };
       return {
         ok: true,
         to: action.status === 'proposed' ? 'acknowledged' : action.status,
@@ -58,7 +60,7 @@ export function decideTransition(action: Action, event: ActionEvent, seenVersion
       return { ok: true, to: 'shipped', patch: { shipDate: event.shipDate }, detail: `ship date ${event.shipDate}` };
     case 'dismiss': {
       const reason = event.reason.trim();
-      if (!reason) return { ok: false, reason: `Dismissing ${id} needs a reason, so the channel knows why.` };
+      if (!reason) return { ok: false, reason: mrkdwn`Dismissing ${id} needs a reason, so the channel knows why.` };
       return { ok: true, to: 'dismissed', patch: { dismissReason: reason.slice(0, 500) }, detail: reason.slice(0, 500) };
     }
     case 'measure':
@@ -66,29 +68,29 @@ export function decideTransition(action: Action, event: ActionEvent, seenVersion
   }
 }
 
-function refusal(action: Action, event: ActionEvent): string {
+function refusal(action: Action, event: ActionEvent): Mrkdwn {
   const id = formatActionId(action.id);
   const state = STATUS_LABEL[action.status].toLowerCase();
-  if (action.status === 'dismissed') return `${id} was dismissed${action.dismissReason ? ` ("${action.dismissReason}")` : ''}, so it can't change any more.`;
-  if (action.status === 'measured') return `${id} is already measured and closed, so it can't change any more.`;
+  if (action.status === 'dismissed') return mrkdwn`${id} was dismissed${action.dismissReason ? mrkdwn` ("${action.dismissReason}")` : ''}, so it can't change any more.`;
+  if (action.status === 'measured') return mrkdwn`${id} is already measured and closed, so it can't change any more.`;
   switch (event.kind) {
     case 'take':
-      return `${id} is already taken by ${who(action.assignee)} (${state}), so nothing changed.`;
+      return mrkdwn`${id} is already taken by ${who(action.assignee)} (${state}), so nothing changed.`;
     case 'start':
       return action.status === 'proposed'
-        ? `${id} has to be acknowledged before work starts: click "I'll take it" or assign someone first.`
-        : `${id} is already ${state}, so it can't be started again.`;
+        ? mrkdwn`${id} has to be acknowledged before work starts: click "I'll take it" or assign someone first.`
+        : mrkdwn`${id} is already ${state}, so it can't be started again.`;
     case 'ship':
       return action.status === 'proposed'
-        ? `${id} can't ship before someone acknowledges it: click "I'll take it" or assign someone first.`
-        : `${id} is already ${state}${action.shipDate ? ` (shipped ${action.shipDate})` : ''}.`;
+        ? mrkdwn`${id} can't ship before someone acknowledges it: click "I'll take it" or assign someone first.`
+        : mrkdwn`${id} is already ${state}${action.shipDate ? mrkdwn` (shipped ${action.shipDate})` : ''}.`;
     case 'measure':
-      return `${id} is ${state}; only a shipped action can be measured.`;
+      return mrkdwn`${id} is ${state}; only a shipped action can be measured.`;
     case 'dismiss':
-      return `${id} has shipped (${action.shipDate}); its outcome is being measured, so it can't be dismissed.`;
+      return mrkdwn`${id} has shipped (${action.shipDate ?? ''}); its outcome is being measured, so it can't be dismissed.`;
     case 'assign':
-      return `${id} has shipped (${action.shipDate}), so its owner stays ${who(action.assignee)}.`;
+      return mrkdwn`${id} has shipped (${action.shipDate ?? ''}), so its owner stays ${who(action.assignee)}.`;
     default:
-      return `${id} is ${state}, so that can't be done now.`;
+      return mrkdwn`${id} is ${state}, so that can't be done now.`;
   }
 }

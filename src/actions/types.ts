@@ -33,6 +33,9 @@ export type Action = {
   lastMeasuredOn: string | null;
   /** The version the Slack parent message shows. */
   messageVersion: number | null;
+  /** Failed attempts to post the parent message, and Slack's reason for the last one. */
+  postAttempts: number;
+  postError: string | null;
 };
 
 export type HistoryRow = {

@@ -5,7 +5,8 @@
  */
 import type { Button, KnownBlock } from '@slack/types';
 import { formatCount } from '../format.ts';
-import { LIMITS, truncate } from '../blocks/limits.ts';
+import { fitAnswer, type SlackMessage } from '../blocks/limits.ts';
+import { code, contextBlock, joinMrkdwn, mrkdwn, sectionBlock, type Mrkdwn } from '../blocks/mrkdwn.ts';
 import type { RuleName } from './rules.ts';
 import type { Alert } from './types.ts';
 
@@ -33,9 +34,9 @@ const button = (text: string, actionId: string, value: string, style?: 'primary'
   type: 'button', text: { type: 'plain_text', text, emoji: true }, action_id: actionId, value, ...(style ? { style } : {}),
 });
 
-export function alertFallbackText(alerts: Alert[]): string {
+export function alertFallbackText(alerts: Alert[]): Mrkdwn {
   const rule = alerts[0].rule;
-  return truncate(alerts.length === 1 ? alerts[0].text : `${RULE_TITLE[rule]}: ${alerts.length} alerts. ${alerts[0].text}`, LIMITS.text);
+  return alerts.length === 1 ? mrkdwn`${alerts[0].text}` : mrkdwn`${RULE_TITLE[rule]}: ${alerts.length} alerts. ${alerts[0].text}`;
 }
 
 function measure(a: Alert): string {
@@ -43,32 +44,37 @@ function measure(a: Alert): string {
   return `value ${formatCount(a.value)}, threshold ${formatCount(a.threshold)}`;
 }
 
-/** `status` is an extra context line after a click, e.g. "Acknowledged by <@U1>". */
-export function buildAlertBlocks(alerts: Alert[], status?: string): KnownBlock[] {
+/**
+ * The message for a group of alerts, fitted: text and call ids come from data and are escaped;
+ * if the lines would not fit, later ones are left out (the context line says how to list them all),
+ * and the buttons always stay. `status` is an extra context line after a click ("Acknowledged by <@U1>").
+ */
+export function alertMessage(alerts: Alert[], status?: Mrkdwn): SlackMessage {
   const rule = alerts[0].rule;
   const first = String(alerts[0].id);
   const shown = alerts.slice(0, SHOWN);
-  const lines = shown.map((a) => `• ${a.text}  _(#${a.id}; ${measure(a)})_`);
-  const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: truncate(`:rotating_light: *${RULE_TITLE[rule]}*${alerts.length > 1 ? ` · ${alerts.length} alerts` : ''}`, LIMITS.sectionText) } },
-  ];
+  const lines = shown.map((a) => mrkdwn`• ${a.text}  _(#${a.id}; ${measure(a)})_`);
+  const head: KnownBlock[] = [sectionBlock(mrkdwn`:rotating_light: *${RULE_TITLE[rule]}*${alerts.length > 1 ? ` · ${alerts.length} alerts` : ''}`)];
   // Sections of five lines keep each under Slack's 3,000 characters without cutting a line.
-  for (let i = 0; i < lines.length; i += 5) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(lines.slice(i, i + 5).join('\n'), LIMITS.sectionText) } });
+  const rows: KnownBlock[][] = [];
+  for (let i = 0; i < lines.length; i += 5) rows.push([sectionBlock(joinMrkdwn(lines.slice(i, i + 5), '\n'))]);
   const more = alerts.length - shown.length;
-  const context = [`rule \`${rule}\``, more > 0 ? `and ${more} more: \`/leak alerts --rule ${rule}\`` : '', status ?? ''].filter(Boolean).join(' · ');
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(context, LIMITS.sectionText) }] });
+  const context = [mrkdwn`rule ${code(rule)}`, ...(more > 0 ? [mrkdwn`and ${more} more: ${code(`/leak alerts --rule ${rule}`)}`] : []), ...(status ? [status] : [])];
   const viewLabel = alerts.every((a) => a.detail.member) ? 'View member' : alerts.every((a) => a.detail.journey) ? 'View journey' : 'View';
-  blocks.push({
-    type: 'actions',
-    block_id: `alerts:${first}`,
-    elements: [
-      button('Acknowledge', ALERT_ACTION.ack, first, 'primary'),
-      button('Snooze 24 h', ALERT_ACTION.snooze, first),
-      button(viewLabel, ALERT_ACTION.view, first),
-      button('Useful', ALERT_ACTION.useful, first),
-      button('Noise', ALERT_ACTION.noise, first),
-      button('Known issue', ALERT_ACTION.known, first),
-    ],
-  });
-  return blocks;
+  const tail: KnownBlock[] = [
+    contextBlock(joinMrkdwn(context, ' · ')),
+    {
+      type: 'actions',
+      block_id: `alerts:${first}`,
+      elements: [
+        button('Acknowledge', ALERT_ACTION.ack, first, 'primary'),
+        button('Snooze 24 h', ALERT_ACTION.snooze, first),
+        button(viewLabel, ALERT_ACTION.view, first),
+        button('Useful', ALERT_ACTION.useful, first),
+        button('Noise', ALERT_ACTION.noise, first),
+        button('Known issue', ALERT_ACTION.known, first),
+      ],
+    },
+  ];
+  return fitAnswer({ text: alertFallbackText(alerts), head, rows, tail, unit: 'alert lines' });
 }

@@ -15,6 +15,7 @@ import { resolveSpikes, spikeCandidate } from './spike-alerts.ts';
 import { evaluateSeries, scanSpikes } from './spike-scan.ts';
 import { scanThresholds } from './thresholds.ts';
 import { alertRules, type AlertRules } from './rules.ts';
+import { readDataReach } from '../leakage/data-through.ts';
 
 export type AlertJobReport = { created: number[]; refreshed: number; resolved: number[]; posted: PostReport | null; proposals: string[]; logged?: number };
 
@@ -23,7 +24,7 @@ export function scanAndRecordAlerts(ctx: Context, now: number, rules: AlertRules
   const clock = zoneClock(ctx.config.timeZone);
   const today = clock.today(now);
   const yesterday = addDays(today, -1);
-  const lastHour = Math.floor(clock.localMinute(now) / 60) - 1;
+  const lastHour = liveScanHour(ctx, now);
   const at = { ...ctx, now: () => now };
 
   const candidates = scanThresholds(at, now, rules);
@@ -37,6 +38,31 @@ export function scanAndRecordAlerts(ctx: Context, now: number, rules: AlertRules
   // A snooze that ran out on an alert nobody re-raised: back on the open list (not re-posted).
   ctx.store.sqlite.prepare("UPDATE alerts SET status = 'open', snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ?").run(now);
   return { created: recorded.created, refreshed: recorded.refreshed.length + recorded.reopened.length, resolved };
+}
+
+/**
+ * The closed-day spike scan of `date` as a running Leak makes it once that day has closed (at `now`):
+ * records the day's spikes and resolves open spike alerts whose series the day found back to normal.
+ * What `npm start` replays over a backfilled history, a day at a time.
+ */
+export function scanClosedDaySpikes(ctx: Context, date: string, now: number, rules: AlertRules = alertRules(ctx.config)): { created: number[]; resolved: number[] } {
+  if (!rules.leak_spike.enabled) return { created: [], resolved: [] };
+  const at = { ...ctx, now: () => now };
+  const candidates = scanSpikes(at, { date }, rules.leak_spike).map((s) => spikeCandidate(at, s));
+  const recorded = recordAlerts(ctx.store, rules, candidates, now);
+  return { created: recorded.created, resolved: resolveSpikes(at, evaluateSeries(at, { date }, rules.leak_spike), now) };
+}
+
+/**
+ * The last complete hour of today the live scan can judge: the hour before the current one, or
+ * before the hour of the newest data when that is earlier (a stream that stopped at 09:05 leaves
+ * 08:00-08:59 the last hour with all its data; comparing later hours would read the gap as a drop).
+ * -1 when no hour of today is complete.
+ */
+export function liveScanHour(ctx: Context, now: number): number {
+  const clock = zoneClock(ctx.config.timeZone);
+  const reach = readDataReach(ctx, clock.today(now), now);
+  return reach.cut === null ? -1 : Math.floor(clock.localMinute(reach.cut) / 60) - 1;
 }
 
 /** Without Slack (no client) or LEAK_ALERT_CHANNEL, the new alerts go to the log, one line each, instead of a channel. */

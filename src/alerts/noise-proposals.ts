@@ -10,6 +10,8 @@ import { formatCount } from '../format.ts';
 import { ruleQuality } from './repository.ts';
 import { alertRules, PRIMARY_THRESHOLD, type RuleName } from './rules.ts';
 import type { PostLog } from './post.ts';
+import { fitMessage } from '../blocks/limits.ts';
+import { mrkdwn } from '../blocks/mrkdwn.ts';
 
 export type Proposal = { rule: RuleName; key: string | null; from: number | null; to: number | null; text: string };
 
@@ -54,7 +56,7 @@ export async function postNoiseProposals(ctx: Context, client: WebClient, now: n
     const key = `alert_proposal:${p.rule}:${p.from ?? 'enabled'}`;
     if (ctx.store.sqlite.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(key, String(now)).changes === 0) continue;
     try {
-      await client.chat.postMessage({ channel, text: `:mega: ${p.text}` });
+      await client.chat.postMessage({ channel, ...fitMessage(mrkdwn`:mega: ${p.text}`) });
       posted.push(p.rule);
     } catch (e) {
       ctx.store.sqlite.prepare('DELETE FROM meta WHERE key = ?').run(key);

@@ -8,7 +8,9 @@
 import crypto from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Context } from '../context.ts';
-import { alertFallbackText, buildAlertBlocks } from './blocks.ts';
+import { alertMessage } from './blocks.ts';
+import { fitMessage } from '../blocks/limits.ts';
+import { mrkdwn } from '../blocks/mrkdwn.ts';
 import { toAlert } from './repository.ts';
 import type { Alert } from './types.ts';
 
@@ -47,12 +49,12 @@ export async function postAlerts(ctx: Context, client: WebClient, now: number, l
       if (existing) {
         const siblings = (sqlite.prepare('SELECT * FROM alerts WHERE message_ts = ? ORDER BY id').all(existing) as Record<string, unknown>[]).map(toAlert);
         const all = [...siblings, ...claimed];
-        await client.chat.update({ channel: siblings[0].channel ?? channel, ts: existing, text: alertFallbackText(all), blocks: buildAlertBlocks(all) });
+        await client.chat.update({ channel: siblings[0].channel ?? channel, ts: existing, ...alertMessage(all) });
         ts = existing;
         sqlite.prepare('UPDATE alerts SET channel = ? WHERE message_ts = ?').run(siblings[0].channel ?? channel, token);
         report.updated++;
       } else {
-        const res = await client.chat.postMessage({ channel, text: alertFallbackText(claimed), blocks: buildAlertBlocks(claimed), unfurl_links: false });
+        const res = await client.chat.postMessage({ channel, ...alertMessage(claimed), unfurl_links: false });
         ts = res.ts as string;
         // Slack answers with the channel id; buttons and thread replies address it by id.
         const channelId = (res.channel as string | undefined) ?? channel;
@@ -78,9 +80,10 @@ async function postBackToNormal(ctx: Context, client: WebClient, now: number, lo
   let posted = 0;
   for (const a of due) {
     if (sqlite.prepare('UPDATE alerts SET normal_posted_at = ? WHERE id = ? AND normal_posted_at IS NULL').run(now, a.id).changes === 0) continue;
-    const text = (a.detail as { normal_text?: string }).normal_text ?? `Back to normal: ${a.subject}.`;
+    const normal = (a.detail as { normal_text?: string }).normal_text;
+    const text = normal === undefined ? mrkdwn`Back to normal: ${a.subject}.` : mrkdwn`${normal}`;
     try {
-      await client.chat.postMessage({ channel: a.channel!, thread_ts: a.threadTs!, text });
+      await client.chat.postMessage({ channel: a.channel!, thread_ts: a.threadTs!, ...fitMessage(text) });
       posted++;
     } catch (e) {
       sqlite.prepare('UPDATE alerts SET normal_posted_at = NULL WHERE id = ?').run(a.id);

@@ -5,13 +5,12 @@
  * field and what is valid.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Config } from '../config.ts';
 import { LeakError } from '../errors.ts';
+import { projectPath } from '../project-path.ts';
 
-export const DEFAULT_RULES_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'rules.json');
+export const DEFAULT_RULES_FILE = projectPath('src', 'alerts', 'rules.json');
 
 const cooldownHours = z.number().min(0).max(24 * 90);
 const enabled = z.boolean().default(true);

@@ -15,7 +15,7 @@ import { spikeStart } from './spike-start.ts';
 
 type ScanWindow = { rules: AlertRules['leak_spike']; date: string; hour: number | null; today: string; baselineDates: string[]; pThreshold: number; seriesTested: number };
 
-export const NO_MESSAGE = '(no message: abandoned)';
+const NO_MESSAGE = '(no message: abandoned)';
 
 function seriesLabel(s: Pick<SeriesEval, 'dimension' | 'journey' | 'segment' | 'error_message'>): string {
   if (s.dimension === 'journey_segment') return `${s.segment} ${s.journey}`;

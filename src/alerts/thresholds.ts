@@ -20,7 +20,11 @@ const SAMPLE = 50;
 
 type CallRow = { call_id: string; member_id: string; started_at: number; ended_at: number; interaction: string; agent_id: string | null; disposition: string };
 
-export function scanThresholds(ctx: Context, now: number, rules: AlertRules = alertRules(ctx.config)): AlertCandidate[] {
+/**
+ * `lookBackMs`: how far back the per-interaction rules look (a day; a replay that steps hour by hour
+ * looks back one step, since the steps before recorded the rest).
+ */
+export function scanThresholds(ctx: Context, now: number, rules: AlertRules = alertRules(ctx.config), lookBackMs = 24 * HOUR_MS): AlertCandidate[] {
   const { sqlite } = ctx.store;
   const clock = zoneClock(ctx.config.timeZone);
   const time = (ms: number) => {
@@ -29,7 +33,7 @@ export function scanThresholds(ctx: Context, now: number, rules: AlertRules = al
   };
   const who = (c: CallRow) => `${c.interaction} ${c.call_id} (member ${c.member_id}${c.agent_id ? `, agent ${c.agent_id}` : ''}, ${time(c.started_at)})`;
   const out: AlertCandidate[] = [];
-  const since = now - 24 * HOUR_MS;
+  const since = now - lookBackMs;
   // local_date bounds first: they use the calls_date index, so a run reads two days, not the history.
   const dateOf = (ms: number) => clock.localDate(ms);
   const recent = (where: string, ...params: unknown[]) =>
@@ -110,9 +114,10 @@ export function scanThresholds(ctx: Context, now: number, rules: AlertRules = al
  * After each ingestion (the live stream's batches): record threshold alerts at once; the hourly job
  * posts them. Never throws: a failed check must not stop ingestion, it is reported and retried next batch.
  */
-export function checkThresholdsAfterIngest(ctx: Context, now: number, log: (line: string) => void = (l) => ctx.log.warn(l)): number {
+export function checkThresholdsAfterIngest(ctx: Context, now: number, log: (line: string) => void = (l) => ctx.log.warn(l), lookBackMs?: number): number {
   try {
-    return recordAlerts(ctx.store, alertRules(ctx.config), scanThresholds(ctx, now), now).created.length;
+    const rules = alertRules(ctx.config);
+    return recordAlerts(ctx.store, rules, scanThresholds(ctx, now, rules, lookBackMs), now).created.length;
   } catch (e) {
     log(`alerts: threshold check failed: ${(e as Error).message}`);
     return 0;

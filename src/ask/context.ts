@@ -4,7 +4,7 @@
  * `actions`, the journey and the ship date of its shipped action (the "since" of "did it work?").
  * Pure: the answer JSON in, a Focus out; shapes are checked with zod and anything unexpected is ignored.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnswerResolution, Focus, ThreadContext } from './types.ts';
 
 const todayAnswer = z.object({ journeys: z.array(z.object({ journey: z.string() })) });

@@ -7,7 +7,7 @@
  * reply (a number, a date, an unknown intent such as "delete", prose) is refused and the offline
  * result stands. One bounded request (timeout), no retries, and a refused question never leaves.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildResolution } from './build.ts';
 import { readQuestion } from './read.ts';
 import { resolveFound } from './resolve.ts';

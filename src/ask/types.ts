@@ -2,7 +2,7 @@
  * The shapes of a resolved question, shared by the offline resolver, the optional LLM resolver and
  * the persistence module. zod schemas guard every shape that crosses a boundary (the store, an LLM).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The read-only answers a question can map onto: exactly the query commands of the same names. */
 export const INTENTS = ['today', 'segments', 'journey', 'member', 'savings', 'why', 'actions', 'impact', 'alerts', 'agents', 'interactions', 'cube'] as const;

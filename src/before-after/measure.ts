@@ -6,7 +6,10 @@
 import type { Context } from '../context.ts';
 import { formatPerDay as perDay, round1, round2, spokenMoney } from '../format.ts';
 import { addDays, daysBetween } from '../time.ts';
-import { dailySeries, storeSpan, type DayPoint } from '../leakage/daily-series.ts';
+import { dailySeries, measureRepeatRate, storeSpan, type DayPoint } from '../leakage/daily-series.ts';
+import { describeRepeatWarmUp, readRepeatKnownFrom } from '../pipeline/repeat-window.ts';
+import { describeCoverage } from '../leakage/coverage.ts';
+import { readCallSpan } from '../pipeline/call-span.ts';
 import { mean, welchTest } from './statistics.ts';
 
 export type BeforeAfterInput = {
@@ -27,8 +30,13 @@ export type WindowStats = {
   calls: number;
   calls_per_day: number;
   cost_per_day: number;
-  /** Share of leaked calls that were repeat calls, in %; null with no calls. */
+  /**
+   * Share of leaked calls that were repeat calls, in %, over the window's days from `repeat_from` on
+   * (days whose 7-day look-back reaches before the store's first call are left out: unknown, not
+   * low); null when no day of the window is counted, or those days have no calls.
+   */
   repeat_rate_pct: number | null;
+  repeat_from: string | null;
   daily_calls: number[];
 };
 
@@ -42,6 +50,8 @@ export type BeforeAfter = {
   before: WindowStats;
   after: WindowStats;
   change: { calls_pct: number | null; cost_pct: number | null; repeat_rate_points: number | null };
+  /** Set when a window's repeat rate leaves out warm-up days (or all of them), saying why. */
+  repeat_note: string | null;
   /**
    * Welch's t-test on daily calls, before vs after, two-sided at 95%. Welch rather than a plain
    * t-test because a fix changes the spread as well as the level. null when either window has
@@ -66,7 +76,9 @@ export function measureBeforeAfter(ctx: Context, input: BeforeAfterInput): Befor
   const beforeFrom = addDays(input.pivot, sameWeekdays ? -7 : -n);
   const before = n ? dailySeries(ctx, filter, beforeFrom, addDays(beforeFrom, n - 1)) : [];
   const after = n ? dailySeries(ctx, filter, input.pivot, addDays(input.pivot, n - 1)) : [];
-  const [b, a] = [windowStats(before), windowStats(after)];
+  const [b, a] = [windowStats(ctx, before), windowStats(ctx, after)];
+  const known = readRepeatKnownFrom(ctx.store.sqlite);
+  const trimmed = [b, a].some((w) => w.days > 0 && w.repeat_from !== w.from);
   const test = welchTest(before.map((d) => d.calls), after.map((d) => d.calls));
   const result: BeforeAfter = {
     journey: input.journey,
@@ -82,17 +94,18 @@ export function measureBeforeAfter(ctx: Context, input: BeforeAfterInput): Befor
       cost_pct: pctChange(sum(before, 'cost'), sum(after, 'cost')),
       repeat_rate_points: b.repeat_rate_pct === null || a.repeat_rate_pct === null ? null : round1(a.repeat_rate_pct - b.repeat_rate_pct),
     },
+    repeat_note: trimmed && known ? `${describeRepeatWarmUp(known).replace(/^r/, 'R')}.` : null,
     significant: test ? test.significant : null,
     test: test ? { method: 'welch_t', t: Number.isFinite(test.t) ? round2(test.t) : null, df: round1(test.df), critical: test.critical } : null,
     sentence: '',
   };
-  result.sentence = describeBeforeAfter(result, availableAfter);
+  result.sentence = describeBeforeAfter(result, availableAfter, describeCoverage(ctx), (readCallSpan(ctx.store.sqlite).last ?? '') < input.pivot) + (result.repeat_note && result.after.days > 0 ? ` ${result.repeat_note}` : '');
   return result;
 }
 
-function windowStats(days: DayPoint[]): WindowStats {
+function windowStats(ctx: Context, days: DayPoint[]): WindowStats {
   const calls = days.reduce((s, d) => s + d.calls, 0);
-  const repeats = days.reduce((s, d) => s + d.repeats, 0);
+  const repeat = measureRepeatRate(ctx, days);
   return {
     from: days[0]?.date ?? null,
     to: days.at(-1)?.date ?? null,
@@ -100,7 +113,8 @@ function windowStats(days: DayPoint[]): WindowStats {
     calls,
     calls_per_day: round2(mean(days.map((d) => d.calls))),
     cost_per_day: round2(mean(days.map((d) => d.cost))),
-    repeat_rate_pct: calls ? round1((100 * repeats) / calls) : null,
+    repeat_rate_pct: repeat.pct === null ? null : round1(repeat.pct),
+    repeat_from: repeat.from,
     daily_calls: days.map((d) => d.calls),
   };
 }
@@ -110,14 +124,17 @@ const pctChange = (before: number, after: number) => (before === 0 ? null : roun
 
 const signedPct = (n: number | null) => (n === null ? 'n/a' : `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(Math.round(n))}%`);
 
-function describeBeforeAfter(r: BeforeAfter, availableAfter: number): string {
+/** `stale`: the store's calls end before the pivot, so waiting a day will not help. */
+function describeBeforeAfter(r: BeforeAfter, availableAfter: number, coverage: string, stale: boolean): string {
   const what = [r.journey, r.segment, r.error_message && `"${r.error_message}"`].filter(Boolean).join(', ');
   if (r.after.days === 0) {
     return availableAfter === 0
-      ? `No complete day from ${r.pivot} on yet for ${what}: check again tomorrow.`
-      : `No days before ${r.pivot} in the store for ${what}, so there is nothing to compare with.`;
+      ? stale
+        ? `No data from ${r.pivot} on for ${what}: ${coverage}.`
+        : `No complete day from ${r.pivot} on yet for ${what}: check again tomorrow.`
+      : `No days before ${r.pivot} in the store for ${what}, so there is nothing to compare with: ${coverage}.`;
   }
-  const repeat = (p: number | null) => (p === null ? 'n/a' : `${Math.round(p)}%`);
+  const repeat = (w: WindowStats) => (w.repeat_rate_pct !== null ? `${Math.round(w.repeat_rate_pct)}%` : w.repeat_from === null && w.calls > 0 ? 'unknown' : 'n/a');
   const verdict =
     r.significant === null
       ? 'too few days yet to tell it from normal day-to-day variation'
@@ -128,6 +145,6 @@ function describeBeforeAfter(r: BeforeAfter, availableAfter: number): string {
     `${what}, ${r.after.days} day${r.after.days === 1 ? '' : 's'} ${r.same_weekdays ? `from ${r.pivot} against the same weekdays a week earlier` : `each side of ${r.pivot}`}: ` +
     `calls/day ${perDay(r.before.calls_per_day)} → ${perDay(r.after.calls_per_day)} (${signedPct(r.change.calls_pct)}), ` +
     `cost/day ${spokenMoney(r.before.cost_per_day)} → ${spokenMoney(r.after.cost_per_day)}, ` +
-    `repeat rate ${repeat(r.before.repeat_rate_pct)} → ${repeat(r.after.repeat_rate_pct)}: ${verdict}.`
+    `repeat rate ${repeat(r.before)} → ${repeat(r.after)}: ${verdict}.`
   );
 }

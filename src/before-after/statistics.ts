@@ -1,4 +1,9 @@
-/** Small statistics the analyses share: means, spreads, Welch's t-test, a two-segment change-point. */
+/**
+ * Small statistics the analyses share: means, spreads, Welch's t-test, a two-segment change-point.
+ * The test itself and the t distribution come from ttest and distributions (cephes underneath).
+ */
+import distributions from 'distributions';
+import ttest from 'ttest';
 
 export const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
 
@@ -9,12 +14,25 @@ export function variance(xs: number[]): number {
   return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
 }
 
-// Two-sided 95% critical values of Student's t for df 1..30; beyond 30 the normal 1.96 is close enough
-// for a yes/no call. Non-integer Welch df round down, which errs on the side of "not significant".
-const T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
-export const tCritical95 = (df: number) => (df >= 31 ? 1.96 : T95[Math.max(1, Math.floor(df)) - 1]);
+/**
+ * The t distribution a verdict is read from: Welch's degrees of freedom rounded down (which errs on
+ * the side of "not significant"), and beyond 30 the normal. These are the conventions of the printed
+ * table this replaced, kept so that no verdict moved (README, "Figures behind the code").
+ */
+const verdictDistribution = (df: number) => {
+  // A df a rounding error short of a whole number (equal spreads and sizes give 2n − 2) is that number.
+  const whole = Math.floor(df + 1e-9);
+  return whole >= 31 ? distributions.Normal(0, 1) : distributions.Studentt(Math.max(1, whole));
+};
 
-export type WelchResult = { t: number; df: number; critical: number; significant: boolean };
+/** t, its degrees of freedom, the two-sided p-value, the 95% threshold for |t| (3 decimals, as tables print it), and the verdict. */
+export type WelchResult = { t: number; df: number; p: number; critical: number; significant: boolean };
+
+function verdict(t: number, df: number): WelchResult {
+  const dist = verdictDistribution(df);
+  const critical = Math.round(1000 * dist.inv(0.975)) / 1000;
+  return { t, df, p: Number.isFinite(t) ? 2 * dist.cdf(-Math.abs(t)) : t === 0 ? 1 : 0, critical, significant: Math.abs(t) > critical };
+}
 
 /**
  * Welch's t-test (unequal variances) on two samples of daily values: is the difference of means
@@ -23,14 +41,12 @@ export type WelchResult = { t: number; df: number; critical: number; significant
  */
 export function welchTest(a: number[], b: number[]): WelchResult | null {
   if (a.length < 2 || b.length < 2) return null;
-  const [va, vb] = [variance(a) / a.length, variance(b) / b.length];
-  const diff = mean(b) - mean(a);
-  if (va + vb === 0) return { t: diff === 0 ? 0 : Math.sign(diff) * Infinity, df: a.length + b.length - 2, critical: tCritical95(a.length + b.length - 2), significant: diff !== 0 };
-  const t = diff / Math.sqrt(va + vb);
-  const df = (va + vb) ** 2 / ((va ** 2) / (a.length - 1) + (vb ** 2) / (b.length - 1));
-  const critical = tCritical95(df);
-  return { t, df, critical, significant: Math.abs(t) > critical };
+  if (variance(a) + variance(b) === 0) return verdict(noiselessT(mean(b) - mean(a)), a.length + b.length - 2);
+  const test = ttest(b, a, { varEqual: false });
+  return verdict(test.testValue(), test.freedom());
 }
+
+const noiselessT = (diff: number) => (diff === 0 ? 0 : Math.sign(diff) * Infinity);
 
 export type ChangePoint = { index: number; before_mean: number; after_mean: number; t: number | null };
 
@@ -64,9 +80,7 @@ function singleDayTest(a: number[], x: number): WelchResult | null {
   if (a.length < 2) return null;
   const sd = Math.sqrt(variance(a) * (1 + 1 / a.length));
   const diff = x - mean(a);
-  const critical = tCritical95(a.length - 1);
-  if (sd === 0) return { t: diff === 0 ? 0 : Math.sign(diff) * Infinity, df: a.length - 1, critical, significant: diff !== 0 };
-  return { t: diff / sd, df: a.length - 1, critical, significant: Math.abs(diff / sd) > critical };
+  return verdict(sd === 0 ? noiselessT(diff) : diff / sd, a.length - 1);
 }
 
 /**

@@ -20,15 +20,15 @@ import { summarize, timeRuns, type Summary } from './stats.ts';
 export type Row = { figure: string; value: string; goal: string; met: boolean | null; detail: string };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.join(here, '../..');
-// As `npm start` runs: node with tsx's loader, not the tsx binary (which would start a second node process).
-const runTs = (file: string, args: string[], opts: { maxBuffer?: number } = {}) =>
-  execFileSync(process.execPath, ['--import', 'tsx', file, ...args], { cwd: root, encoding: 'utf8', ...opts });
+// A child runs as this module does: compiled (`npm run bench` runs dist/), or through tsx's loader in a test.
+const compiled = import.meta.url.endsWith('.js');
+const runChild = (name: string, args: string[], opts: { maxBuffer?: number } = {}) =>
+  execFileSync(process.execPath, [...(compiled ? [] : ['--import', 'tsx']), path.join(here, `${name}.${compiled ? 'js' : 'ts'}`), ...args], { encoding: 'utf8', ...opts });
 const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
 const spread = (s: Summary) => `median ${ms(s.median)} (min ${ms(s.min)}, max ${ms(s.max)}, n=${s.n})`;
 
 export function measureBackfill(scale: number, days: number): Row[] {
-  const out = runTs(path.join(here, 'child-backfill.ts'), [String(scale), String(days)], { maxBuffer: 1 << 20 });
+  const out = runChild('child-backfill', [String(scale), String(days)], { maxBuffer: 1 << 20 });
   const r = JSON.parse(out.trim().split('\n').pop()!);
   const rows = r.rows.members + r.rows.digital + r.rows.calls;
   const genRate = rows / (r.generateMs / 1000);
@@ -141,7 +141,7 @@ export async function measureCommands(b: BenchStore, runs: number): Promise<Row[
 export async function measureDigest(b: BenchStore, runs: number): Promise<Row[]> {
   const colds: number[] = [];
   for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
-    const out = runTs(path.join(here, 'child-digest.ts'), [b.file, b.lastFullDay]);
+    const out = runChild('child-digest', [b.file, b.lastFullDay]);
     colds.push(JSON.parse(out.trim().split('\n').pop()!).ms);
   }
   const deps: Context = { store: b.store, config: b.config, now: () => BENCH_END, log: consoleLogger };

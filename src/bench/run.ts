@@ -2,7 +2,7 @@
  * `npm run bench [-- --scale 1 --days 90 --runs 5 --only NAME[,NAME] --store FILE --check]`
  * Measures what users feel and prints one Markdown table with the machine it ran on.
  * Figures, not tests: only --check turns a missed goal into a non-zero exit.
- * NAMEs: backfill, recompute (includes DuckDB and incremental), commands, slack, digest, scaling, ask, stream.
+ * NAMEs: backfill, recompute (includes DuckDB and incremental), commands, cli, slack, digest, scaling, ask, stream.
  * --store measures an existing store (one an earlier run kept with --keep) instead of building one.
  */
 import fs from 'node:fs';
@@ -12,12 +12,13 @@ import { describeMachine } from './machine.ts';
 import { buildBenchStore, openBenchStore } from './bench-store.ts';
 import { measureBackfill, measureCommands, measureDigest, measureIncremental, measureRecompute, timeFullRecompute, type Row } from './figures.ts';
 import { benchSlackToday } from './slack-today.ts';
+import { measureColdCli } from './cold-cli.ts';
 import { measureAsk } from './ask.ts';
 import { BENCH_END } from './bench-store.ts';
 import { silverRows } from './bench-store.ts';
 import { measureStreamBackfill, measureStreamLag } from './stream-figures.ts';
 
-const NAMES = ['backfill', 'recompute', 'commands', 'slack', 'digest', 'scaling', 'ask', 'stream'];
+const NAMES = ['backfill', 'recompute', 'commands', 'cli', 'slack', 'digest', 'scaling', 'ask', 'stream'];
 
 const { values } = parseArgs({
   options: {
@@ -53,13 +54,14 @@ if (wants('backfill')) {
   log(`backfill: ${Math.min(30, days)} days at scale ${scale} in a child process…`);
   rows.push(...measureBackfill(scale, Math.min(30, days)));
 }
-if (['recompute', 'commands', 'slack', 'digest', 'ask'].some(wants)) {
+if (['recompute', 'commands', 'cli', 'slack', 'digest', 'ask'].some(wants)) {
   log(values.store ? `measuring the store ${values.store}…` : `building a ${days}-day store at scale ${scale}…`);
   const b = values.store ? openBenchStore(values.store) : buildBenchStore('main', scale, days);
   try {
     if (b.backfill) log(`  ${b.backfill.rows.digital.toLocaleString('en-US')} digital events, ${b.backfill.rows.calls.toLocaleString('en-US')} calls in ${(b.backfill.elapsedMs / 1000).toFixed(1)} s`);
     if (values.keep && !values.store) log(`  kept as ${b.file} (measure it again with --store)`);
     if (wants('commands')) (log('commands…'), rows.push(...(await measureCommands(b, Math.max(runs * 10, 20)))));
+    if (wants('cli')) (log('cold CLI…'), rows.push(...measureColdCli(b, Math.max(runs * 2, 10))));
     if (wants('digest')) (log('digest…'), rows.push(...(await measureDigest(b, Math.max(runs * 4, 10)))));
     if (wants('ask')) (log('ask…'), rows.push(...(await measureAsk({ store: b.store, config: b.config, now: () => BENCH_END, log: consoleLogger }, b.lastFullDay, runs))));
     if (wants('slack')) {

@@ -13,17 +13,21 @@ import { startStreamConsumer, type ConsumedBatch, type ConsumerOptions } from '.
 import { findNatsServer, startLocalNatsServer, type LocalNatsServer } from '../stream/local-nats-server.ts';
 import { buildBenchStore, benchDir, configFor, removeDb } from './bench-store.ts';
 import { summarize } from './stats.ts';
+import { projectPath } from '../project-path.ts';
 import type { Row } from './figures.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.join(here, '../..');
+const root = projectPath();
+// A child runs as this module does: compiled (`npm run bench` runs dist/), or through tsx's loader in a test.
+const compiled = import.meta.url.endsWith('.js');
+const childArgs = (name: string, args: string[]) => [...(compiled ? [] : ['--import', 'tsx']), path.join(here, `${name}.${compiled ? 'js' : 'ts'}`), ...args];
 const settingsAt = (url: string) => ({ url, name: 'LEAK', prefix: 'leak', consumer: 'leak' });
 
 type Done = { lastSeq: number; rows: Record<string, number>; messages: number; elapsedMs: number };
 
 /** Runs the producer child; resolves with its start instant (epoch ms) and, later, its summary. */
 function runProducer(args: string[]): { started: Promise<number>; done: Promise<Done> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'child-publish.ts'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, childArgs('child-publish', args), { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let started!: (t: number) => void;
   let done!: (d: Done) => void;
   const startedP = new Promise<number>((r) => (started = r));
@@ -78,7 +82,7 @@ async function withServer(fn: (server: LocalNatsServer) => Promise<Row[]>, figur
 export function measureStreamBackfill(scale: number, days: number, opts: ConsumerOptions = {}): Promise<Row[]> {
   const figure = `publish + consume, ${days} days, end to end`;
   return withServer(async (server) => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'child-backfill.ts'), String(scale), String(days)], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, childArgs('child-backfill', [String(scale), String(days)]), { cwd: root, encoding: 'utf8' });
     const direct = JSON.parse(out.trim().split('\n').pop()!);
     const directRows = direct.rows.members + direct.rows.digital + direct.rows.calls;
     const directRate = directRows / (direct.elapsedMs / 1000);

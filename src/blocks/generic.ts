@@ -4,7 +4,7 @@
  * Member ids in the text get journey buttons.
  */
 import type { KnownBlock } from '@slack/types';
-import { escapeMrkdwn } from './mrkdwn.ts';
+import { headerBlock, mrkdwn, mrkdwnOf, sectionBlock } from './mrkdwn.ts';
 import { memberButtons, memberIdsIn } from './elements.ts';
 import { LIMITS, truncate, type RenderedAnswer } from './limits.ts';
 
@@ -19,10 +19,10 @@ export function renderGeneric(cmd: TextAnswering, result: unknown): RenderedAnsw
   const text = cmd.renderText(result);
   const headline = headlineOf(result);
   const body = headline && text.startsWith(headline) ? text.slice(headline.length).replace(/^\n+/, '') : text;
-  const head: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: truncate(titleOf(cmd), LIMITS.header), emoji: true } }];
-  if (headline) head.push({ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(headline) } });
-  const rows = splitLines(body, CHUNK).map((chunk): KnownBlock[] => [{ type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${escapeMrkdwn(chunk)}\`\`\`` } }]);
-  return { text: headline ?? truncate(text, LIMITS.text), head, rows, tail: memberButtons(memberIdsIn(text)), unit: 'parts' };
+  const head: KnownBlock[] = [headerBlock(truncate(titleOf(cmd), LIMITS.header))];
+  if (headline) head.push(sectionBlock(mrkdwnOf(headline)));
+  const rows = splitLines(body, CHUNK).map((chunk): KnownBlock[] => [sectionBlock(mrkdwn`\`\`\`${chunk}\`\`\``)]);
+  return { text: mrkdwnOf(headline ?? truncate(text, LIMITS.text)), head, rows, tail: memberButtons(memberIdsIn(text)), unit: 'parts' };
 }
 
 const titleOf = (cmd: TextAnswering) => cmd.summary.split(/[:.(]/)[0].trim() || cmd.name;
@@ -39,23 +39,51 @@ function headlineOf(result: unknown): string | undefined {
 function splitLines(text: string, max: number): string[] {
   const chunks: string[] = [];
   let current = '';
-  const cost = (s: string) => escapeMrkdwn(s).length;
+  let currentCost = 0;
   for (const raw of text.split('\n')) {
     let line = raw;
-    while (cost(line) > max) {
-      let cut = max;
-      while (cost(line.slice(0, cut)) > max) cut--;
+    let lineCost = escapedLength(line);
+    while (lineCost > max) {
+      const cut = longestPrefix(line, max);
       if (current) chunks.push(current);
       chunks.push(line.slice(0, cut));
       current = '';
+      currentCost = 0;
       line = line.slice(cut);
+      lineCost = escapedLength(line);
     }
-    const next = current ? `${current}\n${line}` : line;
-    if (cost(next) > max) {
+    if (current && currentCost + 1 + lineCost > max) {
       chunks.push(current);
       current = line;
-    } else current = next;
+      currentCost = lineCost;
+    } else if (current) {
+      current = `${current}\n${line}`;
+      currentCost += 1 + lineCost;
+    } else {
+      current = line;
+      currentCost = lineCost;
+    }
   }
   if (current.trim() !== '') chunks.push(current);
   return chunks.length ? chunks : [' '];
+}
+
+/** Length after escaping (&amp; is 5, &lt; and &gt; 4), counted in one pass. */
+const charCost = (c: string) => (c === '&' ? 5 : c === '<' || c === '>' ? 4 : 1);
+const escapedLength = (s: string) => {
+  let n = 0;
+  for (const c of s) n += charCost(c);
+  return n;
+};
+
+/** How many UTF-16 units of `s` fit in `max` escaped characters (never splitting a surrogate pair). */
+function longestPrefix(s: string, max: number): number {
+  let used = 0;
+  let i = 0;
+  for (const c of s) {
+    used += charCost(c);
+    if (used > max) break;
+    i += c.length;
+  }
+  return Math.max(i, 1);
 }

@@ -3,7 +3,8 @@
  * A message over a limit is rejected outright by Slack (invalid_blocks, msg_blocks_too_long), so
  * answers are cut here instead, row by row, with a "showing N of M" line saying what was left out.
  */
-import type { KnownBlock } from '@slack/types';
+import type { Block, KnownBlock } from '@slack/types';
+import { contextBlock, mrkdwn, truncateMarkup, type Mrkdwn } from './mrkdwn.ts';
 
 export const LIMITS = {
   messageBlocks: 50,
@@ -23,13 +24,15 @@ export const LIMITS = {
   text: 3000,
 } as const;
 
+/** A message as sent: its `text` fallback escaped and both parts fitted. Made only by fitAnswer and fitMessage. */
 export type SlackMessage = { text: string; blocks: KnownBlock[] };
 
 /**
  * An answer before fitting: `rows` are the units that may be dropped from the end (journeys,
- * segments, code chunks…), each one or more blocks; `head` and `tail` are always kept.
+ * segments, code chunks…), each one or more blocks; `head` and `tail` are always kept. `text` is
+ * the notification fallback, mrkdwn like the blocks (Slack reads <!here> there too).
  */
-export type RenderedAnswer = { text: string; head: KnownBlock[]; rows: KnownBlock[][]; tail: KnownBlock[]; unit: string };
+export type RenderedAnswer = { text: Mrkdwn; head: KnownBlock[]; rows: KnownBlock[][]; tail: KnownBlock[]; unit: string };
 
 export const truncate = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
@@ -41,10 +44,7 @@ export function fitAnswer(answer: RenderedAnswer, opts: { maxBlocks?: number; ma
   const tail = answer.tail.map(clampBlock);
   const rows = answer.rows.map((r) => r.map(clampBlock));
   const total = rows.length;
-  const notice = (kept: number): KnownBlock => ({
-    type: 'context',
-    elements: [{ type: 'mrkdwn', text: `Showing ${kept} of ${total} ${answer.unit}; the CLI prints them all.` }],
-  });
+  const notice = (kept: number): KnownBlock => contextBlock(mrkdwn`Showing ${kept} of ${total} ${answer.unit}; the CLI prints them all.`);
   const assemble = (kept: number) => [...head, ...rows.slice(0, kept).flat(), ...(kept < total ? [notice(kept)] : []), ...tail];
   // Drop rows from the end until both the block count and the size fit.
   let kept = total;
@@ -54,13 +54,27 @@ export function fitAnswer(answer: RenderedAnswer, opts: { maxBlocks?: number; ma
   if (blocks.length > maxBlocks || size(blocks) > maxChars) {
     while (blocks.length > 1 && (blocks.length > maxBlocks || size(blocks) > maxChars)) blocks = blocks.slice(0, -1);
   }
-  return { text: truncate(answer.text || 'Leak', LIMITS.text), blocks: uniqueIds(blocks) };
+  return { text: fitText(answer.text), blocks: uniqueIds(blocks) };
 }
+
+/** Any other message (a private reply, a thread reply, an alert): the same fitting, blocks cut from the end if need be. */
+export function fitMessage(text: Mrkdwn, blocks: KnownBlock[] = []): SlackMessage {
+  return fitAnswer({ text, head: blocks, rows: [], tail: [], unit: 'parts' });
+}
+
+/** A modal or the Home tab: the same per-block limits, and at most 100 blocks. */
+export function fitView<V extends { blocks: (KnownBlock | Block)[] }>(view: V): V {
+  return { ...view, blocks: fitAnswer({ text: mrkdwn`view`, head: view.blocks as KnownBlock[], rows: [], tail: [], unit: 'parts' }, { maxBlocks: LIMITS.viewBlocks }).blocks };
+}
+
+const fitText = (text: Mrkdwn) => truncateMarkup(text.text.trim() === '' ? 'Leak' : text.text, LIMITS.text);
 
 const size = (blocks: KnownBlock[]) => JSON.stringify(blocks).length;
 
 type Text = { type: string; text: string };
-const clampText = <T extends Text | undefined>(t: T, max: number): T => (t ? { ...t, text: truncate(t.text, max) } : t);
+/** mrkdwn is cut without breaking an entity or a mention; plain_text is cut anywhere. */
+const clampText = <T extends Text | undefined>(t: T, max: number): T =>
+  t ? { ...t, text: t.type === 'mrkdwn' ? truncateMarkup(t.text, max) : truncate(t.text, max) } : t;
 
 /** Per-block limits: text lengths, number of fields/elements, button text, value and id lengths. */
 function clampBlock(block: KnownBlock): KnownBlock {

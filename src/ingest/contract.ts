@@ -1,172 +1,11 @@
 /**
- * The data contract: the three CSV sources, their columns, and the rule each value must meet.
- * Used by the CSV import and by the simulator alike, so both feed bronze through one gate.
+ * The gate into bronze: checks one row against its source's contract (src/sources.ts declares the
+ * sources, their columns and rules). Used by the CSV import and by the simulator alike.
  */
-import { normalizeMemberId, MEMBER_ID_FORMS } from '../member-id.ts';
-import { daysInMonth, isIsoDate } from '../time.ts';
+import { DEFAULT_MAX_LENGTH, type CheckContext, type Rejection, type SourceContract } from '../sources.ts';
 
-export type SourceKind = 'members' | 'digital' | 'calls';
-
-export type Column = {
-  name: string;
-  /** A required column must be in the header and have a value on every row. */
-  required: boolean;
-  /** Longest value accepted, in characters as it arrived (spaces included); DEFAULT_MAX_LENGTH unless given. */
-  maxLength?: number;
-  /** Returns null when the (trimmed) value is acceptable, else why not. Empty optional values are not checked. */
-  check?: (value: string, at: CheckContext) => string | null;
-};
-
-/**
- * Lengths far past any real export and short of abuse: ids, codes and times take at most 64
- * characters; labels, error messages and free text take more (see the columns). Checked before
- * any other rule, so no check ever runs on a megabyte of text.
- */
-export const DEFAULT_MAX_LENGTH = 64;
-const LABEL_MAX = 200;
-
-/** What a check may depend on besides the value: the time of the import, and the ranges it sets (see checkContext). */
-export type CheckContext = { now: number; lastInstant: number; lastEnrolment: string; lastBirthYear: number };
-
-export type SourceContract = {
-  kind: SourceKind;
-  file: string;
-  bronzeTable: string;
-  idColumn: string;
-  columns: Column[];
-};
-
-/** Lowercases A–Z only, as SQLite's lower() does in silver: a value the gate lets through must normalize to the same thing there. */
-const asciiLower = (v: string) => v.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-
-const oneOf = (allowed: string[]) => {
-  const ok = new Set(allowed.map((a) => a.toLowerCase()));
-  return (v: string) => (ok.has(v) || ok.has(asciiLower(v)) ? null : `must be one of ${allowed.join(', ')}`);
-};
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Epoch ms of an ISO 8601 instant with Z or an offset, or NaN. The one parser silver uses too. */
-export function parseInstant(v: string): number {
-  const s = v.trim();
-  if (!ISO_INSTANT.test(s)) return Number.NaN;
-  // Date.parse rolls 2026-02-30 over into March; a real calendar date is required.
-  const y = +s.slice(0, 4);
-  const m = +s.slice(5, 7);
-  const d = +s.slice(8, 10);
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return Number.NaN;
-  return Date.parse(s);
-}
-
-/**
- * The ranges a row's times, dates and years must lie in. Times run from 1970 to 100 years after the
- * import: beyond lie typos and placeholders (0000-01-01, 9999-12-31), and dates the pipeline cannot
- * step through by day. Enrolments from 1900 to 10 years ahead (plans enrol for future start dates,
- * never decades out); birth years from 1900 to the import's year. Computed once per import.
- */
-export function checkContext(now: number): CheckContext {
-  const yearsAhead = (n: number) => {
-    const d = new Date(now);
-    d.setUTCFullYear(d.getUTCFullYear() + n);
-    return d;
-  };
-  return { now, lastInstant: yearsAhead(100).getTime(), lastEnrolment: yearsAhead(10).toISOString().slice(0, 10), lastBirthYear: new Date(now).getUTCFullYear() };
-}
-
-const FIRST_INSTANT = Date.UTC(1970, 0, 1);
-const FIRST_ENROLMENT = '1900-01-01';
-const FIRST_BIRTH_YEAR = 1900;
-const isoSeconds = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-
-const instant = (v: string, at: CheckContext) => {
-  const ms = parseInstant(v);
-  if (Number.isNaN(ms)) return 'must be an ISO 8601 time with Z or an offset, e.g. 2026-11-20T14:03:00Z';
-  if (ms >= FIRST_INSTANT && ms <= at.lastInstant) return null;
-  return `is outside the valid range ${isoSeconds(FIRST_INSTANT)} to ${isoSeconds(at.lastInstant)} (100 years after this import)`;
-};
-
-const enrolledOn = (v: string, at: CheckContext) => {
-  if (!isIsoDate(v)) return 'must be a date YYYY-MM-DD';
-  if (v >= FIRST_ENROLMENT && v <= at.lastEnrolment) return null;
-  return `is outside the valid range ${FIRST_ENROLMENT} to ${at.lastEnrolment} (up to 10 years after this import)`;
-};
-
-const birthYear = (v: string, at: CheckContext) =>
-  /^\d{4}$/.test(v) && +v >= FIRST_BIRTH_YEAR && +v <= at.lastBirthYear ? null : `must be a four-digit year from ${FIRST_BIRTH_YEAR} to ${at.lastBirthYear}, or empty`;
-
-export const PLANS = ['MAPD', 'Commercial', 'Medicaid', 'ACA'];
-export const CHANNELS = ['app', 'web'];
-export const DEVICES = ['mobile', 'desktop', 'tablet'];
-export const OUTCOMES = ['ok', 'error', 'abandon', 'complete'];
-export const INTERACTIONS = ['voice', 'video', 'chat', 'email'];
-export const DISPOSITIONS = ['resolved', 'failed', 'transferred', 'abandoned'];
-
-export const CONTRACTS: Record<SourceKind, SourceContract> = {
-  members: {
-    kind: 'members',
-    file: 'members.csv',
-    bronzeTable: 'member_profiles_raw',
-    idColumn: 'member_id',
-    columns: [
-      { name: 'member_id', required: true, check: memberId },
-      { name: 'plan', required: true, check: oneOf(PLANS) },
-      { name: 'enrolled_on', required: true, check: enrolledOn },
-      { name: 'language', required: true, check: (v) => (/^[a-z]{2}$/i.test(v) ? null : 'must be a two-letter language code such as en or es') },
-      { name: 'birth_year', required: false, check: birthYear },
-      { name: 'state', required: false, check: (v) => (/^[a-z]{2}$/i.test(v) ? null : 'must be a two-letter state code such as FL, or empty') },
-      { name: 'name', required: false, maxLength: LABEL_MAX },
-    ],
-  },
-  digital: {
-    kind: 'digital',
-    file: 'digital_events.csv',
-    bronzeTable: 'digital_journeys_raw',
-    idColumn: 'event_id',
-    columns: [
-      { name: 'event_id', required: true },
-      { name: 'member_id', required: true, check: memberId },
-      { name: 'session_id', required: true },
-      { name: 'ts', required: true, check: instant },
-      { name: 'channel', required: true, check: oneOf(CHANNELS) },
-      { name: 'device', required: true, check: oneOf(DEVICES) },
-      { name: 'journey', required: true, check: (v) => (/^[a-z][a-z0-9_]*$/i.test(v) ? null : 'must be a slug such as billing or id_card (letters, digits, _)') },
-      { name: 'step', required: true, maxLength: LABEL_MAX },
-      { name: 'outcome', required: true, check: oneOf(OUTCOMES) },
-      { name: 'error_message', required: false, maxLength: 2_000 },
-    ],
-  },
-  calls: {
-    kind: 'calls',
-    file: 'calls.csv',
-    bronzeTable: 'call_logs_raw',
-    idColumn: 'call_id',
-    columns: [
-      { name: 'call_id', required: true },
-      { name: 'member_id', required: true, check: memberId },
-      { name: 'started_at', required: true, check: instant },
-      { name: 'ended_at', required: true, check: instant },
-      { name: 'interaction', required: true, check: oneOf(INTERACTIONS) },
-      { name: 'ivr_route', required: false, maxLength: LABEL_MAX },
-      { name: 'agent_id', required: false },
-      { name: 'disposition', required: true, check: oneOf(DISPOSITIONS) },
-      { name: 'sentiment_start', required: false, check: sentiment },
-      { name: 'sentiment_end', required: false, check: sentiment },
-      { name: 'survey_comment', required: false, maxLength: 10_000 },
-      { name: 'transcript', required: false, maxLength: 200_000 },
-    ],
-  },
-};
-
-function memberId(v: string) {
-  return normalizeMemberId(v) ? null : `is not a member id (accepted forms: ${MEMBER_ID_FORMS})`;
-}
-
-function sentiment(v: string) {
-  const n = Number(v);
-  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(v) && n >= -1 && n <= 1 ? null : 'must be a number from -1 to 1, or empty';
-}
-
-export type Rejection = { code: string; reason: string };
+// The declaration, under the names the gate's callers have always imported from here.
+export { checkContext, CONTRACTS, parseInstant, SOURCE_KINDS, SOURCES, type CheckContext, type SourceContract, type SourceKind } from '../sources.ts';
 
 /**
  * Checks one row (values in contract column order, as they arrived: each is trimmed here). Returns
@@ -189,11 +28,7 @@ export function checkRow(contract: SourceContract, values: string[], at: CheckCo
     const problem = col.check?.(v, at);
     if (problem) return { code: 'bad_value', reason: `${col.name} ${JSON.stringify(truncate(v))} ${problem}` };
   }
-  // parseInstant trims.
-  if (contract.kind === 'calls' && parseInstant(values[3]) < parseInstant(values[2])) {
-    return { code: 'bad_time_order', reason: 'ended_at is before started_at' };
-  }
-  return null;
+  return contract.rowCheck?.(values, at) ?? null;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');

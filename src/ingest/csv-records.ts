@@ -1,11 +1,8 @@
 /**
+ * Kept over csv-parse, whose skip_records_with_error drops an unclosed quote's line together with every good line up to the next quote (csv-parse 6.2: `1,"x,3` swallowed the `4,5,6` and `7,8,9` after it); here only the bad line is quarantined, with its line number, and the next one loads.
+ *
  * Splits CSV text (RFC 4180: comma, double quotes, "" for a quote, line breaks inside quotes)
  * into records, each with the physical line it starts on and its raw text.
- *
- * Written here rather than taken from csv-parse because a bad row must cost only itself:
- * csv-parse reports an unclosed quote by swallowing the rest of the file into one skipped
- * record. Here an unclosed quote quarantines the line it opened on, and splitting resumes on
- * the next line, so the good rows after it still load and each bad one is reported alone.
  *
  * A quote left open pairs with whatever quote comes next, often one on a later line that was never
  * meant to close it (a file of lone `"` lines pairs them two by two). Once the header's width is

@@ -7,6 +7,8 @@
  */
 import { round1, round2 } from '../format.ts';
 import type { Context } from '../context.ts';
+import { LAST_DATE } from '../time.ts';
+import { describeRepeatWarmUp, readRepeatKnownFrom } from '../pipeline/repeat-window.ts';
 
 export const DIMENSIONS = ['journey', 'segment', 'plan', 'language', 'age_group', 'device', 'channel', 'error_message', 'interaction', 'date'] as const;
 export const MEASURES = ['calls', 'cost', 'repeat_pct', 'avg_sentiment', 'handle_time'] as const;
@@ -14,9 +16,16 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export type Measure = (typeof MEASURES)[number];
 
 const GOLD_DIMENSIONS: readonly Dimension[] = ['date', 'journey', 'segment', 'device', 'channel'];
+/** Repeats and the calls they are a share of count only days from @known on (see repeat-window.ts). */
 const SOURCES = {
-  gold: { table: 'daily_leakage_summary', date: 'date', calls: 'sum(calls)', repeats: 'sum(repeats)', sSum: 'sum(sentiment_end_sum)', sN: 'sum(sentiment_end_n)', handle: 'sum(handle_seconds)' },
-  silver: { table: 'digital_call_leakage', date: 'local_date', calls: 'count(*)', repeats: 'sum(is_repeat)', sSum: 'sum(sentiment_end)', sN: 'count(sentiment_end)', handle: 'sum(handle_seconds)' },
+  gold: {
+    table: 'daily_leakage_summary', date: 'date', calls: 'sum(calls)', sSum: 'sum(sentiment_end_sum)', sN: 'sum(sentiment_end_n)', handle: 'sum(handle_seconds)',
+    repeats: 'sum(CASE WHEN date >= @known THEN repeats ELSE 0 END)', knownCalls: 'sum(CASE WHEN date >= @known THEN calls ELSE 0 END)',
+  },
+  silver: {
+    table: 'digital_call_leakage', date: 'local_date', calls: 'count(*)', sSum: 'sum(sentiment_end)', sN: 'count(sentiment_end)', handle: 'sum(handle_seconds)',
+    repeats: 'sum(CASE WHEN local_date >= @known THEN is_repeat ELSE 0 END)', knownCalls: 'sum(local_date >= @known)',
+  },
 };
 /** Shown for a leaked call whose failure carried no message. */
 export const NO_MESSAGE = '(none)';
@@ -24,17 +33,19 @@ export const NO_MESSAGE = '(none)';
 export type CubeArgs = { measure: Measure; by: Dimension[]; where: Partial<Record<Dimension, string[]>>; from: string; to: string };
 export type CubeRow = Partial<Record<Dimension, string>> & { value: number | null; calls: number };
 export type CubeResult = { measure: Measure; by: Dimension[]; where: Partial<Record<Dimension, string[]>>; from: string; to: string; source: 'gold' | 'silver'; rows: CubeRow[]; total: { value: number | null; calls: number };
+  /** For repeat_pct over days whose 7-day look-back reaches before the store's first call: which days it counts, and why. */
+  repeat_note: string | null;
   /** When nothing matched: each --where value no leaked call in the range has, with the values that occur (likely a typo). */
   unmatched: { dimension: Dimension; value: string; seen: string[] }[] };
 
-type Sums = { calls: number; repeats: number; s_sum: number | null; s_n: number; handle: number };
+type Sums = { calls: number; repeats: number; known_calls: number; s_sum: number | null; s_n: number; handle: number };
 
 function valueOf(measure: Measure, s: Sums, costPerCall: number): number | null {
   if (s.calls === 0) return measure === 'calls' || measure === 'cost' ? 0 : null;
   switch (measure) {
     case 'calls': return s.calls;
     case 'cost': return s.calls * costPerCall;
-    case 'repeat_pct': return round1((100 * s.repeats) / s.calls);
+    case 'repeat_pct': return s.known_calls ? round1((100 * s.repeats) / s.known_calls) : null;
     case 'avg_sentiment': return s.s_n ? round2((s.s_sum ?? 0) / s.s_n) : null;
     case 'handle_time': return round1(s.handle / s.calls);
   }
@@ -45,7 +56,8 @@ export function queryCube(ctx: Context, args: CubeArgs): CubeResult {
   const sourceName = used.every((d) => GOLD_DIMENSIONS.includes(d)) ? 'gold' : 'silver';
   const src = SOURCES[sourceName];
   const column = (d: Dimension) => (d === 'date' ? src.date : d);
-  const params: Record<string, string> = { from: args.from, to: args.to };
+  const known = readRepeatKnownFrom(ctx.store.sqlite);
+  const params: Record<string, string> = { from: args.from, to: args.to, known: known ?? LAST_DATE };
   const filters = Object.entries(args.where).map(([dim, values], i) => {
     const list = values!.map((v, j) => {
       params[`w${i}_${j}`] = v;
@@ -55,7 +67,7 @@ export function queryCube(ctx: Context, args: CubeArgs): CubeResult {
     return `AND ${col} COLLATE NOCASE IN (${list.join(', ')})`;
   });
   const select = args.by.map((d) => `${column(d)} AS ${d}`);
-  const sql = `SELECT ${[...select, `${src.calls} AS calls, ${src.repeats} AS repeats, ${src.sSum} AS s_sum, ${src.sN} AS s_n, ${src.handle} AS handle`].join(', ')}
+  const sql = `SELECT ${[...select, `${src.calls} AS calls, ${src.repeats} AS repeats, ${src.knownCalls} AS known_calls, ${src.sSum} AS s_sum, ${src.sN} AS s_n, ${src.handle} AS handle`].join(', ')}
     FROM ${src.table} WHERE ${src.date} BETWEEN @from AND @to ${filters.join(' ')}
     ${args.by.length ? `GROUP BY ${args.by.map(column).join(', ')}` : ''}`;
   const groups = ctx.store.sqlite.prepare(sql).all(params) as (Sums & Record<string, string | null>)[];
@@ -72,10 +84,12 @@ export function queryCube(ctx: Context, args: CubeArgs): CubeResult {
     return 0;
   });
   const sum = (k: keyof Sums) => groups.reduce((s, g) => s + (g[k] ?? 0), 0);
-  const totals: Sums = { calls: sum('calls'), repeats: sum('repeats'), s_sum: sum('s_sum'), s_n: sum('s_n'), handle: sum('handle') };
+  const totals: Sums = { calls: sum('calls'), repeats: sum('repeats'), known_calls: sum('known_calls'), s_sum: sum('s_sum'), s_n: sum('s_n'), handle: sum('handle') };
+  const warmUp = args.measure === 'repeat_pct' && known !== null && args.from < known;
   return {
     measure: args.measure, by: args.by, where: args.where, from: args.from, to: args.to, source: sourceName, rows,
     total: { value: valueOf(args.measure, totals, costPerCall), calls: totals.calls },
+    repeat_note: warmUp ? `${describeRepeatWarmUp(known)}; n/a where none of a row's calls are from then on.` : null,
     unmatched: rows.length ? [] : unmatchedValues(ctx, args),
   };
 }

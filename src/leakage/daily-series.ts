@@ -6,6 +6,7 @@
 import type { Context } from '../context.ts';
 import { addDays, daysBetween, zoneClock } from '../time.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
+import { readRepeatKnownFrom } from '../pipeline/repeat-window.ts';
 
 export type DayPoint = { date: string; calls: number; cost: number; repeats: number };
 export type SeriesFilter = { journey: string; segment?: string; errorMessage?: string };
@@ -34,6 +35,19 @@ export function dailySeries(ctx: Context, filter: SeriesFilter, from: string, to
     out.push({ date: d, calls: r?.calls ?? 0, cost: r ? (r.cost ?? r.calls * ctx.config.costPerCall) : 0, repeats: r?.repeats ?? 0 });
   }
   return out;
+}
+
+/**
+ * The share of the days' leaked calls that were repeat calls, in %, counting only the days whose
+ * 7-day look-back lies inside the store's history (repeat-window.ts): `from` is the first day
+ * counted. pct is null when no day is counted or those days have no calls.
+ */
+export function measureRepeatRate(ctx: Context, days: DayPoint[]): { pct: number | null; from: string | null } {
+  const known = readRepeatKnownFrom(ctx.store.sqlite);
+  const counted = known === null ? [] : days.filter((d) => d.date >= known);
+  const calls = counted.reduce((s, d) => s + d.calls, 0);
+  const repeats = counted.reduce((s, d) => s + d.repeats, 0);
+  return { pct: calls ? (100 * repeats) / calls : null, from: counted[0]?.date ?? null };
 }
 
 /**

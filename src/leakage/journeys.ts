@@ -23,6 +23,19 @@ export function listSegments(ctx: Context, journey: string): string[] {
   return ctx.store.sqlite.prepare('SELECT DISTINCT segment FROM segment_drilldown WHERE journey = ? ORDER BY segment').pluck().all(journey) as string[];
 }
 
+/**
+ * The member of the store's newest leaked call, and its local date: a real example to show (the
+ * start-up hint's `journey M-…`). The covering index finds the newest date and walks that day alone.
+ */
+export function findLatestLeakedMember(ctx: Context): { member_id: string; date: string } | undefined {
+  return ctx.store.sqlite
+    .prepare(
+      `SELECT member_id, local_date AS date FROM digital_call_leakage
+       WHERE local_date = (SELECT max(local_date) FROM digital_call_leakage) ORDER BY started_at DESC, call_id LIMIT 1`,
+    )
+    .get() as { member_id: string; date: string } | undefined;
+}
+
 /** The journey with the most leaked calls on the date, else over the 7 days before it. */
 export function findBiggestLeak(ctx: Context, date: string): string | undefined {
   return ctx.store.sqlite

@@ -94,6 +94,9 @@ export function querySpan(ctx: Context, from: string, to: string): SpanResult {
     from,
     time_zone: timeZone,
     partial_through: null,
+    // A span digest covers complete days only: nothing is still arriving.
+    stale: false,
+    data_note: null,
     journeys,
     total: { calls, cost: calls * costPerCall, trend_pct: trend(calls, prior) },
     headline: headlineFor(from, to, journeys, n === 1 ? '7-day average' : basis),

@@ -1,9 +1,12 @@
 /**
  * "What's breaking right now?" Each leaking journey on a date: leaked calls, cost, the segment
  * most affected, and the trend against the mean of the 7 days before. For today (unfinished),
- * both sides are counted up to the current local time of day, so the comparison is fair.
+ * both sides are counted up to the same local time of day, so the comparison is fair: the newest
+ * data the store holds for today, or the current time if that is earlier (data-through.ts). When
+ * the data stopped arriving, the answer says since when.
  */
 import { addDays, zoneClock } from '../time.ts';
+import { readDataReach } from './data-through.ts';
 import { formatCount, formatMoney, formatPct, round1 } from '../format.ts';
 import type { Context } from '../context.ts';
 
@@ -13,6 +16,9 @@ export type TodayResult = {
   time_zone: string;
   /** Set when the date is today: counts run up to this local time, and so do the comparison days. */
   partial_through: string | null;
+  /** Today only: whether the newest data is more than 15 minutes old, and the sentence saying so. */
+  stale: boolean;
+  data_note: string | null;
   journeys: TodayJourney[];
   total: { calls: number; cost: number; trend_pct: number | null };
   headline: string;
@@ -31,8 +37,10 @@ export function queryToday(ctx: Context, date: string): TodayResult {
   const clock = zoneClock(timeZone);
   const now = ctx.now();
   const partial = clock.today(now) === date;
-  const nowMinute = clock.localMinute(now);
-  const cutoff = partial ? nowMinute + 1 : 1440;
+  const reach = partial ? readDataReach(ctx, date, now) : null;
+  // Minutes of the day counted: through the minute of the newest data (or of now), none without data today.
+  const throughMinute = reach?.cut == null ? -1 : clock.localMinute(reach.cut);
+  const cutoff = partial ? throughMinute + 1 : 1440;
   const from = addDays(date, -7);
 
   // A past day reads gold; today reads silver, which keeps the minute of each call.
@@ -70,8 +78,24 @@ export function queryToday(ctx: Context, date: string): TodayResult {
   const calls = journeys.reduce((s, j) => s + j.calls, 0);
   const prior = counts.reduce((s, c) => s + c.prior, 0);
   const total = { calls, cost: calls * costPerCall, trend_pct: trendPct(calls, prior / 7) };
-  const partialThrough = partial ? `${String(Math.floor(nowMinute / 60)).padStart(2, '0')}:${String(nowMinute % 60).padStart(2, '0')}` : null;
-  return { date, time_zone: timeZone, partial_through: partialThrough, journeys, total, headline: headlineFor(date, partial, journeys) };
+  const partialThrough = partial ? hhmm(Math.max(0, throughMinute)) : null;
+  const dataNote = reach ? describeReach(ctx, date, now, reach) : null;
+  return {
+    date, time_zone: timeZone, partial_through: partialThrough, stale: reach?.stale ?? false, data_note: dataNote,
+    journeys, total, headline: headlineFor(date, partial, journeys),
+  };
+}
+
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** "No new data since 09:05 (now 15:20): …", "No data yet today: …", or null when the data is current. */
+function describeReach(ctx: Context, date: string, now: number, reach: ReturnType<typeof readDataReach>): string | null {
+  const clock = zoneClock(ctx.config.timeZone);
+  const at = (ms: number) => (clock.localDate(ms) === date ? hhmm(clock.localMinute(ms)) : `${clock.localDate(ms)} ${hhmm(clock.localMinute(ms))}`);
+  if (reach.newest === null) return 'The store holds no calls yet: import data, or run npm start for a simulated demo.';
+  if (reach.cut === null) return `No data yet today: the newest is from ${at(reach.newest)}, so nothing today is counted yet.`;
+  if (!reach.stale) return null;
+  return `No new data since ${at(reach.newest)} (now ${at(now)}): today's counts and the trend's comparison hours stop there.`;
 }
 
 function headlineFor(date: string, partial: boolean, journeys: TodayJourney[]): string {

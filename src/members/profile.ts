@@ -13,13 +13,24 @@ export type MemberProfile = {
   name: string | null;
   plan: string;
   segment: string;
-  enrolled_on: string;
+  /** null when hidden: tenure_months says how long they have been a member. */
+  enrolled_on: string | null;
   tenure_months: number;
   language: string;
   birth_year: number | null;
   age_group: string;
   state: string | null;
+  /** The personal details left out of this answer (ctx.memberDetails === false). */
+  hidden?: readonly PersonalDetail[];
 };
+
+/** What identifies a person rather than describes their journey: shown only where ctx.memberDetails allows. */
+export const PERSONAL_DETAILS = ['name', 'birth_year', 'state', 'enrolled_on'] as const;
+export type PersonalDetail = (typeof PERSONAL_DETAILS)[number];
+
+/** The line an answer carries when it left details out, saying how to see them. */
+export const HIDDEN_DETAILS_NOTE =
+  'Name, birth year, state and enrolment date are left out here; the people in LEAK_PII_USERS see them in their private answers.';
 
 /**
  * Throws not_found unless the store knows the member: a profile, or any source row whose id
@@ -49,7 +60,7 @@ export function readProfile(ctx: Context, memberId: string, date: string): Membe
     .prepare('SELECT name, plan, enrolled_on, language, birth_year, state FROM member_profiles WHERE member_id = ?')
     .get(memberId) as { name: string | null; plan: string; enrolled_on: string; language: string; birth_year: number | null; state: string | null } | undefined;
   if (!row) return null;
-  return {
+  const profile: MemberProfile = {
     name: row.name,
     plan: row.plan,
     segment: segmentOf(row.plan, row.enrolled_on, date),
@@ -60,6 +71,10 @@ export function readProfile(ctx: Context, memberId: string, date: string): Membe
     age_group: ageGroupOf(row.birth_year, date),
     state: row.state,
   };
+  // The one read of personal details, so no answer can show them where they are not allowed.
+  // Unsaid, a person asking from Slack gets the minimum; the terminal, run on the server, gets everything.
+  if (ctx.memberDetails ?? !ctx.slack) return profile;
+  return { ...profile, name: null, birth_year: null, state: null, enrolled_on: null, hidden: PERSONAL_DETAILS };
 }
 
 /** "Rosa Alvarez · MAPD New · Spanish · 65-74 · FL · member 8 months", for headings. */

@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import { addDays, daysBetween } from '../time.ts';
 import { readCallSpan, type CallSpan } from './call-span.ts';
+import { REPEAT_LOOKBACK_DAYS } from './repeat-window.ts';
 import { readMeta, writeMeta } from '../../db/meta.ts';
 
 /** The pending days this call rebuilds: the earliest, up to @upTo (see rebuildGold). */
@@ -65,10 +66,15 @@ function rebuildDailyTables(sqlite: Database.Database, cost: number, upTo: strin
  * A date's savings inputs are the mean of the 7 days before it, so a changed day moves the
  * model of the 7 days after it too. Days before the store's first day of calls are not
  * counted in the mean (a young store is not diluted by days it never saw), and no date after
- * the day following the last call gets a row. So when a call, leaked or not, moves the first or
- * last call date, the dates near the old and new ends move too: the span is kept in meta to see it.
+ * the day following the last call gets a row. The repeat rate counts only days whose calls' look-back
+ * lies inside the history (repeat-window.ts), from the first call date + 7 on. So when a call, leaked
+ * or not, moves the first or last call date, the dates near the old and new ends move too (up to 14
+ * days after the later first date: 7 to where repeats become known, 7 more for the mean's reach):
+ * the span is kept in meta to see it. The key names the definition, so a store built with an older
+ * one (repeat rates over the warm-up week) is rebuilt once.
  */
-const SPAN_KEY = 'savings_call_span';
+const SPAN_KEY = 'savings_call_span_repeat_known';
+const FIRST_DATE_REACH = REPEAT_LOOKBACK_DAYS + 7;
 
 function rebuildSavingsModel(sqlite: Database.Database, changed: string[], costPerCall: number): void {
   const span = readCallSpan(sqlite);
@@ -81,7 +87,7 @@ function rebuildSavingsModel(sqlite: Database.Database, changed: string[], costP
       // No record (a new store, or one built before the span was kept): every date that can hold a row.
       addRange(targets, span.first, addDays(span.last, 1));
     } else {
-      if (stored.first !== span.first) addRange(targets, minDate(stored.first, span.first), addDays(maxDate(stored.first, span.first), 7));
+      if (stored.first !== span.first) addRange(targets, minDate(stored.first, span.first), addDays(maxDate(stored.first, span.first), FIRST_DATE_REACH));
       if (stored.last !== span.last) addRange(targets, addDays(minDate(stored.last, span.last), 1), addDays(maxDate(stored.last, span.last), 1));
     }
   }
@@ -90,10 +96,13 @@ function rebuildSavingsModel(sqlite: Database.Database, changed: string[], costP
   }
   if (targets.size === 0) return;
   const { first, last } = span;
+  const known = first === null ? null : addDays(first, REPEAT_LOOKBACK_DAYS);
   const del = sqlite.prepare('DELETE FROM savings_model WHERE date = ?');
   const window = sqlite.prepare(
     `SELECT journey, sum(CASE WHEN date = @d THEN calls ELSE 0 END) AS today,
-       sum(CASE WHEN date < @d THEN calls ELSE 0 END) AS prior, sum(CASE WHEN date < @d THEN repeats ELSE 0 END) AS repeats
+       sum(CASE WHEN date < @d THEN calls ELSE 0 END) AS prior,
+       sum(CASE WHEN date < @d AND date >= @known THEN calls ELSE 0 END) AS knownCalls,
+       sum(CASE WHEN date < @d AND date >= @known THEN repeats ELSE 0 END) AS repeats
      FROM segment_drilldown WHERE date BETWEEN @from AND @d GROUP BY journey`,
   );
   const insert = sqlite.prepare(
@@ -105,9 +114,9 @@ function rebuildSavingsModel(sqlite: Database.Database, changed: string[], costP
     if (!first || !last || d <= first || d > addDays(last, 1)) continue;
     const from = addDays(d, -7) < first ? first : addDays(d, -7);
     const covered = daysBetween(from, d);
-    for (const r of window.all({ d, from }) as { journey: string; today: number; prior: number; repeats: number }[]) {
+    for (const r of window.all({ d, from, known }) as { journey: string; today: number; prior: number; knownCalls: number; repeats: number }[]) {
       const perDay = r.prior / covered;
-      insert.run(d, r.journey, r.today, perDay, r.prior ? r.repeats / r.prior : 0, costPerCall, perDay * costPerCall * 365);
+      insert.run(d, r.journey, r.today, perDay, r.knownCalls ? r.repeats / r.knownCalls : null, costPerCall, perDay * costPerCall * 365);
     }
   }
 }

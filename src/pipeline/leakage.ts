@@ -11,8 +11,7 @@
 import type Database from 'better-sqlite3';
 import { ageGroupSql } from '../rules/age-group.ts';
 import { segmentSql } from '../rules/segment.ts';
-
-const DAY_MS = 86_400_000;
+import { REPEAT_LOOKBACK_MS } from './repeat-window.ts';
 
 // A leaked call keeps the member's segment and age group on the call's local date (src/rules/).
 const SEGMENT_SQL = segmentSql({ plan: 'm.plan', enrolledOn: 'm.enrolled_on', date: 'c.local_date' });
@@ -60,7 +59,7 @@ SELECT c.call_id, c.member_id, c.started_at, c.local_date, c.local_minute, f.eve
   ${AGE_GROUP_SQL},
   c.interaction,
   EXISTS (SELECT 1 FROM call_logs_cleaned p WHERE p.member_id = c.member_id
-          AND p.started_at < c.started_at AND p.started_at >= c.started_at - ${7 * DAY_MS}),
+          AND p.started_at < c.started_at AND p.started_at >= c.started_at - ${REPEAT_LOOKBACK_MS}),
   CAST(round((c.ended_at - c.started_at) / 1000.0) AS INTEGER), c.sentiment_start, c.sentiment_end
 FROM (
   SELECT c.rowid AS call_rowid, (

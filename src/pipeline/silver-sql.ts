@@ -9,8 +9,7 @@
  * from and only a higher one may overwrite them. That lets the upsert walk the rows in member order,
  * which touches each page of the member indexes once instead of at random.
  */
-const DAY_MS = 86_400_000;
-const REPEAT_REACH_MS = 7 * DAY_MS;
+import { REPEAT_LOOKBACK_MS } from './repeat-window.ts';
 
 /**
  * Fast paths for the forms the simulator and most exports write (canonical member id, whole-second
@@ -108,7 +107,7 @@ export const CALLS: SilverStep = {
    FROM call_logs_raw WHERE raw_id BETWEEN @first AND @last`,
   apply: [
     `INSERT INTO dirty_members (member_id, from_ms, to_ms)
-     SELECT s.member_id, min(s.started_at), max(s.started_at) + ${REPEAT_REACH_MS}
+     SELECT s.member_id, min(s.started_at), max(s.started_at) + ${REPEAT_LOOKBACK_MS}
      FROM temp.stage_calls g JOIN call_logs_cleaned s ON s.call_id = g.call_id
      GROUP BY s.member_id ${MARK}`,
     `INSERT INTO call_logs_cleaned
@@ -125,7 +124,7 @@ export const CALLS: SilverStep = {
        raw_id = excluded.raw_id
      WHERE excluded.raw_id > coalesce(call_logs_cleaned.raw_id, 0)`,
     `INSERT INTO dirty_members (member_id, from_ms, to_ms)
-     SELECT member_id, min(started_at), max(started_at) + ${REPEAT_REACH_MS} FROM temp.stage_calls GROUP BY member_id ${MARK}`,
+     SELECT member_id, min(started_at), max(started_at) + ${REPEAT_LOOKBACK_MS} FROM temp.stage_calls GROUP BY member_id ${MARK}`,
     SOURCE_IDS('stage_calls'),
   ],
 };

@@ -6,12 +6,14 @@
  * most of a backfill. The SQL of each step, with its sources and grain, is in silver-sql.ts.
  */
 import type Database from 'better-sqlite3';
-import type { SourceKind } from '../ingest/contract.ts';
+import { SOURCE_KINDS, type SourceKind } from '../ingest/contract.ts';
 import { CALLS, DIGITAL, MEMBERS, type SilverStep } from './silver-sql.ts';
 
-export { instantSql, memberIdSql } from './silver-sql.ts';
 
 type Prepared = { fill: Database.Statement; apply: Database.Statement[]; clear: Database.Statement };
+
+/** Each source's staging step: a new source without one does not compile. */
+const STEPS: Record<SourceKind, (windowMs: number) => SilverStep> = { members: () => MEMBERS, digital: DIGITAL, calls: () => CALLS };
 
 const cache = new WeakMap<Database.Database, Map<string, Prepared>>();
 
@@ -21,7 +23,7 @@ const cache = new WeakMap<Database.Database, Map<string, Prepared>>();
  * every later run on the connection would fail with "no such table".
  */
 export function prepareSilver(sqlite: Database.Database, windowMs: number): void {
-  for (const kind of ['members', 'digital', 'calls'] as const) prepared(sqlite, kind, windowMs);
+  for (const kind of SOURCE_KINDS) prepared(sqlite, kind, windowMs);
 }
 
 function prepared(sqlite: Database.Database, kind: SourceKind, windowMs: number): Prepared {
@@ -31,7 +33,7 @@ function prepared(sqlite: Database.Database, kind: SourceKind, windowMs: number)
   let p = byKind.get(key);
   if (!p) {
     if (sqlite.inTransaction) throw new Error('silver statements are prepared by prepareSilver(), outside a transaction');
-    const step: SilverStep = kind === 'members' ? MEMBERS : kind === 'digital' ? DIGITAL(windowMs) : CALLS;
+    const step = STEPS[kind](windowMs);
     // The staging table must exist before the statements that read it can be prepared.
     sqlite.exec(step.create);
     p = {
@@ -56,7 +58,7 @@ export function stageBatch(
 /** Applies and clears what is staged for the given sources, members first (calls read their segment later). */
 export function applyStaged(sqlite: Database.Database, kinds: Iterable<SourceKind>, windowMs: number): void {
   const wanted = new Set(kinds);
-  for (const kind of ['members', 'digital', 'calls'] as const) {
+  for (const kind of SOURCE_KINDS) {
     if (!wanted.has(kind)) continue;
     const p = prepared(sqlite, kind, windowMs);
     for (const stmt of p.apply) stmt.run();

@@ -3,21 +3,24 @@
  * device, channel, segment, language), when the current spike began (a change-point on the daily
  * series, not a fixed look-back), and the change annotations recorded near that start.
  *
- * Window of the shares: the spike itself (its start through the date, at most the last 14 days)
- * when there is one, because that is what needs explaining; otherwise the date alone; if the date has
- * no leaks, the 7 days up to it. The result says which in `window.basis`. Shares since the spike are
- * compared with the 14 days before it. Two weeks a side keeps the silver scan within the time budget.
+ * One window per answer, stated in it. With a spike: "since" is its start through the last complete
+ * day (at most the last 14 days), "before" the 14 days before its start (fewer if the store is
+ * younger); the shares, their before-spike shares and the per-day levels of the spike are all
+ * measured on exactly those two windows. Without a spike, the shares cover the date alone, or the 7
+ * days up to it if the date has no leaks. The result says which in `window.basis`. Two weeks a side
+ * keeps the scans within the time budget.
  */
 import type { Context } from '../context.ts';
 import { compareShares, FACTORS, measureShares, type Factor, type Mover, type Share } from './leak-shares.ts';
 import { formatPerDay, round1 } from '../format.ts';
-import { addDays, zoneClock } from '../time.ts';
+import { addDays, daysBetween, zoneClock } from '../time.ts';
 import { listAnnotations, type Annotation } from '../annotations/annotations.ts';
 import { dailySeries, storeSpan } from '../leakage/daily-series.ts';
 import { adjustForWeekday, findUpwardShift, mean } from '../before-after/statistics.ts';
 
 export type Dominant = { factor: Factor; value: string; label: string; pct: number };
-export type Spike = { start: string; before_per_day: number; after_per_day: number; rise_pct: number };
+/** The levels are leaked calls a day over `before_window` (before) and `window` (after): the windows the shares use too. */
+export type Spike = { start: string; before_from: string; before_per_day: number; after_per_day: number; rise_pct: number };
 export type WhyWindow = { from: string; to: string; basis: 'since_spike_start' | 'date' | 'last_7_days'; calls: number };
 
 export type WhyResult = {
@@ -55,22 +58,21 @@ export function explainJourney(ctx: Context, q: { date: string; journey: string 
   const { date, journey } = q;
   const series = spikeSeries(ctx, journey, date);
   const shift = series ? findUpwardShift(adjustForWeekday(series.calls).values) : null;
-  // The split is found on adjusted values; the levels reported are the calls a day actually seen.
-  const [before, after] = series && shift ? [mean(series.calls.slice(0, shift.index)), mean(series.calls.slice(shift.index))] : [0, 0];
-  const spike: Spike | null =
-    series && shift
-      ? {
-          start: addDays(series.from, shift.index),
-          before_per_day: round1(before),
-          after_per_day: round1(after),
-          rise_pct: round1((100 * (after - before)) / (before || 1)),
-        }
-      : null;
-
-  const recent = addDays(date, -(SHARE_MAX_DAYS - 1));
-  let window: Omit<WhyWindow, 'calls'> = spike
-    ? { from: spike.start < recent ? recent : spike.start, to: date, basis: 'since_spike_start' }
-    : { from: date, to: date, basis: 'date' };
+  let spike: Spike | null = null;
+  let window: Omit<WhyWindow, 'calls'> = { from: date, to: date, basis: 'date' };
+  let spikeBefore: { from: string; to: string } | null = null;
+  if (series && shift) {
+    // The split is found on adjusted values; the levels reported are the calls a day actually seen,
+    // over the same two windows the shares are measured on.
+    const start = addDays(series.from, shift.index);
+    const recent = addDays(series.to, -(SHARE_MAX_DAYS - 1));
+    window = { from: start < recent ? recent : start, to: series.to, basis: 'since_spike_start' };
+    const earliest = addDays(start, -BEFORE_DAYS);
+    spikeBefore = { from: earliest < series.from ? series.from : earliest, to: addDays(start, -1) };
+    const levelOver = (w: { from: string; to: string }) => mean(series.calls.slice(daysBetween(series.from, w.from), daysBetween(series.from, w.to) + 1));
+    const [before, after] = [levelOver(spikeBefore), levelOver(window)];
+    spike = { start, before_from: spikeBefore.from, before_per_day: round1(before), after_per_day: round1(after), rise_pct: round1((100 * (after - before)) / (before || 1)) };
+  }
   let measured = measureShares(ctx, journey, window.from, window.to);
   if (measured.total === 0 && !spike) {
     window = { from: addDays(date, -6), to: date, basis: 'last_7_days' };
@@ -83,11 +85,9 @@ export function explainJourney(ctx: Context, q: { date: string; journey: string 
     .map(({ factor, value, label, pct }) => ({ factor, value, label, pct }));
   let beforeWindow: WhyResult['before_window'] = null;
   let movers: Mover[] = [];
-  if (spike && series && opts.compare !== false) {
-    const earliest = addDays(spike.start, -BEFORE_DAYS);
-    const from = earliest < series.from ? series.from : earliest;
-    const before = measureShares(ctx, journey, from, addDays(spike.start, -1));
-    beforeWindow = { from, to: addDays(spike.start, -1), calls: before.total };
+  if (spike && spikeBefore && opts.compare !== false) {
+    const before = measureShares(ctx, journey, spikeBefore.from, spikeBefore.to);
+    beforeWindow = { ...spikeBefore, calls: before.total };
     const named = new Set(dominant.map((d) => `${d.factor}:${d.value}`));
     movers = compareShares(measured, before).filter((m) => !named.has(`${m.factor}:${m.value}`)).slice(0, 2);
   }
@@ -157,11 +157,15 @@ function describeFactors(dominant: Dominant[], shares: Record<Factor, Share[]>):
   return top ? `no single factor holds more than half the leaks; the largest: ${phrase(top)}` : 'no leaked calls to explain';
 }
 
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+const span = (w: { from: string; to: string }) => (w.from === w.to ? w.from : `${w.from}..${w.to}`);
+
 function headlineFor(r: WhyResult): string {
   if (r.window.calls === 0) return `${r.journey}: no leaked calls from ${r.window.from} to ${r.window.to}, nothing to explain.`;
   const sentence = r.factors_sentence.charAt(0).toUpperCase() + r.factors_sentence.slice(1);
   const spike = r.spike
-    ? ` The spike began on ${r.spike.start} (${formatPerDay(r.spike.before_per_day)}/day before, ${formatPerDay(r.spike.after_per_day)}/day since).`
+    ? ` The spike began on ${r.spike.start}: ${formatPerDay(r.spike.before_per_day)}/day in the ${plural(daysBetween(r.spike.before_from, r.spike.start), 'day')} before it, ` +
+      `${formatPerDay(r.spike.after_per_day)}/day ${r.window.from === r.spike.start ? 'since' : `in its last ${SHARE_MAX_DAYS} days`} (${span(r.window)}).`
     : ' No upward shift in the daily series.';
   const grew = r.movers.length ? ` Grew most since it began: ${r.movers.map(moverPhrase).join('; ')}.` : '';
   const notes = r.annotations.length ? ` Changes noted near then: ${r.annotations.map((a) => `${a.date} "${a.text}"`).join('; ')}.` : '';

@@ -4,17 +4,20 @@
  */
 import type { Context } from '../context.ts';
 import { addDays } from '../time.ts';
+import { readRepeatKnownFrom } from '../pipeline/repeat-window.ts';
+import { readCallSpan } from '../pipeline/call-span.ts';
 
 export const DAYS_PER_YEAR = 365;
 
-export type SavingsInputs = { calls_per_day: number; cost_per_call: number; repeat_rate_pct: number };
+/** repeat_rate_pct is null when no day measured has a repeat look-back inside the store's history. */
+export type SavingsInputs = { calls_per_day: number; cost_per_call: number; repeat_rate_pct: number | null };
 export type SavingsFigures = SavingsInputs & {
   annual_cost: number;
   fix_pct: number;
   calls_avoided_per_day: number;
   savings_per_day: number;
   savings_per_year: number;
-  repeat_calls_avoided_per_day: number;
+  repeat_calls_avoided_per_day: number | null;
 };
 
 /** Pure arithmetic: the worked example 5000 calls × $8 at 10% with 28% repeats gives 500, $4,000, $1,460,000, 140. */
@@ -23,54 +26,76 @@ export function computeSavings(i: SavingsInputs & { fix_pct: number }): SavingsF
   return {
     calls_per_day: exact(i.calls_per_day),
     cost_per_call: i.cost_per_call,
-    repeat_rate_pct: exact(i.repeat_rate_pct),
+    repeat_rate_pct: i.repeat_rate_pct === null ? null : exact(i.repeat_rate_pct),
     annual_cost: exact(i.calls_per_day * i.cost_per_call * DAYS_PER_YEAR),
     fix_pct: i.fix_pct,
     calls_avoided_per_day: exact(avoided),
     savings_per_day: exact(avoided * i.cost_per_call),
     savings_per_year: exact(avoided * i.cost_per_call * DAYS_PER_YEAR),
-    repeat_calls_avoided_per_day: exact((avoided * i.repeat_rate_pct) / 100),
+    repeat_calls_avoided_per_day: i.repeat_rate_pct === null ? null : exact((avoided * i.repeat_rate_pct) / 100),
   };
 }
 
 /** Cents are the finest grain anyone asks for; this also clears float dust (0.30000000000000004). */
 const exact = (n: number) => Math.round(n * 100) / 100;
 
-export type MeasuredInputs = SavingsInputs & { baseline_from: string; baseline_to: string; journeys: string[] };
+export type MeasuredInputs = SavingsInputs & {
+  baseline_from: string;
+  baseline_to: string;
+  journeys: string[];
+  /** The days the repeat rate was measured on: the baseline's days from the first one whose look-back the history covers; null when none. */
+  repeat_from: string | null;
+  /** From when repeat rates are known in this store (null without calls). */
+  repeat_known_from: string | null;
+};
 
 /**
- * The measured inputs for one journey or all of them on a date. Repeat rate across journeys is
- * weighted by their calls. Dates with no savings_model row (past the store's last call day) fall
- * back to the same definition on segment_drilldown: the 7 days before, divided by 7.
+ * The measured inputs for one journey or all of them on a date. Dates with no savings_model row
+ * (past the store's last call day) fall back to the same definition on segment_drilldown: the 7
+ * days before, divided by 7. The repeat rate pools the calls of those days whose 7-day look-back
+ * lies inside the store's history (from its first call date + 7): the warm-up week would read as
+ * fewer repeats than there were.
  */
 export function measureSavingsInputs(ctx: Context, q: { date: string; journey?: string }): MeasuredInputs {
   const { sqlite } = ctx.store;
   const [from, to] = [addDays(q.date, -7), addDays(q.date, -1)];
   let rows = sqlite
     .prepare(
-      `SELECT journey, baseline_calls_per_day AS perDay, baseline_repeat_rate AS repeatRate, cost_per_call AS cost
+      `SELECT journey, baseline_calls_per_day AS perDay, cost_per_call AS cost
        FROM savings_model WHERE date = @date AND (@journey IS NULL OR journey = @journey) ORDER BY journey`,
     )
-    .all({ date: q.date, journey: q.journey ?? null }) as { journey: string; perDay: number; repeatRate: number; cost: number }[];
+    .all({ date: q.date, journey: q.journey ?? null }) as { journey: string; perDay: number; cost: number }[];
   if (rows.length === 0) {
     rows = sqlite
       .prepare(
-        `SELECT journey, sum(calls) / 7.0 AS perDay, CASE WHEN sum(calls) > 0 THEN sum(repeats) * 1.0 / sum(calls) ELSE 0 END AS repeatRate,
-           @cost AS cost
+        `SELECT journey, sum(calls) / 7.0 AS perDay, @cost AS cost
          FROM segment_drilldown WHERE date BETWEEN @from AND @to AND (@journey IS NULL OR journey = @journey)
          GROUP BY journey ORDER BY journey`,
       )
       .all({ from, to, journey: q.journey ?? null, cost: ctx.config.costPerCall }) as typeof rows;
   }
-  const perDay = rows.reduce((s, r) => s + r.perDay, 0);
-  const repeats = rows.reduce((s, r) => s + r.perDay * r.repeatRate, 0);
+  const known = readRepeatKnownFrom(sqlite);
+  // The model's mean covers only days the store holds (gold.ts), so its window starts at the first call date.
+  const first = readCallSpan(sqlite).first;
+  const baselineFrom = rows.length && first && first > from && first <= to ? first : from;
+  const repeatFrom = known === null || known > to ? null : known > from ? known : from;
+  const pooled = repeatFrom
+    ? (sqlite
+        .prepare(
+          `SELECT sum(repeats) AS repeats, sum(calls) AS calls FROM segment_drilldown
+           WHERE date BETWEEN @from AND @to AND (@journey IS NULL OR journey = @journey)`,
+        )
+        .get({ from: repeatFrom, to, journey: q.journey ?? null }) as { repeats: number | null; calls: number | null })
+    : null;
   return {
-    calls_per_day: perDay,
+    calls_per_day: rows.reduce((s, r) => s + r.perDay, 0),
     cost_per_call: rows[0]?.cost ?? ctx.config.costPerCall,
-    repeat_rate_pct: perDay ? (100 * repeats) / perDay : 0,
-    baseline_from: from,
+    repeat_rate_pct: pooled?.calls ? (100 * pooled.repeats!) / pooled.calls : null,
+    baseline_from: baselineFrom,
     baseline_to: to,
     journeys: rows.map((r) => r.journey),
+    repeat_from: repeatFrom,
+    repeat_known_from: known,
   };
 }
 

@@ -17,7 +17,6 @@ import { createChartRenderer, type ChartRenderer } from '../../reports/charts/re
 import { planDigestSpan, type DigestSpan } from '../../reports/digest/coverage.ts';
 import { postDigest, type DigestSlackClient, type PostDigestOutcome } from '../../reports/digest/post.ts';
 import { folderKey, writeDigestFolder } from '../../reports/digest/write-folder.ts';
-import type { RetryOptions } from '../../reports/digest/retry.ts';
 
 export type DigestScheduleOptions = {
   /** Post to the configured channels (LEAK_DIGESTS / LEAK_DIGEST_CHANNEL) through this client. */
@@ -25,7 +24,6 @@ export type DigestScheduleOptions = {
   /** Write into this folder on this schedule, in the operations view. */
   folder?: { dir: string; cron: string };
   renderer?: ChartRenderer;
-  retry?: RetryOptions;
   instance?: string;
   log?: (line: string) => void;
 };
@@ -114,7 +112,7 @@ export function startDigestSchedules(ctx: Context, opts: DigestScheduleOptions =
     for (const d of ctx.config.digests) {
       targets.push({
         name: d.channel, key: d.channel, role: d.role, cron: d.cron, delivered: 'posted',
-        deliver: (span, late) => postDigest(ctx, client, { target: d, date: span.to, from: span.from, coverage: span.coverage, late, renderer, retry: opts.retry, instance: opts.instance }),
+        deliver: (span, late) => postDigest(ctx, client, { target: d, date: span.to, from: span.from, coverage: span.coverage, late, renderer, instance: opts.instance }),
       });
     }
   }

@@ -8,6 +8,7 @@
  */
 import type { WebClient } from '@slack/web-api';
 import type { Context } from '../context.ts';
+import { isLeakError, LeakError } from '../errors.ts';
 import { loadCommands } from '../../commands/registry.ts';
 import { ACTION_JOBS_CRON, startActionJobs } from './action-jobs.ts';
 import { ALERT_JOBS_CRON, startAlertJobs } from './alert-jobs.ts';
@@ -39,10 +40,11 @@ export async function startServices(ctx: Context, opts: StartOptions = {}): Prom
   }
   const live = startSimulator(ctx, opts.demo ?? DEMO, opts.live);
   if (live) services.push(live);
-  log.info(await askingHelp());
+  log.info(await askingHelp(ctx));
 
   // ── Slack starts here (the one place): with credentials it connects, without it says how to. ──
-  // Loaded on demand so a Slack problem is reported in one line and never takes the simulator down.
+  // Configured but unable to start (port taken, token refused) stops the whole start, after
+  // stopping what already runs: half a Leak that looks running would post nothing, silently.
   let client: WebClient | undefined;
   try {
     const { startSlackIfConfigured } = await import('../slack/start.ts');
@@ -52,7 +54,8 @@ export async function startServices(ctx: Context, opts: StartOptions = {}): Prom
       client = slack.app.client;
     }
   } catch (e) {
-    log.info(`Slack: could not start: ${(e as Error).message}`);
+    for (const s of services.reverse()) await s.stop().catch(() => undefined);
+    throw isLeakError(e) ? e : new LeakError('bad_config', `Slack: could not start: ${(e as Error).message}`);
   }
 
   // Each says where its output goes before the first runs start writing to the log.
@@ -80,9 +83,17 @@ function describeJobs(ctx: Context, client: WebClient | undefined): string {
   ].join('\n');
 }
 
-/** The examples commands mark for the start (`onStart`), in registry order. */
-export async function askingHelp(): Promise<string> {
-  const examples = (await loadCommands()).flatMap((c) => (c.examples ?? []).filter((e) => e.onStart));
-  const lines = examples.map((e) => `  npm run -s leak -- ${e.line.padEnd(22)} ${e.what}`);
-  return ['Ask from a terminal (add --json for data, --help for options):', ...lines].join('\n');
+/**
+ * The examples commands mark for the start (`onStart`), in registry order, each line as it reads on
+ * this store and described by its command's summary: the words `leak help` uses, typed once.
+ */
+export async function askingHelp(ctx: Context): Promise<string> {
+  const lines = (await loadCommands()).flatMap((c) =>
+    (c.examples ?? []).flatMap((e) => {
+      const line = typeof e.onStart === 'function' ? e.onStart(ctx) : e.onStart ? e.line : undefined;
+      return line === undefined ? [] : [{ line, summary: c.summary }];
+    }),
+  );
+  const width = Math.max(0, ...lines.map((l) => l.line.length));
+  return ['Ask from a terminal (add --json for data, --help for options):', ...lines.map((l) => `  npm run -s leak -- ${l.line.padEnd(width)}  ${l.summary}`)].join('\n');
 }

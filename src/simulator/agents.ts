@@ -22,7 +22,7 @@ const PACE_SIGMA = 0.12;
 /** Chance that an interaction a new hire takes, which a tenured agent would have resolved, fails instead. */
 export const NEW_HIRE_SLIP = 0.2;
 
-export const agentCount = (scale: number) => Math.max(12, Math.round(1200 * scale));
+const agentCount = (scale: number) => Math.max(12, Math.round(1200 * scale));
 
 export function buildAgents(seed: number, scale: number): Agents {
   const count = agentCount(scale);

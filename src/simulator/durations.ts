@@ -18,7 +18,7 @@ import type { Random } from './random.ts';
 type Shape = { medianMinutes: number; sigma: number };
 
 /** Per type: the median and the spread of log(handle time) (sigma 0.75 puts about 1 routine voice call in 300 over 50 minutes). */
-export const SHAPES: Record<string, Shape> = {
+const SHAPES: Record<string, Shape> = {
   voice: { medianMinutes: 6, sigma: 0.68 },
   video: { medianMinutes: 11, sigma: 0.6 },
   chat: { medianMinutes: 4.5, sigma: 0.55 },

@@ -6,16 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../../db/open-db.ts';
-import { CONTRACTS, type SourceKind } from '../ingest/contract.ts';
+import { SOURCES, type SourceContract, type SourceKind } from '../ingest/contract.ts';
+import { isInstantColumn } from '../sources.ts';
 
-const QUERIES: Record<SourceKind, string> = {
-  members: 'SELECT member_id, plan, enrolled_on, language, birth_year, state, name FROM member_profiles ORDER BY member_id',
-  digital: `SELECT event_id, member_id, session_id, ts, channel, device, journey, step, outcome, error_message
-            FROM digital_journeys_cleaned ORDER BY ts, event_id`,
-  calls: `SELECT call_id, member_id, started_at, ended_at, interaction, ivr_route, agent_id, disposition,
-            sentiment_start, sentiment_end, survey_comment, transcript FROM call_logs_cleaned ORDER BY started_at, call_id`,
-};
-const TIME_COLUMNS = new Set(['ts', 'started_at', 'ended_at']);
+/** A source's contract columns from its silver table, in time order (then by id) where it has times, else by id. */
+function exportSql(source: SourceContract): string {
+  const firstTime = source.columns.find(isInstantColumn)?.name;
+  const order = firstTime ? `${firstTime}, ${source.idColumn}` : source.idColumn;
+  return `SELECT ${source.columns.map((c) => c.name).join(', ')} FROM ${source.silverTable} ORDER BY ${order}`;
+}
 
 /** RFC 4180: quote a field holding a comma, quote or line break (or edge spaces, which import would trim), doubling quotes. */
 export function csvField(value: unknown): string {
@@ -29,16 +28,15 @@ export type ExportResult = { dir: string; files: { kind: SourceKind; file: strin
 export function exportCsv(store: Store, dir: string): ExportResult {
   fs.mkdirSync(dir, { recursive: true });
   const files: ExportResult['files'] = [];
-  for (const kind of ['members', 'digital', 'calls'] as const) {
-    const contract = CONTRACTS[kind];
+  for (const contract of SOURCES) {
     const file = path.join(dir, contract.file);
     const columns = contract.columns.map((c) => c.name);
-    const times = columns.map((c) => TIME_COLUMNS.has(c));
+    const times = contract.columns.map(isInstantColumn);
     const fd = fs.openSync(file, 'w');
     let rows = 0;
     try {
       let chunk = `${columns.join(',')}\r\n`;
-      for (const row of store.sqlite.prepare(QUERIES[kind]).raw().iterate() as Iterable<unknown[]>) {
+      for (const row of store.sqlite.prepare(exportSql(contract)).raw().iterate() as Iterable<unknown[]>) {
         chunk += row.map((v, i) => (times[i] ? new Date(v as number).toISOString() : csvField(v))).join(',') + '\r\n';
         rows++;
         if (chunk.length > 1 << 20) {
@@ -50,7 +48,7 @@ export function exportCsv(store: Store, dir: string): ExportResult {
     } finally {
       fs.closeSync(fd);
     }
-    files.push({ kind, file, rows });
+    files.push({ kind: contract.kind, file, rows });
   }
   return { dir, files };
 }

@@ -7,12 +7,12 @@ import { addDays } from '../time.ts';
 import { Random, Weighted, hash32 } from './random.ts';
 import type { Pools } from './pools.ts';
 
-export const PLAN_NAMES = ['MAPD', 'Commercial', 'Medicaid', 'ACA'] as const;
+const PLAN_NAMES = ['MAPD', 'Commercial', 'Medicaid', 'ACA'] as const;
 const PLAN_MIX = new Weighted<number>([[0, 40], [1, 30], [2, 20], [3, 10]]);
-export const LANGUAGES = ['en', 'es', 'zh', 'vi', 'ko', 'ru'] as const;
+const LANGUAGES = ['en', 'es', 'zh', 'vi', 'ko', 'ru'] as const;
 const LANGUAGE_MIX = new Weighted<number>([[0, 78], [1, 17], [2, 2], [3, 1.5], [4, 0.8], [5, 0.7]]);
 
-export const FULL_SCALE_MEMBERS = 5_000_000;
+const FULL_SCALE_MEMBERS = 5_000_000;
 /** Share of members who call often (chronic conditions, confusion): they make the repeat calls. */
 const FREQUENT_SHARE = 0.02;
 
@@ -33,7 +33,7 @@ export type Members = {
   pools: Pools;
 };
 
-export const memberCount = (scale: number) => Math.max(500, Math.round(FULL_SCALE_MEMBERS * scale));
+const memberCount = (scale: number) => Math.max(500, Math.round(FULL_SCALE_MEMBERS * scale));
 
 export function buildMembers(seed: number, scale: number, anchorDate: string, pools: Pools): Members {
   const count = memberCount(scale);
@@ -67,7 +67,7 @@ export function buildMembers(seed: number, scale: number, anchorDate: string, po
   };
 }
 
-export const canonicalId = (i: number) => `M-${100000 + i}`;
+const canonicalId = (i: number) => `M-${100000 + i}`;
 
 /** Source systems disagree on id format; the pipeline must fold these back into one member. */
 export function sourceIdForm(i: number, rng: Random, bareShare: number): string {

@@ -1,10 +1,10 @@
 /**
  * The default scenario: how many sessions and calls of each kind a day brings at full scale
- * (a 5M-member plan), the weekly and daily rhythm, the billing incident that starts 14 days
- * before the world's anchor date, and shipped fixes. Nothing here is an answer: these are the
- * causes; the leakage figures come out of the pipeline.
+ * (a 5M-member plan), the weekly and daily rhythm, the billing incident that starts with a Tuesday
+ * release 8 to 14 days before the world's anchor date, and shipped fixes. Nothing here is an
+ * answer: these are the causes; the leakage figures come out of the pipeline.
  */
-import { addDays, isIsoDate, isoWeekday, type ZoneClock } from '../time.ts';
+import { addDays, describeDateProblem, isoWeekday, type ZoneClock } from '../time.ts';
 import { LeakError } from '../errors.ts';
 import { JOURNEYS, type Journey } from './pools.ts';
 import { Random, hash32 } from './random.ts';
@@ -22,6 +22,18 @@ const SUCCESS: Record<Journey, number> = { billing: 14700, id_card: 8000, pharma
 /** The incident: extra billing failures on mobile for MAPD members, all with the eligibility error (+14%). */
 export const SPIKE_PER_DAY = 614;
 export const SPIKE_DAYS_BEFORE_ANCHOR = 14;
+const TUESDAY = 2;
+
+/**
+ * The incident's first day: the first Tuesday (a release day) on or after SPIKE_DAYS_BEFORE_ANCHOR
+ * days before the anchor. On a weekday start the spike is big enough to be told from a normal day
+ * at the demo's scale (a weekend day brings about 40% fewer calls than a Tuesday), whatever day of
+ * the week the world is anchored on; a Tuesday anchor keeps it exactly 14 days back.
+ */
+export function incidentStart(anchorDate: string): string {
+  const earliest = addDays(anchorDate, -SPIKE_DAYS_BEFORE_ANCHOR);
+  return addDays(earliest, (TUESDAY - isoWeekday(earliest) + 7) % 7);
+}
 const UNRELATED_CALLS = 16100;
 
 export const STREAMS: Stream[] = [
@@ -65,7 +77,7 @@ export function planDay(opts: ScenarioOptions, clock: ZoneClock, date: string): 
   }
   const weekday = WEEKDAY[isoWeekday(date) - 1];
   const dayNumber = Date.parse(`${date}T00:00:00Z`) / 86_400_000;
-  const spikeOn = date >= addDays(opts.anchorDate, -SPIKE_DAYS_BEFORE_ANCHOR);
+  const spikeOn = date >= incidentStart(opts.anchorDate);
   const base = STREAMS.map((s, i) => {
     const noise = 1 + new Random(hash32(opts.seed, 0x646179, dayNumber, i)).normal(0, DAILY_NOISE);
     if (s.kind === 'spike' && !spikeOn) return 0;
@@ -98,7 +110,9 @@ export function countInMinute(plan: DayPlan, i: number, e: number): number {
 export function parseFix(text: string): Fix {
   const m = /^([a-z][a-z0-9_]*):(\d{4}-\d{2}-\d{2}):(\d+(?:\.\d+)?)$/i.exec(text.trim());
   const usage = `--fix must be JOURNEY:YYYY-MM-DD:PCT, e.g. billing:2026-11-10:15 (journeys: ${JOURNEYS.join(', ')}; PCT 0–100)`;
-  if (!m || !isIsoDate(m[2])) throw new LeakError('bad_argument', `${usage}; got ${JSON.stringify(text)}.`);
+  if (!m) throw new LeakError('bad_argument', `${usage}; got ${JSON.stringify(text)}.`);
+  const problem = describeDateProblem(m[2]);
+  if (problem) throw new LeakError('bad_argument', `--fix ${JSON.stringify(text)}: its date ${m[2]} ${problem}.`);
   const journey = m[1].toLowerCase();
   const pct = Number(m[3]);
   if (!(JOURNEYS as readonly string[]).includes(journey) || pct > 100) throw new LeakError('bad_argument', `${usage}; got ${JSON.stringify(text)}.`);

@@ -1,10 +1,12 @@
 /**
  * The one place errors become Slack replies. A LeakError is the one line the CLI would print
- * (usage shown as /leak); anything else is logged with its stack and the person gets one calm line.
+ * (usage shown as /leak); a call Slack refused says why (and how to invite the bot when that is
+ * the fix); anything else is logged with its stack and the person gets one calm line.
  */
 import { isLeakError } from '../errors.ts';
-import type { SlackMessage } from '../blocks/limits.ts';
-import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { fitMessage, type SlackMessage } from '../blocks/limits.ts';
+import { mrkdwn, sectionBlock } from '../blocks/mrkdwn.ts';
+import { describeSlackFailure, isSlackFailure, postingHint } from '../slack-delivery.ts';
 
 export type ErrorLog = { error(...args: unknown[]): void };
 
@@ -16,11 +18,13 @@ export function errorLine(e: unknown, log: ErrorLog = console): string {
   if (slack?.code === 'slack_webapi_rate_limited_error') {
     return `Slack is rate limiting me right now; please try again in ${Math.max(1, slack.retryAfter ?? 30)} seconds.`;
   }
+  if (isSlackFailure(e)) return postingHint(e) ?? `Slack did not take my answer (${describeSlackFailure(e)}); please try again in a minute.`;
   log.error('Leak: unexpected error while answering in Slack', e);
   return UNEXPECTED;
 }
 
 export function errorMessage(e: unknown, log: ErrorLog = console): SlackMessage {
   const line = errorLine(e, log);
-  return { text: line, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${escapeMrkdwn(line)}` } }] };
+  // Fitted like any answer: an error that quotes a long argument must still reach the person.
+  return fitMessage(mrkdwn`${line}`, [sectionBlock(mrkdwn`:warning: ${line}`)]);
 }

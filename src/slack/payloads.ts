@@ -2,7 +2,7 @@
  * The shapes the listeners rely on, checked at the edge with zod: a payload missing what we need
  * is logged and ignored instead of failing somewhere deeper with a TypeError.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const slashCommandSchema = z.object({
   text: z.string().default(''),

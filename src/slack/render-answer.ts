@@ -6,11 +6,12 @@ import type { AnyCommand } from '../../commands/command.ts';
 import type { Config } from '../config.ts';
 import { renderGeneric } from '../blocks/generic.ts';
 import type { RenderedAnswer } from '../blocks/limits.ts';
+import { mrkdwn } from '../blocks/mrkdwn.ts';
 
 export function renderAnswer(cmd: AnyCommand, result: unknown, config: Config, json = false): RenderedAnswer {
   if (json) {
     const body = JSON.stringify(result, (_k, v) => (v instanceof Map ? Object.fromEntries(v) : v), 2);
-    return { ...renderGeneric({ ...cmd, renderText: () => body }, {}), text: `${cmd.name} (JSON)` };
+    return { ...renderGeneric({ ...cmd, renderText: () => body }, {}), text: mrkdwn`${cmd.name} (JSON)` };
   }
   return cmd.renderBlocks ? cmd.renderBlocks(result, config) : renderGeneric(cmd, result);
 }

@@ -30,7 +30,7 @@ export async function startSlackIfConfigured(ctx: Context, log: StartLog = ctx.l
   log.info(
     mode === 'socket'
       ? 'Slack: connected over Socket Mode; /leak, buttons, mentions and the Home tab are live.'
-      : `Slack: listening on port ${port} at /slack/events (commands, interactivity and events).`,
+      : `Slack: listening on ${ctx.config.slack.bind ? `${ctx.config.slack.bind}:${port}` : `port ${port}`} at /slack/events (commands, interactivity and events).`,
   );
   return service;
 }

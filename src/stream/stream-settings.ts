@@ -3,7 +3,7 @@
  * the subject prefix (`<prefix>.members`, `<prefix>.digital`, `<prefix>.calls`) and the durable
  * consumer's name. Checked once, with a one-line error saying what is valid.
  */
-import type { SourceKind } from '../ingest/contract.ts';
+import { SOURCE_KINDS, type SourceKind } from '../sources.ts';
 
 export type StreamSettings = {
   /** One or more `nats://host:port`, comma-separated (a cluster's seed servers). */
@@ -16,7 +16,7 @@ export type StreamSettings = {
   consumer: string;
 };
 
-export const KINDS: readonly SourceKind[] = ['members', 'digital', 'calls'];
+export const KINDS: readonly SourceKind[] = SOURCE_KINDS;
 
 export { STREAM_DEFAULTS, NAME_RULE, PREFIX_RULE, streamUrlProblem, nameProblem, prefixProblem } from '../config.ts';
 

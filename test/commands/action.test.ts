@@ -24,9 +24,14 @@ describe('leak action (CLI)', () => {
     await loadKnownFix(deps);
     await leak(deps, 'action', 'new', 'billing', 'Explain Not eligible', '--team', 'Billing', '--error', 'Not eligible');
     await leak(deps, 'action', 'ack', 'A-1');
-    await leak(deps, 'action', 'ship', 'A-1', '--ship-date', SHIP_DATE);
+    // Shipping says what `impact A-1` says right after: one definition of the "after" window.
+    const shipped = await leak(deps, 'action', 'ship', 'A-1', '--ship-date', SHIP_DATE);
+    const line = 'outcome so far (14 days before 2026-11-10 vs 7 after): Calls/day 11 → 6.6 (−40.3%)';
+    expect(shipped.text).toContain(line);
+    expect(shipped.text).not.toContain('no complete day after the ship date yet');
     const shown = await leak(deps, 'action', 'show', 'A-1');
-    expect(shown.text).toContain('outcome so far (14 days before 2026-11-10 vs 7 after): Calls/day 11 → 6.6 (−40.3%)');
+    expect(shown.text).toContain(line);
+    expect((await leak(deps, 'impact', 'A-1')).text).toMatch(/^A-1 \(Explain Not eligible\), shipped 2026-11-10, 7 days after: Calls\/day 11 → 6\.6 \(−40\.3%\)/);
   });
 
   it('creates, acknowledges, ships and lists an action with its history', async () => {
@@ -34,12 +39,12 @@ describe('leak action (CLI)', () => {
     seedJourney(deps);
     const created = await leak(deps, 'action', 'new', 'billing', 'Fix the eligibility check', '--team', 'Billing', '--error', 'Not eligible', '--by', 'dana');
     expect(created.text).toContain('Created A-1 (proposed) for billing, owner team Billing.');
-    await leak(deps, 'action', 'ack', 'A-1', '--assignee', 'sam', '--by', 'dana');
+    await leak(deps, 'action', 'ack', 'A-1', '--assignee', 'U0SAM0001', '--by', 'dana');
     const shipped = await leak(deps, 'action', 'ship', 'a1', '--ship-date', '2026-11-20', '--by', 'sam');
     expect(shipped.text).toContain('A-1: acknowledged → shipped.');
     expect(shipped.text).toMatch(/acknowledged → shipped {2}by sam via cli {2}\(ship date 2026-11-20\)/);
     const list = await leak(deps, 'action', 'list');
-    expect(list.text).toMatch(/A-1 +Shipped +billing +Fix the eligibility check +sam +0d/);
+    expect(list.text).toMatch(/A-1 +Shipped +billing +Fix the eligibility check +U0SAM0001 +0d/);
   });
 
   it('refuses an invalid transition and bad input with one line each', async () => {

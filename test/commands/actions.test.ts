@@ -21,9 +21,12 @@ describe('actions', () => {
   });
 
   it('says when there is nothing to recommend', async () => {
-    const r = await invoke<ActionsResult>(deps, ['actions', 'billing', '--date', '2026-10-01']);
+    // Today, weeks after the store's last call: a fair question with nothing measured to answer it.
+    const later = makeDeps({ now: '2026-12-20T17:00:00Z' });
+    await loadSmallFixture(later);
+    const r = await invoke<ActionsResult>(later, ['actions', 'billing']);
     expect(r.recommendations).toEqual([]);
-    expect(r.headline).toBe('No measured leak for billing in the 7 days before 2026-10-01: nothing to recommend yet.');
+    expect(r.headline).toBe('No measured leak for billing in the 7 days before 2026-12-20: nothing to recommend yet.');
   });
 
   it('shows open tracked actions for the journey', async () => {
@@ -37,6 +40,9 @@ describe('actions', () => {
 
   it('refuses bad input with one line', async () => {
     expect(await refusal(deps, ['actions', 'dental'])).toBe('Unknown journey "dental". Known journeys: billing, id_card, pharmacy.');
-    expect(await refusal(deps, ['actions', '--top', '0'])).toBe('--top must be a number from 1 to 50 (got "0").');
+    expect(await refusal(deps, ['actions', '--top', '0'])).toBe('--top must be a whole number from 1 to 50 (got "0").');
+    expect(await refusal(deps, ['actions', '--date', '2026-10-01'])).toBe(
+      'No data for --date 2026-10-01: the store holds calls from 2026-11-13 to 2026-11-20 (dates in America/New_York). Try a date from 2026-11-13 to 2026-11-20.',
+    );
   });
 });

@@ -75,10 +75,12 @@ describe('agents', () => {
       'AG-2              3    0.0%     10m 00s            0',
     ]);
     expect(agentsCommand.renderText(agents('--date', MEMBERS_DATE))).toContain('No agent had 20+ interactions, so none is ranked; lower --min-calls to rank them.');
-    expect(agentsCommand.renderText(agents('--date', '2026-11-25'))).toBe('No contact-center interactions on 2026-11-25.');
+    // Today (2026-11-24 here) is always a fair question; a day outside the store's calls is refused with them.
+    expect(agentsCommand.renderText(agents('--date', '2026-11-24'))).toBe('No contact-center interactions on 2026-11-24.');
+    expect(() => agents('--date', '2026-11-25')).toThrow('No data for 2026-11-25: the store holds calls from 2026-11-19 to 2026-11-20 (dates in America/New_York). Try a date from 2026-11-19 to 2026-11-20.');
   });
 
   it('bad --min-calls: one line', () => {
-    expect(() => agents('--min-calls', 'lots')).toThrow('--min-calls must be a number from 1 to 1000000 (got "lots").');
+    expect(() => agents('--min-calls', 'lots')).toThrow('--min-calls must be a whole number from 1 to 1,000,000 (got "lots").');
   });
 });

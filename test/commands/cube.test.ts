@@ -28,10 +28,11 @@ describe('cube', () => {
     expect(r.total).toEqual({ value: 40, calls: 5 });
   });
 
-  it('repeat %: billing 1 of 3 (c-r3), id_card 1 of 1 (c-t2), pharmacy 0; 2 of 5 overall', () => {
+  it("repeat %: unknown (not 0) where a call's 7-day look-back reaches before the store's first call, here all of it, and said so", () => {
     const r = cube('--measure', 'repeat_pct', '--by', 'journey', '--from', '2026-11-19', '--to', '2026-11-20');
-    expect(values(r)).toEqual([{ journey: 'id_card', value: 100 }, { journey: 'billing', value: 33.3 }, { journey: 'pharmacy', value: 0 }]);
-    expect(r.total.value).toBe(40);
+    expect(values(r)).toEqual([{ journey: 'billing', value: null }, { journey: 'id_card', value: null }, { journey: 'pharmacy', value: null }]);
+    expect(r.total.value).toBeNull();
+    expect(cubeCommand.renderText(r)).toContain("Repeat rates count calls from 2026-11-26 on (earlier, the 7-day look-back reaches before the first call in the store, 2026-11-19); n/a where none of a row's calls are from then on.");
   });
 
   it('average end sentiment by interaction, from silver: voice (−0.1 + 0.4 − 0.8) / 3', () => {
@@ -117,6 +118,6 @@ describe('cube', () => {
     expect(() => cube('--where', 'member_id=M-1')).toThrow(`Unknown dimension "member_id" in --where. Dimensions: ${dims}.`);
     expect(() => cube('--by', 'journey,journey')).toThrow('--by names a dimension twice (journey,journey); give each once.');
     expect(() => cube('--from', '2026-11-21', '--to', '2026-11-20')).toThrow('--from 2026-11-21 is after --to 2026-11-20; give the earlier date first.');
-    expect(() => cube('--from', '2026-13-01')).toThrow('--from must be a date written YYYY-MM-DD');
+    expect(() => cube('--from', '2026-13-01')).toThrow('--from "2026-13-01" does not exist: there is no month 13.');
   });
 });

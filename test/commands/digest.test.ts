@@ -54,9 +54,10 @@ describe('leak digest', () => {
     await expect(inv.cmd.run(inv.args, deps)).rejects.toThrow('--post needs SLACK_BOT_TOKEN (a bot token starting with xoxb-) in the environment.');
   });
 
-  it('refuses a day that is still running (or has not started) instead of calling it a whole day', () => {
+  it('refuses a day that is still running (or has not started) instead of calling it a whole day', async () => {
     // 10:00 in New York on Nov 24: Nov 24 is running, Nov 23 is the last complete day.
     const deps = makeDeps({ now: '2026-11-24T15:00:00Z' });
+    await seedLeakage(deps, { endDate: '2026-11-23', days: 60 });
     expect(() => parseCommandArgs(digestCommand, ['--date', '2026-11-24'], deps)).toThrow(
       '--date 2026-11-24 is today in America/New_York and still running: the digest covers complete days (the last one is 2026-11-23). For the day so far: leak today.',
     );
@@ -71,6 +72,6 @@ describe('leak digest', () => {
     const deps = makeDeps();
     expect(() => parseCommandArgs(digestCommand, ['--role', 'ceo'], deps)).toThrow('--role must be one of exec, ops (got "ceo").');
     expect(() => parseCommandArgs(digestCommand, ['--post', 'general'], deps)).toThrow('--post must be #channel-name or a channel ID such as C0123456789 (got "general").');
-    expect(() => parseCommandArgs(digestCommand, ['--date', '2026-13-01'], deps)).toThrow(/--date must be a date written YYYY-MM-DD/);
+    expect(() => parseCommandArgs(digestCommand, ['--date', '2026-13-01'], deps)).toThrow('--date "2026-13-01" does not exist: there is no month 13.');
   });
 });

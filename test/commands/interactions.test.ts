@@ -48,13 +48,14 @@ describe('interactions', () => {
       '',
       'Longest: c-m1, a 55m 00s voice on 2026-11-20 with agent AG-3 (member M-200002).',
     ]);
-    const none = interactions('--date', '2026-11-25');
+    const none = interactions('--date', '2026-11-24');
     expect(none).toMatchObject({ interactions: [], longest: null, total: { volume: 0, avg_seconds: null } });
-    expect(interactionsCommand.renderText(none)).toBe('No contact-center interactions on 2026-11-25.');
+    expect(interactionsCommand.renderText(none)).toBe('No contact-center interactions on 2026-11-24.');
+    expect(() => interactions('--from', '2026-11-21', '--to', '2026-11-23')).toThrow('No data for 2026-11-21 to 2026-11-23: the store holds calls from 2026-11-19 to 2026-11-20');
   });
 
   it('bad arguments: one line', () => {
     expect(() => interactions('voice')).toThrow('Unexpected argument "voice". Usage: leak interactions');
-    expect(() => interactions('--to', '2026-11-31')).toThrow('--to must be a date written YYYY-MM-DD');
+    expect(() => interactions('--to', '2026-11-31')).toThrow('--to "2026-11-31" does not exist: November 2026 has 30 days.');
   });
 });

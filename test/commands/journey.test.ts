@@ -100,7 +100,7 @@ describe('journey MEMBER_ID', () => {
     expect(errorOf(['journey', 'M-999999', '--date', MEMBERS_DATE])).toEqual({ code: 'not_found', line: 'No member M-999999 found.' });
     expect(errorOf(['journey', 'bob'])).toEqual({ code: 'bad_argument', line: '"bob" is not a member id. Accepted forms: M-104382, m104382, M104382 or 104382.' });
     expect(errorOf(['journey']).line).toBe('Which member? Usage: leak journey MEMBER_ID [--days N] [--date YYYY-MM-DD] [--json] (ids like M-104382, m104382, M104382 or 104382).');
-    expect(errorOf(['journey', ROSA, '--days', '2.5']).line).toBe('--days must be a whole number of days from 1 to 366 (got 2.5).');
-    expect(errorOf(['journey', ROSA, '--days', '0']).line).toBe('--days must be a number from 1 to 366 (got "0").');
+    expect(errorOf(['journey', ROSA, '--days', '2.5']).line).toBe('--days must be a whole number from 1 to 366 (got "2.5").');
+    expect(errorOf(['journey', ROSA, '--days', '0']).line).toBe('--days must be a whole number from 1 to 366 (got "0").');
   });
 });

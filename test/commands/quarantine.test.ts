@@ -66,11 +66,11 @@ describe('quarantine command', () => {
     const deps = makeDeps();
     expect(parseCommandArgs(quarantineCommand, ['--file', 'calls.csv', '--limit', '3', '--json'], deps)).toMatchObject({ cmd: quarantineCommand, args: { file: 'calls.csv', limit: 3 }, json: true });
     expect(parseCommandArgs(quarantineCommand, [], deps).args).toEqual({ file: undefined, limit: 50 });
-    for (const bad of ['0', '2.5', 'ten']) {
+    for (const bad of ['0', '2.5', 'ten', '-1']) {
       const err = (() => { try { parseCommandArgs(quarantineCommand, ['--limit', bad], deps); } catch (e) { return e; } })();
       expect(err).toBeInstanceOf(LeakError);
       expect((err as LeakError).code).toBe('bad_argument');
-      expect((err as LeakError).message).toMatch(/^--limit must be a (whole )?number from 1 to 100000/);
+      expect((err as LeakError).message).toMatch(/^--limit must be a whole number from 1 to 100,000 \(got "/);
     }
   });
 });

@@ -6,6 +6,7 @@ import { closestCommand, COMMANDS, loadCommand, loadCommands } from '../../comma
 import { commandHelp, helpText, usageOf } from '../../commands/usage.ts';
 import { describeError } from '../../src/errors.ts';
 import { makeDeps } from '../helpers/store.ts';
+import { loadSmallFixture } from '../helpers/fixture-small.ts';
 
 describe('command registry', () => {
   it('each entry loads the command of its name, and no name is listed twice', async () => {
@@ -41,5 +42,18 @@ describe('command registry', () => {
     expect(await line(['today', 'billing'])).toBe('Unexpected argument "billing". Usage: leak today [--date YYYY-MM-DD] [--json]');
     // A positional that takes the rest of the line is never "unexpected".
     expect(await line(['note', '2026-11-17', 'three', 'more', 'words'])).toBe('no error');
+  });
+
+  it('every question (and the digest) refuses a past date outside the store with the dates it holds, through one helper', async () => {
+    const deps = makeDeps();
+    await loadSmallFixture(deps);
+    // The positionals a command needs before its --date is read.
+    const needs: Record<string, string[]> = { journey: ['M-000001'], member: ['M-000001'], impact: ['billing', '2026-11-15'], ask: ["what's breaking?"] };
+    const questions = (await loadCommands()).filter((c) => c.query || c.name === 'digest');
+    expect(questions.length).toBeGreaterThanOrEqual(12);
+    for (const c of questions) {
+      const said = await parseInvocation([c.name, ...(needs[c.name] ?? []), '--date', '2020-01-01'], deps).then(() => 'no error', describeError);
+      expect(said, c.name).toMatch(/^No data for (--date )?2020-01-01: the store holds calls from 2026-11-13 to 2026-11-20 \(dates in America\/New_York\)\. Try a date from 2026-11-13 to 2026-11-20\.$/);
+    }
   });
 });

@@ -32,8 +32,8 @@ describe('segments', () => {
   });
 
   it('says so when a day has no leaks, and renders a table', async () => {
-    const r = await invoke(deps, ['segments', 'billing', '--date', '2026-11-22']);
-    expect(r.headline).toBe('No billing leaks on 2026-11-22.');
+    const r = await invoke(deps, ['segments', 'billing', '--date', '2026-11-24']);
+    expect(r.headline).toBe('No billing leaks so far today.');
     const text = await renderText(deps, ['segments'], await invoke(deps, ['segments', 'billing', '--date', FIXTURE_DATE]));
     expect(text).toContain('MAPD New          5  50.0%   $40     20.0%          -0.50');
   });

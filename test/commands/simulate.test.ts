@@ -51,12 +51,13 @@ describe('simulate command', () => {
 
   it('refuses bad options in one line that names what is valid', () => {
     const deps = makeDeps({ now: END });
-    expect(refusal(deps, ['--fix', 'billing:2026-13-01:10'])).toMatch(/^--fix must be JOURNEY:YYYY-MM-DD:PCT, e\.g\. billing:2026-11-10:15 .*got "billing:2026-13-01:10"\.$/);
+    expect(refusal(deps, ['--fix', 'billing:2026-13-01:10'])).toBe('--fix "billing:2026-13-01:10": its date 2026-13-01 does not exist: there is no month 13.');
+    expect(refusal(deps, ['--fix', 'billing:11/10:10'])).toMatch(/^--fix must be JOURNEY:YYYY-MM-DD:PCT, e\.g\. billing:2026-11-10:15 .*got "billing:11\/10:10"\.$/);
     expect(refusal(deps, ['--fix', 'shoes:2026-11-01:10'])).toMatch(/journeys: billing, id_card/);
     expect(refusal(deps, ['--speed', '60'])).toBe('--speed applies to --live only.');
     expect(refusal(deps, ['--scale', '2'])).toMatch(/--scale must be a number from 0.0001 to 1/);
     expect(refusal(deps, ['--end', 'yesterday'])).toMatch(/^--end must be an ISO 8601 time/);
-    expect(refusal(deps, ['--days', '2.5'])).toMatch(/whole numbers/);
+    expect(refusal(deps, ['--days', '2.5'])).toBe('--days must be a whole number from 0 to 400 (got "2.5").');
   });
 
   it('stays off when LEAK_SIMULATE=off or when the store holds imported data', async () => {

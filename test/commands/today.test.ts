@@ -4,6 +4,8 @@ import { callRow, eventRow, load, memberRow } from '../helpers/leak-fixture.ts';
 import { queryToday, trendPct } from '../../src/leakage/today.ts';
 import todayCommand from '../../commands/today.ts';
 import { addDays } from '../../src/time.ts';
+import { parseCommandArgs } from '../../commands/invocation.ts';
+import simulateCommand from '../../commands/simulate.ts';
 
 let seq = 0;
 /** `n` leaked calls on local `date` for `journey`, by `owner` (else one member each), at 14:00Z + k minutes (morning in New York). */
@@ -103,6 +105,55 @@ describe('today --date', () => {
     // 2 so far against 7/7 = 1 a day by this hour → +100%
     expect(r.journeys).toEqual([{ journey: 'billing', calls: 2, cost: 16, top_segment: 'Unknown', trend_pct: 100 }]);
     expect(todayCommand.renderText(r)).toContain('2026-11-20 so far (through 10:00 America/New_York)');
+  });
+
+  it('for today counts only as far as the data reaches: a stream that stopped does not slide the trend, and the answer says since when', async () => {
+    // Today's last call is at 09:01 in New York; the day before had 7 calls at 08:00-08:06 and 7 at 10:00-10:06.
+    const stopped = merge(
+      leaks(D, 'billing', 2, 'M-000001', '14'),
+      leaks(addDays(D, -1), 'billing', 7, 'M-000003', '13'),
+      leaks(addDays(D, -1), 'billing', 7, 'M-000004', '15'),
+    );
+    const at = async (nowUtc: string) => {
+      const deps = makeDeps({ now: nowUtc });
+      await load(deps, stopped);
+      return queryToday(deps, D);
+    };
+    // At 09:10 and at 10:30 alike: 2 calls through 09:01 against 7/7 = 1 a day by 09:01 → +100%.
+    // (Counting to the wall clock at 10:30 compared with 14/7 = 2 a day: 0%, sliding as the clock ran.)
+    const early = await at(`${D}T14:10:00Z`);
+    const late = await at(`${D}T15:30:00Z`);
+    for (const r of [early, late]) {
+      expect(r.partial_through).toBe('09:01');
+      expect(r.journeys).toEqual([{ journey: 'billing', calls: 2, cost: 16, top_segment: 'Unknown', trend_pct: 100 }]);
+    }
+    expect([early.stale, early.data_note]).toEqual([false, null]);
+    expect(late.stale).toBe(true);
+    expect(late.data_note).toBe("No new data since 09:01 (now 10:30): today's counts and the trend's comparison hours stop there.");
+    const text = todayCommand.renderText(late).split('\n');
+    expect(text.slice(-2)).toEqual([
+      '2026-11-20 so far (through 09:01 America/New_York, the newest data); trend compares the same hours of the 7 days before.',
+      "No new data since 09:01 (now 10:30): today's counts and the trend's comparison hours stop there.",
+    ]);
+  });
+
+  it('for today with no data yet: nothing counted, and the newest data named', async () => {
+    const deps = makeDeps({ now: `${addDays(D, 1)}T15:00:00Z` });
+    await load(deps, leaks(D, 'billing', 3, 'M-000001', '14'));
+    const r = queryToday(deps, addDays(D, 1));
+    expect(r).toMatchObject({ partial_through: '00:00', stale: true, journeys: [], total: { calls: 0, trend_pct: null } });
+    expect(r.data_note).toBe('No data yet today: the newest is from 2026-11-20 09:02, so nothing today is counted yet.');
+  });
+
+  it('a simulated store reaches as far as the simulator wrote, even through a quiet hour with no call', async () => {
+    const deps = makeDeps({ now: '2026-11-24T08:20:00Z' });
+    const inv = parseCommandArgs(simulateCommand, ['--days', '1', '--scale', '0.002', '--end', '2026-11-24T08:10:00Z'], deps);
+    await inv.cmd.run(inv.args, deps);
+    const newestCall = deps.store.sqlite.prepare("SELECT max(started_at) FROM call_logs_cleaned WHERE local_date = '2026-11-24'").pluck().get() as number;
+    expect(newestCall).toBeLessThan(Date.parse('2026-11-24T08:10:00Z'));
+    const r = queryToday(deps, '2026-11-24');
+    // 03:10 in New York, where the simulator stopped; ten minutes ago, so not stale.
+    expect([r.partial_through, r.stale, r.data_note]).toEqual(['03:10', false, null]);
   });
 
   it('renders a readable table', async () => {

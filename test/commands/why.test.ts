@@ -25,12 +25,13 @@ describe('note and why', () => {
     expect(why.annotations.map((a) => a.text)).toEqual(['Autopay eligibility rules release']);
     expect(why.headline).toBe(
       'billing: 86% of leaks tie to one message ("Member not eligible for autopay"); 93% are on mobile; 71% come through the app. ' +
-        'The spike began on 2026-11-18 (2/day before, 9.3/day since). ' +
+        'The spike began on 2026-11-18: 2/day in the 5 days before it, 9.3/day since (2026-11-18..2026-11-20). ' +
         'Grew most since it began: Spanish-speaking members 0% → 32% of leaks; MAPD Tenured members 0% → 21% of leaks. ' +
         'Changes noted near then: 2026-11-17 "Autopay eligibility rules release".',
     );
     const text = await renderText(deps, ['why'], why);
-    expect(text).toContain('Shares of 28 leaked calls since the spike began (its last 14 days at most), 2026-11-18..2026-11-20:');
+    expect(text).toContain('Shares of 28 leaked calls since the spike began (complete days, its last 14 at most), 2026-11-18..2026-11-20:');
+    expect(text).toContain('Spike: began 2026-11-18; 2/day over 2026-11-13..2026-11-17 → 9.3/day over 2026-11-18..2026-11-20 (+366.7%).');
     expect(text).toMatch(/Spanish +9 +32\.1%/);
   });
 
@@ -42,11 +43,10 @@ describe('note and why', () => {
 
   it('refuses bad input with one line', async () => {
     expect(await refusal(deps, ['why', 'dental'])).toBe('Unknown journey "dental". Known journeys: billing, id_card, pharmacy.');
-    expect(await refusal(deps, ['why', '--date', '20261120'])).toMatch(/^--date must be a date written YYYY-MM-DD/);
-    expect(await refusal(deps, ['why', '--date', '2026-10-01'])).toBe(
-      'No leaked calls on 2026-10-01 or the 7 days before: name a journey (billing, id_card, pharmacy). Usage: leak why [JOURNEY] [--date YYYY-MM-DD] [--json]',
-    );
-    expect(await refusal(deps, ['note', '17-11-2026', 'x'])).toMatch(/^A note starts with its date written YYYY-MM-DD, e\.g\. 2026-11-17 \(got "17-11-2026"\)/);
+    expect(await refusal(deps, ['why', '--date', '20261120'])).toBe('--date "20261120" is not a date written YYYY-MM-DD, e.g. 2026-11-20.');
+    expect(await refusal(makeDeps(), ['why'])).toBe('No leaked calls on 2026-11-24 or the 7 days before: name a journey. Usage: leak why [JOURNEY] [--date YYYY-MM-DD] [--json]');
+    expect(await refusal(deps, ['why', '--date', '2026-10-01'])).toMatch(/^No data for --date 2026-10-01: the store holds calls from 2026-11-13 to 2026-11-20/);
+    expect(await refusal(deps, ['note', '17-11-2026', 'x'])).toBe(`The note's date "17-11-2026" is not a date written YYYY-MM-DD, e.g. 2026-11-20.`);
     expect(await refusal(deps, ['note', '2026-11-17'])).toMatch(/^What changed on 2026-11-17\? Give the note's text\./);
     expect(await refusal(deps, ['note', '2026-11-17', 'x', '--journey', 'dental'])).toBe('Unknown journey "dental". Known journeys: billing, id_card, pharmacy.');
   });

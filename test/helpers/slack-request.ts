@@ -8,6 +8,10 @@ import crypto from 'node:crypto';
 
 export type SlackRequest = { body: string; headers: Record<string, string> };
 
+let triggerSeq = 0;
+/** Slack gives every command and click its own trigger_id, so two of them are never the same bytes. */
+const nextTriggerId = () => `${Date.now()}.${++triggerSeq}.abcdef`;
+
 export type SignOptions = {
   secret: string;
   /** Unix seconds; defaults to now. Set an old or future value to test the replay window. */
@@ -62,7 +66,7 @@ export function slashCommandRequest(f: SlashCommandFields, opts: SignOptions): S
     api_app_id: 'A0LEAKAPP',
     is_enterprise_install: 'false',
     response_url: f.responseUrl,
-    trigger_id: f.triggerId ?? `${Date.now()}.1234.abcdef`,
+    trigger_id: f.triggerId ?? nextTriggerId(),
   }).toString();
   return signed(body, 'application/x-www-form-urlencoded', opts);
 }
@@ -87,7 +91,7 @@ export function blockActionPayload(a: {
     container: a.message
       ? { type: 'message', message_ts: a.message.ts, channel_id: a.channelId ?? CHANNEL.id, is_ephemeral: a.ephemeral ?? false }
       : { type: 'message', message_ts: '1700000000.000100', channel_id: a.channelId ?? CHANNEL.id, is_ephemeral: a.ephemeral ?? true },
-    trigger_id: `${Date.now()}.1234.abcdef`,
+    trigger_id: nextTriggerId(),
     team: { id: TEAM.id, domain: TEAM.domain },
     enterprise: null,
     is_enterprise_install: false,

@@ -6,8 +6,9 @@
  *   const app = await startApp({ slack, deps });   // deps from makeDeps(), seeded as the test needs
  *   const res = await app.post(slashCommandRequest({ text: 'today', responseUrl: slack.responseUrl() }, app.sign));
  */
-import type { LogLevel } from '@slack/bolt';
+import type { LogLevel, Logger } from '@slack/bolt';
 import { buildSlackApp, type SlackService } from '../../src/slack/app.ts';
+import type { RetryTiming } from '../../src/slack-delivery.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Context } from '../../src/context.ts';
 import type { FakeSlack } from './fake-slack.ts';
@@ -29,7 +30,7 @@ export type StartedApp = {
   stop(): Promise<void>;
 };
 
-export async function startApp(opts: { slack: FakeSlack; deps?: Context; env?: Record<string, string>; logLevel?: LogLevel }): Promise<StartedApp> {
+export async function startApp(opts: { slack: FakeSlack; deps?: Context; env?: Record<string, string>; logLevel?: LogLevel; logger?: Logger; retryTiming?: RetryTiming }): Promise<StartedApp> {
   const base = opts.deps ?? makeDeps();
   // The app reads only its Config; the test's store and clock are kept.
   const config = loadConfig({
@@ -43,8 +44,10 @@ export async function startApp(opts: { slack: FakeSlack; deps?: Context; env?: R
     SLACK_API_RETRIES: '0',
     ...opts.env,
   });
-  const deps: Context = { ...base, config: { ...base.config, slack: config.slack } };
-  const service = buildSlackApp(deps, { logLevel: opts.logLevel });
+  // Who may do what (LEAK_EDITORS, LEAK_PII_USERS, LEAK_SHOW_PII) comes from `env` when a test sets it there.
+  const accessFromEnv = ['LEAK_EDITORS', 'LEAK_PII_USERS', 'LEAK_SHOW_PII'].some((k) => opts.env?.[k] !== undefined);
+  const deps: Context = { ...base, config: { ...base.config, slack: config.slack, ...(accessFromEnv ? { access: config.access } : {}) } };
+  const service = buildSlackApp(deps, { logLevel: opts.logLevel, logger: opts.logger, retryTiming: opts.retryTiming });
   const { port } = await service.start({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}/slack/events`;
   return {

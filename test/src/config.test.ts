@@ -69,3 +69,25 @@ describe('tracked-action settings', () => {
     expect(loadConfig({ LEAK_OUTCOME_INTERIM_DAYS: '10', LEAK_OUTCOME_FINAL_DAYS: '5' }).actions).toMatchObject({ interimDays: 10, finalDays: 10 });
   });
 });
+
+describe('Slack access settings', () => {
+  it('defaults: personal details hidden, everyone may edit, the receiver on every interface', () => {
+    const c = loadConfig({});
+    expect(c.access).toEqual({ showPii: false, piiViewers: undefined, editors: undefined });
+    expect(c.slack.bind).toBeUndefined();
+  });
+
+  it('reads people lists into user ids and user group ids, and LEAK_SHOW_PII and LEAK_BIND', () => {
+    const c = loadConfig({ LEAK_EDITORS: 'U0123ABCD, S0456EFGH,W0789', LEAK_PII_USERS: 'S0PRIV', LEAK_SHOW_PII: 'true', LEAK_BIND: '127.0.0.1' });
+    expect(c.access).toEqual({ showPii: true, editors: { users: ['U0123ABCD', 'W0789'], groups: ['S0456EFGH'] }, piiViewers: { users: [], groups: ['S0PRIV'] } });
+    expect(c.slack.bind).toBe('127.0.0.1');
+    expect(loadConfig({ LEAK_BIND: '::' }).slack.bind).toBe('::');
+  });
+
+  it('names the bad variable and what is valid', () => {
+    expect(fail({ LEAK_EDITORS: '@bob' })).toBe('Invalid LEAK_EDITORS="@bob": must be Slack user ids (U…) and/or user group ids (S…) separated by commas, e.g. U0123ABCD,S0456EFGH.');
+    expect(fail({ LEAK_PII_USERS: 'U0123ABCD;U0456' })).toMatch(/^Invalid LEAK_PII_USERS="U0123ABCD;U0456": must be Slack user ids/);
+    expect(fail({ LEAK_SHOW_PII: 'yes' })).toBe('Invalid LEAK_SHOW_PII="yes": must be true or false.');
+    expect(fail({ LEAK_BIND: 'example.com' })).toBe('Invalid LEAK_BIND="example.com": must be an IP address to listen on, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every interface).');
+  });
+});

@@ -1,5 +1,6 @@
+import cron from 'node-cron';
 import { describe, expect, it } from 'vitest';
-import { parseDigestChannels } from '../../src/digest-channels.ts';
+import { DEFAULT_DIGEST_CRON, cronProblem, parseDigestChannels } from '../../src/digest-channels.ts';
 import { loadConfig } from '../../src/config.ts';
 
 describe('digest channel config', () => {
@@ -23,5 +24,12 @@ describe('digest channel config', () => {
 
   it('refuses a bad LEAK_DIGEST_CRON', () => {
     expect(() => loadConfig({ LEAK_DIGEST_CRON: '0 8 * *' })).toThrow(/^Invalid LEAK_DIGEST_CRON="0 8 \* \*": "0 8 \* \*" must have 5 fields/);
+  });
+
+  it('passes the default schedule without asking node-cron, which accepts it too', () => {
+    expect(cronProblem(DEFAULT_DIGEST_CRON)).toBeNull();
+    expect(cron.validate(DEFAULT_DIGEST_CRON)).toBe(true);
+    expect(cronProblem('0  8 * * 1-6')).toBeNull();
+    expect(cronProblem('0 8 * * 1-8')).toMatch(/is not a valid cron schedule/);
   });
 });

@@ -8,8 +8,8 @@ import type { Asked, AskedAnswer } from '../../../commands/asking.ts';
 import type { ClarifyResolution } from '../../ask/types.ts';
 import type { Context } from '../../context.ts';
 import { shareBlock } from '../../blocks/elements.ts';
-import { fitAnswer, LIMITS, truncate, type SlackMessage } from '../../blocks/limits.ts';
-import { escapeMrkdwn } from '../../blocks/mrkdwn.ts';
+import { fitAnswer, fitMessage, LIMITS, truncate, type SlackMessage } from '../../blocks/limits.ts';
+import { code, contextBlock, joinMrkdwn, mrkdwn, sectionBlock } from '../../blocks/mrkdwn.ts';
 import { renderAnswer } from '../render-answer.ts';
 import { ASK_ACTION, choiceValue } from './action-ids.ts';
 import { answerControls } from './controls.ts';
@@ -25,24 +25,18 @@ export function renderAsked(asked: Asked, ctx: Context, where: AskedWhere): Slac
   if (asked.kind === 'answer') return renderAskedAnswer(asked, ctx, where);
   if (asked.kind === 'clarify') return renderClarify(asked.id, asked.resolution, []);
   const lead = asked.resolution.reason === 'refused' ? 'I only answer questions, and changed nothing. I answer questions like:' : 'I answer questions like:';
-  const text = escapeMrkdwn(`${lead} ${asked.resolution.suggestions.join(' · ')}`);
-  return {
-    text,
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `${escapeMrkdwn(lead)}\n${asked.resolution.suggestions.map((s) => `• ${escapeMrkdwn(s)}`).join('\n')}` } }],
-  };
+  const { suggestions } = asked.resolution;
+  return fitMessage(mrkdwn`${lead} ${suggestions.join(' · ')}`, [sectionBlock(mrkdwn`${lead}\n${joinMrkdwn(suggestions.map((s) => mrkdwn`• ${s}`), '\n')}`)]);
 }
 
 function renderAskedAnswer(asked: AskedAnswer, ctx: Context, where: AskedWhere): SlackMessage {
   const answer = renderAnswer(asked.cmd, asked.result, ctx.config);
-  const understood: KnownBlock = {
-    type: 'context',
-    block_id: 'leak_ask_understood',
-    elements: [
-      { type: 'mrkdwn' as const, text: `Understood as \`/leak ${escapeMrkdwn(asked.command)}\`` },
-      ...(asked.resolution.notes ?? []).map((n) => ({ type: 'mrkdwn' as const, text: escapeMrkdwn(n) })),
-      ...(where.learned ? [{ type: 'mrkdwn' as const, text: `Learned: next time “${escapeMrkdwn(where.learned)}” means this.` }] : []),
-    ].slice(0, LIMITS.contextElements),
-  };
+  const lines = [
+    mrkdwn`Understood as ${code(`/leak ${asked.command}`)}`,
+    ...(asked.resolution.notes ?? []).map((n) => mrkdwn`${n}`),
+    ...(where.learned ? [mrkdwn`Learned: next time “${where.learned}” means this.`] : []),
+  ].slice(0, LIMITS.contextElements);
+  const understood: KnownBlock = { ...contextBlock(...lines), block_id: 'leak_ask_understood' };
   const feedback: KnownBlock = {
     type: 'actions',
     block_id: `leak_ask_feedback:${asked.id}`,
@@ -66,7 +60,7 @@ export function renderClarify(id: number, c: ClarifyResolution, path: number[]):
     action_id: `${ASK_ACTION.choice}:${i}`,
     value: choiceValue(id, [...path, i]),
   }));
-  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(c.prompt) } }];
+  const blocks: KnownBlock[] = [sectionBlock(mrkdwn`${c.prompt}`)];
   if (buttons.length) blocks.push({ type: 'actions', block_id: `leak_ask_choices:${id}`, elements: buttons });
-  return { text: escapeMrkdwn(c.prompt), blocks };
+  return fitMessage(mrkdwn`${c.prompt}`, blocks);
 }

@@ -12,8 +12,10 @@ import { isKnownWord } from '../../ask/resolve.ts';
 import { parseInvocation } from '../../../commands/invocation.ts';
 import type { Context } from '../../context.ts';
 import type { SlackMessage } from '../../blocks/limits.ts';
-import { answerLine, readIntent, type AnswerOptions } from '../answer.ts';
+import { answerLine, audienceContext, readIntent, type AnswerOptions } from '../answer.ts';
 import { errorMessage } from '../error-reply.ts';
+import { isLeakError } from '../../errors.ts';
+import { plainFromSlack } from '../../mentions.ts';
 import { unescapeSlack } from '../tokenize.ts';
 import { renderAsked } from './blocks.ts';
 
@@ -27,23 +29,38 @@ export const threadKeys = {
 };
 
 export async function replyToText(text: string, ctx: Context, place: SlackPlace, opts: AnswerOptions): Promise<SlackMessage> {
+  try {
+    return await commandOrQuestion(text, ctx, place, opts);
+  } catch (e) {
+    return errorMessage(e, opts.log);
+  }
+}
+
+async function commandOrQuestion(text: string, ctx: Context, place: SlackPlace, opts: AnswerOptions): Promise<SlackMessage> {
   const asked = text.trim().match(/^ask\b\s*([\s\S]*)$/i);
   if (asked) return ask(asked[1], ctx, place, opts);
   const intent = await readIntent(text);
-  if (intent.kind === 'help' || intent.kind === 'cli_only') return answerLine(text, ctx, opts);
+  if (intent.kind === 'help') return answerLine(text, ctx, opts);
   if (intent.kind === 'command' && (await parses(intent.argv, ctx))) return answerLine(text, ctx, opts);
   if (intent.kind === 'unknown' && !intent.suggestion) return ask(text, ctx, place, opts);
   // A command's name with bad arguments, or a word near one that is no word Leak knows ("tody", "sgments"), is
   // a question only for its own words: "tody --date 2026-11-23" is no follow-up "and on the 23rd?".
   const first = intent.kind === 'command' ? intent.argv[0] : intent.word;
   const commandShaped = intent.kind === 'command' || (first.length >= 4 && !isKnownWord(first, vocabularyOf(ctx.store)));
+  // A command's name followed by words that mean nothing to the resolver ("segments xyz") is that command with a
+  // bad argument: its own error says what is valid, where a question would silently drop the word.
+  if (intent.kind === 'command' && !intent.argv.slice(1).some((w) => isKnownWord(w, vocabularyOf(ctx.store)))) return answerLine(text, ctx, opts);
   return ask(text, ctx, place, opts, { instead: () => answerLine(text, ctx, opts), followUps: !commandShaped });
 }
 
 /** `otherwise.instead`: what to say rather than "I answer questions like…" (the command's own error, or "Did you mean…?"). */
-async function ask(text: string, ctx: Context, place: SlackPlace, opts: AnswerOptions, otherwise?: { instead: () => Promise<SlackMessage>; followUps: boolean }): Promise<SlackMessage> {
-  const question = unescapeSlack(text).trim();
+type Otherwise = { instead: () => Promise<SlackMessage>; followUps: boolean };
+
+async function ask(text: string, ctx: Context, place: SlackPlace, opts: AnswerOptions, otherwise?: Otherwise): Promise<SlackMessage> {
+  // Read as the person saw it: <#C1|billing> is the word #billing, <@U1|bob> is @bob, &amp; is &.
+  const question = unescapeSlack(plainFromSlack(text)).trim();
   try {
+    ctx = await audienceContext(ctx, opts);
     const resolution = await resolveAsked(question, ctx, askInput(ctx, place));
     const lost = resolution.kind === 'unknown' && resolution.reason === 'not_understood';
     const followUp = resolution.kind === 'answer' && resolution.source === 'context';
@@ -55,11 +72,12 @@ async function ask(text: string, ctx: Context, place: SlackPlace, opts: AnswerOp
   }
 }
 
+/** Whether the line is a command to run: it parses, or it is refused where it was typed (the refusal is the answer). */
 async function parses(argv: string[], ctx: Context): Promise<boolean> {
   try {
     await parseInvocation(argv, ctx);
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    return isLeakError(e) && e.code === 'not_allowed';
   }
 }

@@ -2,7 +2,7 @@
 import type { KnownBlock, View } from '@slack/types';
 import { formatCount, formatMoney, formatPct } from '../../format.ts';
 import { STATUS_LABEL } from '../../actions/state-machine.ts';
-import { escapeMrkdwn } from '../../blocks/mrkdwn.ts';
+import { contextBlock, dividerBlock, fieldsBlock, headerBlock, joinMrkdwn, mrkdwn, mrkdwnOf, sectionBlock, userMention } from '../../blocks/mrkdwn.ts';
 import { fitAnswer, LIMITS, truncate } from '../../blocks/limits.ts';
 import type { HomeData } from './query.ts';
 
@@ -17,79 +17,60 @@ const trend = (pct: number | null) => (pct === null ? 'no earlier week' : `${for
 export function buildHomeBlocks(data: HomeData): View {
   const { today } = data;
   const head: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: 'Leak: command center', emoji: true } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `Updated ${data.updated_at} · ${today.date} · refreshed each time you open this tab` }] },
-    ...(data.eventLog ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(data.eventLog) }] } as KnownBlock] : []),
-    { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(today.headline) } },
-    { type: 'header', text: { type: 'plain_text', text: 'Top leaks today', emoji: true } },
+    headerBlock('Leak: command center'),
+    contextBlock(mrkdwn`Updated ${data.updated_at} · ${today.date} · refreshed each time you open this tab`),
+    ...(data.eventLog ? [contextBlock(mrkdwn`${data.eventLog}`)] : []),
+    sectionBlock(mrkdwnOf(today.headline)),
+    ...(today.data_note ? [contextBlock(mrkdwn`:warning: ${today.data_note}`)] : []),
+    headerBlock('Top leaks today'),
   ];
-  const rows: KnownBlock[][] = today.journeys.slice(0, TOP).map((j) => [
-    {
-      type: 'section',
-      fields: [
-        { type: 'mrkdwn', text: `*${escapeMrkdwn(j.journey)}*\n${calls(j.calls)} · ${formatMoney(j.cost)}` },
-        { type: 'mrkdwn', text: `Top segment: ${escapeMrkdwn(j.top_segment ?? '—')}\n${trend(j.trend_pct)}` },
-      ],
-    },
-  ]);
-  if (today.journeys.length === 0) rows.push([{ type: 'section', text: { type: 'mrkdwn', text: 'No leaked calls so far today.' } }]);
+  const rows: KnownBlock[][] = today.journeys
+    .slice(0, TOP)
+    .map((j) => [fieldsBlock([mrkdwn`*${j.journey}*\n${calls(j.calls)} · ${formatMoney(j.cost)}`, mrkdwn`Top segment: ${j.top_segment ?? '—'}\n${trend(j.trend_pct)}`])]);
+  if (today.journeys.length === 0) rows.push([sectionBlock(mrkdwn`No leaked calls so far today.`)]);
   const tail: KnownBlock[] = [];
-  if (today.journeys.length > TOP) {
-    tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Top ${TOP} of ${today.journeys.length} leaking journeys; \`/leak today\` lists them all.` }] });
-  }
-  tail.push({ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: 'Biggest mover', emoji: true } });
+  if (today.journeys.length > TOP) tail.push(contextBlock(mrkdwn`Top ${TOP} of ${today.journeys.length} leaking journeys; \`/leak today\` lists them all.`));
+  tail.push(dividerBlock(), headerBlock('Biggest mover'));
   const m = data.mover;
-  tail.push({
-    type: 'section',
-    text: {
-      type: 'mrkdwn',
-      text: m
-        ? `*${escapeMrkdwn(m.journey)}*: ${calls(m.calls)} vs ${formatCount(Math.round(m.prior_mean))} on an average day before (${m.change > 0 ? 'up' : 'down'} ${formatCount(Math.abs(Math.round(m.change)))}, ${formatPct(m.trend_pct, true)}).`
-        : 'Nothing moved against the 7-day average yet.',
-    },
-  });
-  tail.push({ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: 'Open actions', emoji: true } });
+  tail.push(
+    sectionBlock(
+      m
+        ? mrkdwn`*${m.journey}*: ${calls(m.calls)} vs ${formatCount(Math.round(m.prior_mean))} on an average day before (${m.change > 0 ? 'up' : 'down'} ${formatCount(Math.abs(Math.round(m.change)))}, ${formatPct(m.trend_pct, true)}).`
+        : mrkdwn`Nothing moved against the 7-day average yet.`,
+    ),
+  );
+  tail.push(dividerBlock(), headerBlock('Open actions'));
   if (data.actions.length === 0) {
-    tail.push({ type: 'section', text: { type: 'mrkdwn', text: 'No open actions. Recommendations offer an "I\'ll take it" button.' } });
+    tail.push(sectionBlock(mrkdwn`No open actions. Recommendations offer an "I'll take it" button.`));
   } else {
     const lines = data.actions
       .slice(0, ACTIONS_SHOWN)
-      .map((a) => `*${a.id}* ${escapeMrkdwn(a.journey)} · ${escapeMrkdwn(truncate(a.title, 80))}\n      ${STATUS_LABEL[a.status]} · owner ${a.assignee ? `<@${a.assignee}>` : `${escapeMrkdwn(a.owner_team)} (unassigned)`} · ${a.age_days}d old`);
-    tail.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(lines.join('\n'), LIMITS.sectionText) } });
-    if (data.actions.length > ACTIONS_SHOWN) {
-      tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Showing ${ACTIONS_SHOWN} of ${data.actions.length} open actions.` }] });
-    }
+      .map((a) => mrkdwn`*${a.id}* ${a.journey} · ${truncate(a.title, 80)}\n      ${STATUS_LABEL[a.status]} · owner ${a.assignee ? userMention(a.assignee) : mrkdwn`${a.owner_team} (unassigned)`} · ${a.age_days}d old`);
+    tail.push(sectionBlock(joinMrkdwn(lines, '\n')));
+    if (data.actions.length > ACTIONS_SHOWN) tail.push(contextBlock(mrkdwn`Showing ${ACTIONS_SHOWN} of ${data.actions.length} open actions.`));
   }
   tail.push(...alertBlocks(data), ...digestFailureBlocks(data));
-  const fitted = fitAnswer({ text: today.headline, head, rows, tail, unit: 'journeys' }, { maxBlocks: LIMITS.viewBlocks });
+  const fitted = fitAnswer({ text: mrkdwnOf(today.headline), head, rows, tail, unit: 'journeys' }, { maxBlocks: LIMITS.viewBlocks });
   return { type: 'home', blocks: fitted.blocks };
 }
 
 const ALERTS_SHOWN = 5;
 
 function alertBlocks(data: HomeData): KnownBlock[] {
-  const blocks: KnownBlock[] = [{ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: 'Open alerts', emoji: true } }];
+  const blocks: KnownBlock[] = [dividerBlock(), headerBlock('Open alerts')];
   if (data.alerts.length === 0) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: 'No open alerts.' } });
+    blocks.push(sectionBlock(mrkdwn`No open alerts.`));
     return blocks;
   }
-  const lines = data.alerts.slice(0, ALERTS_SHOWN).map((a) => `*#${a.id}* ${escapeMrkdwn(truncate(a.text, 200))}`);
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(lines.join('\n'), LIMITS.sectionText) } });
-  if (data.alerts.length > ALERTS_SHOWN) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Showing ${ALERTS_SHOWN} of ${data.alerts.length} open alerts; \`/leak alerts\` lists them all.` }] });
-  }
+  const lines = data.alerts.slice(0, ALERTS_SHOWN).map((a) => mrkdwn`*#${a.id}* ${truncate(a.text, 200)}`);
+  blocks.push(sectionBlock(joinMrkdwn(lines, '\n')));
+  if (data.alerts.length > ALERTS_SHOWN) blocks.push(contextBlock(mrkdwn`Showing ${ALERTS_SHOWN} of ${data.alerts.length} open alerts; \`/leak alerts\` lists them all.`));
   return blocks;
 }
 
 /** Shown only when something went wrong: a digest that failed or may not have gone out. */
 function digestFailureBlocks(data: HomeData): KnownBlock[] {
   if (data.digestFailures.length === 0) return [];
-  const lines = data.digestFailures.map(
-    (d) => `*${escapeMrkdwn(d.channel)}* ${d.digest_date} (${d.role}): ${d.status}${d.error ? ` — ${escapeMrkdwn(truncate(d.error, 200))}` : ''}`,
-  );
-  return [
-    { type: 'divider' },
-    { type: 'header', text: { type: 'plain_text', text: 'Digests that did not go out', emoji: true } },
-    { type: 'section', text: { type: 'mrkdwn', text: truncate(lines.join('\n'), LIMITS.sectionText) } },
-  ];
+  const lines = data.digestFailures.map((d) => mrkdwn`*${d.channel}* ${d.digest_date} (${d.role}): ${d.status}${d.error ? mrkdwn` — ${truncate(d.error, 200)}` : ''}`);
+  return [dividerBlock(), headerBlock('Digests that did not go out'), sectionBlock(joinMrkdwn(lines, '\n'))];
 }

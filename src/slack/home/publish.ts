@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Context } from '../../context.ts';
 import { errorLine, type ErrorLog } from '../error-reply.ts';
+import { describeSlackFailure, isSlackFailure } from '../../slack-delivery.ts';
 import { buildHomeBlocks } from './blocks.ts';
 import { queryHome } from './query.ts';
 
@@ -8,6 +9,6 @@ export async function publishHomeView(client: WebClient, userId: string, ctx: Co
   try {
     await client.views.publish({ user_id: userId, view: buildHomeBlocks(queryHome(ctx)) });
   } catch (e) {
-    log.warn(`Leak: Home tab not published for ${userId}: ${errorLine(e, log)}`);
+    log.warn(`Leak: Home tab not published for ${userId}: ${isSlackFailure(e) ? describeSlackFailure(e) : errorLine(e, log)}`);
   }
 }

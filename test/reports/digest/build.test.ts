@@ -53,7 +53,7 @@ describe('digest content', () => {
   it("offers the top three next-best actions, each with an \"I'll take it\" button the action tracker accepts", async () => {
     const d = await buildDigest(deps, { date: DATE, role: 'exec', renderer });
     const top = recommendActions(deps, { date: DATE }).slice(0, 3);
-    const buttons = buildDigestBlocks(d).blocks.filter((b) => b.accessory) as { block_id: string; accessory: { action_id: string; value: string } }[];
+    const buttons = (buildDigestBlocks(d).blocks as { accessory?: unknown }[]).filter((b) => b.accessory) as { block_id: string; accessory: { action_id: string; value: string } }[];
     expect(buttons).toHaveLength(3);
     expect(new Set(buttons.map((b) => b.block_id)).size).toBe(3);
     expect(new Set(buttons.map((b) => b.accessory.action_id)).size).toBe(3);

@@ -1,6 +1,5 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChartRenderer } from '../../../reports/charts/render.ts';
@@ -8,7 +7,7 @@ import { readPngSize } from '../../../reports/charts/png.ts';
 import { listDigestFailures, readRow } from '../../../src/bookkeeping/digest-ledger.ts';
 import { postDigest } from '../../../reports/digest/post.ts';
 import { startDigestSchedules, startDigestService } from '../../../src/services/digest-schedule.ts';
-import type { RetryOptions } from '../../../reports/digest/retry.ts';
+import { slackClientOptions } from '../../../src/slack-delivery.ts';
 import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { tempDir } from '../../helpers/csv.ts';
 import { makeDeps } from '../../helpers/store.ts';
@@ -19,8 +18,6 @@ const DATE = '2026-11-23';
 const NOW = '2026-11-24T15:00:00Z';
 const target = { channel: '#ops', role: 'ops' as const, cron: '0 8 * * 1-5' };
 const renderer = createChartRenderer();
-const waits: number[] = [];
-const retry: RetryOptions = { retries: 3, baseMs: 10, maxMs: 50, sleep: async (ms) => void waits.push(ms) };
 
 let slack: FakeSlack;
 let client: WebClient;
@@ -28,8 +25,8 @@ let seededFile: string;
 
 beforeAll(async () => {
   slack = await startFakeSlack();
-  // No SDK-level retries: the digest's own retry policy is what is under test.
-  client = new WebClient('xoxb-test', { slackApiUrl: slack.url, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  // The app's one retry layer, with no wait between retries (Retry-After is still honoured).
+  client = new WebClient('xoxb-test', slackClientOptions({ apiUrl: slack.url, apiRetries: 3 }, { minTimeoutMs: 0 }));
   seededFile = path.join(tempDir(), 'seed.db');
   const seed = makeDeps({ file: seededFile, now: NOW });
   await seedLeakage(seed, { endDate: DATE, days: 30 });
@@ -50,7 +47,7 @@ const postsTo = (channel: string) => slack.callsTo('chat.postMessage').filter((c
 describe('posting the digest', () => {
   it('posts blocks with a text fallback, then the charts into its thread with alt text', async () => {
     const deps = makeDeps({ file: freshFile(), now: NOW });
-    const r = await postDigest(deps, client, { target: { ...target, channel: '#first' }, date: DATE, renderer, retry });
+    const r = await postDigest(deps, client, { target: { ...target, channel: '#first' }, date: DATE, renderer });
     expect(r).toMatchObject({ outcome: 'posted', charts_uploaded: 3, late: false });
     const [post] = postsTo('#first');
     expect(post.body.text).toMatch(/^Leak digest for Mon, Nov 23, 2026: Your single biggest leak on 2026-11-23 is billing/);
@@ -58,8 +55,10 @@ describe('posting the digest', () => {
     const complete = slack.callsTo('files.completeUploadExternal').at(-1)!;
     expect(complete.body).toMatchObject({ channel_id: '#first', thread_ts: r.ts });
     expect(complete.body.files).toHaveLength(3);
+    // Slack reads the alt text as alt_txt (files.getUploadURLExternal); the SDK's filesUploadV2 alone sends alt_text.
     const asks = slack.callsTo('files.getUploadURLExternal').slice(-3);
-    for (const a of asks) expect(String(a.body.alt_text ?? a.body.alt_txt)).toMatch(/chart/);
+    for (const a of asks) expect(a.body.alt_txt).toMatch(/chart/);
+    expect(asks.map((a) => a.body.alt_txt.length).every((n: number) => n > 40 && n <= 1000)).toBe(true);
     // The SDK sends the bytes multipart-encoded; the PNG starts at its signature.
     for (const u of slack.callsTo('upload').slice(-3)) {
       const png = u.bytes!.subarray(u.bytes!.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47])));
@@ -71,10 +70,10 @@ describe('posting the digest', () => {
   it('does not post again after a restart', async () => {
     const file = freshFile();
     const first = makeDeps({ file, now: NOW });
-    expect((await postDigest(first, client, { target: { ...target, channel: '#restart' }, date: DATE, renderer, retry })).outcome).toBe('posted');
+    expect((await postDigest(first, client, { target: { ...target, channel: '#restart' }, date: DATE, renderer })).outcome).toBe('posted');
     first.store.close();
     const restarted = makeDeps({ file, now: NOW });
-    expect((await postDigest(restarted, client, { target: { ...target, channel: '#restart' }, date: DATE, renderer, retry })).outcome).toBe('already_posted');
+    expect((await postDigest(restarted, client, { target: { ...target, channel: '#restart' }, date: DATE, renderer })).outcome).toBe('already_posted');
     expect(postsTo('#restart')).toHaveLength(1);
   });
 
@@ -84,8 +83,8 @@ describe('posting the digest', () => {
     const b = makeDeps({ file, now: NOW });
     const t = { ...target, channel: '#race' };
     const results = await Promise.all([
-      postDigest(a, client, { target: t, date: DATE, renderer, retry, instance: 'host:1' }),
-      postDigest(b, client, { target: t, date: DATE, renderer, retry, instance: 'host:2' }),
+      postDigest(a, client, { target: t, date: DATE, renderer, instance: 'host:1' }),
+      postDigest(b, client, { target: t, date: DATE, renderer, instance: 'host:2' }),
     ]);
     expect(results.map((r) => r.outcome).sort()).toEqual(['in_progress', 'posted']);
     expect(postsTo('#race')).toHaveLength(1);
@@ -94,11 +93,12 @@ describe('posting the digest', () => {
   it('posts once when two processes race on the same store file', async () => {
     const file = freshFile();
     const child = path.join(import.meta.dirname, 'post-child.ts');
-    // Far enough ahead for both processes to have loaded the chart stack, then both claim at once.
-    const env = { ...process.env, RACE_AT: String(Date.now() + 6000) };
-    const run = () => promisify(execFile)(process.execPath, ['--import', 'tsx', child, file, slack.url, '#processes', DATE], { env, timeout: 60_000 });
-    const outs = await Promise.all([run(), run()]);
-    const outcomes = outs.map((o) => JSON.parse(o.stdout.trim().split('\n').at(-1)!).outcome).sort();
+    const children = [0, 1].map(() => startChild(child, [file, slack.url, '#processes', DATE]));
+    // Both have loaded the chart stack and opened the store: release them together, so both claim at once.
+    await Promise.all(children.map((c) => c.ready));
+    for (const c of children) c.go();
+    const outs = await Promise.all(children.map((c) => c.done));
+    const outcomes = outs.map((o) => JSON.parse(o.trim().split('\n').at(-1)!).outcome).sort();
     expect(outcomes[1]).toBe('posted');
     expect(['already_posted', 'in_progress']).toContain(outcomes[0]);
     expect(postsTo('#processes')).toHaveLength(1);
@@ -106,11 +106,12 @@ describe('posting the digest', () => {
 
   it('retries a rate-limited post after Retry-After and posts once', async () => {
     const deps = makeDeps({ file: freshFile(), now: NOW });
-    waits.length = 0;
-    slack.failNext('chat.postMessage', 'ratelimited', { retryAfter: 2 });
-    const r = await postDigest(deps, client, { target: { ...target, channel: '#limited' }, date: DATE, renderer, retry });
+    slack.failNext('chat.postMessage', 'ratelimited', { retryAfter: 1 });
+    const r = await postDigest(deps, client, { target: { ...target, channel: '#limited' }, date: DATE, renderer });
     expect(r.outcome).toBe('posted');
-    expect(waits[0]).toBe(2000);
+    // Retry-After is a floor: however busy the machine, the retry cannot come sooner.
+    const [refused, accepted] = postsTo('#limited');
+    expect(accepted.at - refused.at).toBeGreaterThanOrEqual(1000);
     // Two requests reached Slack: the first was refused with 429, so one message is in the channel.
     expect(postsTo('#limited')).toHaveLength(2);
     expect(readRow(deps.store, { channel: '#limited', date: DATE })?.status).toBe('posted');
@@ -119,10 +120,10 @@ describe('posting the digest', () => {
   it('records a digest that finally fails, with the reason, for the Home tab', async () => {
     const deps = makeDeps({ file: freshFile(), now: NOW });
     slack.failNext('chat.postMessage', 'not_in_channel');
-    const r = await postDigest(deps, client, { target: { ...target, channel: '#closed' }, date: DATE, renderer, retry });
+    const r = await postDigest(deps, client, { target: { ...target, channel: '#closed' }, date: DATE, renderer });
     expect(r).toMatchObject({ outcome: 'failed' });
     expect(listDigestFailures(deps.store)).toMatchObject([
-      { channel: '#closed', status: 'failed', error: 'Digest for 2026-11-23 not posted to #closed: Slack said not_in_channel (after 1 attempt)' },
+      { channel: '#closed', status: 'failed', error: 'Digest for 2026-11-23 not posted to #closed: Slack said not_in_channel' },
     ]);
   });
 
@@ -130,7 +131,7 @@ describe('posting the digest', () => {
     const file = freshFile();
     const deps = makeDeps({ file, now: NOW, env: { LEAK_DIGESTS: '#late=exec@0 8 * * 1-5;#later=ops@0 11 * * *' } });
     const log: string[] = [];
-    const started = startDigestSchedules(deps, { client, renderer, retry, log: (l) => log.push(l) });
+    const started = startDigestSchedules(deps, { client, renderer, log: (l) => log.push(l) });
     try {
       const outcomes = await started.catchUp;
       // 08:00 passed at 10:00 local; 11:00 has not: only #late is owed.
@@ -144,7 +145,7 @@ describe('posting the digest', () => {
       await started.stop();
     }
     // Restarted the same morning: the ledger shows the 08:00 run's days covered, so nothing is owed.
-    const again = startDigestSchedules(makeDeps({ file, now: NOW, env: { LEAK_DIGESTS: '#late=exec@0 8 * * 1-5' } }), { client, renderer, retry, log: () => undefined });
+    const again = startDigestSchedules(makeDeps({ file, now: NOW, env: { LEAK_DIGESTS: '#late=exec@0 8 * * 1-5' } }), { client, renderer, log: () => undefined });
     expect(await again.catchUp).toEqual([]);
     await again.stop();
     expect(postsTo('#late')).toHaveLength(1);
@@ -165,3 +166,24 @@ describe('posting the digest', () => {
     ]);
   });
 });
+
+/** A child process run through tsx that prints "ready", waits for a line on stdin, and prints its result. */
+function startChild(file: string, args: string[]) {
+  const proc = spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  let markReady!: () => void;
+  let failReady!: (e: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => ((markReady = resolve), (failReady = reject)));
+  proc.stdout.setEncoding('utf8').on('data', (s: string) => {
+    out += s;
+    if (out.startsWith('ready\n')) markReady();
+  });
+  const done = new Promise<string>((resolve, reject) =>
+    proc.on('close', (code) => {
+      const failed = new Error(`${file} exited ${code}: ${out}`);
+      failReady(failed); // no effect once ready
+      return code === 0 ? resolve(out) : reject(failed);
+    }),
+  );
+  return { ready, done, go: () => proc.stdin.end('go\n') };
+}

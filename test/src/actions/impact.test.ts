@@ -21,7 +21,8 @@ describe('leak impact ACTION_ID', () => {
     transitionAction(deps.store, action.id, { kind: 'ship', shipDate: SHIP_DATE }, { user: 'sam', via: 'cli', at });
     const { text, result } = await leak(deps, 'impact', 'a1');
     expect(text.split('\n')[0]).toBe(
-      'A-1 (Explain Not eligible), shipped 2026-11-10, 7 days after: Calls/day 11 → 6.6 (−40.3%), cost/day $88 → $52.60, repeat rate 87% → 0%: the change is well outside normal variation.',
+      'A-1 (Explain Not eligible), shipped 2026-11-10, 7 days after: Calls/day 11 → 6.6 (−40.3%), cost/day $88 → $52.60, repeat rate 100% → 0%: the change is well outside normal variation.' +
+        ' Repeat rates count calls from 2026-11-03 on (earlier, the 7-day look-back reaches before the first call in the store, 2026-10-27).',
     );
     expect(text).toMatch(/calls a day +11 +6\.6/);
     expect(result).toMatchObject({ kind: 'action_impact', id: 'A-1', status: 'shipped', owner: 'sam', outcome: { before: { from: '2026-10-27', to: '2026-11-09' }, after: { from: '2026-11-11', to: '2026-11-17' } } });

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WebClient } from '@slack/web-api';
 import { postActionMessage } from '../../../src/actions/announce.ts';
-import { runActionJobs } from '../../../src/actions/jobs.ts';
+import { MAX_POST_ATTEMPTS, runActionJobs } from '../../../src/actions/jobs.ts';
 import { createAction, getAction, listHistory, transitionAction } from '../../../src/actions/repository.ts';
 import { useFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { makeDeps } from '../../helpers/store.ts';
+import { tempDir } from '../../helpers/csv.ts';
+import path from 'node:path';
 import { loadKnownFix, SHIP_DATE } from './known-fix.ts';
 
 let slack: FakeSlack;
@@ -32,8 +34,8 @@ describe('runActionJobs', () => {
     expect((await run('2026-11-23T17:00:00Z')).reminded).toEqual([]);
     // The failed attempt and the retry; no third.
     expect(threadReplies(posted.threadTs!).filter((t) => t.startsWith('Reminder'))).toEqual([
-      'Reminder: nobody has acknowledged A-1 after 48 business hours. Billing, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
-      'Reminder: nobody has acknowledged A-1 after 48 business hours. Billing, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
+      'Reminder: nobody has acknowledged A-1 after 48 business hours (proposed by <@U1>). Billing, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
+      'Reminder: nobody has acknowledged A-1 after 48 business hours (proposed by <@U1>). Billing, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
     ]);
   });
 
@@ -49,6 +51,30 @@ describe('runActionJobs', () => {
     expect(threadReplies(threadTs!)).toEqual(['dana assigned A-1 to <@U0SAM0001> (from the CLI): acknowledged.']);
     expect(slack.callsTo('chat.update').filter((c) => c.body.ts === threadTs)).toHaveLength(1);
     expect(await runActionJobs(deps, client, at + 7_200_000, quiet)).toMatchObject({ posted: 0, announced: 0 });
+  });
+
+  it('stops trying to post into a channel the bot is not in after a bounded number of hourly attempts, across a restart', async () => {
+    const file = path.join(tempDir(), 'leak.db');
+    const env = { LEAK_ACTIONS_CHANNEL: 'C0NOTIN01' };
+    const first = makeDeps({ file, env, now: '2026-11-24T15:00:00Z' });
+    createAction(first.store, { journey: 'billing', title: 'Fix billing', ownerTeam: 'Billing' }, { user: 'dana', via: 'cli', at: first.now() });
+    for (let i = 0; i < MAX_POST_ATTEMPTS; i++) slack.failNext('chat.postMessage', 'not_in_channel');
+    const lines: string[] = [];
+    const log = { warn: (m: string) => lines.push(m) };
+    const hourly = async (deps: typeof first, runs: number) => {
+      for (let h = 0; h < runs; h++) await runActionJobs(deps, client, deps.now() + h * 3_600_000, log);
+    };
+    await hourly(first, 3);
+    first.store.close();
+    const restarted = makeDeps({ file, env, now: '2026-11-24T18:00:00Z' });
+    await hourly(restarted, 2 * MAX_POST_ATTEMPTS);
+    expect(slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0NOTIN01')).toHaveLength(MAX_POST_ATTEMPTS);
+    expect(getAction(restarted.store, 1)).toMatchObject({ threadTs: null, postAttempts: MAX_POST_ATTEMPTS, postError: 'Slack said not_in_channel' });
+    expect(lines.at(-1)).toBe(
+      `Posting A-1 to C0NOTIN01 failed (Slack said not_in_channel); giving up after ${MAX_POST_ATTEMPTS} attempts: I'm not in that channel yet: invite me with \`/invite @Leak\`, then try again.`,
+    );
+    expect(lines.filter((l) => l.includes('giving up'))).toHaveLength(1);
+    restarted.store.close();
   });
 
   it('posts the interim outcome after 7 days and the final after 14, then marks the action measured, once each', async () => {
@@ -76,8 +102,8 @@ describe('runActionJobs', () => {
 
     const replies = threadReplies(threadTs!);
     expect(replies.filter((t) => /outcome/.test(t) && !t.startsWith('<@'))).toEqual([
-      'Interim outcome for A-1 after 7 days (vs the 14 days before 2026-11-10): Calls/day 11 → 6.6 (−40.3%), cost/day $88 → $52.60, repeat rate 87% → 0%: the change is well outside normal variation.',
-      'Final outcome for A-1 (14 days before 2026-11-10 vs 14 days after): Calls/day 11 → 6.5 (−40.9%), cost/day $88 → $52, repeat rate 87% → 0%: the change is well outside normal variation. A-1 is now measured and closed.',
+      'Interim outcome for A-1 after 7 days (vs the 14 days before 2026-11-10): Calls/day 11 → 6.6 (−40.3%), cost/day $88 → $52.60, repeat rate 100% → 0%: the change is well outside normal variation. Repeat rates count calls from 2026-11-03 on (earlier, the 7-day look-back reaches before the first call in the store, 2026-10-27).',
+      'Final outcome for A-1 (14 days before 2026-11-10 vs 14 days after): Calls/day 11 → 6.5 (−40.9%), cost/day $88 → $52, repeat rate 100% → 0%: the change is well outside normal variation. Repeat rates count calls from 2026-11-03 on (earlier, the 7-day look-back reaches before the first call in the store, 2026-10-27). A-1 is now measured and closed.',
     ]);
     expect(replies).not.toContain('A-1 is measured and closed.'); // the final outcome says so already
     expect(getAction(deps.store, action.id)).toMatchObject({ status: 'measured' });
@@ -104,8 +130,8 @@ describe('runActionJobs', () => {
     expect(await run('2026-11-26T15:00:00Z')).toMatchObject({ measured: [], interim: [], final: [], reminded: [] });
     expect(lines).toEqual([
       'Reminder: nobody has acknowledged A-2 after 48 business hours. Digital, can someone click "I\'ll take it", assign it, or dismiss it with a reason?',
-      'Interim outcome for A-1 after 7 days (vs the 14 days before 2026-11-10): Calls/day 11 → 6.6 (−40.3%), cost/day $88 → $52.60, repeat rate 87% → 0%: the change is well outside normal variation.',
-      'Final outcome for A-1 (14 days before 2026-11-10 vs 14 days after): Calls/day 11 → 6.5 (−40.9%), cost/day $88 → $52, repeat rate 87% → 0%: the change is well outside normal variation. A-1 is now measured and closed.',
+      'Interim outcome for A-1 after 7 days (vs the 14 days before 2026-11-10): Calls/day 11 → 6.6 (−40.3%), cost/day $88 → $52.60, repeat rate 100% → 0%: the change is well outside normal variation. Repeat rates count calls from 2026-11-03 on (earlier, the 7-day look-back reaches before the first call in the store, 2026-10-27).',
+      'Final outcome for A-1 (14 days before 2026-11-10 vs 14 days after): Calls/day 11 → 6.5 (−40.9%), cost/day $88 → $52, repeat rate 100% → 0%: the change is well outside normal variation. Repeat rates count calls from 2026-11-03 on (earlier, the 7-day look-back reaches before the first call in the store, 2026-10-27). A-1 is now measured and closed.',
     ]);
     expect(getAction(deps.store, action.id)).toMatchObject({ status: 'measured' });
   });

@@ -31,10 +31,10 @@ describe('action lifecycle in the store', () => {
     const { store } = makeDeps();
     const { action } = createAction(store, newAction, cli());
     const ship = transitionAction(store, action.id, { kind: 'ship', shipDate: '2026-11-10' }, cli('U1'));
-    expect(ship).toMatchObject({ ok: false, reason: expect.stringContaining("can't ship before someone acknowledges it") });
+    expect(ship).toMatchObject({ ok: false, reason: expect.objectContaining({ text: expect.stringContaining("can't ship before someone acknowledges it") }) });
     transitionAction(store, action.id, { kind: 'take' }, cli('U1'), 1);
-    expect(transitionAction(store, action.id, { kind: 'take' }, cli('U2'), 2)).toMatchObject({ ok: false, reason: expect.stringContaining('already taken by <@U1>') });
-    expect(transitionAction(store, action.id, { kind: 'start' }, cli('U2'), 1)).toMatchObject({ ok: false, reason: expect.stringContaining('out of date') });
+    expect(transitionAction(store, action.id, { kind: 'take' }, cli('U2'), 2)).toMatchObject({ ok: false, reason: expect.objectContaining({ text: expect.stringContaining('already taken by <@U1>') }) });
+    expect(transitionAction(store, action.id, { kind: 'start' }, cli('U2'), 1)).toMatchObject({ ok: false, reason: expect.objectContaining({ text: expect.stringContaining('out of date') }) });
     expect(transitionAction(store, action.id, { kind: 'dismiss', reason: '  ' }, cli('U2'))).toMatchObject({ ok: false });
     expect(listHistory(store, action.id)).toHaveLength(2);
   });

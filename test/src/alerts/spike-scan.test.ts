@@ -1,42 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { addAnnotation } from '../../../src/annotations/annotations.ts';
 import { evaluateSeries, scanSpikes } from '../../../src/alerts/spike-scan.ts';
-import { binomialUpperTail, poissonUpperTail } from '../../../src/alerts/count-test.ts';
 import { addDays } from '../../../src/time.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { insertLeaks } from './rows.ts';
+import { ELIGIBILITY, SPIKE_DAY, spikeWorld } from './spike-world.ts';
 import { alertRules } from '../../../src/alerts/rules.ts';
 
-const ELIGIBILITY = 'Your plan is not eligible for this option';
-const SPIKE_DAY = '2026-11-17'; // a Tuesday
-
-/**
- * Five weeks of flat billing leaks (MAPD New: 30 eligibility-on-mobile + 20 payment-on-desktop a day;
- * Commercial: 100 payment-on-desktop), then on SPIKE_DAY 60 more MAPD New eligibility leaks on mobile.
- * find_care alternates 20 and 100 a day week by week: big swings, so its rise is material but not unusual.
- */
-function spikeWorld() {
-  const deps = makeDeps({ now: '2026-11-24T17:00:00Z' });
-  for (let d = '2026-10-13'; d <= SPIKE_DAY; d = addDays(d, 1)) {
-    insertLeaks(deps.store, 30, { date: d, segment: 'MAPD New', error: ELIGIBILITY, device: 'mobile' });
-    insertLeaks(deps.store, 20, { date: d, segment: 'MAPD New' });
-    insertLeaks(deps.store, 100, { date: d, segment: 'Commercial' });
-    const week = Math.floor((Date.parse(d) - Date.parse('2026-10-13')) / (7 * 86_400_000));
-    insertLeaks(deps.store, d === SPIKE_DAY ? 110 : week % 2 ? 100 : 20, { date: d, journey: 'find_care', error: 'Provider search timed out' });
-  }
-  insertLeaks(deps.store, 60, { date: SPIKE_DAY, segment: 'MAPD New', error: ELIGIBILITY, device: 'mobile' });
-  addAnnotation(deps.store, { date: '2026-11-16', text: 'AEP benefit changes', journey: 'billing', at: 0, by: 'U1' });
-  return deps;
-}
-
-describe('count test', () => {
-  it('matches hand-worked binomial and Poisson tails', () => {
-    expect(binomialUpperTail(3, 3, 0.5)).toBeCloseTo(0.125, 12);
-    expect(binomialUpperTail(2, 4, 0.2)).toBeCloseTo(1 - 0.8 ** 4 - 4 * 0.2 * 0.8 ** 3, 12);
-    expect(poissonUpperTail(1, 2)).toBeCloseTo(1 - Math.exp(-2), 12);
-    expect(poissonUpperTail(3, 1)).toBeCloseTo(1 - Math.exp(-1) * (1 + 1 + 0.5), 12);
-  });
-});
 
 describe('scanSpikes', () => {
   it('finds the MAPD New billing spike on its day, says what and how much, and is quiet the day before', () => {

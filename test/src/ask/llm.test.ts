@@ -42,7 +42,8 @@ beforeEach(() => {
   requests.length = 0;
 });
 
-const llm = (timeoutMs = 5_000): LlmResolver => createLlmResolver({ url, key: 'sk-test', model: 'tiny-model', timeoutMs });
+// A local answer that must arrive gets a minute: only the test of the timeout itself sets a short one.
+const llm = (timeoutMs = 60_000): LlmResolver => createLlmResolver({ url, key: 'sk-test', model: 'tiny-model', timeoutMs });
 const ask = async (q: string, r: Reply, resolver = llm()) => {
   reply = r;
   return resolver.resolve(q, INPUT);

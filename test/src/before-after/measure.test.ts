@@ -9,12 +9,14 @@ describe('measureBeforeAfter on the small fixture', () => {
 
   it('pharmacy drop from 11-17: 4/day → 1/day, windows clipped to the 4 days the store has before', () => {
     const r = measureBeforeAfter(deps, { journey: 'pharmacy', pivot: '2026-11-17', beforeDays: 7, afterDays: 7 });
-    expect(r.before).toMatchObject({ from: '2026-11-13', to: '2026-11-16', days: 4, calls: 16, calls_per_day: 4, cost_per_day: 32, repeat_rate_pct: 18.8 });
-    expect(r.after).toMatchObject({ from: '2026-11-17', to: '2026-11-20', days: 4, calls: 4, calls_per_day: 1, cost_per_day: 8, repeat_rate_pct: 0 });
-    expect(r.change).toEqual({ calls_pct: -75, cost_pct: -75, repeat_rate_points: -18.8 });
+    // Repeat flags are known from 11-20 (the store's first call date + 7): before's rate is unknown, not low.
+    expect(r.before).toMatchObject({ from: '2026-11-13', to: '2026-11-16', days: 4, calls: 16, calls_per_day: 4, cost_per_day: 32, repeat_rate_pct: null, repeat_from: null });
+    expect(r.after).toMatchObject({ from: '2026-11-17', to: '2026-11-20', days: 4, calls: 4, calls_per_day: 1, cost_per_day: 8, repeat_rate_pct: 0, repeat_from: '2026-11-20' });
+    expect(r.change).toEqual({ calls_pct: -75, cost_pct: -75, repeat_rate_points: null });
     expect(r.significant).toBe(true);
     expect(r.sentence).toBe(
-      'pharmacy, 4 days each side of 2026-11-17: calls/day 4 → 1 (−75%), cost/day $32 → $8, repeat rate 19% → 0%: the change is well outside normal day-to-day variation.',
+      'pharmacy, 4 days each side of 2026-11-17: calls/day 4 → 1 (−75%), cost/day $32 → $8, repeat rate unknown → 0%: the change is well outside normal day-to-day variation. ' +
+        "Repeat rates count calls from 2026-11-20 on (earlier, the 7-day look-back reaches before the first call in the store, 2026-11-13).",
     );
   });
 
@@ -44,17 +46,30 @@ describe('measureBeforeAfter on the small fixture', () => {
     expect(r.change.calls_pct).toBe(33.3);
   });
 
-  it('filters by segment through gold: MAPD New 1/day (all repeats) → 5/day (20% repeats)', () => {
+  it('filters by segment through gold: MAPD New 1/day → 5/day (20% repeats on 11-20, the one day with a known look-back)', () => {
     const r = measureBeforeAfter(deps, { journey: 'billing', segment: 'MAPD New', pivot: '2026-11-18', beforeDays: 3, afterDays: 3 });
-    expect(r.before).toMatchObject({ calls_per_day: 1, repeat_rate_pct: 100 });
-    expect(r.after).toMatchObject({ calls_per_day: 5, repeat_rate_pct: 20 });
+    expect(r.before).toMatchObject({ calls_per_day: 1, repeat_rate_pct: null });
+    expect(r.after).toMatchObject({ calls_per_day: 5, repeat_rate_pct: 20, repeat_from: '2026-11-20' });
   });
 
   it('no complete day after the pivot yet', () => {
     const r = measureBeforeAfter(deps, { journey: 'billing', pivot: '2026-11-21', beforeDays: 7, afterDays: 7 });
     expect(r.after.days).toBe(0);
     expect(r.significant).toBeNull();
-    expect(r.sentence).toBe('No complete day from 2026-11-21 on yet for billing: check again tomorrow.');
+    // The store's calls end on 11-20 (and it is 11-24): no day will come by waiting, so it says which days it holds.
+    expect(r.sentence).toBe('No data from 2026-11-21 on for billing: the store holds calls from 2026-11-13 to 2026-11-20 (dates in America/New_York).');
+    // Today, on a store whose calls arrive today: tomorrow there will be a complete day.
+    const live = makeDeps({ now: '2026-11-20T18:00:00Z' });
+    return loadSmallFixture(live).then(() => {
+      expect(measureBeforeAfter(live, { journey: 'billing', pivot: '2026-11-20', beforeDays: 7, afterDays: 7 }).sentence).toBe(
+        'No complete day from 2026-11-20 on yet for billing: check again tomorrow.',
+      );
+    });
+  });
+
+  it('no day before the pivot: says which days the store holds', () => {
+    const r = measureBeforeAfter(deps, { journey: 'billing', pivot: '2026-11-10', beforeDays: 7, afterDays: 7 });
+    expect(r.sentence).toBe('No days before 2026-11-10 in the store for billing, so there is nothing to compare with: the store holds calls from 2026-11-13 to 2026-11-20 (dates in America/New_York).');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjustForWeekday, findUpwardShift, tCritical95, variance, welchTest } from '../../../src/before-after/statistics.ts';
+import { adjustForWeekday, findUpwardShift, variance, welchTest } from '../../../src/before-after/statistics.ts';
 
 /** Deterministic noise in −5..+5, so a failure replays exactly. */
 const noise = (i: number) => ((i * 7) % 11) - 5;
@@ -57,6 +57,7 @@ describe('welchTest', () => {
     expect(r.t).toBeCloseTo(11, 10);
     expect(r.df).toBeCloseTo(2, 10);
     expect(r.critical).toBe(4.303);
+    expect(r.p).toBeCloseTo(0.00816, 5); // 2 × P(T₂ > 11)
     expect(r.significant).toBe(true);
   });
 
@@ -64,9 +65,13 @@ describe('welchTest', () => {
     expect(welchTest([1], [2, 3])).toBeNull();
   });
 
-  it('sample variance and critical values', () => {
+  it('sample variance and critical values: Welch df read rounded down, the normal beyond 30', () => {
     expect(variance([8, 10, 10])).toBeCloseTo(4 / 3, 10);
-    expect(tCritical95(2.7)).toBe(4.303);
-    expect(tCritical95(100)).toBe(1.96);
+    const df4 = welchTest([1, 2, 4], [2, 9, 9, 20, 31])!; // df ≈ 4.6
+    expect(df4.df).toBeGreaterThan(4);
+    expect(df4.df).toBeLessThan(5);
+    expect(df4.critical).toBe(2.776);
+    const big = Array.from({ length: 40 }, (_, i) => i % 7);
+    expect(welchTest(big, big.map((x) => x + 1))!.critical).toBe(1.96);
   });
 });

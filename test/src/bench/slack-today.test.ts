@@ -10,7 +10,6 @@ describe('benchSlackToday', () => {
     const r = await benchSlackToday(deps, 3, 1);
     expect(r.ack_ms.n).toBe(3);
     expect(r.answer_ms.median).toBeGreaterThanOrEqual(r.ack_ms.min);
-    expect(r.answer_ms.max).toBeLessThan(1000);
     expect(r.blocks).toBeGreaterThan(3);
   });
 });

@@ -3,6 +3,7 @@ import { addAnnotation } from '../../../src/annotations/annotations.ts';
 import { explainJourney } from '../../../src/root-cause/explain-journey.ts';
 import { FIXTURE_DATE, NOT_ELIGIBLE, loadSmallFixture } from '../../helpers/fixture-small.ts';
 import { makeDeps } from '../../helpers/store.ts';
+import { addDays } from '../../../src/time.ts';
 
 describe('explainJourney on the small fixture', () => {
   const deps = makeDeps();
@@ -18,7 +19,7 @@ describe('explainJourney on the small fixture', () => {
   it('billing: the spike starts 11-18 and the shares cover the 28 leaks since', () => {
     const r = explainJourney(deps, { date: FIXTURE_DATE, journey: 'billing' });
     expect(r.series).toEqual({ from: '2026-11-13', to: '2026-11-20', calls: [2, 2, 2, 2, 2, 8, 10, 10], weekday_adjusted: false });
-    expect(r.spike).toEqual({ start: '2026-11-18', before_per_day: 2, after_per_day: 9.3, rise_pct: 366.7 });
+    expect(r.spike).toEqual({ start: '2026-11-18', before_from: '2026-11-13', before_per_day: 2, after_per_day: 9.3, rise_pct: 366.7 });
     expect(r.window).toEqual({ from: '2026-11-18', to: '2026-11-20', basis: 'since_spike_start', calls: 28 });
     expect(r.shares.error_message.map((s) => [s.value, s.calls, s.pct])).toEqual([[NOT_ELIGIBLE, 24, 85.7], ['Card declined', 4, 14.3]]);
     expect(r.shares.device.map((s) => [s.value, s.calls, s.pct])).toEqual([['mobile', 26, 92.9], ['desktop', 2, 7.1]]);
@@ -35,7 +36,7 @@ describe('explainJourney on the small fixture', () => {
       { factor: 'language', value: 'es', label: 'Spanish', before_pct: 0, pct: 32.1, change_pts: 32.1 },
       { factor: 'segment', value: 'MAPD Tenured', label: 'MAPD Tenured', before_pct: 0, pct: 21.4, change_pts: 21.4 },
     ]);
-    expect(r.headline).toContain('The spike began on 2026-11-18 (2/day before, 9.3/day since).');
+    expect(r.headline).toContain('The spike began on 2026-11-18: 2/day in the 5 days before it, 9.3/day since (2026-11-18..2026-11-20).');
   });
 
   it('id_card: flat, so no spike and the shares cover the date alone', () => {
@@ -53,6 +54,41 @@ describe('explainJourney on the small fixture', () => {
   it('a date without leaks falls back to the 7 days up to it', () => {
     const r = explainJourney(deps, { date: '2026-11-22', journey: 'id_card' });
     expect(r.window).toMatchObject({ from: '2026-11-16', to: '2026-11-22', basis: 'last_7_days', calls: 5 });
+  });
+});
+
+describe('explainJourney: one window per answer', () => {
+  /** billing: 3 a day for 21 days, then 11 a day for 10 days and 14 a day for 16 (a spike older than 14 days), and 5 so far today. */
+  async function longSpike() {
+    const { load, eventRow, callRow } = await import('../../helpers/leak-fixture.ts');
+    const first = '2026-10-06';
+    const today = '2026-11-23';
+    const digital: string[] = [];
+    const calls: string[] = [];
+    let n = 0;
+    for (let d = first, i = 0; d <= today; d = addDays(d, 1), i++) {
+      const count = d === today ? 5 : i < 21 ? 3 : i < 31 ? 11 : 14;
+      for (let k = 0; k < count; k++) {
+        const member = `M-${String(500000 + n++)}`;
+        const t = Date.parse(`${d}T13:00:00Z`) + k * 120_000;
+        digital.push(eventRow({ id: `e${n}`, member, ts: new Date(t).toISOString(), outcome: 'error', journey: 'billing', error: 'Card declined' }));
+        calls.push(callRow({ id: `c${n}`, member, start: new Date(t + 60_000).toISOString() }));
+      }
+    }
+    const deps = makeDeps({ now: `${today}T17:00:00Z` });
+    await load(deps, { digital, calls });
+    return { deps, today };
+  }
+
+  it("the spike's levels are measured on the very windows the shares cover, complete days only", async () => {
+    const { deps, today } = await longSpike();
+    const r = explainJourney(deps, { date: today, journey: 'billing' });
+    expect(r.spike?.start).toBe('2026-10-27');
+    // The last 14 complete days (today's 5 so far are not a day's worth) are 14 a day; the 14 days before the start, 3 a day.
+    expect(r.window).toEqual({ from: '2026-11-09', to: '2026-11-22', basis: 'since_spike_start', calls: 14 * 14 });
+    expect(r.before_window).toEqual({ from: '2026-10-13', to: '2026-10-26', calls: 14 * 3 });
+    expect(r.spike).toMatchObject({ before_per_day: 3, after_per_day: 14 });
+    expect(r.headline).toContain('The spike began on 2026-10-27: 3/day in the 14 days before it, 14/day in its last 14 days (2026-11-09..2026-11-22).');
   });
 });
 

@@ -10,6 +10,8 @@ import { createAction } from '../../../src/actions/repository.ts';
 import { seedLeakage } from '../../reports/digest/seed-store.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 import { END } from '../../helpers/simulated.ts';
+import { loadCommands } from '../../../commands/registry.ts';
+import { parseInvocation } from '../../../commands/invocation.ts';
 
 const TINY = { days: 1, scale: 0.002, seed: 42 };
 const collect = (lines: string[]) => ({ info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) });
@@ -56,7 +58,7 @@ describe('startServices (npm start)', () => {
       expect(a.created_at).toBeGreaterThan(a.window_start);
       expect(a.created_at - a.window_start).toBeLessThanOrEqual(3_600_000);
     }
-    expect(lines.join('\n')).toMatch(new RegExp(`Alerts: ${alerts.length} threshold alerts over that history`));
+    expect(lines.join("\n")).toMatch(new RegExp(`Alerts: ${alerts.length} threshold alerts and 0 spike alerts over that history`));
   });
 
   it('a store fed by imports says the simulator is off and writes nothing simulated', async () => {
@@ -104,9 +106,27 @@ describe('startServices (npm start)', () => {
     expect(fs.readdirSync(env.LEAK_INBOX).sort()).toEqual(['done', 'refused']);
   });
 
-  it('lists only commands this build has', async () => {
-    const help = await askingHelp();
-    for (const line of help.split('\n').slice(1)) expect(line).toMatch(/^  npm run -s leak -- [a-z]+/);
-    expect(help).toMatch(/leak -- today/);
+  it('lists only commands this build has, each described as its help describes it', async () => {
+    const help = await askingHelp(makeDeps({ now: END }));
+    const commands = await loadCommands();
+    for (const line of help.split('\n').slice(1)) {
+      const [, name, summary] = /^  npm run -s leak -- ([a-z]+)\S*(?: \S+)* {2,}(.+)$/.exec(line)!;
+      expect(summary).toBe(commands.find((c) => c.name === name)!.summary);
+    }
+    expect(help).toMatch(/leak -- today +What's breaking right now/);
+    expect(help).not.toContain('tracked fixes');
+    // An empty store has no member to show: no journey line rather than a made-up id.
+    expect(help).not.toMatch(/leak -- journey/);
+  });
+
+  it("suggests a member who leaked in the store, whose journey shows the leak", async () => {
+    const deps = makeDeps({ now: END });
+    const services = await startServices({ ...deps, log: collect([]) }, { demo: TINY, live: { ...fakeLive(), maxBatches: 0 } });
+    for (const s of services) await s.stop();
+    const line = (await askingHelp(deps)).split('\n').find((l) => l.includes('leak -- journey '))!;
+    const argv = /leak -- (journey M-\d+(?: --date \S+)?)/.exec(line)![1].split(' ');
+    const inv = await parseInvocation(argv, deps);
+    const timeline = (await inv.cmd.run(inv.args, deps)) as { counts: { leaked_calls: number } };
+    expect(timeline.counts.leaked_calls).toBeGreaterThan(0);
   });
 });

@@ -149,3 +149,18 @@ describe('the contact center in the default scenario', () => {
     expect(['voice', 'video']).toContain(interactions.longest!.interaction);
   });
 });
+
+describe('the incident starts with a Tuesday release', () => {
+  it('on the first Tuesday at or after 14 days before the anchor: 8 to 14 days of it by the anchor', async () => {
+    const { incidentStart } = await import('../../../src/simulator/scenario.ts');
+    const { isoWeekday, daysBetween } = await import('../../../src/time.ts');
+    expect(incidentStart('2026-11-24')).toBe('2026-11-10'); // a Tuesday anchor: exactly 14 days back
+    expect(incidentStart('2026-11-29')).toBe('2026-11-17'); // a Sunday anchor: 12 days back
+    for (let anchor = '2026-11-23'; anchor <= '2026-11-29'; anchor = addDays(anchor, 1)) {
+      const start = incidentStart(anchor);
+      expect(isoWeekday(start)).toBe(2);
+      expect(daysBetween(start, anchor)).toBeGreaterThanOrEqual(8);
+      expect(daysBetween(start, anchor)).toBeLessThanOrEqual(14);
+    }
+  });
+});

@@ -48,4 +48,20 @@ describe('slackMode', () => {
     expect(slack.callsTo('auth.test')).toHaveLength(1);
     await slack.close();
   });
+
+  it('listens on LEAK_BIND when it is set, and on every interface when it is not', async () => {
+    const slack = await startFakeSlack();
+    const deps = makeDeps();
+    const env = config({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.url, SLACK_API_RETRIES: '0', LEAK_BIND: '127.0.0.1' });
+    const addressOf = async (bind: string | undefined) => {
+      // Port 0: the system picks a free one; the address is what matters here.
+      const service = buildSlackApp({ ...deps, config: { ...deps.config, slack: { ...env.slack, port: 0, bind } } });
+      const { address } = await service.start();
+      await service.stop();
+      return address;
+    };
+    expect(await addressOf('127.0.0.1')).toBe('127.0.0.1');
+    expect(['::', '0.0.0.0']).toContain(await addressOf(undefined));
+    await slack.close();
+  });
 });

@@ -59,8 +59,10 @@ describe('fake Slack', () => {
   it('records response_url posts and lets a test wait for them', async () => {
     slack = await startFakeSlack();
     const url = slack.responseUrl('abc');
-    setTimeout(() => void fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'hello' }) }), 10);
-    const [call] = await slack.waitFor('response_url');
+    const waiting = slack.waitFor('response_url');
+    void fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'hello' }) });
+    const [call] = await waiting;
     expect(call).toMatchObject({ id: 'abc', body: { text: 'hello' } });
+    expect(await slack.responseTo('abc')).toBe(call);
   });
 });

@@ -16,6 +16,8 @@ describe('Home tab', () => {
     const quiet = textOf(buildHomeBlocks(queryHome(deps)));
     expect(quiet).toContain('No open alerts.');
     expect(quiet).not.toContain('Digests that did not go out');
+    // The seeded store's newest call today starts at 10:05 in New York; it is 12:00.
+    expect(quiet).toContain("No new data since 10:05 (now 12:00): today's counts and the trend's comparison hours stop there.");
 
     const now = Date.parse(NOW);
     recordAlerts(deps.store, loadAlertRules(), [

@@ -13,6 +13,7 @@ import type { TodayResult } from '../../../src/leakage/today.ts';
 import { answerLine } from '../../../src/slack/answer.ts';
 import { renderGeneric } from '../../../src/blocks/generic.ts';
 import { fitAnswer, LIMITS, limitProblems } from '../../../src/blocks/limits.ts';
+import { mrkdwn } from '../../../src/blocks/mrkdwn.ts';
 import { buildHomeBlocks } from '../../../src/slack/home/blocks.ts';
 import { queryHome } from '../../../src/slack/home/query.ts';
 import { callRow, eventRow, load, memberRow } from '../../helpers/leak-fixture.ts';
@@ -78,6 +79,8 @@ describe('fitting oversized answers', () => {
       date: '2026-11-24',
       time_zone: 'America/New_York',
       partial_through: null,
+      stale: false,
+      data_note: null,
       journeys: Array.from({ length: 300 }, (_, i) => ({ journey: `${long}${i}`, calls: i + 1, cost: 8 * (i + 1), top_segment: long, trend_pct: 12.5 })),
       total: { calls: 1, cost: 8, trend_pct: null },
       headline: long.repeat(3),
@@ -99,7 +102,7 @@ describe('fitting oversized answers', () => {
   it('makes duplicate action_ids and block_ids unique', () => {
     const button = { type: 'button' as const, text: { type: 'plain_text' as const, text: 'Go' }, action_id: 'same', value: 'v' };
     const msg = fitAnswer({
-      text: 't',
+      text: mrkdwn`t`,
       head: [],
       rows: [[{ type: 'actions', block_id: 'b', elements: [button, button] }], [{ type: 'actions', block_id: 'b', elements: [button] }]],
       tail: [],

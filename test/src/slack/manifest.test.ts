@@ -16,7 +16,11 @@ const listOf = (key: string) => {
 
 describe('src/slack/manifest.yml', () => {
   it('declares exactly the scopes the app uses', () => {
-    expect(listOf('bot').sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history']);
+    expect(listOf('bot').sort()).toEqual(['app_mentions:read', 'chat:write', 'chat:write.public', 'commands', 'files:write', 'im:history', 'usergroups:read', 'users:read']);
+  });
+
+  it('asks Slack to send people and channels in /leak as ids (should_escape), which the argument parsers read', () => {
+    expect(manifest).toMatch(/- command: \/leak\n(?:\s+\S.*\n)*?\s+should_escape: true\n/);
   });
 
   it('subscribes to the events the app listens to', () => {

@@ -29,11 +29,14 @@ describe('readIntent', () => {
     expect(await readIntent('help today')).toEqual({ kind: 'help', topic: 'today' });
     expect(await readIntent('tody --json')).toEqual({ kind: 'unknown', word: 'tody', suggestion: 'today', suggestedLine: 'today --json' });
     expect(await readIntent('why is billing so bad')).toMatchObject({ kind: 'command', argv: ['why', 'is', 'billing', 'so', 'bad'] });
-    expect(await readIntent('import members /etc/passwd')).toEqual({ kind: 'cli_only', name: 'import' });
+    // A terminal-only command is a command here; the surface gate refuses it in parseInvocation (test/src/slack/surfaces.test.ts).
+    expect(await readIntent('import members /etc/passwd')).toEqual({ kind: 'command', argv: ['import', 'members', '/etc/passwd'] });
   });
 
   it('reads a mention without the bot mention or a leading /leak', () => {
     expect(questionOf('<@U0LEAKBOT> today')).toBe('today');
     expect(questionOf('<@U0LEAKBOT|leak> /leak segments billing')).toBe('segments billing');
+    // Only the leading mention is the bot: a later one is an argument.
+    expect(questionOf('<@U0LEAKBOT> action ack A-1 --assignee <@U0BOB0001|bob>')).toBe('action ack A-1 --assignee <@U0BOB0001|bob>');
   });
 });

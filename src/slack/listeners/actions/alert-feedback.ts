@@ -7,6 +7,7 @@ import { alertRules } from '../../../alerts/rules.ts';
 import type { Verdict } from '../../../alerts/types.ts';
 import { privately } from '../reply.ts';
 import { NO_SUCH_ALERT } from './alert-status.ts';
+import { mrkdwn, mrkdwnOf } from '../../../blocks/mrkdwn.ts';
 
 export function recordAlertFeedback(ctx: Context, verdict: Verdict, label: string) {
   return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
@@ -18,9 +19,9 @@ export function recordAlertFeedback(ctx: Context, verdict: Verdict, label: strin
       const rule = alertsOfMessage(ctx.store, id)[0].rule;
       const days = alertRules(ctx.config).noise.days;
       const q = ruleQuality(ctx.store, days, now).find((r) => r.rule === rule);
-      await privately(respond, `Thanks, recorded as ${label}. ${rule}: ${q?.noise ?? 0} of ${q?.feedback ?? 0} verdicts in ${days} days say noise.`);
+      await privately(respond, mrkdwn`Thanks, recorded as ${label}. ${rule}: ${q?.noise ?? 0} of ${q?.feedback ?? 0} verdicts in ${days} days say noise.`);
     } catch (e) {
-      await privately(respond, describeError(e));
+      await privately(respond, mrkdwnOf(describeError(e)));
     }
   };
 }

@@ -10,6 +10,8 @@ import type { Alert } from '../../../alerts/types.ts';
 import { answerLine } from '../../answer.ts';
 import { privately } from '../reply.ts';
 import { alertGroup, NO_SUCH_ALERT } from './alert-status.ts';
+import { joinMrkdwn, mrkdwn, mrkdwnOf } from '../../../blocks/mrkdwn.ts';
+import type { Access } from '../../access.ts';
 
 /** The command a View button runs for an alert, when that command exists. */
 function viewCommandLine(a: Alert): string | undefined {
@@ -17,7 +19,7 @@ function viewCommandLine(a: Alert): string | undefined {
   return line && isCommandName(line.split(' ')[0]) ? line : undefined;
 }
 
-export function viewAlert(ctx: Context) {
+export function viewAlert(ctx: Context, access: Access) {
   return async ({ ack, body, action, client, respond, logger }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await ack();
     try {
@@ -26,13 +28,13 @@ export function viewAlert(ctx: Context) {
       if (!first) return void (await privately(respond, NO_SUCH_ALERT));
       const line = viewCommandLine(first);
       if (line) {
-        const message = await answerLine(line, { ...ctx, slack: { userId: body.user.id, channelId: body.channel?.id ?? body.user.id, client } }, { shareable: true, log: logger });
+        const message = await answerLine(line, { ...ctx, slack: { userId: body.user.id, channelId: body.channel?.id ?? body.user.id, client } }, { shareable: true, log: logger, audience: 'requester', access });
         return void (await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }));
       }
-      const rows = alerts.slice(0, 10).map((a) => `#${a.id} ${a.text} Calls: ${(a.rowRefs.call_ids ?? []).slice(0, 10).join(', ') || 'none'}${a.rowRefs.total > 10 ? ` (of ${a.rowRefs.total})` : ''}.`);
-      await privately(respond, rows.join('\n'));
+      const rows = alerts.slice(0, 10).map((a) => mrkdwn`#${a.id} ${a.text} Calls: ${(a.rowRefs.call_ids ?? []).slice(0, 10).join(', ') || 'none'}${a.rowRefs.total > 10 ? ` (of ${a.rowRefs.total})` : ''}.`);
+      await privately(respond, joinMrkdwn(rows, '\n'));
     } catch (e) {
-      await privately(respond, describeError(e));
+      await privately(respond, mrkdwnOf(describeError(e)));
     }
   };
 }

@@ -1,5 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Context } from '../../../context.ts';
+import type { Access } from '../../access.ts';
+import { editorsOnly } from '../editors-only.ts';
 import { ACTION, RUN_ACTION_PATTERN } from '../../../blocks/elements.ts';
 import { ACTION_IDS } from '../../../actions/blocks.ts';
 import { RECOMMENDATION_TAKE_PATTERN } from '../../../actions/from-recommendation.ts';
@@ -18,21 +20,24 @@ import { askJourney } from './ask-journey.ts';
 import { askDate } from './ask-date.ts';
 import { askFeedback } from './ask-feedback.ts';
 
-export function registerActions(app: App, ctx: Context): void {
-  app.action({ type: 'block_actions', action_id: RUN_ACTION_PATTERN }, runCommandButton(ctx));
-  app.action({ type: 'block_actions', action_id: ACTION.share }, shareInChannel(ctx));
+export function registerActions(app: App, ctx: Context, access: Access): void {
+  // Lines in button values run through answerLine, which applies every Slack check itself.
+  app.action({ type: 'block_actions', action_id: RUN_ACTION_PATTERN }, runCommandButton(ctx, access));
+  app.action({ type: 'block_actions', action_id: ACTION.share }, shareInChannel(ctx, access));
 
-  app.action({ type: 'block_actions', action_id: RECOMMENDATION_TAKE_PATTERN }, takeRecommendation(ctx));
-  app.action({ type: 'block_actions', action_id: ACTION_IDS.take }, trackedButton(ctx, () => ({ kind: 'take' })));
-  app.action({ type: 'block_actions', action_id: ACTION_IDS.start }, trackedButton(ctx, () => ({ kind: 'start' })));
-  app.action({ type: 'block_actions', action_id: ACTION_IDS.ship }, trackedButton(ctx, () => shipToday(ctx)));
-  app.action({ type: 'block_actions', action_id: ACTION_IDS.assign }, assignAction(ctx));
-  app.action({ type: 'block_actions', action_id: ACTION_IDS.shipOn }, shipOnDate(ctx));
-  app.action({ type: 'block_actions', action_id: ACTION_IDS.dismiss }, dismissAction(ctx));
+  // Controls that change shared state: editors only (LEAK_EDITORS).
+  const edit = editorsOnly(access);
+  app.action({ type: 'block_actions', action_id: RECOMMENDATION_TAKE_PATTERN }, edit, takeRecommendation(ctx));
+  app.action({ type: 'block_actions', action_id: ACTION_IDS.take }, edit, trackedButton(ctx, () => ({ kind: 'take' })));
+  app.action({ type: 'block_actions', action_id: ACTION_IDS.start }, edit, trackedButton(ctx, () => ({ kind: 'start' })));
+  app.action({ type: 'block_actions', action_id: ACTION_IDS.ship }, edit, trackedButton(ctx, () => shipToday(ctx)));
+  app.action({ type: 'block_actions', action_id: ACTION_IDS.assign }, edit, assignAction(ctx));
+  app.action({ type: 'block_actions', action_id: ACTION_IDS.shipOn }, edit, shipOnDate(ctx));
+  app.action({ type: 'block_actions', action_id: ACTION_IDS.dismiss }, edit, dismissAction(ctx));
+  app.action({ type: 'block_actions', action_id: ALERT_ACTION.ack }, edit, setAlertGroupStatus(ctx, 'acknowledged', 'Acknowledged'));
+  app.action({ type: 'block_actions', action_id: ALERT_ACTION.snooze }, edit, setAlertGroupStatus(ctx, 'snoozed', 'Snoozed for 24 h'));
 
-  app.action({ type: 'block_actions', action_id: ALERT_ACTION.ack }, setAlertGroupStatus(ctx, 'acknowledged', 'Acknowledged'));
-  app.action({ type: 'block_actions', action_id: ALERT_ACTION.snooze }, setAlertGroupStatus(ctx, 'snoozed', 'Snoozed for 24 h'));
-  app.action({ type: 'block_actions', action_id: ALERT_ACTION.view }, viewAlert(ctx));
+  app.action({ type: 'block_actions', action_id: ALERT_ACTION.view }, viewAlert(ctx, access));
   app.action({ type: 'block_actions', action_id: ALERT_ACTION.useful }, recordAlertFeedback(ctx, 'useful', 'useful'));
   app.action({ type: 'block_actions', action_id: ALERT_ACTION.noise }, recordAlertFeedback(ctx, 'noise', 'noise'));
   app.action({ type: 'block_actions', action_id: ALERT_ACTION.known }, recordAlertFeedback(ctx, 'known', 'a known issue'));

@@ -3,15 +3,16 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import type { Context } from '../../../context.ts';
 import { answerLine } from '../../answer.ts';
 import { buttonActionSchema, checkPayload } from '../../payloads.ts';
+import type { Access } from '../../access.ts';
 
-export function runCommandButton(ctx: Context) {
+export function runCommandButton(ctx: Context, access: Access) {
   return async ({ ack, body, respond, client, logger }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await ack();
     const payload = checkPayload(buttonActionSchema, body, 'button', logger);
     if (!payload) return;
     // As for /leak: the clicker is the requester, so a command that acts does so as them.
     const requester = { userId: payload.user.id, channelId: payload.channel?.id ?? payload.user.id, client };
-    const message = await answerLine(payload.actions[0].value, { ...ctx, slack: requester }, { shareable: true, log: logger });
+    const message = await answerLine(payload.actions[0].value, { ...ctx, slack: requester }, { shareable: true, log: logger, audience: 'requester', access });
     if (body.response_url) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
     } else {

@@ -8,27 +8,27 @@ import type { Context } from '../../../context.ts';
 import { answerLine } from '../../answer.ts';
 import { errorLine } from '../../error-reply.ts';
 import { buttonActionSchema, checkPayload } from '../../payloads.ts';
+import { code, mrkdwn, userMention } from '../../../blocks/mrkdwn.ts';
+import { privately } from '../reply.ts';
+import { postingHint } from '../../../slack-delivery.ts';
+import type { Access } from '../../access.ts';
 
-const NOT_POSTABLE: Record<string, string> = {
-  not_in_channel: "I'm not in this channel yet: invite me with `/invite @Leak`, then press Share again.",
-  channel_not_found: "I can't post here (a private channel or DM I'm not part of): invite me with `/invite @Leak`, or share from a channel I'm in.",
-  is_archived: 'This channel is archived, so I cannot post in it.',
-  restricted_action: 'Posting here is restricted for apps in this workspace.',
-};
-
-export function shareInChannel(ctx: Context) {
+export function shareInChannel(ctx: Context, access: Access) {
   return async ({ ack, body, respond, client, logger }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await ack();
     const payload = checkPayload(buttonActionSchema, body, 'share button', logger);
     if (!payload?.channel) return;
     const line = payload.actions[0].value;
-    const message = await answerLine(line, ctx, { shareable: false, log: logger, note: `Shared by <@${payload.user.id}> · \`/leak ${line}\`` });
+    // The value came with the click, so it is checked like a typed line: a question only, and
+    // answered for the channel (no personal details), since everyone there will read it.
+    const sharer = { userId: payload.user.id, channelId: payload.channel.id, client };
+    const message = await answerLine(line, { ...ctx, slack: sharer }, { shareable: false, log: logger, audience: 'channel', questionsOnly: true, access, note: mrkdwn`Shared by ${userMention(payload.user.id)} · ${code(`/leak ${line}`)}` });
+    // A refusal or an error is for the person who clicked, not the channel.
+    if (message.failed) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }));
     try {
       await client.chat.postMessage({ channel: payload.channel.id, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
     } catch (e) {
-      const code = (e as { data?: { error?: string } }).data?.error;
-      const reply = (code && NOT_POSTABLE[code]) || errorLine(e, logger);
-      await respond({ response_type: 'ephemeral', replace_original: false, text: `:warning: ${reply}` });
+      await privately(respond, mrkdwn`:warning: ${postingHint(e) ?? errorLine(e, logger)}`);
       return;
     }
     await respond({ delete_original: true });

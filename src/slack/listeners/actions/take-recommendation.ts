@@ -11,6 +11,8 @@ import { parseRecommendationValue } from '../../../actions/from-recommendation.t
 import { createAction, transitionAction } from '../../../actions/repository.ts';
 import { formatActionId } from '../../../actions/types.ts';
 import { privately } from '../reply.ts';
+import { channelMention, mrkdwn, mrkdwnOf } from '../../../blocks/mrkdwn.ts';
+import { describeSlackFailure, postingHint } from '../../../slack-delivery.ts';
 import { actorOf } from './tracked-transition.ts';
 
 export function takeRecommendation(ctx: Context) {
@@ -20,21 +22,35 @@ export function takeRecommendation(ctx: Context) {
       const input = parseRecommendationValue((action as ButtonAction).value);
       const { action: created, created: isNew } = createAction(ctx.store, input, actorOf(ctx, body.user.id, 'slack-button'));
       const r = transitionAction(ctx.store, created.id, { kind: 'take' }, actorOf(ctx, body.user.id, 'slack-button'));
-      if (!r.ok) {
-        const where = created.threadTs ? ` Follow it in <#${created.channel}>.` : '';
-        return privately(respond, `${r.reason}${where}`);
+      if (!r.ok && r.action.threadTs !== null) {
+        const where = r.action.threadTs && r.action.channel ? mrkdwn` Follow it in ${channelMention(r.action.channel)}.` : '';
+        return privately(respond, mrkdwn`${r.reason}${where}`);
       }
-      const channel = created.channel ?? body.channel?.id ?? body.container?.channel_id;
-      if (!channel) return privately(respond, 'I could not tell which channel to track this in; use /leak action new in a channel.');
+      // Taken now, or taken before but never posted (the bot was not in the channel): a click posts it.
+      const channel = r.action.channel ?? body.channel?.id ?? body.container?.channel_id;
+      if (!channel) return privately(respond, mrkdwn`I could not tell which channel to track this in; use /leak action new in a channel.`);
+      const id = formatActionId(created.id);
       try {
         await postActionMessage(ctx.store, client, r.action, channel);
       } catch (e) {
-        return privately(respond, `You own ${formatActionId(created.id)}, but posting its message in <#${channel}> failed (${(e as Error).message}); I'll retry within the hour.`);
+        const owned = r.ok ? mrkdwn`You own ${id}, but its message` : mrkdwn`${r.reason} Its message`;
+        const hint = postingHint(e);
+        return privately(
+          respond,
+          hint
+            ? mrkdwn`${owned} is not posted in ${channelMention(channel)}: ${hint}`
+            : mrkdwn`${owned} could not be posted in ${channelMention(channel)} (${describeSlackFailure(e)}); I'll try again within the hour.`,
+        );
       }
       await announceAction(ctx.store, client, created.id, ctx.config);
-      await privately(respond, `${isNew ? 'Tracking' : 'You took'} ${formatActionId(created.id)}: you own it. Updates and the before/after outcome will be in its thread in <#${channel}>.`);
+      await privately(
+        respond,
+        r.ok
+          ? mrkdwn`${isNew ? 'Tracking' : 'You took'} ${id}: you own it. Updates and the before/after outcome will be in its thread in ${channelMention(channel)}.`
+          : mrkdwn`${r.reason} Its message is now posted in ${channelMention(channel)}, where updates and the before/after outcome will follow.`,
+      );
     } catch (e) {
-      await privately(respond, describeError(e));
+      await privately(respond, mrkdwnOf(describeError(e)));
     }
   };
 }

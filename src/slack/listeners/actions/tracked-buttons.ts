@@ -10,6 +10,7 @@ import { decodeRef } from '../../../actions/blocks.ts';
 import type { ActionEvent } from '../../../actions/types.ts';
 import { privately } from '../reply.ts';
 import { applyClick } from './tracked-transition.ts';
+import { mrkdwn } from '../../../blocks/mrkdwn.ts';
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 type Element = { action_id: string; value?: string; block_id: string; selected_user?: string; selected_date?: string };
@@ -43,7 +44,7 @@ export function shipOnDate(ctx: Context) {
     const date = el.selected_date;
     const today = zoneClock(ctx.config.timeZone).today(ctx.now());
     if (!date) return;
-    if (date > today) return privately(respond, `${date} is in the future: mark the action shipped once it has shipped (today is ${today}).`);
+    if (date > today) return privately(respond, mrkdwn`${date} is in the future: mark the action shipped once it has shipped (today is ${today}).`);
     await applyClick(ctx, client, respond, body, refOf(el), { kind: 'ship', shipDate: date });
   };
 }

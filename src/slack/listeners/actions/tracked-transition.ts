@@ -7,12 +7,13 @@ import type { BlockAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Context } from '../../../context.ts';
 import { announceAction } from '../../../actions/announce.ts';
-import { actionFallbackText, buildActionMessageBlocks } from '../../../actions/blocks.ts';
+import { actionMessage } from '../../../actions/blocks.ts';
 import { getAction, transitionAction } from '../../../actions/repository.ts';
 import type { Action, ActionEvent, Via } from '../../../actions/types.ts';
 import { privately } from '../reply.ts';
+import { mrkdwn } from '../../../blocks/mrkdwn.ts';
 
-export const NO_SUCH_ACTION = 'That action no longer exists; run /leak action list for the current ones.';
+export const NO_SUCH_ACTION = mrkdwn`That action no longer exists; run /leak action list for the current ones.`;
 
 export const actorOf = (ctx: Context, user: string, via: Via) => ({ user, via, at: ctx.now() });
 
@@ -33,5 +34,5 @@ export async function refreshClickedMessage(client: WebClient, body: BlockAction
   const ts = body.container?.message_ts;
   const channel = body.channel?.id ?? body.container?.channel_id;
   if (!ts || !channel || ts !== action.threadTs) return;
-  await client.chat.update({ channel, ts, text: actionFallbackText(action), blocks: buildActionMessageBlocks(action) }).catch(() => undefined);
+  await client.chat.update({ channel, ts, ...actionMessage(action) }).catch(() => undefined);
 }

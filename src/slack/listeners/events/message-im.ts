@@ -10,8 +10,9 @@ import { imMessageSchema } from '../../ask/payloads.ts';
 import { replyToText, threadKeys } from '../../ask/reply-to-text.ts';
 import { checkPayload } from '../../payloads.ts';
 import { questionOf } from './app-mention.ts';
+import type { Access } from '../../access.ts';
 
-export function messageIm(ctx: Context) {
+export function messageIm(ctx: Context, access: Access) {
   return async ({ event, context, client, logger }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
     const raw: Record<string, unknown> = { ...event };
     if (raw.channel_type !== 'im' || raw.subtype !== undefined || raw.bot_id !== undefined) return;
@@ -19,7 +20,7 @@ export function messageIm(ctx: Context) {
     if (!e || !e.text.trim() || e.user === context.botUserId) return;
     const team = context.teamId ?? 'slack';
     const place = { workspace: team, user: e.user, threadKey: threadKeys.dm(team, e.channel), ephemeral: false };
-    const message = await replyToText(questionOf(e.text), { ...ctx, slack: { userId: e.user, channelId: e.channel, client } }, place, { shareable: false, log: logger });
+    const message = await replyToText(questionOf(e.text), { ...ctx, slack: { userId: e.user, channelId: e.channel, client } }, place, { shareable: false, log: logger, audience: 'requester', access });
     try {
       await client.chat.postMessage({ channel: e.channel, ...(e.thread_ts ? { thread_ts: e.thread_ts } : {}), text: message.text, blocks: message.blocks, unfurl_links: false });
     } catch (err) {

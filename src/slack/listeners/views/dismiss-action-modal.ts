@@ -4,6 +4,7 @@ import type { Context } from '../../../context.ts';
 import { announceAction } from '../../../actions/announce.ts';
 import { decodeRef } from '../../../actions/blocks.ts';
 import { getAction, transitionAction } from '../../../actions/repository.ts';
+import { plainTextOf } from '../../../blocks/mrkdwn.ts';
 
 export function dismissActionModal(ctx: Context) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
@@ -12,7 +13,7 @@ export function dismissActionModal(ctx: Context) {
     const reason = view.state.values.reason?.reason?.value ?? '';
     if (!ref || !getAction(ctx.store, ref.id)) return ack({ response_action: 'errors', errors: { reason: 'That action no longer exists.' } });
     const r = transitionAction(ctx.store, ref.id, { kind: 'dismiss', reason }, { user: body.user.id, via: 'slack-modal', at: ctx.now() }, ref.version);
-    if (!r.ok) return ack({ response_action: 'errors', errors: { reason: r.reason.replace(/<@([A-Z0-9]+)>/g, 'someone else') } });
+    if (!r.ok) return ack({ response_action: 'errors', errors: { reason: plainTextOf(r.reason).replace(/@[UW][A-Z0-9]+/g, 'someone else') } });
     await ack();
     await announceAction(ctx.store, client, ref.id, ctx.config);
   };

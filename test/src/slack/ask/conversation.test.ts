@@ -22,11 +22,11 @@ let slack: FakeSlack;
 let app: StartedApp;
 beforeAll(() => ({ slack, app } = handles));
 
-/** The command's own Slack answer for a command line, run now on the same store. */
+/** The command's own Slack answer for a command line, run now on the same store, for a channel (no member details). */
 async function commandText(line: string): Promise<string> {
   const argv = line.split(' ');
   const cmd = (await loadCommand(argv[0]))!;
-  return renderAnswer(cmd, await invoke(app.deps, argv), app.deps.config).text;
+  return renderAnswer(cmd, await invoke({ ...app.deps, memberDetails: false }, argv), app.deps.config).text.text;
 }
 
 describe('a thread of questions', () => {

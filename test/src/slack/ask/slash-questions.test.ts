@@ -42,7 +42,7 @@ describe('/leak <words>', () => {
 
   it('shows a command\'s own error when its arguments are wrong and the words are no question', async () => {
     const reply = await slash(app, slack, 'today --date 24/11/2026');
-    expect(reply.text).toBe('--date must be a date written YYYY-MM-DD, e.g. 2026-11-20 (got "24/11/2026").');
+    expect(reply.text).toBe('--date "24/11/2026" is not a date written YYYY-MM-DD, e.g. 2026-11-20.');
   });
 
   it('always asks after /leak ask, even words that look like a command', async () => {

@@ -35,14 +35,7 @@ async function click(actionId: string, alertId: number, ts: string, userId = 'U0
   expect(res.status).toBe(200);
   return id;
 }
-const privateAnswer = async (id: string) => {
-  for (let i = 0; i < 100; i++) {
-    const hit = slack.callsTo('response_url').find((c) => c.id === id);
-    if (hit) return hit.body as { text: string; response_type: string };
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`no private answer on ${id}`);
-};
+const privateAnswer = async (id: string) => (await slack.responseTo(id)).body as { text: string; response_type: string };
 
 describe('alert buttons', () => {
   it('Acknowledge changes every alert of the message and refreshes it; Snooze likewise', async () => {
@@ -55,14 +48,14 @@ describe('alert buttons', () => {
     const first = Math.min(...group.map((a) => a.id));
     const updates = slack.callsTo('chat.update').length;
     await click('alert_ack', first, ts);
-    await slack.waitFor('chat.update', updates + 1, 3000);
+    await slack.waitFor('chat.update', updates + 1);
     expect(group.map((a) => getAlert(deps.store, a.id)!.status)).toEqual(['acknowledged', 'acknowledged']);
     const update = slack.callsTo('chat.update').at(-1)!;
     expect(update.body).toMatchObject({ ts, channel: 'C0LEAKS01' });
     expect(JSON.stringify(update.body.blocks)).toContain('Acknowledged by <@U0ALICE01>');
 
     await click('alert_snooze', first, ts);
-    await slack.waitFor('chat.update', updates + 2, 3000);
+    await slack.waitFor('chat.update', updates + 2);
     const snoozed = getAlert(deps.store, first)!;
     expect(snoozed.status).toBe('snoozed');
     expect(snoozed.snoozedUntil).toBe(NOW + 24 * HOUR);

@@ -19,7 +19,7 @@ beforeAll(() => ({ slack, app } = handles));
 
 const commandText = async (line: string) => {
   const argv = line.split(' ');
-  return renderAnswer((await loadCommand(argv[0]))!, await invoke(app.deps, argv), app.deps.config).text;
+  return renderAnswer((await loadCommand(argv[0]))!, await invoke(app.deps, argv), app.deps.config).text.text;
 };
 const sql = (q: string, ...args: unknown[]) => app.deps.store.sqlite.prepare(q).all(...args);
 const button = (r: Reply, label: string) => {

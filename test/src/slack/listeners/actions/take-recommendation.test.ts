@@ -22,16 +22,11 @@ afterAll(async () => {
   await slack.close();
 });
 
-const answerOn = async (id: string) => (await slack.waitFor('response_url', 1, 3000), slack.callsTo('response_url').filter((c) => c.id === id));
-const waitFor = async (f: () => boolean) => {
-  for (const end = Date.now() + 3000; !f(); await new Promise((r) => setTimeout(r, 10))) if (Date.now() > end) throw new Error('timed out');
-};
 
 describe('/leak actions → I\'ll take it', () => {
   it('lists recommendations with take buttons and open actions, and a click tracks the recommendation in the channel', async () => {
     await app.post(slashCommandRequest({ text: 'actions billing --date 2026-11-05', responseUrl: slack.responseUrl('list-1') }, app.sign));
-    await waitFor(() => slack.callsTo('response_url').some((c) => c.id === 'list-1'));
-    const [answer] = await answerOn('list-1');
+    const answer = await slack.responseTo('list-1');
     const blocks = answer.body.blocks as { type: string; block_id?: string; elements?: { action_id: string; value: string }[]; text?: { text: string } }[];
     const take = blocks.find((b) => b.block_id === 'take:0')!.elements![0];
     expect(take.action_id).toBe('action_take:0');
@@ -42,7 +37,7 @@ describe('/leak actions → I\'ll take it', () => {
     const responseUrl = slack.responseUrl('take-1');
     const click = blockActionPayload({ actionId: 'action_take:0', value: take.value, responseUrl, ephemeral: true });
     expect((await app.post(interactionRequest(click, app.sign))).status).toBe(200);
-    await waitFor(() => slack.callsTo('response_url').some((c) => c.id === 'take-1'));
+    await slack.responseTo('take-1');
     const action = getAction(deps.store, 1)!;
     expect(action).toMatchObject({ recommendationId: rec.id, title: rec.title, ownerTeam: rec.owner_team, status: 'acknowledged', assignee: USER.id, channel: CHANNEL.id });
     const parent = slack.callsTo('chat.postMessage').find((c) => c.body.ts === undefined && !c.body.thread_ts)!;
@@ -52,15 +47,14 @@ describe('/leak actions → I\'ll take it', () => {
     // The same recommendation clicked again by someone else: one action, a private explanation.
     const again = blockActionPayload({ actionId: 'action_take:0', value: take.value, responseUrl: slack.responseUrl('take-2'), userId: 'U0BOB0001', ephemeral: true });
     await app.post(interactionRequest(again, app.sign));
-    await waitFor(() => slack.callsTo('response_url').some((c) => c.id === 'take-2'));
+    await slack.responseTo('take-2');
     expect(slack.callsTo('response_url').find((c) => c.id === 'take-2')!.body.text).toBe(
       `A-1 is already taken by <@${USER.id}> (acknowledged), so nothing changed. Follow it in <#${CHANNEL.id}>.`,
     );
 
     // The next listing shows it under open actions.
     await app.post(slashCommandRequest({ text: 'actions billing --date 2026-11-05', responseUrl: slack.responseUrl('list-2') }, app.sign));
-    await waitFor(() => slack.callsTo('response_url').some((c) => c.id === 'list-2'));
-    const listed = slack.callsTo('response_url').find((c) => c.id === 'list-2')!.body.blocks as { block_id?: string; text?: { text: string } }[];
+    const listed = (await slack.responseTo('list-2')).body.blocks as { block_id?: string; text?: { text: string } }[];
     expect(listed.find((b) => b.block_id === 'open_actions')!.text!.text).toMatch(new RegExp(`A-1 .* — Acknowledged, <@${USER.id}>, 0d old`));
   });
 });

@@ -40,7 +40,7 @@ function click(actionId: string, value: string, opts: { userId?: string; ts: str
 const replies = (ts: string) => slack.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === ts).map((c) => c.body.text as string);
 const updatesOf = (ts: string) => slack.callsTo('chat.update').filter((c) => c.body.ts === ts);
 const privateAnswers = (id: string) => slack.callsTo('response_url').filter((c) => c.id === id).map((c) => c.body);
-const settle = async (method: string, count: number) => slack.waitFor(method, count, 3000);
+const settle = async (method: string, count: number) => slack.waitFor(method, count);
 
 const RECOMMENDATION = {
   id: 'billing|MAPD New|Not eligible',
@@ -60,7 +60,7 @@ describe('tracked actions through Slack', () => {
     expect((await post(digestClick.payload)).status).toBe(200);
     const [parentPost] = await settle('chat.postMessage', 1);
     expect(parentPost.body.channel).toBe(CHANNEL.id);
-    expect(parentPost.body.text).toBe(`A-1 Explain "Not eligible" on the billing page — Acknowledged, owner ${USER.id}`);
+    expect(parentPost.body.text).toBe(`A-1 Explain "Not eligible" on the billing page — Acknowledged, owner <@${USER.id}>`);
     await settle('response_url', 1);
     const parent = getAction(deps.store, 1)!;
     expect(parent).toMatchObject({ status: 'acknowledged', assignee: USER.id, channel: CHANNEL.id, segment: 'MAPD New', errorMessage: 'Not eligible', estimatedSavingsPerYear: 1_460_000, version: 2 });
@@ -73,8 +73,8 @@ describe('tracked actions through Slack', () => {
     expect(JSON.stringify(updatesOf(ts).at(-1)!.body.blocks)).toContain('In progress');
     await post(click('tracked_ship', '1:3', { ts }).payload);
     await settle('chat.update', 2);
-    expect(updatesOf(ts).at(-1)!.body.text).toBe(`A-1 Explain "Not eligible" on the billing page — Shipped, owner ${USER.id}`);
-    await waitUntil(() => replies(ts).length === 3);
+    expect(updatesOf(ts).at(-1)!.body.text).toBe(`A-1 Explain "Not eligible" on the billing page — Shipped, owner <@${USER.id}>`);
+    await slack.until(() => replies(ts).length === 3);
     expect(replies(ts).slice(1)).toEqual([
       `<@${USER.id}> started work on A-1: in progress.`,
       `<@${USER.id}> marked A-1 shipped on 2026-11-24. I'll re-measure billing · MAPD New · "Not eligible" daily and post an interim outcome after 7 days and the final one after 14.`,
@@ -89,20 +89,38 @@ describe('tracked actions through Slack', () => {
 });
 
 describe('a failed post', () => {
-  it('tells the taker privately and is posted by the next hourly job run', async () => {
+  it('says how to invite the bot, the hourly job posts it once invited, and so does a second click', async () => {
     slack.failNext('chat.postMessage', 'not_in_channel');
     const rec = { ...RECOMMENDATION, id: 'pharmacy|retry', journey: 'pharmacy', title: 'Retry refills' };
     const take = click('action_take:2', JSON.stringify(rec), { ts: '1700000000.000009', id: 'take-fails' });
     await post(take.payload);
-    await waitUntil(() => privateAnswers('take-fails').length === 1);
-    expect(privateAnswers('take-fails')[0].text).toMatch(/^You own A-\d+, but posting its message in <#C0LEAKS01> failed \(An API error occurred: not_in_channel\); I'll retry within the hour\.$/);
+    await slack.until(() => privateAnswers('take-fails').length === 1);
     const id = Number(/A-(\d+)/.exec(privateAnswers('take-fails')[0].text)![1]);
-    expect(getAction(deps.store, id)).toMatchObject({ status: 'acknowledged', channel: CHANNEL.id, threadTs: null });
+    expect(privateAnswers('take-fails')[0].text).toBe(
+      `You own A-${id}, but its message is not posted in <#C0LEAKS01>: I'm not in that channel yet: invite me with \`/invite @Leak\`, then try again.`,
+    );
+    expect(getAction(deps.store, id)).toMatchObject({ status: 'acknowledged', channel: CHANNEL.id, threadTs: null, postAttempts: 1, postError: 'Slack said not_in_channel' });
     const report = await runActionJobs(deps, clientFor(slack), deps.now(), { warn: () => {} });
     expect(report.posted).toBe(1);
     const a = getAction(deps.store, id)!;
+    expect(a).toMatchObject({ postAttempts: 0, postError: null });
     expect(a.threadTs).toMatch(/^\d+\.\d+$/);
     expect(replies(a.threadTs!)).toEqual([`<@${USER.id}> took A-${id}: acknowledged, owner <@${USER.id}>.`]);
+  });
+
+  it('a second click on "I\'ll take it" after the invite posts the message at once', async () => {
+    slack.failNext('chat.postMessage', 'not_in_channel');
+    const rec = { ...RECOMMENDATION, id: 'pharmacy|again', journey: 'pharmacy', title: 'Explain refill limits' };
+    await post(click('action_take:3', JSON.stringify(rec), { ts: '1700000000.000010', id: 'take-uninvited' }).payload);
+    await slack.until(() => privateAnswers('take-uninvited').length === 1);
+    const id = Number(/A-(\d+)/.exec(privateAnswers('take-uninvited')[0].text)![1]);
+    expect(getAction(deps.store, id)!.threadTs).toBeNull();
+    await post(click('action_take:3', JSON.stringify(rec), { ts: '1700000000.000010', id: 'take-invited' }).payload);
+    await slack.until(() => privateAnswers('take-invited').length === 1);
+    expect(privateAnswers('take-invited')[0].text).toBe(
+      `A-${id} is already taken by <@${USER.id}> (acknowledged), so nothing changed. Its message is now posted in <#C0LEAKS01>, where updates and the before/after outcome will follow.`,
+    );
+    expect(getAction(deps.store, id)!.threadTs).toMatch(/^\d+\.\d+$/);
   });
 });
 
@@ -115,7 +133,7 @@ describe('/leak action from Slack', () => {
     const responseUrl = slack.responseUrl('cmd-new');
     const res = await app.post(slashCommandRequest({ text: 'action new pharmacy "Retry refills on timeout" --team Pharmacy --error Timeout', responseUrl }, app.sign));
     expect(res.status).toBe(200);
-    await waitUntil(() => privateAnswers('cmd-new').length === 1);
+    await slack.until(() => privateAnswers('cmd-new').length === 1);
     const id = Number(/Created A-(\d+)/.exec(JSON.stringify(privateAnswers('cmd-new')[0]))?.[1]);
     const created = getAction(deps.store, id)!;
     expect(created).toMatchObject({ journey: 'pharmacy', title: 'Retry refills on timeout', ownerTeam: 'Pharmacy', errorMessage: 'Timeout', status: 'proposed', createdBy: USER.id, channel: CHANNEL.id });
@@ -125,6 +143,16 @@ describe('/leak action from Slack', () => {
     expect(JSON.stringify(parent.body.blocks)).toContain(`"action_id":"tracked_take","value":"${id}:1"`);
     // A command that changes something gets no "Share in channel" (sharing re-runs the line).
     expect(JSON.stringify(privateAnswers('cmd-new')[0])).not.toContain('leak_share');
+  });
+
+  it('in a channel the bot is not in: the action is created, and the answer says how to invite the bot', async () => {
+    slack.failNext('chat.postMessage', 'not_in_channel');
+    const responseUrl = slack.responseUrl('cmd-uninvited');
+    await app.post(slashCommandRequest({ text: 'action new pharmacy "Shorter refill form" --team Pharmacy', responseUrl }, app.sign));
+    await slack.until(() => privateAnswers('cmd-uninvited').length === 1);
+    const answer = privateAnswers('cmd-uninvited')[0];
+    expect(answer.text).toMatch(/^Created A-\d+ \(proposed\) for pharmacy, owner team Pharmacy\. Its message is not posted: I'm not in that channel yet: invite me with `\/invite @Leak`, then try again\.$/);
+    expect(JSON.stringify(answer.blocks)).toContain('Thread: not posted to Slack yet (1 failed attempt in C0LEAKS01, last: Slack said not_in_channel)');
   });
 });
 
@@ -140,7 +168,7 @@ describe('refusals, races and the modal', () => {
     const ts = a.threadTs!;
     const shipEarly = click('tracked_ship', `${a.id}:1`, { ts, id: 'ship-early' });
     await post(shipEarly.payload);
-    await waitUntil(() => privateAnswers('ship-early').length === 1);
+    await slack.until(() => privateAnswers('ship-early').length === 1);
     expect(privateAnswers('ship-early')[0]).toMatchObject({
       response_type: 'ephemeral',
       replace_original: false,
@@ -149,16 +177,18 @@ describe('refusals, races and the modal', () => {
     expect(getAction(deps.store, a.id)).toMatchObject({ status: 'proposed', version: 1 });
 
     await post(click('tracked_take', `${a.id}:1`, { ts, userId: 'U0BOB0001' }).payload);
-    await waitUntil(() => getAction(deps.store, a.id)!.messageVersion === 2);
+    await slack.until(() => getAction(deps.store, a.id)!.messageVersion === 2);
+    const afterTake = updatesOf(ts).length;
     const secondTake = click('tracked_take', `${a.id}:2`, { ts, userId: 'U0CAROL01', id: 'second-take' });
     await post(secondTake.payload);
-    await waitUntil(() => privateAnswers('second-take').length === 1);
+    // A refused click also refreshes the message it came from: wait for that too, so the count below starts after it.
+    await slack.until(() => privateAnswers('second-take').length === 1 && updatesOf(ts).length === afterTake + 1);
     expect(privateAnswers('second-take')[0].text).toBe(`A-${a.id} is already taken by <@U0BOB0001> (acknowledged), so nothing changed.`);
 
     const updatesBefore = updatesOf(ts).length;
     const stale = click('tracked_start', `${a.id}:1`, { ts, userId: 'U0BOB0001', id: 'stale' });
     await post(stale.payload);
-    await waitUntil(() => privateAnswers('stale').length === 1 && updatesOf(ts).length === updatesBefore + 1);
+    await slack.until(() => privateAnswers('stale').length === 1 && updatesOf(ts).length === updatesBefore + 1);
     expect(privateAnswers('stale')[0].text).toMatch(new RegExp(`^That message about A-${a.id} was out of date, so nothing changed: it is now acknowledged, owned by <@U0BOB0001>`));
     expect(JSON.stringify(updatesOf(ts).at(-1)!.body.blocks)).toContain(`"value":"${a.id}:2"`);
     expect(getAction(deps.store, a.id)).toMatchObject({ status: 'acknowledged', version: 2 });
@@ -172,7 +202,7 @@ describe('refusals, races and the modal', () => {
     const carol = click('tracked_take', `${a.id}:1`, { ts, userId: 'U0CAROL01', id: 'race-carol' });
     const [r1, r2] = await Promise.all([post(bob.payload), post(carol.payload)]);
     expect([r1.status, r2.status]).toEqual([200, 200]);
-    await waitUntil(() => privateAnswers('race-bob').length + privateAnswers('race-carol').length === 1 && replies(ts).length === 1);
+    await slack.until(() => privateAnswers('race-bob').length + privateAnswers('race-carol').length === 1 && replies(ts).length === 1);
     const taken = listHistory(deps.store, a.id).filter((h) => h.toStatus === 'acknowledged');
     expect(taken).toHaveLength(1);
     const winner = taken[0].byUser;
@@ -188,7 +218,7 @@ describe('refusals, races and the modal', () => {
     const picker = blockActionPayload({ actionId: 'tracked_assign', value: '', responseUrl: slack.responseUrl(), message: { ts } });
     (picker.actions as Record<string, unknown>[])[0] = { type: 'users_select', action_id: 'tracked_assign', block_id: `tracked:${a.id}:1`, selected_user: 'U0DAVE001', action_ts: '1.2' };
     await post(picker);
-    await waitUntil(() => replies(ts).length === 1);
+    await slack.until(() => replies(ts).length === 1);
     expect(replies(ts)).toEqual([`<@${USER.id}> assigned A-${a.id} to <@U0DAVE001>: acknowledged.`]);
 
     const opens = slack.callsTo('views.open').length;
@@ -206,21 +236,13 @@ describe('refusals, races and the modal', () => {
     });
     const ok = await post(submit('Billing vendor is replacing this page in Q1'));
     expect(ok.status).toBe(200);
-    await waitUntil(() => replies(ts).length === 2);
+    await slack.until(() => replies(ts).length === 2);
     expect(replies(ts)[1]).toBe(`<@U0DAVE001> dismissed A-${a.id}: Billing vendor is replacing this page in Q1`);
     expect(getAction(deps.store, a.id)).toMatchObject({ status: 'dismissed', dismissReason: 'Billing vendor is replacing this page in Q1' });
-    await waitUntil(() => JSON.stringify(updatesOf(ts).at(-1)?.body.blocks ?? '').includes('Dismissed'));
+    await slack.until(() => JSON.stringify(updatesOf(ts).at(-1)?.body.blocks ?? '').includes('Dismissed'));
     // Submitting the same (now stale) modal again is refused in the modal itself.
     const again = await post(submit('twice'));
     expect(JSON.parse(again.text)).toEqual({ response_action: 'errors', errors: { reason: `A-${a.id} was dismissed ("Billing vendor is replacing this page in Q1"), so it can't change any more.` } });
     expect(historyCount(a.id)).toBe(3);
   });
 });
-
-async function waitUntil(f: () => boolean, ms = 3000) {
-  const end = Date.now() + ms;
-  while (!f()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

@@ -1,7 +1,7 @@
 /** Events API: mentions answered in a thread, the Home tab published, redeliveries processed once. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSlack } from '../../../../helpers/fake-slack.ts';
-import type { StartedApp } from '../../../../helpers/start-app.ts';
+import { startApp, type StartedApp } from '../../../../helpers/start-app.ts';
 import { appHomeOpenedEvent, appMentionEvent, eventEnvelope, eventRequest, CHANNEL, USER } from '../../../../helpers/slack-request.ts';
 import { makeDeps } from '../../../../helpers/store.ts';
 import { NOW, seedLeaks, useSeededApp } from '../../seed.ts';
@@ -12,7 +12,6 @@ let slack: FakeSlack;
 let app: StartedApp;
 beforeAll(() => ({ slack, app } = handles));
 
-const settle = () => new Promise((r) => setTimeout(r, 200));
 
 describe('events', () => {
   it('answers @Leak today in a thread under the mention', async () => {
@@ -42,8 +41,11 @@ describe('events', () => {
     await slack.waitFor('chat.postMessage', before + 1);
     const retries = await Promise.all([1, 2, 3].map((n) => app.post(eventRequest(envelope, { ...app.sign, retryNum: n, retryReason: 'http_timeout' }))));
     expect([first.status, ...retries.map((r) => r.status)]).toEqual([200, 200, 200, 200]);
-    await settle();
-    expect(slack.callsTo('chat.postMessage').length).toBe(before + 1);
+    // A later event answered means the redeliveries before it were handled: they posted nothing.
+    const marker = appMentionEvent('<@U0LEAKBOT> help', { ts: '1764000000.000900' });
+    await app.post(eventRequest(eventEnvelope(marker), app.sign));
+    await slack.until(() => slack.callsTo('chat.postMessage').some((c) => c.body.thread_ts === '1764000000.000900'));
+    expect(slack.callsTo('chat.postMessage').length).toBe(before + 2);
     expect(app.deps.store.sqlite.prepare("SELECT event_type FROM slack_events WHERE event_id = 'EvRETRY001'").all()).toEqual([{ event_type: 'app_mention' }]);
   });
 
@@ -68,5 +70,28 @@ describe('events', () => {
     const publish = (await slack.waitFor('views.publish', before + 1))[before];
     expect(publish.body.user_id).toBe('U0BOB0001');
     expect(JSON.stringify(publish.body.view.blocks)).toContain(`*A-${action.id}* billing · Explain \\"Payment failed\\"\\n      Proposed · owner Digital Billing (unassigned) · 2d old`);
+  });
+});
+
+describe('a mention answered into a channel that is gone', () => {
+  it('is logged as one line saying what Slack said, not as an unexpected error with a stack', async () => {
+    const lines: { level: string; text: string }[] = [];
+    let logged: () => void = () => {};
+    const firstLine = new Promise<void>((resolve) => (logged = resolve));
+    const capture = (level: string) => (...args: unknown[]) => {
+      lines.push({ level, text: args.map((a) => (a instanceof Error ? a.stack : String(a))).join(' ') });
+      logged();
+    };
+    const logger = { debug: () => {}, info: capture('info'), warn: capture('warn'), error: capture('error'), setLevel: () => {}, getLevel: () => 'info' as never, setName: () => {} };
+    const own = await startApp({ slack, deps: makeDeps({ now: NOW }), logger });
+    try {
+      slack.failNext('chat.postMessage', 'channel_not_found');
+      await own.post(eventRequest(eventEnvelope(appMentionEvent('<@U0LEAKBOT> help', { channelId: 'C0GONE001', ts: '1764000000.000777' })), own.sign));
+      await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0GONE001', 'the answer to the mention');
+      await firstLine;
+      expect(lines).toEqual([{ level: 'warn', text: 'Leak: could not answer a mention in C0GONE001: Slack said channel_not_found' }]);
+    } finally {
+      await own.stop();
+    }
   });
 });

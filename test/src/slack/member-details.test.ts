@@ -1,0 +1,144 @@
+/**
+ * Members' personal details (name, birth year, state, enrolment date) in Slack: hidden by default,
+ * shown in a private answer to people in LEAK_PII_USERS (ids, or members of a listed user group,
+ * looked up through usergroups.users.list and cached), never in anything posted to a channel
+ * (Share, mentions) unless LEAK_SHOW_PII=true. The terminal is unchanged.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
+import { startApp, type StartedApp } from '../../helpers/start-app.ts';
+import { appMentionEvent, blockActionPayload, eventEnvelope, eventRequest, interactionRequest, slashCommandRequest } from '../../helpers/slack-request.ts';
+import { makeDeps } from '../../helpers/store.ts';
+import { callRow, eventRow, load } from '../../helpers/leak-fixture.ts';
+import { MEMBER_HEADER, tempDir, writeCsv } from '../../helpers/csv.ts';
+import { importCsvFile } from '../../../src/ingest/import-csv.ts';
+import { invoke, renderText } from '../../helpers/invoke.ts';
+import type { Context } from '../../../src/context.ts';
+
+const NOW = '2026-11-24T17:00:00Z';
+const PERSONAL = ['Rosa Alvarez', '1950', 'FL', '2025-01-01'];
+const VIEWER = 'U0PRIV0001';
+const IN_GROUP = 'U0GROUP001';
+const GROUP = 'S0PRIVACY1';
+
+async function seed(deps: Context) {
+  await importCsvFile(deps.store, 'members', writeCsv(tempDir(), 'members.csv', `${MEMBER_HEADER},name`, ['M-100001,MAPD,2025-01-01,es,1950,FL,Rosa Alvarez']));
+  await load(deps, {
+    digital: [eventRow({ id: 'e1', member: 'M-100001', ts: '2026-11-24T14:00:00Z', outcome: 'error', journey: 'billing', error: 'Payment failed' })],
+    calls: [callRow({ id: 'c1', member: 'M-100001', start: '2026-11-24T14:10:00Z' })],
+  });
+}
+
+async function startWith(env: Record<string, string>) {
+  const slack = await startFakeSlack();
+  slack.directory.groups[GROUP] = [IN_GROUP];
+  const deps = makeDeps({ now: NOW });
+  await seed(deps);
+  const app = await startApp({ slack, deps, env });
+  return { slack, app };
+}
+
+let seq = 0;
+async function ask(s: { slack: FakeSlack; app: StartedApp }, text: string, userId?: string) {
+  const id = `q${++seq}`;
+  await s.app.post(slashCommandRequest({ text, userId, responseUrl: s.slack.responseUrl(id) }, s.app.sign));
+  for (let n = s.slack.callsTo('response_url').length + 1; !s.slack.callsTo('response_url').some((c) => c.id === id); n++) await s.slack.waitFor('response_url', n);
+  return JSON.stringify(s.slack.callsTo('response_url').find((c) => c.id === id)!.body);
+}
+
+const expectHidden = (answer: string) => {
+  for (const detail of PERSONAL) expect(answer).not.toContain(detail);
+};
+const expectShown = (answer: string) => {
+  for (const detail of PERSONAL) expect(answer).toContain(detail);
+};
+
+describe('default settings (LEAK_PII_USERS lists two people)', () => {
+  let s: { slack: FakeSlack; app: StartedApp };
+  beforeAll(async () => (s = await startWith({ LEAK_PII_USERS: `${VIEWER},${GROUP}` })));
+  afterAll(async () => {
+    await s.app.stop();
+    await s.slack.close();
+  });
+
+  it('member and journey show the id, plan/segment, language, tenure and timeline, not name, birth year, state or enrolment date', async () => {
+    const member = await ask(s, 'member M-100001');
+    expectHidden(member);
+    expect(member).toContain('M-100001 · MAPD Tenured · Spanish');
+    expect(member).toContain('Plan MAPD, member for 22 months');
+    expect(member).toContain('Name, birth year, state and enrolment date are left out here; the people in LEAK_PII_USERS see them in their private answers.');
+    const journey = await ask(s, 'journey M-100001');
+    expectHidden(journey);
+    expect(journey).toContain('Payment failed');
+  });
+
+  it('--json leaves them out too, and says which', async () => {
+    const json = await ask(s, 'member M-100001 --json');
+    expectHidden(json);
+    expect(json).toContain('\\"hidden\\": [\\n');
+    expect(json).toContain('\\"tenure_months\\": 22');
+  });
+
+  it('a person listed by id sees them in a private answer; the Share button re-runs it without them', async () => {
+    const answer = await ask(s, 'member M-100001', VIEWER);
+    expectShown(answer);
+    const share = JSON.parse(answer).blocks.find((b: { block_id?: string }) => b.block_id === 'leak_share').elements[0].value;
+    const before = s.slack.callsTo('chat.postMessage').length;
+    await s.app.post(interactionRequest(blockActionPayload({ actionId: 'leak_share', value: share, userId: VIEWER, responseUrl: s.slack.responseUrl() }), s.app.sign));
+    const post = (await s.slack.waitFor('chat.postMessage', before + 1))[before];
+    const posted = JSON.stringify(post.body);
+    expect(posted).toContain('M-100001');
+    expectHidden(posted);
+  });
+
+  it('a member of a listed user group sees them, and the group is looked up once for a burst of requests', async () => {
+    const lookups = () => s.slack.callsTo('usergroups.users.list').filter((c) => c.body.usergroup === GROUP).length;
+    expectShown(await ask(s, 'member M-100001', IN_GROUP));
+    // The journey's heading names the person and their state (no birth year or enrolment date to show).
+    expect(await ask(s, 'journey M-100001', IN_GROUP)).toContain('Rosa Alvarez · MAPD Tenured · Spanish · 75+ · FL');
+    expectHidden(await ask(s, 'member M-100001', 'U0OUTSIDE1'));
+    // Every request in this file asked about the group; Slack was asked once (cached for minutes).
+    expect(lookups()).toBe(1);
+  });
+
+  it('a "Journey M-…" run button answers privately, so by who clicked', async () => {
+    const click = async (userId: string) => {
+      const id = `run${++seq}`;
+      await s.app.post(interactionRequest(blockActionPayload({ actionId: 'leak_run:journey', value: 'journey M-100001', userId, responseUrl: s.slack.responseUrl(id) }), s.app.sign));
+      for (let n = s.slack.callsTo('response_url').length + 1; !s.slack.callsTo('response_url').some((c) => c.id === id); n++) await s.slack.waitFor('response_url', n);
+      return JSON.stringify(s.slack.callsTo('response_url').find((c) => c.id === id)!.body);
+    };
+    expect(await click(VIEWER)).toContain('Rosa Alvarez');
+    expect(await click('U0OUTSIDE1')).not.toContain('Rosa Alvarez');
+  });
+
+  it('a mention is answered in the channel, so never with them, even for a listed person', async () => {
+    const before = s.slack.callsTo('chat.postMessage').length;
+    await s.app.post(eventRequest(eventEnvelope(appMentionEvent('<@U0LEAKBOT> member M-100001', { userId: VIEWER })), s.app.sign));
+    const post = (await s.slack.waitFor('chat.postMessage', before + 1))[before];
+    expect(JSON.stringify(post.body)).toContain('M-100001');
+    expectHidden(JSON.stringify(post.body));
+  });
+
+  it('the terminal, run on the server, still shows them', async () => {
+    const deps = makeDeps({ now: NOW });
+    await seed(deps);
+    const text = await renderText(deps, ['member'], await invoke(deps, ['member', 'M-100001']));
+    expectShown(text);
+  });
+});
+
+describe('LEAK_SHOW_PII=true', () => {
+  it('shows them to everyone, shared answers included', async () => {
+    const s = await startWith({ LEAK_SHOW_PII: 'true' });
+    try {
+      expectShown(await ask(s, 'member M-100001', 'U0ANYONE01'));
+      await s.app.post(interactionRequest(blockActionPayload({ actionId: 'leak_share', value: 'member M-100001 --date 2026-11-24', responseUrl: s.slack.responseUrl() }), s.app.sign));
+      const [post] = await s.slack.waitFor('chat.postMessage');
+      expectShown(JSON.stringify(post.body));
+    } finally {
+      await s.app.stop();
+      await s.slack.close();
+    }
+  });
+});

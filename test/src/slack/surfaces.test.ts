@@ -1,0 +1,128 @@
+/**
+ * A terminal-only command (import, export, simulate, digest: they write files or data on the
+ * server) never runs from Slack, whatever the path: /leak, an @Leak mention, a run button or a Share
+ * button whose value was crafted. Share re-runs questions only. One gate (parseInvocation) decides.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runsIn } from '../../../commands/command.ts';
+import { parseInvocation } from '../../../commands/invocation.ts';
+import { loadCommands } from '../../../commands/registry.ts';
+import type { FakeSlack } from '../../helpers/fake-slack.ts';
+import type { StartedApp } from '../../helpers/start-app.ts';
+import { appMentionEvent, blockActionPayload, eventEnvelope, eventRequest, interactionRequest, slashCommandRequest } from '../../helpers/slack-request.ts';
+import { tempDir } from '../../helpers/csv.ts';
+import { makeDeps } from '../../helpers/store.ts';
+import { useSeededApp } from './seed.ts';
+
+const handles = useSeededApp();
+let slack: FakeSlack;
+let app: StartedApp;
+beforeAll(() => ({ slack, app } = handles));
+
+let seq = 0;
+/** Waits for the response_url post with this id (the app answers every click and command there). */
+async function responseTo(id: string): Promise<{ text: string; blocks?: unknown[] }> {
+  for (let n = slack.callsTo('response_url').length + 1; ; n++) {
+    const found = slack.callsTo('response_url').find((c) => c.id === id);
+    if (found) return found.body as { text: string };
+    await slack.waitFor('response_url', n);
+  }
+}
+
+type Path = { name: string; send(line: string): Promise<string> };
+
+const PATHS: Path[] = [
+  {
+    name: '/leak',
+    async send(line) {
+      const id = `cmd${++seq}`;
+      await app.post(slashCommandRequest({ text: line, responseUrl: slack.responseUrl(id) }, app.sign));
+      return (await responseTo(id)).text;
+    },
+  },
+  {
+    name: '@Leak mention',
+    async send(line) {
+      const before = slack.callsTo('chat.postMessage').length;
+      await app.post(eventRequest(eventEnvelope(appMentionEvent(`<@U0LEAKBOT> ${line}`)), app.sign));
+      return (await slack.waitFor('chat.postMessage', before + 1))[before].body.text;
+    },
+  },
+  {
+    name: 'run button (crafted value)',
+    async send(line) {
+      const id = `run${++seq}`;
+      await app.post(interactionRequest(blockActionPayload({ actionId: 'leak_run:x', value: line, responseUrl: slack.responseUrl(id) }), app.sign));
+      return (await responseTo(id)).text;
+    },
+  },
+  {
+    name: 'Share button (crafted value)',
+    async send(line) {
+      const id = `share${++seq}`;
+      await app.post(interactionRequest(blockActionPayload({ actionId: 'leak_share', value: line, responseUrl: slack.responseUrl(id) }), app.sign));
+      return (await responseTo(id)).text;
+    },
+  },
+];
+
+const batches = () => app.deps.store.sqlite.prepare('SELECT count(*) FROM import_batches').pluck().get();
+
+describe('terminal-only commands from Slack', () => {
+  it('the registry has terminal-only commands, and each says so in its own definition', async () => {
+    const terminalOnly = (await loadCommands()).filter((c) => !runsIn(c, 'slack')).map((c) => c.name).sort();
+    expect(terminalOnly).toEqual(['digest', 'export', 'import', 'simulate']);
+  });
+
+  for (const p of PATHS) {
+    it(`${p.name}: refuses each one in one line, and nothing is written`, async () => {
+      const dir = tempDir('leak-surface-');
+      const csv = path.join(dir, 'members.csv');
+      fs.writeFileSync(csv, 'member_id,plan,enrolled_on,language,birth_year,state\nM-900001,MAPD,2026-01-01,en,1950,FL\n');
+      const before = batches();
+      const lines: [string, string][] = [
+        ['import', `import members ${csv}`],
+        ['export', `export --out ${path.join(dir, 'out')}`],
+        ['simulate', 'simulate --days 1 --scale 0.001'],
+        ['digest', `digest --out ${path.join(dir, 'digest')}`],
+        // Case and --help do not get round it.
+        ['export', `EXPORT --out ${path.join(dir, 'out2')}`],
+        ['simulate', 'simulate --help'],
+      ];
+      for (const [name, line] of lines) {
+        expect(await p.send(line), line).toMatch(new RegExp(`^${name} works in the terminal only, since .*: npm run -s leak -- ${name} --help$`));
+      }
+      expect(fs.readdirSync(dir)).toEqual(['members.csv']);
+      expect(batches()).toBe(before);
+    });
+  }
+});
+
+describe('Share re-runs questions only', () => {
+  it('refuses a crafted Share of a line that changes something, privately, and nothing is created', async () => {
+    const before = slack.callsTo('chat.postMessage').length;
+    const text = await PATHS[3].send('action new billing "Forged from a share" --team Web');
+    expect(text).toBe('Only answers to questions can be shared; run /leak action yourself instead.');
+    expect(app.deps.store.sqlite.prepare('SELECT count(*) FROM actions').pluck().get()).toBe(0);
+    expect(slack.callsTo('chat.postMessage').length).toBe(before);
+  });
+
+  it('keeps an error out of the channel too: it goes to the person who clicked', async () => {
+    const before = slack.callsTo('chat.postMessage').length;
+    expect(await PATHS[3].send('member M-999999')).toBe('No member M-999999 found.');
+    expect(slack.callsTo('chat.postMessage').length).toBe(before);
+  });
+});
+
+describe('the gate itself (parseInvocation)', () => {
+  it('refuses a terminal-only command for Slack, and defaults to Slack whenever a Slack person is asking', async () => {
+    const deps = makeDeps();
+    await expect(parseInvocation(['export', '--out', tempDir()], deps, 'slack')).rejects.toThrow(/^export works in the terminal only/);
+    const asked = { ...deps, slack: { userId: 'U1', channelId: 'C1', client: undefined as never } };
+    await expect(parseInvocation(['simulate', '--days', '1'], asked)).rejects.toThrow(/^simulate works in the terminal only/);
+    // The terminal is unchanged.
+    await expect(parseInvocation(['export', '--out', tempDir()], deps)).resolves.toMatchObject({ cmd: { name: 'export' } });
+  });
+});
