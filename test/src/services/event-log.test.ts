@@ -124,10 +124,10 @@ describe.skipIf(!natsServerBinary)('the event log as a service', { timeout: 120_
     };
     try {
       await first;
-      expect(await homeText(1)).toMatch(/\{"type":"context","elements":\[\{"type":"mrkdwn","text":"Event log: 2 messages behind, the oldest waiting \d+ s\."\}\]\}/);
+      expect(await homeText(1)).toMatch(/\{"type":"context","elements":\[\{"type":"mrkdwn","text":"Event log: 2 messages behind, the oldest waiting \d+ s\.","verbatim":true\}\]\}/);
       release();
       await waitUntil(() => readAppliedSeq(deps.store, { stream: 'HOME', consumer: 'leak' }) >= lastSeq, (c) => events.push(c), 'the rest of the stream');
-      expect(await homeText(2)).toContain('{"type":"context","elements":[{"type":"mrkdwn","text":"Event log: up to date."}]}');
+      expect(await homeText(2)).toContain('{"type":"context","elements":[{"type":"mrkdwn","text":"Event log: up to date.","verbatim":true}]}');
     } finally {
       release();
       await app.stop();

@@ -73,7 +73,7 @@ const batches = () => app.deps.store.sqlite.prepare('SELECT count(*) FROM import
 describe('terminal-only commands from Slack', () => {
   it('the registry has terminal-only commands, and each says so in its own definition', async () => {
     const terminalOnly = (await loadCommands()).filter((c) => !runsIn(c, 'slack')).map((c) => c.name).sort();
-    expect(terminalOnly).toEqual(['digest', 'export', 'import', 'simulate']);
+    expect(terminalOnly).toEqual(['digest', 'export', 'import', 'publish', 'simulate']);
   });
 
   for (const p of PATHS) {
