@@ -1,12 +1,17 @@
 /**
  * Dates in words, read by chrono-node with the question's "today" as the reference instant.
- * chrono is extended through its own mechanisms: a parser for a day of the month alone ("on the
- * 18th", which casual chrono misses) and refiners that drop times without a date ("at 7.50 a call"),
- * move a date without a year or a bare weekday out of the future (questions are about data already
- * in), and turn periods into ranges ending today ("last 14 days" = the 14 days up to today).
+ * chrono is extended through its own mechanisms: parsers for what casual chrono misses (date-parsers.ts:
+ * a day of the month alone, quarters, periods to date, "the week before last") and refiners that drop
+ * times without a date ("at 7.50 a call"), a fraction read as a date ("1/3 of billing") and a future
+ * "in a year" (a rate, not a day), move a date without a year or a bare weekday out of the future
+ * (questions are about data already in), and turn periods into ranges: "last 14 days" and "past week"
+ * end today, "last week", "last month" and "last year" are the calendar period before this one.
  */
 import * as chrono from 'chrono-node';
 import { addDays, daysInMonth } from '../time.ts';
+import {
+  beforeLastParser, dayOfMonthParser, ordinalDayParser, periodBefore, periodOf, quarterParser, startOfParser, toDateParser, todayOf, weekendRange, type Unit,
+} from './date-parsers.ts';
 
 export type DateMention = {
   from: string;
@@ -22,37 +27,37 @@ export type DateMention = {
 const iso = (c: chrono.ParsingComponents) =>
   `${c.get('year')}-${String(c.get('month')).padStart(2, '0')}-${String(c.get('day')).padStart(2, '0')}`;
 const parts = (d: string) => ({ year: +d.slice(0, 4), month: +d.slice(5, 7), day: +d.slice(8, 10) });
-const todayOf = (context: chrono.ParsingContext) => context.refDate.toISOString().slice(0, 10);
-
-const MONTHS = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
-
-/** "the 18th", "on 18th": the most recent day of that number up to today. */
-const dayOfMonthParser: chrono.Parser = {
-  pattern: () => new RegExp(`(?:\\bthe\\s+|\\bon\\s+)(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?${MONTHS})`, 'i'),
-  extract: (context, match) => {
-    const day = Number(match[1]);
-    const today = parts(todayOf(context));
-    let { year, month } = today;
-    if (day < 1 || day > 31) return null;
-    // This month's if it has come, else the latest month that has the day ("the 31st" on Dec 5 is Oct 31).
-    if (day > today.day) [year, month] = month === 1 ? [year - 1, 12] : [year, month - 1];
-    while (day > daysInMonth(year, month)) [year, month] = month === 1 ? [year - 1, 12] : [year, month - 1];
-    return context.createParsingComponents({ year, month, day }).addTag('leak/dayOfMonth');
-  },
-};
 
 const hasDate = (r: chrono.ParsingResult) =>
   (['year', 'month', 'day', 'weekday'] as const).some((c) => r.start.isCertain(c)) ||
   [...r.tags()].some((t) => t.startsWith('casualReference') || t === 'result/relativeDate') ||
-  /^(this|last|past)\s+(week|month|year)/i.test(r.text);
+  /^(this|last|past|current|previous|prior)\s+(week|month|quarter|year)/i.test(r.text);
 
 const setDay = (context: chrono.ParsingContext, d: string) => context.createParsingComponents(parts(d));
 
+/** Not a date: "1/3 of billing" is a fraction, "in a year" a rate ("what would we save in a year"). */
+function isDate(context: chrono.ParsingContext, r: chrono.ParsingResult): boolean {
+  if (!hasDate(r)) return false;
+  if (/^\d{1,2}\/\d{1,2}$/.test(r.text) && /^\s+of\b/i.test(context.text.slice(r.index + r.text.length))) return false;
+  return !(/^(in|within)\s/i.test(r.text) && iso(r.start as chrono.ParsingComponents) > todayOf(context));
+}
+
 const periodRefiner: chrono.Refiner = {
   refine: (context, results) =>
-    results.filter(hasDate).map((r) => {
+    results.filter((r) => isDate(context, r)).map((r) => {
       const today = todayOf(context);
       const text = r.text.toLowerCase();
+      if ([...r.tags()].some((t) => t.startsWith('leak/') && t !== 'leak/dayOfMonth' && t !== 'leak/startOf')) return r;
+      const calendar = (from: string, to: string) => {
+        r.start = setDay(context, from);
+        r.end = setDay(context, to > today ? today : to);
+        return r;
+      };
+      if (/\bweekend\b/.test(text)) return calendar(...weekendRange(today, /\blast\b/.test(text)));
+      // "last week" is the week before this one; "the last week" and "past week" are the 7 days to today (below).
+      const previous = text.match(/^(?:last|previous|prior)\s+(week|month|quarter|year)$/);
+      if (previous && !/\bthe\s+$/i.test(context.text.slice(0, r.index))) return calendar(...periodBefore(previous[1] as Unit, today, 1));
+      if (/^(this|current)\s+quarter$/.test(text)) return calendar(periodOf('quarter', today)[0], today);
       const monthOnly = r.start.isCertain('month') && !r.start.isCertain('day') && !r.start.isCertain('weekday');
       // Not in the future: a date without a year is last year's; a bare weekday is last week's.
       if (!r.end && iso(r.start) > today) {
@@ -62,7 +67,7 @@ const periodRefiner: chrono.Refiner = {
       if (r.end) return r;
       const start = iso(r.start);
       const upToToday = (end: string) => (end > today ? today : end);
-      if (/^(last|past)\s/.test(text) && r.tags().has('result/relativeDate')) {
+      if (/^(the\s+)?(last|past)\s/.test(text) && r.tags().has('result/relativeDate')) {
         // chrono gives the day N units back; the period is the N units ending today.
         r.start = setDay(context, addDays(start, 1));
         r.end = setDay(context, today);
@@ -78,17 +83,27 @@ const periodRefiner: chrono.Refiner = {
 };
 
 const parser = chrono.casual.clone();
-parser.parsers.push(dayOfMonthParser);
+parser.parsers.push(dayOfMonthParser, ordinalDayParser, quarterParser, toDateParser, startOfParser, beforeLastParser);
 parser.refiners.push(periodRefiner);
 
 const SINCE_BEFORE = /\b(since|after|from|starting|beginning)\s+(on\s+|the\s+)?$/i;
+/** "this week to last week": chrono joins two periods into one backwards range; each side is read on its own. */
+const TWO_SIDES = /^(.+?)\s+(?:to|through|until|till|-|–)\s+(.+)$/i;
+
+function parse(text: string, today: string) {
+  return parser.parse(text, { instant: new Date(`${today}T12:00:00Z`), timezone: 0 }, { forwardDate: false });
+}
 
 /** Every date in the text, relative to `today` (YYYY-MM-DD). */
 export function findDates(text: string, today: string): DateMention[] {
-  const results = parser.parse(text, { instant: new Date(`${today}T12:00:00Z`), timezone: 0 }, { forwardDate: false });
-  return results.map((r) => {
-    const from = iso(r.start as chrono.ParsingComponents);
-    const to = r.end ? iso(r.end as chrono.ParsingComponents) : from;
+  return parse(text, today).map((r) => {
+    let from = iso(r.start as chrono.ParsingComponents);
+    let to = r.end ? iso(r.end as chrono.ParsingComponents) : from;
+    const sides = r.end ? r.text.match(TWO_SIDES) : null;
+    if (sides) {
+      const days = [sides[1], sides[2]].flatMap((side) => parse(side, today)).flatMap((s) => [iso(s.start as chrono.ParsingComponents), iso((s.end ?? s.start) as chrono.ParsingComponents)]).sort();
+      if (days.length) [from, to] = [days[0], days[days.length - 1]];
+    }
     return { from, to, range: from !== to || r.end != null, since: SINCE_BEFORE.test(text.slice(0, r.index)), index: r.index, text: r.text };
   });
 }

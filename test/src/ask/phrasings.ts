@@ -124,7 +124,7 @@ export const PHRASINGS: [question: string, intent: Intent, slots: Slots, command
   ["savings on benefits coverage", 'savings', { journey: 'benefits', date: '2026-11-20' }, "savings benefits --date 2026-11-20"],
   ["who is the doctor search hurting", 'segments', { journey: 'find_care', date: '2026-11-20' }, "segments find_care --date 2026-11-20"],
   ["how are the spanish speaking members doing", 'cube', { measure: 'calls', by: ['journey'], language: 'es', date: '2026-11-20' }, "cube --measure calls --by journey --where language=es --date 2026-11-20"],
-  ["what broke for tenured members last week", 'cube', { measure: 'calls', by: ['journey'], segment: 'MAPD Tenured', from: '2026-11-14', to: '2026-11-20' }, "cube --measure calls --by journey --where 'segment=MAPD Tenured' --from 2026-11-14 --to 2026-11-20"],
+  ["what broke for tenured members last week", 'cube', { measure: 'calls', by: ['journey'], segment: 'MAPD Tenured', from: '2026-11-08', to: '2026-11-14' }, "cube --measure calls --by journey --where 'segment=MAPD Tenured' --from 2026-11-08 --to 2026-11-14"],
   ["why is billing breaking", 'why', { journey: 'billing', date: '2026-11-20' }, "why billing --date 2026-11-20"],
   ["show me what it feels like for a new mapd member on billing", 'journey', { journey: 'billing', date: '2026-11-20' }, "journey MEMBER_ID --date 2026-11-20"],
 ];
