@@ -1,6 +1,7 @@
 /**
  * The person's own numbers: a fix percentage and a cost per call, in digits or words ("ten percent",
- * "$7.50", "seven dollars fifty", "eight bucks a call"). compromise reads the numbers; here we only
+ * "$7.50", "seven dollars fifty", "eight bucks a call", "a buck fifty"), and a fix share as a fraction
+ * ("by half", "a third", "1/3 of billing"). compromise reads the numbers and fractions; here we only
  * decide which is which from the word after each one. Nothing else in a question becomes a number.
  */
 import nlp from 'compromise';
@@ -14,9 +15,14 @@ const MONEY_UNITS = new Set(['dollar', 'dollars', 'bucks', 'buck', 'usd']);
 const PER_CALL_AFTER = /^\s*(dollars?\s+|bucks?\s+)?(a|per|each|every)\s+call/i;
 const CENTS_GAP = /^\s*(and\s+)?$/i;
 
-export function findAmounts(text: string): Amounts {
-  // "$8/call" is one term to compromise; "$8 per call" is not.
-  const clean = text.replace(/\/(?=\p{L})/gu, ' per ');
+/** Words of a fraction: the reader runs when one is outside a date ("by half"; not "last quarter"). */
+export const FRACTION_WORDS = ['half', 'halves', 'third', 'thirds', 'quarter', 'quarters'];
+const FRACTION = /\b(?:(a|an|one|two|three|\d)\s+)?(half|halves|thirds?|quarters?)\b|\b\d\/\d{1,2}\b/gi;
+
+/** `skip`: spans of the text that are dates ("last quarter", "1/3" as Jan 3 is no fraction there). */
+export function findAmounts(text: string, skip: { start: number; end: number }[] = []): Amounts {
+  // "$8/call" is one term to compromise; "$8 per call" is not. "a buck fifty" is one buck and fifty cents.
+  const clean = text.replace(/\/(?=\p{L})/gu, ' per ').replace(/\ba\s+(buck|dollar)\b/gi, 'one $1');
   const numbers = nlp(clean).numbers().json({ offset: true }) as NumberJson[];
   const out: Amounts = {};
   for (let i = 0; i < numbers.length; i++) {
@@ -43,7 +49,21 @@ export function findAmounts(text: string): Amounts {
     }
     out.cost_per_call = Math.round(value * 100) / 100;
   }
+  const share = out.fix_pct === undefined ? fractionShare(text, skip) : undefined;
+  if (share !== undefined) out.fix_pct = share;
   return out;
+}
+
+/** "by half" is 50, "a third" 33.3, "two thirds" 66.7, "1/4" 25: compromise reads each fraction on its own. */
+function fractionShare(text: string, skip: { start: number; end: number }[]): number | undefined {
+  for (const m of text.matchAll(FRACTION)) {
+    if (skip.some((s) => m.index! < s.end && m.index! + m[0].length > s.start)) continue;
+    const phrase = m[2] ? `${m[1] && !/^an?$/i.test(m[1]) ? m[1] : 'one'} ${m[2]}` : m[0];
+    const [fraction] = (nlp(phrase) as unknown as { fractions(): { json(): { fraction: { decimal: number } }[] } }).fractions().json();
+    const share = fraction ? Math.round(fraction.fraction.decimal * 1000) / 10 : undefined;
+    if (share !== undefined && share > 0 && share <= 100) return share;
+  }
+  return undefined;
 }
 
 const valueOf = (words: string) => (nlp(words).numbers().get() as number[])[0];
