@@ -1,14 +1,22 @@
 /**
- * Words of a question: compromise tokenises (contractions, hyphens, punctuation), then each word
- * that is not in the lexicon and is one or two edits from a lexicon word is corrected
- * ("biling" → billing, "braking" → breaking), with fastest-levenshtein. The corrected text is what
- * the date and number readers see too, so "yesterdy" still means yesterday.
+ * Words of a question: compromise tokenises (contractions, hyphens, punctuation) and tags them;
+ * shorthand is expanded ("yday" → yesterday, "$$" → money), then each word that is not in the
+ * lexicon and is one or two edits from a lexicon word is corrected ("biling" → billing, "braking" →
+ * breaking) with fastest-levenshtein, a swap of two letters counting as one edit ("agnets" → agents)
+ * with damerau-levenshtein. The corrected text is what the date and number readers see too, so
+ * "yesterdy" still means yesterday.
  */
 import nlp from 'compromise';
+import damerau from 'damerau-levenshtein';
 import { distance } from 'fastest-levenshtein';
 
-/** number: compromise tagged it a value ("ten", "$7.50", "10%"), so the amounts reader is worth running. */
-export type Token = { word: string; start: number; end: number; number: boolean };
+/**
+ * number: compromise tagged it a value ("ten", "$7.50", "10%", "twelfth"), so the amounts reader is worth running.
+ * plain: a function word by compromise's tags (the, of, is, we, what, really, hey…): never a word Leak failed to understand.
+ */
+export type Token = { word: string; start: number; end: number; number: boolean; plain: boolean };
+
+const PLAIN_TAGS = ['Determiner', 'Preposition', 'Pronoun', 'Conjunction', 'Auxiliary', 'Copula', 'QuestionWord', 'Modal', 'Possessive', 'Expression', 'Adverb', 'Negative', 'Particle'];
 
 type Term = { text: string; normal: string; implicit?: string | null; tags?: string[]; offset: { start: number; length: number } };
 
@@ -21,7 +29,8 @@ export function tokenize(text: string): Token[] {
       let word = t.normal.toLowerCase().replace(/[’‘]/g, "'");
       if (!t.implicit) word = word.replace(/'s$/, '');
       word = word.replace(/'/g, '').replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, '');
-      if (word) out.push({ word, start: t.offset.start, end: t.offset.start + t.offset.length, number: /\d/.test(word) || !!t.tags?.includes('Value') });
+      const tags = t.tags ?? [];
+      if (word) out.push({ word, start: t.offset.start, end: t.offset.start + t.offset.length, number: /\d/.test(word) || tags.includes('Value'), plain: tags.some((g) => PLAIN_TAGS.includes(g)) });
     }
   }
   return out;
@@ -56,7 +65,9 @@ export function correctWord(word: string, lexicon: Lexicon): string | undefined 
   let best: { w: string; d: number } | undefined;
   for (const len of [0, -1, 1, -2, 2].filter((k) => Math.abs(k) <= max).map((k) => word.length + k)) {
     for (const candidate of lexicon.byLength.get(len) ?? []) {
-      const d = distance(word, candidate);
+      let d = distance(word, candidate);
+      // One edit past the limit may be a swap of two letters: damerau counts it as one ("alrets", "wroth").
+      if (d === max + 1 && len === word.length) d = damerau(word, candidate).steps;
       if (d <= max && (!best || d < best.d)) best = { w: candidate, d };
     }
   }
@@ -65,20 +76,27 @@ export function correctWord(word: string, lexicon: Lexicon): string | undefined 
 
 export type Words = { text: string; tokens: Token[]; corrected: { from: string; to: string }[] };
 
-/** Tokenises and corrects; when something was corrected, the text is rebuilt and tokenised again. */
-export function readWords(text: string, lexicon: Lexicon): Words {
+/** "$$" and "$$$" are money: compromise drops them as punctuation, so they are words before it reads them. */
+const MONEY_SIGNS = /(^|\s)\${2,}(?=\s|$|[?!.,])/g;
+
+/**
+ * Tokenises, expands shorthand and corrects; when something changed, the text is rebuilt and tokenised
+ * again. Words compromise reads as numbers ("twelfth", "eighteenth") are never corrected.
+ */
+export function readWords(input: string, lexicon: Lexicon, shorthand: Record<string, string> = {}): Words {
+  const text = input.replace(MONEY_SIGNS, '$1money');
   const tokens = tokenize(text);
   const corrected: Words['corrected'] = [];
   let rebuilt = '';
   let at = 0;
   for (const t of tokens) {
-    const fix = correctWord(t.word, lexicon);
+    const fix = Object.hasOwn(shorthand, t.word) ? shorthand[t.word] : t.number ? undefined : correctWord(t.word, lexicon);
     if (!fix) continue;
     corrected.push({ from: t.word, to: fix });
     rebuilt += text.slice(at, t.start) + fix;
     at = t.end;
   }
-  if (!corrected.length) return { text, tokens, corrected };
+  if (!corrected.length && text === input) return { text, tokens, corrected };
   const fixedText = rebuilt + text.slice(at);
   return { text: fixedText, tokens: tokenize(fixedText), corrected };
 }
