@@ -29,6 +29,7 @@ export function commandArgv(intent: Intent, s: Slots): string[] {
     case 'savings':
       return ['savings', ...journey, ...(s.fix_pct === undefined ? [] : [num(s.fix_pct)]), ...opt('cost', s.cost_per_call === undefined ? undefined : num(s.cost_per_call)), ...opt('date', s.date)];
     case 'impact':
+      if (s.action_id) return ['impact', s.action_id, ...opt('date', s.date)];
       return ['impact', ...journey, ...(s.since ? [s.since] : []), ...opt('date', s.date), ...opt('segment', s.segment)];
     case 'alerts':
       return ['alerts', ...(s.view ? [`--${s.view}`] : [])];
@@ -36,7 +37,10 @@ export function commandArgv(intent: Intent, s: Slots): string[] {
     case 'interactions':
       return [intent, ...range(s)];
     case 'cube': {
-      const where = (['journey', 'segment', 'language'] as const).flatMap((k) => (s[k] === undefined ? [] : ['--where', `${k}=${s[k]}`]));
+      // The same dimension twice means either ("seniors": both older age groups).
+      const where = (['journey', 'segment', 'language', 'device', 'channel', 'age_group'] as const).flatMap((k) =>
+        [s[k] ?? []].flat().flatMap((v) => ['--where', `${k}=${v}`]),
+      );
       return ['cube', ...opt('measure', s.measure), ...opt('by', s.by?.join(',')), ...where, ...range(s)];
     }
   }
@@ -64,6 +68,8 @@ export function fillNeeds(r: AnswerResolution, memberId: string): AnswerResoluti
 export function withSlots(r: AnswerResolution, change: Pick<Slots, 'journey' | 'date'>): AnswerResolution {
   const slots: Slots = { ...r.slots, ...change };
   if (slots.journey === undefined) delete slots.journey;
+  // A journey chosen in place replaces the tracked action the answer was about.
+  if ('journey' in change && change.journey !== r.slots.journey) delete slots.action_id;
   const { notes, ...rest } = r;
   // A note names the journey it was written for ("answered for billing as a whole"): kept only while that holds.
   const keepNotes = notes && slots.journey === r.slots.journey;

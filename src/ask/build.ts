@@ -5,6 +5,7 @@
  */
 import { addDays } from '../time.ts';
 import { commandArgv } from './argv.ts';
+import { wordNotes } from './notes.ts';
 import type { Found } from './read.ts';
 import type { AnswerResolution, AskInput, ClarifyResolution, Intent, Needs, SlotName, Slots } from './types.ts';
 import type { Tables } from './vocabulary.ts';
@@ -18,6 +19,8 @@ const SUBJECT: Intent[] = ['segments', 'journey', 'savings', 'why', 'actions', '
 /** Intents whose answer also exists for all journeys together. */
 const ALL_JOURNEYS_OK: Intent[] = ['segments', 'savings', 'why', 'actions', 'journey'];
 const MAX_OPTIONS = 10;
+/** Days a trend covers when the question names none: one day is no trend. */
+const TREND_DAYS = 14;
 
 export function buildResolution(a: BuildArgs): Built {
   const { intent, found, input, tables } = a;
@@ -31,12 +34,24 @@ export function buildResolution(a: BuildArgs): Built {
     options: options.slice(0, MAX_OPTIONS + 1).map(([label, extra]) => ({ label, resolution: again(extra) })),
   });
 
+  const notes: string[] = [];
+  const confidence = found.unread.length ? 'low' : a.confidence;
+  const out = (i: Intent, slots: Slots, needs?: Needs): AnswerResolution => {
+    const clean = Object.fromEntries(Object.entries(slots).filter(([, v]) => v !== undefined)) as Slots;
+    const said = [...notes, ...wordNotes(found, clean.by?.[0])];
+    return { kind: 'answer', intent: i, slots: clean, argv: commandArgv(i, clean), confidence, source: a.source, ...(needs ? { needs } : {}), ...(said.length ? { notes: said } : {}) };
+  };
+
+  // A tracked action names its journey and ship date: "did A-3 work?" needs neither.
+  const action_id = chosen.action_id ?? found.action_id;
+  if (intent === 'impact' && action_id) return out('impact', { action_id, date: input.today });
+
   // Journey: named, else the thread's, else ask when "this" or "it" points at nothing.
   let journey = chosen.journey ?? (found.journeys.length === 1 ? found.journeys[0] : undefined);
   if (found.journeys.length > 1 && !chosen.journey && intent !== 'cube') {
     return choose('journey', `Which journey? ${found.journeys.join(' · ')}`, found.journeys.map((j) => [j, { journey: j }]));
   }
-  if (!journey && SUBJECT.includes(intent) && context?.about.journey) journey = context.about.journey;
+  if (!journey && (SUBJECT.includes(intent) || (intent === 'cube' && found.anaphor)) && context?.about.journey) journey = context.about.journey;
   const journeyOptions = (withAll: boolean): [string, Slots][] => [
     ...tables.journeys.slice(0, MAX_OPTIONS).map((j): [string, Slots] => [j, { journey: j }]),
     ...(withAll ? [['all journeys', { journey: '*' }] as [string, Slots]] : []),
@@ -54,6 +69,11 @@ export function buildResolution(a: BuildArgs): Built {
     segment = mention[0];
   }
   const language = chosen.language ?? found.language;
+  const filterOf = (dim: 'device' | 'channel' | 'age_group') => found.filters.find((f) => f.dim === dim)?.values;
+  const device = chosen.device ?? filterOf('device')?.[0];
+  const channel = chosen.channel ?? filterOf('channel')?.[0];
+  const age_group = chosen.age_group ?? filterOf('age_group');
+  const narrowed = !!(device || channel || age_group);
 
   // Dates: as asked, else the thread's, else today.
   const d = found.dates;
@@ -65,27 +85,27 @@ export function buildResolution(a: BuildArgs): Built {
   // A choice of "the default" is an explicit undefined: it must not fall back to the number asked.
   const fix = 'fix_pct' in chosen ? chosen.fix_pct : found.amounts.fix_pct;
   const cost = 'cost_per_call' in chosen ? chosen.cost_per_call : found.amounts.cost_per_call;
-  const notes: string[] = [];
-  const out = (i: Intent, slots: Slots, needs?: Needs): AnswerResolution => {
-    const clean = Object.fromEntries(Object.entries(slots).filter(([, v]) => v !== undefined)) as Slots;
-    return { kind: 'answer', intent: i, slots: clean, argv: commandArgv(i, clean), confidence: a.confidence, source: a.source, ...(needs ? { needs } : {}), ...(notes.length ? { notes } : {}) };
+  const cube = (asked: Slots['by'], slots: Slots = {}) => {
+    // Two journeys named in a breakdown are compared side by side; a trend with no range covers the days before `date`.
+    const by = found.journeys.length > 1 && !chosen.journey && !asked?.includes('journey') ? [...(asked ?? []), 'journey' as const].slice(0, 3) : asked;
+    const span = range ?? (by?.includes('date') ? { from: addDays(date, 1 - TREND_DAYS), to: date } : { date });
+    return out('cube', { measure: chosen.measure ?? found.measure ?? 'calls', by, journey, segment, language, device, channel, age_group, ...span, ...slots });
   };
-  const cube = (by: Slots['by'], slots: Slots = {}) =>
-    out('cube', { measure: chosen.measure ?? found.measure ?? 'calls', by, journey, segment, language, ...(range ?? { date }), ...slots });
-  const unfiltered = (what: string) => {
-    if (segment || language) notes.push(`${what} has no per-segment or per-language figure: answered for ${journey ?? 'all journeys'} as a whole.`);
+  const unfiltered = (what: string, all = `${journey ?? 'all journeys'} as a whole`) => {
+    if (segment || language) notes.push(`${what} has no per-segment or per-language figure: answered for ${all}.`);
+    if (narrowed) notes.push(`${what} has no per-${[device && 'device', channel && 'channel', age_group && 'age-group'].filter(Boolean).join(' or per-')} figure: answered for ${all}.`);
   };
 
   switch (intent) {
     case 'today':
-      if (range) return cube(['journey']);
       if (journey) return cube(['error_message']);
-      if (segment || language) return cube(['journey']);
+      if (range) return cube(['journey']);
+      if (segment || language || narrowed) return cube(['journey']);
       return out('today', { date });
     case 'segments':
-      if (range) return cube(['segment']);
-      if (language) return cube(['segment']);
-      if (segment) return cube(['journey']);
+      if (range || language || narrowed) return cube(['segment']);
+      // "Are commercial members affected by claims?": the journey's segments, that one among them.
+      if (segment && !journey) return cube(['journey']);
       return out('segments', { journey, date });
     case 'journey': {
       const member_id = chosen.member_id ?? found.member_id;
@@ -126,7 +146,12 @@ export function buildResolution(a: BuildArgs): Built {
     case 'alerts':
       return out('alerts', { view: chosen.view ?? found.view });
     case 'agents':
+      if (journey) notes.push(`agents has no per-journey figure: answered for every agent.`);
+      unfiltered('agents', 'every agent');
+      return out(intent, range ?? { date });
     case 'interactions':
+      // Contacts about one journey or group are its leaked calls, by interaction type.
+      if (journey || segment || language || narrowed) return cube(['interaction']);
       return out(intent, range ?? { date });
     case 'cube':
       return cube(chosen.by ?? (found.by.length ? found.by : undefined));

@@ -1,15 +1,18 @@
 /**
  * Reads one question into facts: its corrected words, whether it asks to change something, a score
- * per intent, and every slot value it names (journeys, segments, a language, a member id, dates,
- * the person's numbers, a cube measure and dimensions). Deciding what they mean is build.ts's job.
+ * per intent, and every slot value it names (journeys, segments, a language, device, channel and age
+ * filters, a member or action id, dates, the person's numbers, a cube measure and dimensions), and
+ * what it could not read: words it does not know, "top 3", and what an "except" asks to leave out.
+ * Deciding what they mean is build.ts's job.
  */
 import { normalizeMemberId } from '../member-id.ts';
-import { findAmounts, type Amounts } from './amounts.ts';
+import { FRACTION_WORDS, findAmounts, type Amounts } from './amounts.ts';
 import { dateSlots, findDates, type DateSlots } from './dates.ts';
-import { readWords } from './tokens.ts';
+import { readDimensions } from './dimensions.ts';
+import { readWords, type Token } from './tokens.ts';
 import { INTENTS, type Dimension, type Intent, type Measure } from './types.ts';
-import type { Tables } from './vocabulary.ts';
-import { ANAPHORA, BY_WORDS, OVER_TIME } from './words.ts';
+import type { Filter, Tables } from './vocabulary.ts';
+import { ANAPHORA } from './words.ts';
 
 export type Found = {
   /** The corrected words joined by spaces: the key of a learned phrase. */
@@ -23,7 +26,10 @@ export type Found = {
   /** Each segment mention's possible segments (two for "MAPD"). */
   segments: string[][];
   language?: string;
+  /** Device, channel and age filters, one per dimension ("desktop vs mobile" is a breakdown instead). */
+  filters: Filter[];
   member_id?: string;
+  action_id?: string;
   dates: DateSlots;
   amounts: Amounts;
   measure?: Measure;
@@ -31,14 +37,20 @@ export type Found = {
   view?: 'all' | 'quality';
   /** "this", "it", "that"… (not counting "this week"). */
   anaphor: boolean;
+  /** Words that mean nothing to Leak, as typed ("dental", "ag-1003"): the answer names them. */
+  unread: string[];
+  /** "top 3": not applied by any answer, so the answer says so. */
+  top?: string;
+  /** What follows "except", "without", "not counting": not applied, and the answer says so. */
+  excluded: { word: string; what: string[] }[];
 };
 
-const JOINERS = new Set(['and', 'or', 'then', 'plus']);
 const MEMBER_TOKEN = /^(m-?\d{4,9}|\d{6,9})$/;
+const ACTION_TOKEN = /^a-?\d{1,9}$/;
 const CUBE_ONLY_MEASURES: Measure[] = ['repeat_pct', 'avg_sentiment', 'handle_time'];
 
 export function readQuestion(text: string, today: string, t: Tables): Found {
-  const { text: fixed, tokens, corrected } = readWords(text.slice(0, 500), t.lexicon);
+  const { text: fixed, tokens, corrected } = readWords(text.slice(0, 500), t.lexicon, t.shorthand);
   const words = tokens.map((k) => k.word);
   const mentions = findDates(fixed, today);
   const inDate = new Set<number>();
@@ -46,9 +58,22 @@ export function readQuestion(text: string, today: string, t: Tables): Found {
     if (mentions.some((m) => k.start >= m.index && k.start < m.index + m.text.length)) inDate.add(i);
   });
 
-  const member = words.find((w) => MEMBER_TOKEN.test(w));
-  const member_id = member ? (normalizeMemberId(member) ?? undefined) : undefined;
-  const by = dimensionsAfterBy(words, t);
+  // Everything from "except" on is what the person wants left out: read, so it is not applied as a filter.
+  const exclusion = t.exclusion.find(words, inDate)[0];
+  const cut = exclusion?.start ?? words.length;
+  const kept = <M extends { start: number }>(ms: M[]) => ms.filter((m) => m.start < cut);
+  const journeyMatches = t.journey.find(words, inDate);
+  const segmentMatches = t.segment.find(words);
+  const languageMatches = t.language.find(words);
+  const filterMatches = t.filter.find(words, inDate);
+  const excludedWhat = [...journeyMatches, ...segmentMatches, ...languageMatches, ...filterMatches].filter((m) => m.start >= cut).map((m) => m.phrase);
+
+  const memberAt = words.findIndex((w) => MEMBER_TOKEN.test(w));
+  const member_id = memberAt >= 0 ? (normalizeMemberId(words[memberAt]) ?? undefined) : undefined;
+  const actionAt = words.findIndex((w, i) => ACTION_TOKEN.test(w) || (w === 'action' && /^\d{1,9}$/.test(words[i + 1] ?? '')));
+  const action_id = actionAt >= 0 ? `A-${(words[actionAt] === 'action' ? words[actionAt + 1] : words[actionAt]).replace(/\D/g, '')}` : undefined;
+
+  const dims = readDimensions(words, t, mentions.length > 0, kept(filterMatches));
   const measures = t.measure.find(words).map((m) => m.value);
   const measure = measures.find((m) => m !== 'calls') ?? measures[0];
 
@@ -59,44 +84,71 @@ export function readQuestion(text: string, today: string, t: Tables): Found {
   }
   const bump = (i: Intent, n: number) => scores.set(i, (scores.get(i) ?? 0) + n);
   if (member_id) bump('member', 3);
-  if (by.some((d) => d !== 'date')) bump('cube', 5);
-  else if (by.length) bump('cube', 3);
+  if (action_id) bump('impact', 4);
+  if (dims.score) bump('cube', dims.score);
   if (measure && CUBE_ONLY_MEASURES.includes(measure)) bump('cube', 3);
+
+  const numberAt = (i: number) => tokens[i].number || FRACTION_WORDS.includes(words[i]);
+  const outsideDates = tokens.flatMap((k, i) => (numberAt(i) && !inDate.has(i) ? [i] : []));
+  const dateSpans = mentions.map((m) => ({ start: m.index, end: m.index + m.text.length }));
+  // compromise's number reader is the slowest step: only run when a word outside the dates is a number ("on the 18th" is no amount).
+  const amounts = outsideDates.length ? findAmounts(fixed, dateSpans) : {};
+
+  const read = new Set<number>(inDate);
+  for (const m of [...journeyMatches, ...segmentMatches, ...languageMatches, ...filterMatches]) for (let i = m.start; i < m.end; i++) read.add(i);
+  // "m 104382": the letter is part of the id.
+  if (memberAt >= 0) read.add(memberAt).add(words[memberAt - 1] === 'm' ? memberAt - 1 : memberAt);
+  if (actionAt >= 0) read.add(actionAt).add(actionAt + 1);
+  for (const i of dims.read) read.add(i);
+  if (Object.keys(amounts).length) for (const i of outsideDates) read.add(i);
 
   return {
     key: words.join(' '),
     words,
     corrected,
-    refused: t.refused.find(words).length > 0,
+    refused: t.refused.find(words).length > 0 || isOrder(words, t),
     scores: [...scores].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score),
-    journeys: [...new Set(t.journey.find(words, inDate).map((m) => m.value))],
-    segments: t.segment.find(words).map((m) => m.value),
-    language: t.language.find(words)[0]?.value,
+    journeys: [...new Set(kept(journeyMatches).map((m) => m.value))],
+    segments: kept(segmentMatches).map((m) => m.value),
+    language: kept(languageMatches)[0]?.value,
+    filters: dims.filters,
     member_id,
+    action_id,
     dates: dateSlots(mentions, today),
-    // compromise's number reader is the slowest step: only run when a word outside the dates is a number ("on the 18th" is no amount).
-    amounts: tokens.some((k, i) => k.number && !inDate.has(i)) ? findAmounts(fixed) : {},
+    amounts,
     measure,
-    by,
+    by: dims.by,
     view: t.alertView.find(words)[0]?.value,
-    anaphor: words.some((w, i) => ANAPHORA.includes(w) && !inDate.has(i)),
+    anaphor: words.some((w, i) => ANAPHORA.includes(w) && !inDate.has(i) && !isRelative(words, i)),
+    unread: unreadWords(fixed, tokens, read, t),
+    top: dims.top,
+    excluded: exclusion ? [{ word: exclusion.phrase, what: excludedWhat }] : [],
   };
 }
 
-/** "by device and segment", "per language", "across journeys"; "over time" and "daily" mean by date. */
-function dimensionsAfterBy(words: string[], t: Tables): Dimension[] {
-  const dims: Dimension[] = [];
-  const add = (d: Dimension) => dims.includes(d) || dims.length >= 3 || dims.push(d);
-  for (let i = 0; i < words.length; i++) {
-    if (!BY_WORDS.includes(words[i])) continue;
-    let j = i + 1;
-    for (let m = t.dimension.matchAt(words, j); m; m = t.dimension.matchAt(words, j)) {
-      add(m.value);
-      j = m.end;
-      if (JOINERS.has(words[j])) j++;
-    }
-  }
-  const text = ` ${words.join(' ')} `;
-  if (OVER_TIME.some((p) => text.includes(` ${p} `))) add('date');
-  return dims;
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'keep', 'keeps']);
+
+/** "members that are struggling": a relative "that", not a pointer back to the thread's subject ("is that worth it?"). */
+const isRelative = (words: string[], i: number) => words[i] === 'that' && i > 0 && !COPULAS.has(words[i - 1]) && COPULAS.has(words[i + 1]);
+
+/** An order to change something: "close alert 3", "please mark it as noise", "can you turn off the alerts". */
+function isOrder(words: string[], t: Tables): boolean {
+  let i = 0;
+  while (i < words.length - 1 && t.politeLead.has(words[i]) && !t.imperative.matchAt(words, i)) i++;
+  return !!t.imperative.matchAt(words, i);
+}
+
+/**
+ * The words Leak did not understand, as typed: not a cue, synonym, date, number it used, filler or
+ * function word (compromise's tags). Pieces of one hyphenated word stay together ("ag-1003").
+ */
+function unreadWords(text: string, tokens: Token[], read: Set<number>, t: Tables): string[] {
+  const out: { start: number; end: number }[] = [];
+  tokens.forEach((k, i) => {
+    if (read.has(i) || k.plain || t.lexicon.words.has(k.word) || t.filler.has(k.word)) return;
+    const last = out[out.length - 1];
+    if (last && /^[-/]$/.test(text.slice(last.end, k.start))) last.end = k.end;
+    else out.push({ start: k.start, end: k.end });
+  });
+  return [...new Set(out.map((s) => text.slice(s.start, s.end).toLowerCase()))];
 }

@@ -90,10 +90,19 @@ export function resolveFound(found: Found, input: AskInput): Resolution {
     return build(top.intent, 'words', top.score >= 4 ? 'high' : 'low');
   }
 
-  const named = found.journeys.length > 0 || found.segments.length > 0 || !!found.language || !!found.member_id || Object.keys(found.dates).length > 0 ||
+  const group = found.segments.length > 0 || !!found.language || found.filters.length > 0;
+  const named = found.journeys.length > 0 || group || !!found.member_id || !!found.action_id || Object.keys(found.dates).length > 0 ||
     Object.keys(found.amounts).length > 0 || found.by.length > 0 || !!found.measure;
   const previous = input.context?.previous;
   if (previous && named) return build(previous.intent, 'context', 'high', carriedSlots(previous.slots, found));
+
+  // No cue, but the words name what to count or whom: "billing calls since Nov 1", "id card $$", "spanish speakers on mobile", "A-3".
+  if (found.action_id) return build('impact', 'words', 'low');
+  // "The cost of billing" could be today's or a year's: that still asks. A count, or any measure over named days, is the cube's.
+  if (found.measure && (found.measure === 'calls' || Object.keys(found.dates).length > 0)) return build('cube', 'words', 'low');
+  // A cube-only group (a language, a device, an age) is what is breaking for them; a segment with a journey still asks what about.
+  const cubeOnly = !!found.language || found.filters.length > 0;
+  if ((cubeOnly || (group && found.journeys.length === 0)) && found.segments.every((s) => s.length === 1)) return build('today', 'words', 'low');
 
   if (found.journeys.length === 1 || found.segments.length > 0) {
     const subject = found.journeys[0] ?? found.segments[0].join(' or ');
@@ -114,6 +123,8 @@ function carriedSlots(previous: Slots, found: Found): Slots {
   if (found.journeys.length) delete carried.journey;
   if (found.segments.length) delete carried.segment;
   if (found.language) delete carried.language;
+  for (const f of found.filters) delete carried[f.dim];
+  if (found.action_id) delete carried.action_id;
   if (found.member_id) delete carried.member_id;
   if (found.amounts.fix_pct !== undefined) delete carried.fix_pct;
   if (found.amounts.cost_per_call !== undefined) delete carried.cost_per_call;

@@ -7,8 +7,8 @@ import type { Store } from '../../db/open-db.ts';
 import type { Needs, Vocabulary } from './types.ts';
 
 /**
- * Journeys and segments with leaks (gold, small) and the languages of leaked calls (an index scan:
- * tens of milliseconds at full scale), so read it once per process or import and keep it.
+ * Journeys and segments with leaks, devices and channels (gold, small) and the languages of leaked
+ * calls (an index scan: tens of milliseconds at full scale), so read it once per process or import and keep it.
  */
 export function readVocabulary(store: Store): Vocabulary {
   const db = store.sqlite;
@@ -17,6 +17,8 @@ export function readVocabulary(store: Store): Vocabulary {
     journeys: list('SELECT journey FROM segment_drilldown GROUP BY journey ORDER BY sum(calls) DESC, journey'),
     segments: list('SELECT DISTINCT segment FROM segment_drilldown ORDER BY segment'),
     languages: list('SELECT DISTINCT language FROM digital_call_leakage ORDER BY language'),
+    devices: list('SELECT DISTINCT device FROM daily_leakage_summary ORDER BY device'),
+    channels: list('SELECT DISTINCT channel FROM daily_leakage_summary ORDER BY channel'),
   };
 }
 

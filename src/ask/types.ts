@@ -21,6 +21,12 @@ export const slotsSchema = z
     segment: z.string().min(1),
     /** Two-letter language code (es), from "Spanish speakers"; applied as a cube filter. */
     language: z.string().regex(/^[a-z]{2,3}$/),
+    /** Cube filters by the store's values: "on mobile", "on the website", "seniors" (two age groups: either). */
+    device: z.string().min(1),
+    channel: z.string().min(1),
+    age_group: z.array(z.string().min(1)).min(1),
+    /** A tracked action ("did A-3 work?"): impact answers for it instead of a journey and date. */
+    action_id: z.string().regex(/^A-\d{1,9}$/),
     member_id: z.string().regex(/^M-\d{6,9}$/),
     date: isoDate,
     from: isoDate,
@@ -107,6 +113,9 @@ export type Vocabulary = {
   segments: string[];
   /** Language codes present in the store (en, es, …). */
   languages: string[];
+  /** Devices and channels of leaked calls in the store (mobile, desktop, …; app, web); the simulator's when absent. */
+  devices?: string[];
+  channels?: string[];
 };
 
 export type AskInput = {

@@ -2,13 +2,21 @@
  * The phrase tables and spelling lexicon for one store's vocabulary (its journeys, segments and
  * languages), built once and cached: resolving a question only looks things up.
  */
+import { ageGroupOf } from '../rules/age-group.ts';
+import {
+  CHANNEL_WORDS, DEVICE_WORDS, EXCLUSION_WORDS, FILLER_WORDS, IMPERATIVES, OLDER_WORDS, POLITE_LEAD, SENIOR_AGE, SHORTHAND, YOUNG_AGE,
+  YOUNGER_WORDS,
+} from './everyday-words.ts';
 import { PhraseTable } from './phrases.ts';
 import { buildLexicon, type Lexicon } from './tokens.ts';
 import { DIMENSIONS, INTENTS, type Dimension, type Intent, type Measure, type Vocabulary } from './types.ts';
 import {
   ALERT_ALL_WORDS, ALERT_QUALITY_WORDS, AMBIGUOUS_SEGMENT_WORDS, ANAPHORA, BY_WORDS, DIMENSION_WORDS, INTENT_CUES, JOURNEY_WORDS,
-  KNOWN_WORDS, MEASURE_WORDS, OVER_TIME, REFUSED_WORDS, SEGMENT_WORDS,
+  KNOWN_WORDS, MEASURE_WORDS, OVER_TIME, REFUSED_WORDS, SEGMENT_WORDS, WHAT_CHANGED,
 } from './words.ts';
+
+/** A cube filter named in words: "on mobile" is device=mobile; "seniors" two age groups (either). */
+export type Filter = { dim: 'device' | 'channel' | 'age_group'; values: string[] };
 
 export type Tables = {
   journeys: string[];
@@ -21,7 +29,15 @@ export type Tables = {
   measure: PhraseTable<Measure>;
   dimension: PhraseTable<Dimension>;
   refused: PhraseTable<true>;
+  /** Orders ("close alert 3"), read only where a question would start. */
+  imperative: PhraseTable<true>;
+  politeLead: Set<string>;
+  exclusion: PhraseTable<true>;
+  filter: PhraseTable<Filter>;
   alertView: PhraseTable<'all' | 'quality'>;
+  /** Words understood but meaning nothing by themselves ("show", "biggest", "folks"). */
+  filler: Set<string>;
+  shorthand: Record<string, string>;
   lexicon: Lexicon;
 };
 
@@ -32,6 +48,7 @@ const DEFAULT_SEGMENTS = Object.keys(SEGMENT_WORDS);
 /** Date and number words, so that "yesterdy" and "percnet" are corrected before chrono and compromise read them. */
 const DATE_AND_NUMBER_WORDS = [
   'today', 'yesterday', 'tomorrow', 'week', 'weeks', 'month', 'months', 'year', 'since', 'last', 'past', 'days', 'fortnight',
+  'quarter', 'quarters', 'weekend', 'start', 'beginning', 'before', 'ago', 'mtd', 'qtd', 'ytd', 'wtd', 'half', 'third', 'thirds',
   'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'percent', 'dollars', 'dollar', 'cents', 'bucks', 'buck',
   'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'fifteen', 'eleven', 'twelve',
@@ -40,10 +57,37 @@ const DATE_AND_NUMBER_WORDS = [
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 
+/** The age groups of the pipeline's rule, each with the youngest and oldest age in it ("Unknown" has none). */
+function ageGroups(): { label: string; min: number; max: number }[] {
+  const groups = new Map<string, { label: string; min: number; max: number }>();
+  for (let age = 0; age <= 120; age++) {
+    const label = ageGroupOf(2000 - age, '2000-06-01');
+    const g = groups.get(label) ?? { label, min: age, max: age };
+    g.max = age;
+    groups.set(label, g);
+  }
+  return [...groups.values()];
+}
+
+function filterEntries(v: Vocabulary): [string, Filter][] {
+  const entries: [string, Filter][] = [];
+  const byValue = (dim: 'device' | 'channel', values: string[], words: Record<string, string[]>) => {
+    for (const value of values) for (const w of [value.toLowerCase(), ...(words[value.toLowerCase()] ?? [])]) entries.push([w, { dim, values: [value] }]);
+  };
+  byValue('device', v.devices?.length ? v.devices : Object.keys(DEVICE_WORDS), DEVICE_WORDS);
+  byValue('channel', v.channels?.length ? v.channels : Object.keys(CHANNEL_WORDS), CHANNEL_WORDS);
+  const groups = ageGroups();
+  const older = groups.filter((g) => g.min >= SENIOR_AGE).map((g) => g.label);
+  const younger = groups.filter((g) => g.max < YOUNG_AGE).map((g) => g.label);
+  for (const w of OLDER_WORDS) entries.push([w, { dim: 'age_group', values: older }]);
+  for (const w of YOUNGER_WORDS) entries.push([w, { dim: 'age_group', values: younger }]);
+  return entries;
+}
+
 const cache = new Map<string, Tables>();
 
 export function tablesFor(vocabulary: Vocabulary): Tables {
-  const key = JSON.stringify([vocabulary.journeys, vocabulary.segments, vocabulary.languages]);
+  const key = JSON.stringify([vocabulary.journeys, vocabulary.segments, vocabulary.languages, vocabulary.devices, vocabulary.channels]);
   let tables = cache.get(key);
   if (!tables) {
     if (cache.size > 32) cache.clear();
@@ -90,13 +134,20 @@ function buildTables(v: Vocabulary): Tables {
     measure,
     dimension,
     refused: new PhraseTable(REFUSED_WORDS.map((w): [string, true] => [w, true])),
+    imperative: new PhraseTable(IMPERATIVES.map((w): [string, true] => [w, true])),
+    politeLead: new Set(POLITE_LEAD),
+    exclusion: new PhraseTable(EXCLUSION_WORDS.map((w): [string, true] => [w, true])),
+    filter: new PhraseTable(filterEntries(v)),
+    filler: new Set(FILLER_WORDS),
+    shorthand: SHORTHAND,
     alertView: new PhraseTable([...ALERT_ALL_WORDS.map((w): [string, 'all'] => [w, 'all']), ...ALERT_QUALITY_WORDS.map((w): [string, 'quality'] => [w, 'quality'])]),
   };
   const lexicon = buildLexicon([
     ...[...intents.values()].flatMap((t) => t.words()),
     ...[tables.journey, tables.segment, tables.language, measure, dimension, tables.refused, tables.alertView].flatMap((t) => t.words()),
-    ...BY_WORDS, ...OVER_TIME, ...ANAPHORA, ...DATE_AND_NUMBER_WORDS,
+    ...[tables.imperative, tables.exclusion, tables.filter].flatMap((t) => t.words()),
+    ...BY_WORDS, ...OVER_TIME, ...WHAT_CHANGED, ...ANAPHORA, ...DATE_AND_NUMBER_WORDS,
     'what', 'which', 'show', 'members', 'member', 'calls', 'call', 'leaked', 'leaking', 'fix', 'fixed', 'journey', 'journeys',
-  ], KNOWN_WORDS);
+  ], [...KNOWN_WORDS, ...FILLER_WORDS, ...POLITE_LEAD]);
   return { ...tables, lexicon };
 }

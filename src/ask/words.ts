@@ -10,25 +10,34 @@ type Cues = [phrase: string, weight: number][];
 /** An intent needs a score of at least 2 to be answered; 4 or more is high confidence. */
 export const INTENT_CUES: Record<Intent, Cues> = {
   today: [
-    ['breaking', 4], ['broken', 4], ['broke', 4], ['leaking', 2], ['leak', 1], ['leaks', 1], ['whats wrong', 3], ['going wrong', 3],
+    ['breaking', 4], ['broken', 4], ['broke', 4], ['leaking', 2], ['leak', 1], ['leaks', 2], ['whats wrong', 3], ['going wrong', 3],
     ['biggest leak', 4], ['biggest leaks', 4], ['top leaks', 4], ['worst', 2], ['status', 2], ['overview', 3], ['failing', 3],
     ['failures', 2], ['how are we doing', 4], ['how bad', 2], ['problems', 2], ['issues', 2], ['spiking', 3], ['spike', 2],
     ['on fire', 3], ['right now', 1], ['summary', 3], ['update', 2], ['headline', 3], ['doing', 2],
+    ['pain point', 4], ['pain points', 4], ['bleeding', 4], ['where are we', 2], ['losing money', 3], ['money drain', 5], ['drain', 3],
+    ['costing us the most', 6], ['costs the most', 5], ['cost the most', 5], ['most expensive', 5], ['problem', 2], ['damage', 3],
+    ['worry about', 4], ['worried', 3], ['concerned', 3], ['briefing', 4], ['brief me', 4], ['tldr', 4], ['tl dr', 4], ['recap', 4],
+    ['rundown', 4], ['snapshot', 3], ['whats new', 4], ['whats up', 3], ['what happened', 3], ['how did we do', 4], ['are we ok', 4],
+    ['are we okay', 4], ['should i know', 4], ['numbers', 3], ['stats', 3], ['metrics', 3], ['kpis', 3], ['dashboard', 3],
+    ['situation', 3], ['money going', 4], ['hotspots', 4], ['hot spots', 4], ['daily summary', 6], ['daily briefing', 6], ['everything', 2],
   ],
   segments: [
     ['hurting', 4], ['hurt', 4], ['hurts', 4], ['who', 1], ['affected', 3], ['impacted', 3], ['segment', 3], ['segments', 3],
     ['which members', 4], ['what members', 4], ['epicenter', 4], ['cohort', 3], ['cohorts', 3], ['suffering', 3], ['feeling the pain', 4],
+    ['whos calling', 5], ['who is calling', 5], ['who calls', 4], ['struggling', 3], ['demographics', 4],
   ],
   journey: [
     ['feels like', 6], ['feel like', 6], ['looks like', 3], ['experience', 3], ['timeline', 5], ['playback', 5], ['replay', 5],
     ['walk me through', 4], ['story', 3], ['example member', 4], ['a member who', 4], ['what happened to', 5], ['member journey', 4],
-    ['journey of', 4], ['journey for', 4],
+    ['journey of', 4], ['journey for', 4], ['example', 3], ['an example', 5], ['real member', 5], ['show me one', 5], ['look like', 3],
+    ['look like for', 5], ['goes through', 3], ['go through', 3], ['got stuck', 3],
   ],
-  member: [['profile', 4], ['member 360', 6], ['360', 3], ['tell me about', 2], ['details', 2], ['member', 1]],
+  member: [['profile', 4], ['member 360', 6], ['360', 3], ['tell me about', 2], ['details', 2], ['member', 1], ['lookup', 2], ['look up', 2], ['pull up', 2], ['record', 2]],
   savings: [
     ['worth', 4], ['upside', 5], ['save', 4], ['saves', 4], ['saving', 4], ['savings', 5], ['roi', 4], ['what if', 2], ['value', 2],
     ['pay off', 3], ['payoff', 3], ['business case', 5], ['how much money', 4], ['costing us', 4], ['cost us', 4], ['annual', 2],
-    ['annually', 2], ['if we fix', 4], ['if we fixed', 4], ['fixing', 2], ['a year', 1],
+    ['annually', 2], ['if we fix', 4], ['if we fixed', 4], ['fixing', 2], ['a year', 1], ['how much', 2], ['how much does', 3],
+    ['losing', 3], ['lose', 3], ['if we cut', 4], ['if we reduce', 4], ['if we halve', 4],
   ],
   why: [
     ['why', 6], ['cause', 5], ['causes', 5], ['causing', 5], ['root cause', 6], ['reason', 4], ['reasons', 4], ['explain', 4],
@@ -38,6 +47,8 @@ export const INTENT_CUES: Record<Intent, Cues> = {
     ['do next', 6], ['should we do', 5], ['should i do', 5], ['should my teams', 5], ['my teams', 2], ['recommend', 5],
     ['recommendation', 5], ['recommendations', 5], ['actions', 4], ['action', 3], ['next steps', 6], ['next best', 5], ['todo', 2],
     ['how do we fix', 5], ['how to fix', 5], ['how can we fix', 5], ['what can we do', 5], ['priorities', 4], ['prioritize', 4], ['who owns', 3],
+    ['fix first', 6], ['should we fix', 5], ['priority', 4], ['focus', 4], ['focus on', 5], ['action plan', 6], ['game plan', 5],
+    ['plan of action', 6], ['where do we start', 5], ['where to start', 5], ['quick wins', 5], ['quick win', 5], ['what do you recommend', 6],
   ],
   impact: [
     ['worked', 6], ['did it work', 6], ['working', 4], ['impact', 5], ['before and after', 6], ['since we shipped', 5], ['shipped', 3],
@@ -52,14 +63,18 @@ export const INTENT_CUES: Record<Intent, Cues> = {
   interactions: [
     ['interactions', 6], ['interaction', 5], ['contact center', 4], ['call center', 4], ['chats', 4], ['chat', 3], ['emails', 4],
     ['email', 3], ['video', 3], ['voice', 3], ['call volume', 5], ['longest call', 6], ['longest', 3], ['contacts', 3], ['contact volume', 5],
+    ['long calls', 6], ['longest calls', 6], ['how many calls', 5], ['total calls', 5],
   ],
-  cube: [['break down', 5], ['breakdown', 5], ['broken down', 5], ['slice', 5], ['split', 4], ['cube', 6], ['compare', 3], ['versus', 2], ['over time', 3], ['trend', 3]],
+  cube: [
+    ['break down', 5], ['breakdown', 5], ['broken down', 5], ['slice', 5], ['split', 4], ['cube', 6], ['compare', 3], ['versus', 2], ['over time', 3],
+    ['trend', 3], ['trends', 3], ['trending', 3], ['getting worse', 3], ['chart', 3], ['graph', 3], ['plot', 3],
+  ],
 };
 
 /** Synonyms of the journeys the simulator and most plans have; store journeys not listed here match by their own slug words. */
 export const JOURNEY_WORDS: Record<string, string[]> = {
-  billing: ['billing', 'bill', 'bills', 'bill pay', 'billpay', 'pay my bill', 'paying', 'payment', 'payments', 'invoice', 'invoices', 'premium', 'premiums', 'autopay', 'statement', 'statements'],
-  id_card: ['id card', 'id cards', 'idcard', 'member card', 'member cards', 'insurance card', 'insurance cards', 'digital id', 'card', 'cards'],
+  billing: ['billing', 'bill', 'bills', 'bill pay', 'billpay', 'pay my bill', 'paying', 'to pay', 'cant pay', 'pay online', 'payment', 'payments', 'invoice', 'invoices', 'premium', 'premiums', 'autopay', 'statement', 'statements'],
+  id_card: ['id card', 'id cards', 'idcard', 'idc', 'member card', 'member cards', 'insurance card', 'insurance cards', 'digital id', 'card', 'cards'],
   pharmacy: ['pharmacy', 'pharmacies', 'refill', 'refills', 'prescription', 'prescriptions', 'rx', 'meds', 'medication', 'medications', 'drug', 'drugs', 'mail order'],
   claims: ['claims', 'claim', 'eob', 'eobs', 'explanation of benefits', 'reimbursement', 'reimbursements'],
   find_care: ['find care', 'find a doctor', 'find doctor', 'doctor', 'doctors', 'provider', 'providers', 'provider search', 'find a provider', 'specialist', 'specialists', 'in network', 'care search'],
@@ -98,7 +113,12 @@ export const DIMENSION_WORDS: Record<Dimension, string[]> = {
   date: ['day', 'days', 'date', 'dates'],
 };
 export const BY_WORDS = ['by', 'per', 'across', 'each', 'compare'];
-export const OVER_TIME = ['over time', 'daily', 'day by day', 'each day'];
+export const OVER_TIME = [
+  'over time', 'daily', 'day by day', 'each day', 'trend', 'trends', 'trending', 'getting worse', 'getting better', 'still', 'day over day',
+  'week over week',
+];
+/** Over time for every journey: what moved, and where. */
+export const WHAT_CHANGED = ['what changed', 'whats changed', 'what has changed', 'anything changed', 'what moved'];
 
 /** Alerts views. */
 export const ALERT_QUALITY_WORDS = ['noisy', 'noise', 'quality', 'false alarms', 'useful'];
@@ -109,8 +129,9 @@ export const ANAPHORA = ['this', 'it', 'that', 'these', 'those', 'they', 'them',
 
 /** A question with any of these is a request to change something: refused, never mapped onto a command. */
 export const REFUSED_WORDS = [
-  'delete', 'deleting', 'drop', 'truncate', 'wipe', 'erase', 'destroy', 'purge', 'remove', 'reset', 'overwrite', 'shutdown', 'shut down',
+  'delete', 'deleting', 'drop table', 'drop database', 'truncate', 'wipe', 'erase', 'destroy', 'purge', 'remove', 'reset', 'overwrite', 'shutdown', 'shut down',
   'kill', 'rm', 'uninstall', 'disable', 'insert', 'alter', 'grant', 'revoke', 'ack', 'acknowledge', 'snooze', 'dismiss', 'mute', 'unsubscribe', 'exec', 'execute',
+  'turn off', 'turn on', 'switch off', 'switch on',
 ];
 
 /** "since Nov 9", "after the 10th": the date that follows is an impact question's SINCE (or a range start). */

@@ -13,6 +13,7 @@ import { FIXTURE_DATE, loadSmallFixture } from '../../helpers/fixture-small.ts';
 import { invoke } from '../../helpers/invoke.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { clarify } from './ask-input.ts';
+import { ASKED } from './phrasings-asked.ts';
 import { PHRASINGS } from './phrasings.ts';
 
 const deps = makeDeps();
@@ -27,6 +28,24 @@ describe('answers from the store', () => {
     expect(input.vocabulary.journeys).toEqual(['billing', 'pharmacy', 'id_card']);
     expect(input.vocabulary.segments).toEqual(['ACA', 'Commercial', 'MAPD New', 'MAPD Tenured', 'Medicaid']);
     expect(input.vocabulary.languages).toContain('en');
+    expect(input.vocabulary.devices).toEqual(['desktop', 'mobile']);
+    expect(input.vocabulary.channels).toEqual(['app', 'web']);
+  });
+
+  it('gives command lines the CLI accepts for every question as asked about journeys the store has', async () => {
+    const known = new Set(input.vocabulary.journeys);
+    const lines = ASKED.flatMap(([question, expected]) => {
+      if (typeof expected !== 'string' || expected === 'refused' || expected === 'not_understood' || expected.includes('MEMBER_ID')) return [];
+      const journey = expected.match(/^(?:savings|why|actions|segments|impact) ([a-z_]+)(?: |$)|journey=([a-z_]+)/);
+      const named = journey?.[1] ?? journey?.[2];
+      return named && !/^\d|^A-/.test(named) && !known.has(named) ? [] : [question];
+    });
+    expect(lines.length).toBeGreaterThan(100);
+    for (const question of lines) {
+      const r = resolveQuestion(question, { ...input, today: '2026-11-20' }) as AnswerResolution;
+      const parsed = parseInvocation(r.argv, deps).catch((e: Error) => (/^No data for .*: the store holds calls from/.test(e.message) ? 'outside the data' : Promise.reject(e)));
+      await expect(parsed, `${question} → ${commandLine(r.argv)}`).resolves.toBeDefined();
+    }
   });
 
   it('gives command lines the CLI accepts for every phrasing about journeys the store has', async () => {

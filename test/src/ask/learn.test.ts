@@ -79,6 +79,11 @@ describe('stored questions and changed answers', () => {
     const pharmacy = withSlots(r, { journey: 'pharmacy' });
     expect([commandLine(pharmacy.argv), pharmacy.source, pharmacy.notes]).toEqual(['savings pharmacy 10 --date 2026-11-20', 'choice', undefined]);
     expect(commandLine(withSlots(r, { journey: undefined }).argv)).toBe('savings 10 --date 2026-11-20');
+    // An answer about a tracked action becomes one about the journey chosen in place.
+    const action = answer(resolveQuestion('did A-3 work', INPUT));
+    expect(commandLine(action.argv)).toBe('impact A-3 --date 2026-11-20');
+    expect(commandLine(withSlots(action, { date: '2026-11-18' }).argv)).toBe('impact A-3 --date 2026-11-18');
+    expect(commandLine(withSlots(action, { journey: 'billing' }).argv)).toBe('impact billing --date 2026-11-20');
   });
 
   it('knows the words of questions from words it does not know', () => {

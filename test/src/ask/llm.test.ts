@@ -131,9 +131,9 @@ describe('resolveWithFallback', () => {
     expect(requests).toHaveLength(0);
     expect(answer(await resolveWithFallback('gimme the lowdown', INPUT, llm())).intent).toBe('agents');
     expect(requests).toHaveLength(1);
-    // Low confidence ("where are we leaking" has one weak cue): the model may do better; here it agrees.
+    // Low confidence ("anything leaking" has one weak cue): the model may do better; here it agrees.
     reply = { content: '{"intent":"today"}' };
-    expect(answer(await resolveWithFallback('where are we leaking yesterday', INPUT, llm())).argv).toEqual(['today', '--date', '2026-11-19']);
+    expect(answer(await resolveWithFallback('anything leaking yesterday', INPUT, llm())).argv).toEqual(['today', '--date', '2026-11-19']);
     expect(requests).toHaveLength(2);
   });
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { findAmounts } from '../../../src/ask/amounts.ts';
 import { dateSlots, findDates } from '../../../src/ask/dates.ts';
 import { commandLine, resolveQuestion } from '../../../src/ask/resolve.ts';
-import { buildLexicon, correctWord, tokenize } from '../../../src/ask/tokens.ts';
+import { SHORTHAND } from '../../../src/ask/everyday-words.ts';
+import { buildLexicon, correctWord, readWords, tokenize } from '../../../src/ask/tokens.ts';
 import { DIMENSIONS, MEASURES } from '../../../src/ask/types.ts';
 import { INPUT, answer } from './ask-input.ts';
 
@@ -29,7 +30,40 @@ describe('dates in words', () => {
     ['dec 5', { date: '2025-12-05' }],
     ['at 7.50 a call', {}],
     ['savings billing 10', {}],
+    // Calendar periods: "last week" is the week before this one (Sunday to Saturday); "the last week" and "past week" end today.
+    ['what broke last week', { from: '2026-11-08', to: '2026-11-14' }],
+    ['in the last week', { from: '2026-11-14', to: '2026-11-20' }],
+    ['past week', { from: '2026-11-14', to: '2026-11-20' }],
+    ['last month', { from: '2026-10-01', to: '2026-10-31' }],
+    ['the week before last', { from: '2026-11-01', to: '2026-11-07' }],
+    ['compare this week to last week', { from: '2026-11-08', to: '2026-11-20' }],
+    ['this week vs last week', { from: '2026-11-08', to: '2026-11-20' }],
+    ['what broke over the weekend', { from: '2026-11-14', to: '2026-11-15' }],
+    ['cost in q4', { from: '2026-10-01', to: '2026-11-20' }],
+    ['Q1', { from: '2026-01-01', to: '2026-03-31' }],
+    ["q3 '25", { from: '2025-07-01', to: '2025-09-30' }],
+    ['the third quarter of 2025', { from: '2025-07-01', to: '2025-09-30' }],
+    ['last quarter', { from: '2026-07-01', to: '2026-09-30' }],
+    ['this quarter', { from: '2026-10-01', to: '2026-11-20' }],
+    ['calls mtd', { from: '2026-11-01', to: '2026-11-20' }],
+    ['cost ytd', { from: '2026-01-01', to: '2026-11-20' }],
+    ['year to date', { from: '2026-01-01', to: '2026-11-20' }],
+    ['since the start of the month', { since: '2026-11-01', from: '2026-11-01', to: '2026-11-20' }],
+    ['why was billing bad on the twelfth', { date: '2026-11-12' }],
+    ['since the twenty-first', { since: '2026-10-21', from: '2026-10-21', to: '2026-11-20' }],
+    ['november eighteenth', { date: '2026-11-18' }],
+    // Not dates: an ordinal inside a phrase, a rate, a fraction.
+    ["what's the first thing to fix", {}],
+    ['how much could we save in a year', {}],
+    ['what if we fix 1/3 of billing', {}],
   ])('%s', (text, expected) => expect(slotsOf(text)).toEqual(expected));
+
+  it('reads a quarter without a year as the latest one that has begun', () => {
+    expect(slotsOf('q4', '2026-02-10')).toEqual({ from: '2025-10-01', to: '2025-12-31' });
+    expect(slotsOf('last quarter', '2026-02-10')).toEqual({ from: '2025-10-01', to: '2025-12-31' });
+    expect(slotsOf('last weekend', '2026-11-22')).toEqual({ from: '2026-11-14', to: '2026-11-15' });
+    expect(slotsOf('this weekend', '2026-11-22')).toEqual({ from: '2026-11-21', to: '2026-11-22' });
+  });
 
   it('reads "the 18th" early in a month as in last month, and "the 31st" as the latest month that has one', () => {
     expect(slotsOf('on the 31st', '2026-12-05')).toEqual({ date: '2026-10-31' });
@@ -57,7 +91,21 @@ describe("the person's numbers", () => {
     ['$7 and 10%', { cost_per_call: 7, fix_pct: 10 }],
     ['last 14 days for M-104382', {}],
     ['top 5 journeys', {}],
+    ['if we fixed pharmacy by half', { fix_pct: 50 }],
+    ['cut pharmacy calls in half', { fix_pct: 50 }],
+    ['cut billing calls by a third', { fix_pct: 33.3 }],
+    ['fixed a quarter of claims', { fix_pct: 25 }],
+    ['two thirds of pharmacy', { fix_pct: 66.7 }],
+    ['fix 1/3 of billing', { fix_pct: 33.3 }],
+    ['20% or half', { fix_pct: 20 }],
+    ['at a buck fifty per call', { cost_per_call: 1.5 }],
+    ['a dollar a call', { cost_per_call: 1 }],
   ])('%s', (text, expected) => expect(findAmounts(text)).toEqual(expected));
+
+  it('reads no fraction inside a date ("last quarter")', () => {
+    expect(findAmounts('cost by journey last quarter', [{ start: 16, end: 28 }])).toEqual({});
+    expect(findAmounts('cost by journey last quarter')).toEqual({ fix_pct: 25 });
+  });
 });
 
 describe('words and spelling', () => {
@@ -77,6 +125,23 @@ describe('words and spelling', () => {
     expect(correctWord('completely', lexicon)).toBeUndefined();
   });
 
+  it('counts two swapped letters as one edit', () => {
+    const lexicon = buildLexicon(['agents', 'alerts', 'worth', 'savings']);
+    expect(['agnets', 'alrets', 'wroth', 'savigns'].map((w) => correctWord(w, lexicon))).toEqual(['agents', 'alerts', 'worth', 'savings']);
+    expect(correctWord('wrath', lexicon)).toBeUndefined();
+  });
+
+  it('expands shorthand and "$$", and never corrects a number word', () => {
+    const lexicon = buildLexicon(['yesterday', 'eighteen', 'money']);
+    expect(readWords("wat broke y'day", lexicon, SHORTHAND).text).toBe('what broke yesterday');
+    expect(readWords("where's the $$ going", lexicon, SHORTHAND).text).toBe("where's the money going");
+    expect(readWords('november eighteenth', lexicon, SHORTHAND).tokens.map((t) => t.word)).toEqual(['november', 'eighteenth']);
+  });
+
+  it('tags function words as plain, from compromise', () => {
+    expect(tokenize('why is the dental thing so bad').filter((t) => t.plain).map((t) => t.word)).toEqual(['why', 'is', 'the', 'so']);
+  });
+
 });
 
 describe("the store's vocabulary", () => {
@@ -88,13 +153,16 @@ describe("the store's vocabulary", () => {
 
   it('maps a synonym only onto journeys the store has', () => {
     const input = { ...INPUT, vocabulary: { ...INPUT.vocabulary, journeys: ['billing'] } };
-    expect(commandLine(answer(resolveQuestion('why are refills leaking', input)).argv)).toBe('why --date 2026-11-20');
+    const refills = answer(resolveQuestion('why are refills leaking', input));
+    expect(commandLine(refills.argv)).toBe('why --date 2026-11-20');
+    expect(refills.notes).toEqual(['I did not understand "refills", so it is not part of this answer.']);
   });
 
   it('names languages present in the store in English', () => {
     expect(commandLine(answer(resolveQuestion('who is hurting among vietnamese speakers', INPUT)).argv)).toBe('cube --measure calls --by segment --where language=vi --date 2026-11-20');
     const noVi = { ...INPUT, vocabulary: { ...INPUT.vocabulary, languages: ['en', 'es'] } };
-    expect(commandLine(answer(resolveQuestion('who is hurting among vietnamese speakers', noVi)).argv)).toBe('segments --date 2026-11-20');
+    const vi = answer(resolveQuestion('who is hurting among vietnamese speakers', noVi));
+    expect([commandLine(vi.argv), vi.notes, vi.confidence]).toEqual(['segments --date 2026-11-20', ['I did not understand "vietnamese", so it is not part of this answer.'], 'low']);
   });
 
   it('still understands questions before the store has any data', () => {
