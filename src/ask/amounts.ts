@@ -16,8 +16,10 @@ const PER_CALL_AFTER = /^\s*(dollars?\s+|bucks?\s+)?(a|per|each|every)\s+call/i;
 const CENTS_GAP = /^\s*(and\s+)?$/i;
 
 /** Words of a fraction: the reader runs when one is outside a date ("by half"; not "last quarter"). */
-export const FRACTION_WORDS = ['half', 'halves', 'third', 'thirds', 'quarter', 'quarters'];
+export const FRACTION_WORDS = ['half', 'halves', 'third', 'thirds', 'quarter', 'quarters', 'entirely', 'completely', 'fully', 'rid', 'eliminate', 'eliminated', 'everything'];
 const FRACTION = /\b(?:(a|an|one|two|three|\d)\s+)?(half|halves|thirds?|quarters?)\b|\b\d\/\d{1,2}\b/gi;
+/** The whole leak: "got rid of it entirely", "eliminate", "fixed everything". */
+const WHOLE = /\b(?:entirely|completely|fully|eliminat(?:e|ed|ing)|(?:get|got|getting) rid of|fix(?:ed|ing)? everything)\b/i;
 
 /** `skip`: spans of the text that are dates ("last quarter", "1/3" as Jan 3 is no fraction there). */
 export function findAmounts(text: string, skip: { start: number; end: number }[] = []): Amounts {
@@ -56,6 +58,7 @@ export function findAmounts(text: string, skip: { start: number; end: number }[]
 
 /** "by half" is 50, "a third" 33.3, "two thirds" 66.7, "1/4" 25: compromise reads each fraction on its own. */
 function fractionShare(text: string, skip: { start: number; end: number }[]): number | undefined {
+  if (WHOLE.test(text)) return 100;
   for (const m of text.matchAll(FRACTION)) {
     if (skip.some((s) => m.index! < s.end && m.index! + m[0].length > s.start)) continue;
     const phrase = m[2] ? `${m[1] && !/^an?$/i.test(m[1]) ? m[1] : 'one'} ${m[2]}` : m[0];

@@ -110,6 +110,7 @@ export function buildResolution(a: BuildArgs): Built {
     case 'journey': {
       const member_id = chosen.member_id ?? found.member_id;
       if (member_id) return out('journey', { member_id, date });
+      if (segment || language || narrowed) notes.push(`the member is picked from everyone who leaked${journey ? ` on ${journey}` : ''} that day, whatever their segment, language, device or age.`);
       const note = `a member who leaked${journey ? ` on ${journey}` : ''} on ${date}, picked from the store`;
       return out('journey', { journey, date }, { slot: 'member_id', journey, date, note });
     }

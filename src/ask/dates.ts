@@ -118,7 +118,8 @@ export function dateSlots(mentions: DateMention[], today: string): DateSlots {
     return { from: all[0], to: all[all.length - 1] };
   }
   const [m] = mentions;
-  if (m.since && !m.range) return { since: m.from, from: m.from, to: m.from > today ? m.from : today };
+  // "since Nov 9", and "since October": from its first day to today.
+  if (m.since && (!m.range || (m.to < today && !TWO_SIDES.test(m.text)))) return { since: m.from, from: m.from, to: m.from > today ? m.from : today };
   if (m.range) return { from: m.from, to: m.to };
   return { date: m.from };
 }

@@ -21,7 +21,9 @@ export type Dimensions = {
 };
 
 const JOINERS = new Set(['and', 'or', 'then', 'plus']);
-const CHOOSERS = new Set(['which', 'what', 'worst', 'best', 'biggest', 'each', 'every']);
+const CHOOSERS = new Set(['which', 'what', 'worst', 'best', 'biggest', 'each', 'every', 'top']);
+/** "breakdown of billing errors": after one of these, a dimension named anywhere is the breakdown. */
+const BREAKDOWN = ['breakdown', 'break down', 'broken down', 'split', 'slice'];
 const COMPARE = ['compare', 'versus', 'vs', 'against'];
 
 export function readDimensions(words: string[], t: Tables, hasDates: boolean, filterMatches: PhraseMatch<Filter>[]): Dimensions {
@@ -45,7 +47,7 @@ export function readDimensions(words: string[], t: Tables, hasDates: boolean, fi
     const isTop = words[i] === 'top' && /^\d+$|^(two|three|four|five|six|seven|eight|nine|ten)$/.test(words[i + 1] ?? '');
     const at = isTop ? i + 2 : CHOOSERS.has(words[i]) ? i + 1 : -1;
     const chosen = at >= 0 ? t.dimension.matchAt(words, at) : undefined;
-    if (chosen && chosen.value !== 'date') {
+    if (chosen) {
       add(chosen.value);
       read.push(i, chosen.start);
       score = Math.max(score, 3);
@@ -60,6 +62,9 @@ export function readDimensions(words: string[], t: Tables, hasDates: boolean, fi
       score = Math.max(score, 5);
     }
   }
+  const text = ` ${words.join(' ')} `;
+  const has = (phrases: string[]) => phrases.some((p) => text.includes(` ${p} `));
+  if (!by.length && has(BREAKDOWN)) for (const m of t.dimension.find(words)) if (m.value !== 'date') add(m.value);
   if (by.some((d) => d !== 'date')) score = Math.max(score, 5);
   else if (by.length) score = Math.max(score, 3);
 
@@ -73,8 +78,6 @@ export function readDimensions(words: string[], t: Tables, hasDates: boolean, fi
     } else if (named.length === 1) filters.push(filterMatches.find((m) => m.value.dim === dim)!.value);
   }
 
-  const text = ` ${words.join(' ')} `;
-  const has = (phrases: string[]) => phrases.some((p) => text.includes(` ${p} `));
   if (has(WHAT_CHANGED)) {
     if (!by.length) add('journey');
     add('date');

@@ -29,7 +29,7 @@ export const SHORTHAND: Record<string, string> = {
   mo: 'month', mos: 'months', mth: 'month', mths: 'months', yr: 'year', yrs: 'years', r: 'are', u: 'you', ur: 'your', pls: 'please',
   plz: 'please', thx: 'thanks', vs: 'versus', avg: 'average', prob: 'problem', probs: 'problems', rec: 'recommendation', recs: 'recommendations',
   wat: 'what', wats: 'whats', wot: 'what', wht: 'what', whts: 'whats', wrk: 'work', abt: 'about', ppl: 'people', thru: 'through',
-  mbr: 'member', mbrs: 'members', nums: 'numbers', pct: 'percent', tmrw: 'tomorrow', cuz: 'because', bc: 'because',
+  mbr: 'member', mbrs: 'members', nums: 'numbers', pct: 'percent', tmrw: 'tomorrow', cuz: 'because', bc: 'because', fortnight: '2 weeks',
 };
 
 /** "everything except billing": Leak cannot leave anything out, so what follows is not applied, and the answer says so. */
@@ -80,5 +80,7 @@ export const FILLER_WORDS = [
   'plan', 'plans', 'health', 'money', 'dollars', 'cost', 'costs', 'costing', 'spend', 'spending', 'leaks', 'leaked', 'leaking', 'calls',
   'issue', 'issues', 'problem', 'problems', 'broken', 'working', 'work', 'works', 'dig', 'deeper', 'into', 'detail', 'drill',
   'speakers', 'speaker', 'speaking', 'speak', 'something', 'anything', 'nothing', 'everything', 'because', 'have', 'has', 'had', 'be', 'been',
-  'being', 'performance', 'performing', 'doing', 'handle', 'handles', 'handled', 'handling', 'answer', 'answers', 'answered',
+  'being', 'performance', 'performing', 'doing', 'handle', 'handles', 'handled', 'handling', 'answer', 'answers', 'answered', 'leakage',
+  'single', 'scorecard', 'leaderboard', 'ranking', 'rankings', 'report', 'slowest', 'fastest', 'busiest', 'quietest', 'entirely', 'completely',
+  'fully', 'own', 'owns', 'owner', 'rid', 'seeing', 'see',
 ];

@@ -93,6 +93,8 @@ export function readQuestion(text: string, today: string, t: Tables): Found {
   const dateSpans = mentions.map((m) => ({ start: m.index, end: m.index + m.text.length }));
   // compromise's number reader is the slowest step: only run when a word outside the dates is a number ("on the 18th" is no amount).
   const amounts = outsideDates.length ? findAmounts(fixed, dateSpans) : {};
+  // Only savings takes a fix share or a cost per call: a tie-breaker, not a question by itself ("at $9 a call" follows the thread).
+  if (amounts.fix_pct !== undefined || amounts.cost_per_call !== undefined) bump('savings', 1);
 
   const read = new Set<number>(inDate);
   for (const m of [...journeyMatches, ...segmentMatches, ...languageMatches, ...filterMatches]) for (let i = m.start; i < m.end; i++) read.add(i);
@@ -145,7 +147,7 @@ function isOrder(words: string[], t: Tables): boolean {
 function unreadWords(text: string, tokens: Token[], read: Set<number>, t: Tables): string[] {
   const out: { start: number; end: number }[] = [];
   tokens.forEach((k, i) => {
-    if (read.has(i) || k.plain || t.lexicon.words.has(k.word) || t.filler.has(k.word)) return;
+    if (read.has(i) || k.plain || (t.lexicon.targets.has(k.word) && !t.dateWords.has(k.word)) || t.filler.has(k.word)) return;
     const last = out[out.length - 1];
     if (last && /^[-/]$/.test(text.slice(last.end, k.start))) last.end = k.end;
     else out.push({ start: k.start, end: k.end });

@@ -98,11 +98,14 @@ export function resolveFound(found: Found, input: AskInput): Resolution {
 
   // No cue, but the words name what to count or whom: "billing calls since Nov 1", "id card $$", "spanish speakers on mobile", "A-3".
   if (found.action_id) return build('impact', 'words', 'low');
+  if (found.amounts.fix_pct !== undefined || found.amounts.cost_per_call !== undefined) return build('savings', 'words', 'low');
   // "The cost of billing" could be today's or a year's: that still asks. A count, or any measure over named days, is the cube's.
   if (found.measure && (found.measure === 'calls' || Object.keys(found.dates).length > 0)) return build('cube', 'words', 'low');
   // A cube-only group (a language, a device, an age) is what is breaking for them; a segment with a journey still asks what about.
   const cubeOnly = !!found.language || found.filters.length > 0;
   if ((cubeOnly || (group && found.journeys.length === 0)) && found.segments.every((s) => s.length === 1)) return build('today', 'words', 'low');
+  // Days alone ("show me the last 3 days", "yesterday") are what broke then; not with words Leak does not know ("the weather today").
+  if (Object.keys(found.dates).length > 0 && found.journeys.length === 0 && !found.unread.length) return build('today', 'words', 'low');
 
   if (found.journeys.length === 1 || found.segments.length > 0) {
     const subject = found.journeys[0] ?? found.segments[0].join(' or ');

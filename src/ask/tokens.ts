@@ -36,8 +36,8 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** words: never corrected; byLength: what a misspelling may be corrected to (the meaningful words only). */
-export type Lexicon = { words: Set<string>; byLength: Map<number, string[]> };
+/** words: never corrected; targets: the meaningful ones; byLength: targets by length, what a misspelling may be corrected to. */
+export type Lexicon = { words: Set<string>; targets: Set<string>; byLength: Map<number, string[]> };
 
 /** `targets` are the words that mean something to Leak; `known` are real words kept as they are but never targets. */
 export function buildLexicon(targets: Iterable<string>, known: Iterable<string> = []): Lexicon {
@@ -50,7 +50,7 @@ export function buildLexicon(targets: Iterable<string>, known: Iterable<string> 
     list.push(w);
     byLength.set(w.length, list);
   }
-  return { words: set, byLength };
+  return { words: set, targets: targetSet, byLength };
 }
 
 /** Edits allowed for a word of this length: none under 5 letters (too many real words nearby), 2 from 8. */
@@ -78,13 +78,15 @@ export type Words = { text: string; tokens: Token[]; corrected: { from: string; 
 
 /** "$$" and "$$$" are money: compromise drops them as punctuation, so they are words before it reads them. */
 const MONEY_SIGNS = /(^|\s)\${2,}(?=\s|$|[?!.,])/g;
+/** "the #1 problem" is the top one. */
+const NUMBER_ONE = /(^|\s)#1(?=\s|$|[?!.,])/g;
 
 /**
  * Tokenises, expands shorthand and corrects; when something changed, the text is rebuilt and tokenised
  * again. Words compromise reads as numbers ("twelfth", "eighteenth") are never corrected.
  */
 export function readWords(input: string, lexicon: Lexicon, shorthand: Record<string, string> = {}): Words {
-  const text = input.replace(MONEY_SIGNS, '$1money');
+  const text = input.replace(MONEY_SIGNS, '$1money').replace(NUMBER_ONE, '$1top');
   const tokens = tokenize(text);
   const corrected: Words['corrected'] = [];
   let rebuilt = '';

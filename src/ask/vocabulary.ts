@@ -37,6 +37,8 @@ export type Tables = {
   alertView: PhraseTable<'all' | 'quality'>;
   /** Words understood but meaning nothing by themselves ("show", "biggest", "folks"). */
   filler: Set<string>;
+  /** Words that mean something only inside a date chrono read ("friday" in "black friday" is not read). */
+  dateWords: Set<string>;
   shorthand: Record<string, string>;
   lexicon: Lexicon;
 };
@@ -45,14 +47,17 @@ export type Tables = {
 const DEFAULT_JOURNEYS = Object.keys(JOURNEY_WORDS);
 const DEFAULT_SEGMENTS = Object.keys(SEGMENT_WORDS);
 
-/** Date and number words, so that "yesterdy" and "percnet" are corrected before chrono and compromise read them. */
-const DATE_AND_NUMBER_WORDS = [
-  'today', 'yesterday', 'tomorrow', 'week', 'weeks', 'month', 'months', 'year', 'since', 'last', 'past', 'days', 'fortnight',
-  'quarter', 'quarters', 'weekend', 'start', 'beginning', 'before', 'ago', 'mtd', 'qtd', 'ytd', 'wtd', 'half', 'third', 'thirds',
-  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'percent', 'dollars', 'dollar', 'cents', 'bucks', 'buck',
-  'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'fifteen', 'eleven', 'twelve',
-  'thirteen', 'fourteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'three', 'seven', 'eight',
+/** Date words, so that "yesterdy" is corrected before chrono reads it; outside a date chrono read, one is a word not understood. */
+const DATE_WORDS = [
+  'today', 'yesterday', 'tomorrow', 'week', 'weeks', 'month', 'months', 'year', 'since', 'last', 'past', 'days', 'quarter', 'weekend',
+  'start', 'beginning', 'before', 'ago', 'mtd', 'qtd', 'ytd', 'wtd', 'january', 'february', 'march', 'april', 'june', 'july', 'august',
+  'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+];
+/** Number and money words, so that "percnet" is corrected before compromise reads it. */
+const NUMBER_WORDS = [
+  'percent', 'dollars', 'dollar', 'cents', 'bucks', 'buck', 'quarters', 'half', 'third', 'thirds', 'twenty', 'thirty', 'forty', 'fifty',
+  'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'fifteen', 'eleven', 'twelve', 'thirteen', 'fourteen', 'sixteen', 'seventeen',
+  'eighteen', 'nineteen', 'three', 'seven', 'eight',
 ];
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
@@ -139,6 +144,7 @@ function buildTables(v: Vocabulary): Tables {
     exclusion: new PhraseTable(EXCLUSION_WORDS.map((w): [string, true] => [w, true])),
     filter: new PhraseTable(filterEntries(v)),
     filler: new Set(FILLER_WORDS),
+    dateWords: new Set(DATE_WORDS.filter((w) => !FILLER_WORDS.includes(w))),
     shorthand: SHORTHAND,
     alertView: new PhraseTable([...ALERT_ALL_WORDS.map((w): [string, 'all'] => [w, 'all']), ...ALERT_QUALITY_WORDS.map((w): [string, 'quality'] => [w, 'quality'])]),
   };
@@ -146,7 +152,7 @@ function buildTables(v: Vocabulary): Tables {
     ...[...intents.values()].flatMap((t) => t.words()),
     ...[tables.journey, tables.segment, tables.language, measure, dimension, tables.refused, tables.alertView].flatMap((t) => t.words()),
     ...[tables.imperative, tables.exclusion, tables.filter].flatMap((t) => t.words()),
-    ...BY_WORDS, ...OVER_TIME, ...WHAT_CHANGED, ...ANAPHORA, ...DATE_AND_NUMBER_WORDS,
+    ...BY_WORDS, ...OVER_TIME, ...WHAT_CHANGED, ...ANAPHORA, ...DATE_WORDS, ...NUMBER_WORDS,
     'what', 'which', 'show', 'members', 'member', 'calls', 'call', 'leaked', 'leaking', 'fix', 'fixed', 'journey', 'journeys',
   ], [...KNOWN_WORDS, ...FILLER_WORDS, ...POLITE_LEAD]);
   return { ...tables, lexicon };

@@ -19,28 +19,30 @@ export const INTENT_CUES: Record<Intent, Cues> = {
     ['worry about', 4], ['worried', 3], ['concerned', 3], ['briefing', 4], ['brief me', 4], ['tldr', 4], ['tl dr', 4], ['recap', 4],
     ['rundown', 4], ['snapshot', 3], ['whats new', 4], ['whats up', 3], ['what happened', 3], ['how did we do', 4], ['are we ok', 4],
     ['are we okay', 4], ['should i know', 4], ['numbers', 3], ['stats', 3], ['metrics', 3], ['kpis', 3], ['dashboard', 3],
-    ['situation', 3], ['money going', 4], ['hotspots', 4], ['hot spots', 4], ['daily summary', 6], ['daily briefing', 6], ['everything', 2],
+    ['situation', 3], ['money going', 4], ['issue', 2], ['biggest issue', 4], ['biggest problem', 4], ['top problem', 4], ['going on', 3], ['hotspots', 4], ['hot spots', 4], ['daily summary', 6], ['daily briefing', 6], ['everything', 2],
   ],
   segments: [
     ['hurting', 4], ['hurt', 4], ['hurts', 4], ['who', 1], ['affected', 3], ['impacted', 3], ['segment', 3], ['segments', 3],
     ['which members', 4], ['what members', 4], ['epicenter', 4], ['cohort', 3], ['cohorts', 3], ['suffering', 3], ['feeling the pain', 4],
-    ['whos calling', 5], ['who is calling', 5], ['who calls', 4], ['struggling', 3], ['demographics', 4],
+    ['whos calling', 5], ['who is calling', 5], ['who calls', 4], ['struggling', 3], ['demographics', 4], ['how many members', 3],
   ],
   journey: [
     ['feels like', 6], ['feel like', 6], ['looks like', 3], ['experience', 3], ['timeline', 5], ['playback', 5], ['replay', 5],
     ['walk me through', 4], ['story', 3], ['example member', 4], ['a member who', 4], ['what happened to', 5], ['member journey', 4],
     ['journey of', 4], ['journey for', 4], ['example', 3], ['an example', 5], ['real member', 5], ['show me one', 5], ['look like', 3],
-    ['look like for', 5], ['goes through', 3], ['go through', 3], ['got stuck', 3],
+    ['look like for', 5], ['goes through', 3], ['go through', 3], ['got stuck', 3], ['someone who', 4], ['somebody who', 4], ['show me someone', 5],
   ],
   member: [['profile', 4], ['member 360', 6], ['360', 3], ['tell me about', 2], ['details', 2], ['member', 1], ['lookup', 2], ['look up', 2], ['pull up', 2], ['record', 2]],
   savings: [
     ['worth', 4], ['upside', 5], ['save', 4], ['saves', 4], ['saving', 4], ['savings', 5], ['roi', 4], ['what if', 2], ['value', 2],
     ['pay off', 3], ['payoff', 3], ['business case', 5], ['how much money', 4], ['costing us', 4], ['cost us', 4], ['annual', 2],
     ['annually', 2], ['if we fix', 4], ['if we fixed', 4], ['fixing', 2], ['a year', 1], ['how much', 2], ['how much does', 3],
-    ['losing', 3], ['lose', 3], ['if we cut', 4], ['if we reduce', 4], ['if we halve', 4],
+    ['losing', 3], ['lose', 3], ['if we cut', 4], ['if we reduce', 4], ['if we halve', 4], ['exposure', 4], ['run rate', 4], ['get rid of', 4],
+    ['got rid of', 4], ['eliminate', 4], ['eliminated', 4],
   ],
   why: [
     ['why', 6], ['cause', 5], ['causes', 5], ['causing', 5], ['root cause', 6], ['reason', 4], ['reasons', 4], ['explain', 4],
+    ['complaining', 4], ['complaining about', 5], ['complaints', 4], ['complain', 4],
     ['driving', 3], ['drivers', 4], ['driver', 3], ['behind', 3], ['due to', 2],
   ],
   actions: [
@@ -49,11 +51,13 @@ export const INTENT_CUES: Record<Intent, Cues> = {
     ['how do we fix', 5], ['how to fix', 5], ['how can we fix', 5], ['what can we do', 5], ['priorities', 4], ['prioritize', 4], ['who owns', 3],
     ['fix first', 6], ['should we fix', 5], ['priority', 4], ['focus', 4], ['focus on', 5], ['action plan', 6], ['game plan', 5],
     ['plan of action', 6], ['where do we start', 5], ['where to start', 5], ['quick wins', 5], ['quick win', 5], ['what do you recommend', 6],
+    ['suggest', 5], ['suggestions', 5], ['what do you suggest', 6], ['advice', 4], ['advise', 4], ['the fix for', 5], ['who should own', 5],
   ],
   impact: [
     ['worked', 6], ['did it work', 6], ['working', 4], ['impact', 5], ['before and after', 6], ['since we shipped', 5], ['shipped', 3],
     ['improve', 2], ['improved', 3], ['improving', 3], ['better', 2], ['difference', 3], ['helped', 4], ['effect', 4], ['effective', 4],
     ['outcome', 4], ['did the fix', 5], ['moved the needle', 5], ['fix work', 6], ['fix works', 6], ['fixes work', 6], ['work', 2],
+    ['move the needle', 5], ['fix do', 5], ['change do', 5], ['results', 3], ['results of', 4],
   ],
   alerts: [
     ['alert', 6], ['alerts', 6], ['alarm', 5], ['alarms', 5], ['firing', 4], ['fired', 3], ['paged', 4], ['warnings', 4],
@@ -67,7 +71,7 @@ export const INTENT_CUES: Record<Intent, Cues> = {
   ],
   cube: [
     ['break down', 5], ['breakdown', 5], ['broken down', 5], ['slice', 5], ['split', 4], ['cube', 6], ['compare', 3], ['versus', 2], ['over time', 3],
-    ['trend', 3], ['trends', 3], ['trending', 3], ['getting worse', 3], ['chart', 3], ['graph', 3], ['plot', 3],
+    ['trend', 3], ['trends', 3], ['trending', 3], ['getting worse', 3], ['chart', 3], ['graph', 3], ['plot', 3], ['how many', 2],
   ],
 };
 
@@ -93,7 +97,7 @@ export const AMBIGUOUS_SEGMENT_WORDS: Record<string, string[]> = { mapd: ['MAPD 
 
 export const MEASURE_WORDS: Record<Measure, string[]> = {
   calls: ['calls', 'call count', 'number of calls', 'volume'],
-  cost: ['cost', 'costs', 'spend', 'dollars', 'money', 'expense'],
+  cost: ['cost', 'costs', 'costing', 'spend', 'dollars', 'money', 'expense', 'expensive'],
   repeat_pct: ['repeat rate', 'repeat', 'repeats', 'repeat callers', 'repeat calls', 'callbacks', 'call backs'],
   avg_sentiment: ['sentiment', 'mood', 'satisfaction', 'csat', 'how upset', 'unhappy', 'angry'],
   handle_time: ['handle time', 'handling time', 'aht', 'call length', 'call duration', 'duration', 'how long'],
@@ -115,7 +119,7 @@ export const DIMENSION_WORDS: Record<Dimension, string[]> = {
 export const BY_WORDS = ['by', 'per', 'across', 'each', 'compare'];
 export const OVER_TIME = [
   'over time', 'daily', 'day by day', 'each day', 'trend', 'trends', 'trending', 'getting worse', 'getting better', 'still', 'day over day',
-  'week over week',
+  'week over week', 'going up', 'going down', 'rising', 'increasing', 'decreasing', 'falling', 'busiest day', 'worst day', 'quietest day',
 ];
 /** Over time for every journey: what moved, and where. */
 export const WHAT_CHANGED = ['what changed', 'whats changed', 'what has changed', 'anything changed', 'what moved'];

@@ -63,6 +63,17 @@ describe('follow-ups in a thread', () => {
     ]);
   });
 
+  it('carries fractions, breakdowns, trends and groups through a thread', () => {
+    expect(converse(['is fixing billing worth it', 'what about by half', 'and a third?', 'break that down by device', 'is it getting worse', 'same for seniors', 'show me one'])).toEqual([
+      'savings billing --date 2026-11-20', 'savings billing 50 --date 2026-11-20', 'savings billing 33.3 --date 2026-11-20',
+      'cube --measure calls --by device --where journey=billing --date 2026-11-20',
+      'cube --measure calls --by date --where journey=billing --from 2026-11-07 --to 2026-11-20',
+      'cube --measure calls --by date --where journey=billing --where age_group=65-74 --where age_group=75+ --from 2026-11-07 --to 2026-11-20',
+      'journey M-104382 --date 2026-11-20',
+    ]);
+    expect(converse(['did A-3 work', 'and A-4?'])).toEqual(['impact A-3 --date 2026-11-20', 'impact A-4 --date 2026-11-20']);
+  });
+
   it('answers a question with its own journey and date even inside a thread', () => {
     const context = nextContext(undefined, answer(resolveQuestion('What was breaking on Nov 18?', INPUT)), ANSWERS.today);
     expect(commandLine(answer(resolveQuestion('why is pharmacy leaking today', { ...INPUT, context })).argv)).toBe('why pharmacy --date 2026-11-20');
