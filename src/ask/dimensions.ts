@@ -26,7 +26,7 @@ const CHOOSERS = new Set(['which', 'what', 'worst', 'best', 'biggest', 'each', '
 const BREAKDOWN = ['breakdown', 'break down', 'broken down', 'split', 'slice'];
 const COMPARE = ['compare', 'versus', 'vs', 'against'];
 
-export function readDimensions(words: string[], t: Tables, hasDates: boolean, filterMatches: PhraseMatch<Filter>[]): Dimensions {
+export function readDimensions(words: string[], t: Tables, twoPeriods: boolean, filterMatches: PhraseMatch<Filter>[]): Dimensions {
   const by: Dimension[] = [];
   const read: number[] = [];
   let score = 0;
@@ -83,7 +83,7 @@ export function readDimensions(words: string[], t: Tables, hasDates: boolean, fi
     add('date');
     score = Math.max(score, 3);
   }
-  if (has(OVER_TIME) || (hasDates && has(COMPARE) && !by.length)) {
+  if (has(OVER_TIME) || (twoPeriods && has(COMPARE) && !by.length)) {
     add('date');
     score = Math.max(score, 3);
   }

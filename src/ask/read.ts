@@ -73,7 +73,9 @@ export function readQuestion(text: string, today: string, t: Tables): Found {
   const actionAt = words.findIndex((w, i) => ACTION_TOKEN.test(w) || (w === 'action' && /^\d{1,9}$/.test(words[i + 1] ?? '')));
   const action_id = actionAt >= 0 ? `A-${(words[actionAt] === 'action' ? words[actionAt + 1] : words[actionAt]).replace(/\D/g, '')}` : undefined;
 
-  const dims = readDimensions(words, t, mentions.length > 0, kept(filterMatches));
+  // "this week vs last week": two periods compared day by day ("billing vs pharmacy this week" compares journeys).
+  const twoPeriods = mentions.length > 1 || mentions.some((m) => /\s(?:to|through|until|-)\s/i.test(m.text));
+  const dims = readDimensions(words, t, twoPeriods, kept(filterMatches));
   const measures = t.measure.find(words).map((m) => m.value);
   const measure = measures.find((m) => m !== 'calls') ?? measures[0];
 

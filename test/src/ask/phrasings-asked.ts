@@ -271,4 +271,8 @@ export const ASKED: Asked[] = [
   ['what did younger members call about', "cube --measure calls --by journey --where 'age_group=Under 35' --date 2026-11-20"],
   ['cost by age group for people on tablets', 'cube --measure cost --by age_group --where device=tablet --date 2026-11-20'],
   ['calls since 3pm', 'cube --measure calls --date 2026-11-20', /did not understand "3pm"/],
+  ['billing vs pharmacy cost this week', `cube --measure cost --by journey ${FROM_WEEK}`],
+  ['compare cost this month with last month', 'cube --measure cost --by date --from 2026-10-01 --to 2026-11-20'],
+  ['did action 3 work', 'impact A-3 --date 2026-11-20'],
+  ['how are members over 70 doing', 'today --date 2026-11-20', /did not understand "70"/],
 ];
