@@ -60,6 +60,11 @@ export const ASKED: Asked[] = [
   ['which device is worst for claims', 'cube --measure calls --by device --where journey=claims --date 2026-11-20'],
   ['desktop vs mobile for billing', 'cube --measure calls --by device --where journey=billing --date 2026-11-20'],
   ['billing on the website this week', `cube --measure calls --by error_message --where journey=billing --where channel=web ${FROM_WEEK}`],
+  ['billing calls on laptops', 'cube --measure calls --where journey=billing --where device=desktop --date 2026-11-20'],
+  ['why is id card failing on the ipad', 'why id_card --date 2026-11-20', /why has no per-device figure: answered for id_card as a whole/],
+  ['pharmacy online this week', `cube --measure calls --by error_message --where journey=pharmacy --where channel=web ${FROM_WEEK}`],
+  ['whats breaking in the app', 'cube --measure calls --by journey --where channel=app --date 2026-11-20'],
+  ['what did the elderly call about yesterday', `cube --measure calls --by journey ${SENIORS} --date 2026-11-19`],
   ['is fixing billing worth it for people on iphones', 'savings billing --date 2026-11-20', /savings has no per-device figure/],
   // What it feels like: a member's playback.
   ['show me an example', 'journey MEMBER_ID --date 2026-11-20'],
