@@ -43,9 +43,12 @@ export type Found = {
   top?: string;
   /** What follows "except", "without", "not counting": not applied, and the answer says so. */
   excluded: { word: string; what: string[] }[];
+  /** Words asking to be shown something ("show me", "give me"), outside the dates. */
+  request: boolean;
 };
 
 const MEMBER_TOKEN = /^(m-?\d{4,9}|\d{6,9})$/;
+const REQUEST_WORDS = ['show', 'give', 'see', 'tell', 'pull', 'list'];
 const ACTION_TOKEN = /^a-?\d{1,9}$/;
 const CUBE_ONLY_MEASURES: Measure[] = ['repeat_pct', 'avg_sentiment', 'handle_time'];
 
@@ -127,6 +130,7 @@ export function readQuestion(text: string, today: string, t: Tables): Found {
     unread: unreadWords(fixed, tokens, read, t),
     top: dims.top,
     excluded: exclusion ? [{ word: exclusion.phrase, what: excludedWhat }] : [],
+    request: words.some((w, i) => !inDate.has(i) && REQUEST_WORDS.includes(w)),
   };
 }
 

@@ -104,8 +104,9 @@ export function resolveFound(found: Found, input: AskInput): Resolution {
   // A cube-only group (a language, a device, an age) is what is breaking for them; a segment with a journey still asks what about.
   const cubeOnly = !!found.language || found.filters.length > 0;
   if ((cubeOnly || (group && found.journeys.length === 0)) && found.segments.every((s) => s.length === 1)) return build('today', 'words', 'low');
-  // Days alone ("show me the last 3 days", "yesterday") are what broke then; not with words Leak does not know ("the weather today").
-  if (Object.keys(found.dates).length > 0 && found.journeys.length === 0 && !found.unread.length) return build('today', 'words', 'low');
+  // Days asked for ("show me the last 3 days") are what broke then; not a date alone ("todya" is a mistyped command in Slack),
+  // nor with words Leak does not know ("the weather today").
+  if (Object.keys(found.dates).length > 0 && found.journeys.length === 0 && !found.unread.length && found.request) return build('today', 'words', 'low');
 
   if (found.journeys.length === 1 || found.segments.length > 0) {
     const subject = found.journeys[0] ?? found.segments[0].join(' or ');

@@ -267,7 +267,10 @@ export const ASKED: Asked[] = [
   ['breakdown of billing errors', 'cube --measure calls --by error_message --where journey=billing --date 2026-11-20'],
   ['top errors for id card', 'cube --measure calls --by error_message --where journey=id_card --date 2026-11-20'],
   ['show me the last 3 days', 'cube --measure calls --by journey --from 2026-11-18 --to 2026-11-20'],
-  ['what about the day before yesterday', 'today --date 2026-11-18'],
+  ['give me the day before yesterday', 'today --date 2026-11-18'],
+  // A date alone is no question (in Slack, "todya" is a mistyped command); in a thread it is a follow-up.
+  ['todya', 'not_understood'],
+  ['today --date 24/11/2026', 'not_understood'],
   ['calls from nov 1 through nov 10 by device', 'cube --measure calls --by device --from 2026-11-01 --to 2026-11-10'],
   // Holidays are not dates chrono knows: said, never answered as today without a word.
   ['what happened on black friday', 'today --date 2026-11-20', /did not understand "black"/],
