@@ -11,19 +11,21 @@ import type { Context } from '../../context.ts';
 import { errorLine } from '../error-reply.ts';
 import { questionIdOfBlock } from './action-ids.ts';
 import { renderAsked } from './blocks.ts';
-import { replaceMessage, tellClicker, type Reply } from './in-place.ts';
+import { clickContext, replaceMessage, tellClicker, type Reply } from './in-place.ts';
+import type { Access } from '../access.ts';
 import { workspaceOf } from './payloads.ts';
 
 export const GONE = 'I no longer have that question; please ask it again.';
 
-export async function changeAnswer(ctx: Context, reply: Reply, change: Pick<Slots, 'journey' | 'date'>, logger: Logger): Promise<void> {
+export async function changeAnswer(ctx: Context, access: Access, reply: Reply, change: Pick<Slots, 'journey' | 'date'>, logger: Logger): Promise<void> {
   const id = questionIdOfBlock(reply.payload.actions[0].block_id);
   const row = id === undefined ? undefined : askStoreOf(ctx).loadQuestion(id);
   if (!row || row.resolution.kind !== 'answer' || row.workspace !== workspaceOf(reply.payload)) return tellClicker(reply, GONE);
   try {
     const place = { workspace: row.workspace, user: reply.payload.user.id, threadKey: row.threadKey ?? undefined };
-    const asked = await answerResolution(row.question, withSlots(row.resolution, change), ctx, place);
-    await replaceMessage(reply, renderAsked(asked, ctx, { ephemeral: reply.payload.container?.is_ephemeral ?? false }));
+    const asker = await clickContext(ctx, reply, access);
+    const asked = await answerResolution(row.question, withSlots(row.resolution, change), asker, place);
+    await replaceMessage(reply, renderAsked(asked, asker, { ephemeral: reply.payload.container?.is_ephemeral ?? false }));
   } catch (e) {
     await tellClicker(reply, `:warning: ${errorLine(e, logger)}`);
   }

@@ -11,12 +11,13 @@ import type { ClarifyResolution } from '../../../ask/types.ts';
 import { parseChoice } from '../../ask/action-ids.ts';
 import { renderAsked, renderClarify } from '../../ask/blocks.ts';
 import { GONE } from '../../ask/change-answer.ts';
-import { replaceMessage, tellClicker } from '../../ask/in-place.ts';
+import { clickContext, replaceMessage, tellClicker } from '../../ask/in-place.ts';
+import type { Access } from '../../access.ts';
 import { askActionSchema, workspaceOf } from '../../ask/payloads.ts';
 import { errorLine } from '../../error-reply.ts';
 import { checkPayload } from '../../payloads.ts';
 
-export function askChoice(ctx: Context) {
+export function askChoice(ctx: Context, access: Access) {
   return async ({ ack, body, respond, client, logger }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await ack();
     const payload = checkPayload(askActionSchema, body, 'clarifying choice', logger);
@@ -42,10 +43,11 @@ export function askChoice(ctx: Context) {
 
     const place = { workspace: row.workspace, user: payload.user.id, threadKey: row.threadKey ?? undefined };
     try {
-      const asked = await answerResolution(row.question, chosen, ctx, place);
+      const asker = await clickContext(ctx, reply, access);
+      const asked = await answerResolution(row.question, chosen, asker, place);
       const learned = learnFromChoice(row.question, path, chosen, askInput(ctx, place));
       if (learned) ask.learnPhrase({ workspace: row.workspace, user: payload.user.id, learned });
-      await replaceMessage(reply, renderAsked(asked, ctx, { ephemeral: payload.container?.is_ephemeral ?? false, learned: learned && row.question }));
+      await replaceMessage(reply, renderAsked(asked, asker, { ephemeral: payload.container?.is_ephemeral ?? false, learned: learned && row.question }));
     } catch (e) {
       await tellClicker(reply, `:warning: ${errorLine(e, logger)}`);
     }
