@@ -88,8 +88,20 @@ export default defineCommand({
   args: {
     positionals: [{ name: 'QUESTION', description: 'the question, quoted or not', rest: true }],
     options: [
-      { name: 'thread', type: 'string', value: 'KEY', description: 'a conversation: later questions with the same KEY keep its subject ("why is this happening?")' },
-      { name: 'quality', type: 'boolean', description: `questions marked wrong (👎) or not understood in the last ${QUALITY_DAYS} days` },
+      // Slack keeps its own conversations (threads, DMs); these two read or change the terminal's, and everyone's questions.
+      {
+        name: 'thread',
+        type: 'string',
+        value: 'KEY',
+        description: 'a conversation: later questions with the same KEY keep its subject ("why is this happening?")',
+        terminalOnlyBecause: "it continues the terminal's conversations (Slack keeps each thread's and DM's own)",
+      },
+      {
+        name: 'quality',
+        type: 'boolean',
+        description: `questions marked wrong (👎) or not understood in the last ${QUALITY_DAYS} days`,
+        terminalOnlyBecause: 'it lists every person’s questions, private ones included, with who asked',
+      },
     ],
   },
   query: true,

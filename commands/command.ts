@@ -30,6 +30,11 @@ export type OptionSpec = {
   multiple?: boolean;
   /** 'user': a Slack person (<@U…|name>, U…, or a name); kept as given for the command's parse. Every other value has Slack's markup read as plain words. */
   kind?: 'user';
+  /**
+   * Set for an option that works in the terminal only, saying why in the words Slack's refusal uses
+   * ("since it …"): the surface gate refuses it from Slack as it refuses a terminal-only command.
+   */
+  terminalOnlyBecause?: string;
 };
 
 export type ArgsSchema = { positionals: Positional[]; options: OptionSpec[] };

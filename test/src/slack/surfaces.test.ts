@@ -116,6 +116,29 @@ describe('Share re-runs questions only', () => {
   });
 });
 
+describe('options that work in the terminal only', () => {
+  it('ask --quality (everyone\'s questions, DMs included) and --thread (the terminal\'s conversations) are refused on every path, and nothing is listed', async () => {
+    // A question asked privately in a DM, which --quality would list with who asked it.
+    const before = slack.callsTo('chat.postMessage').length;
+    await app.post(eventRequest(eventEnvelope({ type: 'message', channel: 'D0PRIVATE1', channel_type: 'im', user: 'U0BOB0001', text: 'ask about the purple elephant plan', ts: '1764000000.000111', team: 'T0TEAM001' }), app.sign));
+    await slack.waitFor('chat.postMessage', before + 1);
+    expect(app.deps.store.sqlite.prepare("SELECT count(*) FROM ask_questions WHERE question LIKE '%purple elephant%'").pluck().get()).toBe(1);
+    for (const p of PATHS.filter((p) => p.name !== '/leak' && p.name !== '@Leak mention')) {
+      for (const line of ['ask --quality', 'ask why is billing leaking --thread exec']) {
+        const answer = await p.send(line);
+        expect(answer, `${p.name}: ${line}`).toMatch(/^ask --(quality|thread) works in the terminal only, since /);
+        expect(answer).not.toContain('purple');
+      }
+    }
+    expect(slack.callsTo('chat.postMessage').some((c) => JSON.stringify(c.body).includes('purple'))).toBe(false);
+    expect(app.deps.store.sqlite.prepare("SELECT count(*) FROM ask_threads WHERE thread_key LIKE 'cli:%'").pluck().get()).toBe(0);
+  });
+
+  it('a typed /leak ask --quality is a question in words, never the list', async () => {
+    expect(await PATHS[0].send('ask --quality')).not.toMatch(/purple|marked wrong/);
+  });
+});
+
 describe('the gate itself (parseInvocation)', () => {
   it('refuses a terminal-only command for Slack, and defaults to Slack whenever a Slack person is asking', async () => {
     const deps = makeDeps();
@@ -124,5 +147,7 @@ describe('the gate itself (parseInvocation)', () => {
     await expect(parseInvocation(['simulate', '--days', '1'], asked)).rejects.toThrow(/^simulate works in the terminal only/);
     // The terminal is unchanged.
     await expect(parseInvocation(['export', '--out', tempDir()], deps)).resolves.toMatchObject({ cmd: { name: 'export' } });
+    await expect(parseInvocation(['ask', '--quality'], asked)).rejects.toThrow(/^ask --quality works in the terminal only/);
+    await expect(parseInvocation(['ask', '--quality'], deps)).resolves.toMatchObject({ cmd: { name: 'ask' } });
   });
 });
