@@ -1,7 +1,8 @@
 /**
  * A button under a clarifying question: answers the chosen option (or asks the next question, e.g.
  * "Since when?") in place of the question, and, when the choice was about what the words meant,
- * remembers the phrase for the workspace so the same words are answered directly next time.
+ * remembers the phrase for the workspace so the same words are answered directly next time. With
+ * LEAK_EDITORS set, only an editor's choice is remembered: a phrase changes everyone's answers.
  */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerResolution, askInput, askStoreOf } from '../../../../commands/asking.ts';
@@ -46,8 +47,11 @@ export function askChoice(ctx: Context, access: Access) {
       const asker = await clickContext(ctx, reply, access);
       const asked = await answerResolution(row.question, chosen, asker, place);
       const learned = learnFromChoice(row.question, path, chosen, askInput(ctx, place));
-      if (learned) ask.learnPhrase({ workspace: row.workspace, user: payload.user.id, learned });
-      await replaceMessage(reply, renderAsked(asked, asker, { ephemeral: payload.container?.is_ephemeral ?? false, learned: learned && row.question }));
+      // A phrase answers everyone's later questions in the workspace: teaching one is an editor's change.
+      const teaches = learned !== undefined && (await access.mayEdit(payload.user.id));
+      if (learned && teaches) ask.learnPhrase({ workspace: row.workspace, user: payload.user.id, learned });
+      const taught = learned ? { learned: row.question, remembered: teaches } : {};
+      await replaceMessage(reply, renderAsked(asked, asker, { ephemeral: payload.container?.is_ephemeral ?? false, ...taught }));
     } catch (e) {
       await tellClicker(reply, `:warning: ${errorLine(e, logger)}`);
     }
