@@ -9,13 +9,14 @@ import { withSlots } from '../../ask/argv.ts';
 import type { Slots } from '../../ask/types.ts';
 import type { Context } from '../../context.ts';
 import { errorLine } from '../error-reply.ts';
+import { mrkdwn } from '../../blocks/mrkdwn.ts';
 import { questionIdOfBlock } from './action-ids.ts';
 import { renderAsked } from './blocks.ts';
 import { clickContext, replaceMessage, tellClicker, type Reply } from './in-place.ts';
 import type { Access } from '../access.ts';
 import { workspaceOf } from './payloads.ts';
 
-export const GONE = 'I no longer have that question; please ask it again.';
+export const GONE = mrkdwn`I no longer have that question; please ask it again.`;
 
 export async function changeAnswer(ctx: Context, access: Access, reply: Reply, change: Pick<Slots, 'journey' | 'date'>, logger: Logger): Promise<void> {
   const id = questionIdOfBlock(reply.payload.actions[0].block_id);
@@ -27,6 +28,6 @@ export async function changeAnswer(ctx: Context, access: Access, reply: Reply, c
     const asked = await answerResolution(row.question, withSlots(row.resolution, change), asker, place);
     await replaceMessage(reply, renderAsked(asked, asker, { ephemeral: reply.payload.container?.is_ephemeral ?? false }));
   } catch (e) {
-    await tellClicker(reply, `:warning: ${errorLine(e, logger)}`);
+    await tellClicker(reply, mrkdwn`:warning: ${errorLine(e, logger)}`);
   }
 }

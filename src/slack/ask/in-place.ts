@@ -6,7 +6,8 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Context } from '../../context.ts';
-import type { SlackMessage } from '../../blocks/limits.ts';
+import { fitMessage, type SlackMessage } from '../../blocks/limits.ts';
+import type { Mrkdwn } from '../../blocks/mrkdwn.ts';
 import { audienceContext } from '../answer.ts';
 import type { Access } from '../access.ts';
 import type { AskAction } from './payloads.ts';
@@ -35,11 +36,13 @@ export async function replaceMessage({ payload, respond, client }: Reply, messag
   await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
 }
 
-export async function tellClicker({ payload, respond, client }: Reply, text: string): Promise<void> {
+/** One line to the clicker alone: escaped mrkdwn (an error may quote what a payload carried), fitted like every message. */
+export async function tellClicker({ payload, respond, client }: Reply, line: Mrkdwn): Promise<void> {
   const channel = payload.container?.channel_id ?? payload.channel?.id;
+  const message = fitMessage(line);
   if (payload.response_url || !channel) {
-    await respond({ response_type: 'ephemeral', replace_original: false, text });
+    await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     return;
   }
-  await client.chat.postEphemeral({ channel, user: payload.user.id, text });
+  await client.chat.postEphemeral({ channel, user: payload.user.id, ...message });
 }

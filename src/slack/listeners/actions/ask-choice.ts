@@ -16,6 +16,7 @@ import { clickContext, replaceMessage, tellClicker } from '../../ask/in-place.ts
 import type { Access } from '../../access.ts';
 import { askActionSchema, workspaceOf } from '../../ask/payloads.ts';
 import { errorLine } from '../../error-reply.ts';
+import { mrkdwn } from '../../../blocks/mrkdwn.ts';
 import { checkPayload } from '../../payloads.ts';
 
 export function askChoice(ctx: Context, access: Access) {
@@ -53,7 +54,7 @@ export function askChoice(ctx: Context, access: Access) {
       const taught = learned ? { learned: row.question, remembered: teaches } : {};
       await replaceMessage(reply, renderAsked(asked, asker, { ephemeral: payload.container?.is_ephemeral ?? false, ...taught }));
     } catch (e) {
-      await tellClicker(reply, `:warning: ${errorLine(e, logger)}`);
+      await tellClicker(reply, mrkdwn`:warning: ${errorLine(e, logger)}`);
     }
   };
 }

@@ -7,10 +7,11 @@ import { GONE } from '../../ask/change-answer.ts';
 import { tellClicker } from '../../ask/in-place.ts';
 import { askActionSchema, workspaceOf } from '../../ask/payloads.ts';
 import { checkPayload } from '../../payloads.ts';
+import { mrkdwn, type Mrkdwn } from '../../../blocks/mrkdwn.ts';
 
-const THANKS: Record<Verdict, string> = {
-  up: 'Thanks: noted as a good answer.',
-  down: 'Thanks: noted as a wrong answer. It joins the list the vocabulary is improved from (`leak ask --quality`); rephrasing, or the command line it shows, gets the right one now.',
+const THANKS: Record<Verdict, Mrkdwn> = {
+  up: mrkdwn`Thanks: noted as a good answer.`,
+  down: mrkdwn`Thanks: noted as a wrong answer. It joins the list the vocabulary is improved from (\`leak ask --quality\`); rephrasing, or the command line it shows, gets the right one now.`,
 };
 
 export function askFeedback(ctx: Context, verdict: Verdict) {
