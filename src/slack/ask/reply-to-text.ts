@@ -22,11 +22,7 @@ import { renderAsked } from './blocks.ts';
 export type SlackPlace = AskPlace & { threadKey: string; ephemeral: boolean };
 
 /** The conversation a follow-up belongs to: a channel thread, a DM, or one person's /leak in a channel. */
-export const threadKeys = {
-  thread: (team: string, channel: string, threadTs: string) => `slack:${team}:${channel}:${threadTs}`,
-  dm: (team: string, channel: string) => `slack:${team}:${channel}`,
-  slash: (team: string, channel: string, user: string) => `slack:${team}:${channel}:user:${user}`,
-};
+export { threadKeys } from './thread-keys.ts';
 
 export async function replyToText(text: string, ctx: Context, place: SlackPlace, opts: AnswerOptions): Promise<SlackMessage> {
   try {

@@ -14,7 +14,8 @@ import { renderAsked, renderClarify } from '../../ask/blocks.ts';
 import { GONE } from '../../ask/change-answer.ts';
 import { clickContext, replaceMessage, tellClicker } from '../../ask/in-place.ts';
 import type { Access } from '../../access.ts';
-import { askActionSchema, workspaceOf } from '../../ask/payloads.ts';
+import { askActionSchema } from '../../ask/payloads.ts';
+import { askedHere } from '../../ask/thread-keys.ts';
 import { errorLine } from '../../error-reply.ts';
 import { mrkdwn } from '../../../blocks/mrkdwn.ts';
 import { checkPayload } from '../../payloads.ts';
@@ -28,7 +29,7 @@ export function askChoice(ctx: Context, access: Access) {
     const ask = askStoreOf(ctx);
     const choice = parseChoice(payload.actions[0].value ?? '');
     const row = choice && ask.loadQuestion(choice.id);
-    if (!choice || !row || row.resolution.kind !== 'clarify' || row.workspace !== workspaceOf(payload)) return tellClicker(reply, GONE);
+    if (!choice || !row || row.resolution.kind !== 'clarify' || !askedHere(row, payload)) return tellClicker(reply, GONE);
 
     // Walk the path: every question answered on the way, then what the last choice resolves to.
     const path: ClarifyResolution[] = [];
