@@ -24,6 +24,7 @@ import { runAlertJobs } from '../../../src/alerts/jobs.ts';
 import { listAlerts } from '../../../src/alerts/repository.ts';
 import { importCsvFile } from '../../../src/ingest/import-csv.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
+import { applyMessages } from '../../../src/stream/apply-messages.ts';
 import { createChartRenderer } from '../../../reports/charts/render.ts';
 import { postDigest } from '../../../reports/digest/post.ts';
 import type { Context } from '../../../src/context.ts';
@@ -322,6 +323,20 @@ describe('hostile text through every message Leak sends', () => {
     const refused = await click('leak_share', `segments billing --date ${SPIKE_DAY} ${H('share')}`);
     expect(String(refused?.text)).toMatch(/^Unexpected argument/);
     expect(slack.callsTo('chat.postMessage')).toHaveLength(shares + 1);
+  });
+
+  it('event-log messages quarantined whole (an unknown subject, not JSON, a wrong shape, the other source), as /leak quarantine shows them', async () => {
+    const bytes = (v: unknown) => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v));
+    const key = { stream: 'LEAK', consumer: 'hostile', created: '2026-11-24T00:00:00Z', prefix: 'leak' };
+    const r = applyMessages(deps.store, key, [
+      { seq: 1, subject: `leak.${H('subject')}`, data: bytes('{}') },
+      { seq: 2, subject: 'leak.calls', data: bytes(`not json ${H('json')}`) },
+      { seq: 3, subject: 'leak.calls', data: bytes({ rows: [[2, H('shape')]], v: 1, source: 'csv', file: H('file'), header: 7 }) },
+      { seq: 4, subject: 'leak.calls', data: bytes({ v: 1, source: 'simulator', file: `${H('sim')}.csv`, header: 'call_id,member_id', rows: [[2, H('row')]] }) },
+    ]);
+    expect(r.badMessages).toBe(4);
+    const answer = await leak('quarantine --limit 1000');
+    for (const tag of ['subject', 'json', 'shape', 'sim']) expect(JSON.stringify(answer), tag).toContain(`&lt;!here&gt;&lt;@U123&gt;&lt;https://evil.example|click&gt;&amp;amp;*b*${tag}`);
   });
 
   it('questions in words: /leak, a mention, a DM, a clarifying choice, the controls under an answer (a crafted journey too) and 👍', async () => {

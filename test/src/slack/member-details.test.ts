@@ -12,6 +12,7 @@ import { makeDeps } from '../../helpers/store.ts';
 import { callRow, eventRow, load } from '../../helpers/leak-fixture.ts';
 import { MEMBER_HEADER, tempDir, writeCsv } from '../../helpers/csv.ts';
 import { importCsvFile } from '../../../src/ingest/import-csv.ts';
+import { applyMessages } from '../../../src/stream/apply-messages.ts';
 import { invoke, renderText } from '../../helpers/invoke.ts';
 import type { Context } from '../../../src/context.ts';
 import { click, elementOf, mention, nextTs, slash, understoodOf, type Reply } from './ask/ask-app.ts';
@@ -148,6 +149,29 @@ describe('default settings (LEAK_PII_USERS lists two people)', () => {
     const theirs = await slash(s.app, s.slack, "show me M-100001's journey", 'U0OUTSIDE1');
     expectHidden(JSON.stringify(theirs));
     expectHidden(JSON.stringify(await previousDay(s, theirs, { ephemeral: true, userId: 'U0OUTSIDE1' })));
+  });
+
+  it('quarantined members.csv rows (CSV or event log) show their file, line and reason, not the row\'s text or a personal value the reason quotes', async () => {
+    const deps = s.app.deps;
+    await importCsvFile(deps.store, 'members', writeCsv(tempDir(), 'members-bad.csv', `${MEMBER_HEADER},name`, ['M-100002,NOPLAN,2025-01-01,en,1944,TX,Jane Quarantine', 'M-100003,MAPD,2025-01-01,en,19x4,TX,Jim Quarantine']));
+    // Simulated rows sent to a store of real data: quarantined whole, the message's text kept.
+    const message = { v: 1, source: 'simulator', file: 'members-streamed.csv', header: `${MEMBER_HEADER},name`, rows: [[2, 'M-100004,MAPD,2025-01-01,en,1933,TX,Joan Quarantine']] };
+    applyMessages(deps.store, { stream: 'LEAK', consumer: 'pii', created: '2026-11-24T00:00:00Z', prefix: 'leak' }, [{ seq: 1, subject: 'leak.members', data: new TextEncoder().encode(JSON.stringify(message)) }]);
+    const quarantined = ['Jane Quarantine', 'Jim Quarantine', 'Joan Quarantine', '1944', '19x4', 'TX'];
+    for (const line of ['quarantine', 'quarantine --json']) {
+      const answer = await ask(s, line);
+      expect(answer).toContain('members-bad.csv');
+      expect(answer).toContain('NOPLAN');
+      expect(answer).toContain('birth_year (value left out) must be a four-digit year');
+      for (const detail of quarantined) expect(answer, `${line}: ${detail}`).not.toContain(detail);
+      // A listed person sees the rows whole in a private answer, as the terminal does (the text cuts a line at 100 characters).
+      const theirs = await ask(s, line, VIEWER);
+      for (const detail of line.endsWith('--json') ? quarantined : quarantined.slice(0, 2)) expect(theirs, `${line}: ${detail}`).toContain(detail);
+    }
+    const mentioned = await mention(s.app, s.slack, 'quarantine', { userId: VIEWER });
+    for (const detail of quarantined) expect(JSON.stringify(mentioned), detail).not.toContain(detail);
+    const text = await renderText(deps, ['quarantine'], await invoke(deps, ['quarantine']));
+    for (const detail of quarantined.slice(0, 2)) expect(text).toContain(detail);
   });
 
   it('the terminal, run on the server, still shows them', async () => {
