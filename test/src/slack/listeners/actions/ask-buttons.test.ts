@@ -64,6 +64,14 @@ describe('changing an answer in place', () => {
     expect(understoodOf(followUp), followUp.text).toBe('why billing --date 2026-11-23');
   });
 
+  it('tells the clicker in one line when the message to replace is gone', async () => {
+    const first = await mention(app, slack, 'who is id card hurting');
+    const prev = elementOf(first, 'leak_ask_day');
+    slack.failNext('chat.update', 'message_not_found');
+    const told = await click(app, slack, { reply: first }, { action_id: prev.element.action_id, block_id: prev.block_id, value: prev.element.value }, 'response_url');
+    expect(told.text).toBe(':warning: Slack did not take my answer (Slack said message_not_found); please try again in a minute.');
+  });
+
   it('replaces a private /leak answer through its response URL', async () => {
     const first = await slash(app, slack, 'who is billing hurting');
     const prev = elementOf(first, 'leak_ask_day');
