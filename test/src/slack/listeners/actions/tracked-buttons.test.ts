@@ -188,6 +188,30 @@ describe('refusals, races and the modal', () => {
     expect(historyCount(a.id)).toBe(2);
   });
 
+  it('refuses a crafted "Shipped on…" date that is no calendar date, or before the dates Leak computes with, as the CLI does', async () => {
+    const a = await proposedAction('Crafted ship date case');
+    const ts = a.threadTs!;
+    await post(click('tracked_take', `${a.id}:1`, { ts, userId: 'U0BOB0001' }).payload);
+    await slack.until(() => getAction(deps.store, a.id)!.messageVersion === 2);
+    const answers: string[] = [];
+    for (const [i, date] of ['2026-02-31', '0000-01-01', '1-01-01', '2026-11-2'].entries()) {
+      const id = `ship-on-${i}`;
+      const picked = click('tracked_ship_on', '', { ts, userId: 'U0BOB0001', id });
+      const [el] = picked.payload.actions as Record<string, unknown>[];
+      Object.assign(el, { type: 'datepicker', block_id: `tracked:${a.id}:2`, selected_date: date, value: undefined });
+      await post(picked.payload);
+      await slack.until(() => privateAnswers(id).length === 1);
+      answers.push(privateAnswers(id)[0].text);
+    }
+    expect(answers).toEqual([
+      'Shipped on "2026-02-31" does not exist: February 2026 has 28 days.',
+      'Shipped on "0000-01-01" is before 1000-01-01, the first date Leak computes with.',
+      'Shipped on "1-01-01" is not a date written YYYY-MM-DD, e.g. 2026-11-20.',
+      'Shipped on "2026-11-2" is not a date written YYYY-MM-DD, e.g. 2026-11-20.',
+    ]);
+    expect(getAction(deps.store, a.id)).toMatchObject({ status: 'acknowledged', shipDate: null });
+  });
+
   it('lets exactly one of two simultaneous clicks win', async () => {
     const a = await proposedAction('Race case');
     const ts = a.threadTs!;
