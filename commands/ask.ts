@@ -126,7 +126,8 @@ export default defineCommand({
       const rows = askStoreOf(ctx).qualityReport({ days: QUALITY_DAYS });
       return { kind: 'quality', rows, timeZone: ctx.config.timeZone, toJSON: () => rows };
     }
-    const asked = await askQuestion(args.question, ctx, { workspace: 'cli', user: 'terminal', threadKey: args.thread && `cli:${args.thread}` }, args.date);
+    // From Slack only a crafted button reaches this command (typed questions are asked in their conversation): it is still that person's question.
+    const asked = await askQuestion(args.question, ctx, { workspace: 'cli', user: ctx.slack?.userId ?? 'terminal', threadKey: args.thread && `cli:${args.thread}` }, args.date);
     const json = askJson(asked);
     return { kind: 'asked', json, text: askedText(asked), toJSON: () => json };
   },

@@ -149,6 +149,11 @@ describe('options that work in the terminal only', () => {
     expect(app.deps.store.sqlite.prepare("SELECT count(*) FROM ask_threads WHERE thread_key LIKE 'cli:%'").pluck().get()).toBe(0);
   });
 
+  it('a crafted button running ask records the question as the person who clicked, not the terminal', async () => {
+    await PATHS[3].send('ask who is id card hurting on the crafted button');
+    expect(app.deps.store.sqlite.prepare("SELECT user FROM ask_questions WHERE question LIKE '%on the crafted button'").pluck().all()).toEqual(['U0ALICE01']);
+  });
+
   it('a typed /leak ask --quality is a question in words, never the list', async () => {
     expect(await PATHS[0].send('ask --quality')).not.toMatch(/purple|marked wrong/);
   });
