@@ -66,6 +66,12 @@ export type Command<A = unknown, R = unknown> = {
    * store that is not there yet. Every other command reads, and refuses a missing store in one line.
    */
   createsStore?: boolean;
+  /**
+   * With these options it only sends rows elsewhere (publish; simulate --publish) and never touches
+   * the store: the CLI opens none (an in-memory one stands in), so a producer needs no LEAK_DB and
+   * leaves no empty store behind.
+   */
+  sendsElsewhere?(values: ParsedArgs['values']): boolean;
   /** For a terminal-only command: why, in the words Slack's refusal uses ("since it …"). */
   terminalOnlyBecause?: string;
   /**
