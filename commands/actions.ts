@@ -88,7 +88,7 @@ function renderActionsBlocks(r: ActionsResult): RenderedAnswer {
         ],
         { block_id: `rec:${i}` },
       ),
-      { type: 'actions', block_id: `take:${i}`, elements: [recommendationTakeButton(x, i)] },
+      { type: 'actions', block_id: `take:${i}`, elements: [recommendationTakeButton(x, i, r.date)] },
     ];
   });
   const open = r.open_actions;

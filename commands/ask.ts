@@ -88,8 +88,20 @@ export default defineCommand({
   args: {
     positionals: [{ name: 'QUESTION', description: 'the question, quoted or not', rest: true }],
     options: [
-      { name: 'thread', type: 'string', value: 'KEY', description: 'a conversation: later questions with the same KEY keep its subject ("why is this happening?")' },
-      { name: 'quality', type: 'boolean', description: `questions marked wrong (👎) or not understood in the last ${QUALITY_DAYS} days` },
+      // Slack keeps its own conversations (threads, DMs); these two read or change the terminal's, and everyone's questions.
+      {
+        name: 'thread',
+        type: 'string',
+        value: 'KEY',
+        description: 'a conversation: later questions with the same KEY keep its subject ("why is this happening?")',
+        terminalOnlyBecause: "it continues the terminal's conversations (Slack keeps each thread's and DM's own)",
+      },
+      {
+        name: 'quality',
+        type: 'boolean',
+        description: `questions marked wrong (👎) or not understood in the last ${QUALITY_DAYS} days`,
+        terminalOnlyBecause: 'it lists every person’s questions, private ones included, with who asked',
+      },
     ],
   },
   query: true,
@@ -114,7 +126,8 @@ export default defineCommand({
       const rows = askStoreOf(ctx).qualityReport({ days: QUALITY_DAYS });
       return { kind: 'quality', rows, timeZone: ctx.config.timeZone, toJSON: () => rows };
     }
-    const asked = await askQuestion(args.question, ctx, { workspace: 'cli', user: 'terminal', threadKey: args.thread && `cli:${args.thread}` }, args.date);
+    // From Slack only a crafted button reaches this command (typed questions are asked in their conversation): it is still that person's question.
+    const asked = await askQuestion(args.question, ctx, { workspace: 'cli', user: ctx.slack?.userId ?? 'terminal', threadKey: args.thread && `cli:${args.thread}` }, args.date);
     const json = askJson(asked);
     return { kind: 'asked', json, text: askedText(asked), toJSON: () => json };
   },

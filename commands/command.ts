@@ -30,6 +30,11 @@ export type OptionSpec = {
   multiple?: boolean;
   /** 'user': a Slack person (<@U…|name>, U…, or a name); kept as given for the command's parse. Every other value has Slack's markup read as plain words. */
   kind?: 'user';
+  /**
+   * Set for an option that works in the terminal only, saying why in the words Slack's refusal uses
+   * ("since it …"): the surface gate refuses it from Slack as it refuses a terminal-only command.
+   */
+  terminalOnlyBecause?: string;
 };
 
 export type ArgsSchema = { positionals: Positional[]; options: OptionSpec[] };
@@ -61,6 +66,12 @@ export type Command<A = unknown, R = unknown> = {
    * store that is not there yet. Every other command reads, and refuses a missing store in one line.
    */
   createsStore?: boolean;
+  /**
+   * With these options it only sends rows elsewhere (publish; simulate --publish) and never touches
+   * the store: the CLI opens none (an in-memory one stands in), so a producer needs no LEAK_DB and
+   * leaves no empty store behind.
+   */
+  sendsElsewhere?(values: ParsedArgs['values']): boolean;
   /** For a terminal-only command: why, in the words Slack's refusal uses ("since it …"). */
   terminalOnlyBecause?: string;
   /**

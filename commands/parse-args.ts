@@ -21,6 +21,7 @@ export function parseCommandArgs(cmd: AnyCommand, rest: string[], ctx: Context, 
   if (!runsIn(cmd, surface)) throw notHere(cmd, surface);
   const read = readArgs(cmd, rest);
   if (read.help) return { cmd, args: undefined, json: false, help: true };
+  if (surface === 'slack') refuseTerminalOnlyOptions(cmd, read.parsed);
   const parsed = readSlackMarkup(cmd, read.parsed);
   return { cmd, args: cmd.parse(parsed, ctx), json: parsed.values.json === true, help: false };
 }
@@ -92,6 +93,12 @@ function readSlackMarkup(cmd: AnyCommand, parsed: ParsedArgs): ParsedArgs {
   const plain = (v: string | boolean | string[] | undefined) => (typeof v === 'string' ? plainFromSlack(v) : Array.isArray(v) ? v.map(plainFromSlack) : v);
   const values = Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, users.has(k) ? v : plain(v)]));
   return { ...parsed, values, positionals: parsed.positionals.map(plainFromSlack) };
+}
+
+/** An option given from Slack that works in the terminal only: refused in one line, like a terminal-only command. */
+function refuseTerminalOnlyOptions(cmd: AnyCommand, parsed: ParsedArgs): void {
+  const option = cmd.args.options.find((o) => o.terminalOnlyBecause && parsed.values[o.name] !== undefined);
+  if (option) throw new LeakError('not_allowed', `${cmd.name} --${option.name} works in the terminal only, since ${option.terminalOnlyBecause}: npm run -s leak -- ${cmd.name} --help`);
 }
 
 /** The one line a refused surface gets: Slack's names the terminal command to use instead. */

@@ -34,6 +34,7 @@ export default defineCommand({
   },
   query: false,
   surfaces: TERMINAL_ONLY,
+  sendsElsewhere: () => true,
   terminalOnlyBecause: 'it reads files on the server',
   examples: [{ line: 'publish --members members.csv --calls calls.csv --to nats://127.0.0.1:4222', what: 'send the contract files to the event log' }],
   parse: (parsed, ctx): PublishArgs => {

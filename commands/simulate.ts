@@ -50,6 +50,7 @@ export default defineCommand({
   query: false,
   surfaces: TERMINAL_ONLY,
   createsStore: true,
+  sendsElsewhere: (values) => values.publish !== undefined,
   terminalOnlyBecause: 'it writes a simulated history into the store on the server',
   examples: [
     { line: 'simulate --days 30 --scale 0.1', what: 'a month of a 500K-member plan' },

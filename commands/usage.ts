@@ -20,8 +20,13 @@ export async function helpText(): Promise<string> {
 
 export function commandHelp(cmd: AnyCommand): string {
   const lines = [`Usage: leak ${usageOf(cmd)}`, '', cmd.summary, ''];
-  for (const p of cmd.args.positionals) lines.push(`  ${p.name}`.padEnd(28) + p.description);
-  for (const o of optionsOf(cmd)) lines.push(`  --${o.name}${o.value ? ` ${o.value}` : ''}`.padEnd(28) + o.description);
+  const rows = [
+    ...cmd.args.positionals.map((p) => [p.name, p.description]),
+    ...optionsOf(cmd).map((o) => [`--${o.name}${o.value ? ` ${o.value}` : ''}`, o.description]),
+  ];
+  // Descriptions in one column, at least two spaces after the longest label (--publish nats://HOST:PORT).
+  const column = Math.max(28, ...rows.map(([label]) => label.length + 4));
+  for (const [label, description] of rows) lines.push(`  ${label}`.padEnd(column) + description);
   const examples = cmd.examples ?? [];
   if (examples.length) {
     const width = Math.max(...examples.map((e) => e.line.length));

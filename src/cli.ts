@@ -29,11 +29,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     // The words first: a usage error or --help needs no store, and only a command that writes creates one.
     const cmd = await resolveCommand(argv[0]);
-    if (readArgs(cmd, argv.slice(1)).help) {
+    const words = readArgs(cmd, argv.slice(1));
+    if (words.help) {
       io.stdout.write(`${commandHelp(cmd)}\n`);
       return 0;
     }
-    ctx = openContext(io.env, { createStore: cmd.createsStore === true });
+    const elsewhere = cmd.sendsElsewhere?.(words.parsed.values) === true;
+    ctx = openContext(elsewhere ? { ...io.env, LEAK_DB: ':memory:' } : io.env, { createStore: elsewhere || cmd.createsStore === true });
     const inv = parseCommandArgs(cmd, argv.slice(1), ctx, 'terminal');
     const result = await inv.cmd.run(inv.args, ctx);
     io.stdout.write(inv.json ? `${JSON.stringify(result, jsonReplacer, 2)}\n` : `${inv.cmd.renderText(result)}\n`);

@@ -33,4 +33,7 @@ export type Context = {
   eventLog?: EventLogStatus;
 };
 
+/** Whether members' personal details may be in this answer: as Slack set it for the audience, else only outside Slack. */
+export const showsMemberDetails = (ctx: Pick<Context, 'memberDetails' | 'slack'>): boolean => ctx.memberDetails ?? !ctx.slack;
+
 export const consoleLogger: Logger = { info: (m) => console.log(m), warn: (m) => console.warn(m) };

@@ -9,6 +9,7 @@ import type { DigestRole } from '../../src/digest-channels.ts';
 import { plural, renderDigestCharts, type DigestChart } from './chart.ts';
 import { queryChartData, queryInsights, type DigestData } from './query.ts';
 import { spanLabel } from '../../src/leakage/span.ts';
+import { recommendationTakeButton } from '../../src/actions/from-recommendation.ts';
 
 export type DigestFact = { label: string; value: string };
 export type DigestSection = { title: string; lines: string[] };
@@ -69,7 +70,7 @@ export async function buildDigest(ctx: Context, opts: BuildDigestOptions): Promi
     headline: data.span.headline,
     facts: opts.role === 'exec' ? execFacts(data) : opsFacts(data),
     sections: [...daySections(data), ...(opts.role === 'exec' ? [...execSections(data), ...spikeSections(data, 3)] : opsSections(data))],
-    actions: data.actions.map(toDigestAction),
+    actions: data.actions.map((r) => toDigestAction(r, opts.date)),
     charts: opts.role === 'exec' ? [...charts].sort((a, b) => chartOrder(a) - chartOrder(b)) : charts,
     data,
   };
@@ -124,18 +125,9 @@ function execSections(d: DigestData): DigestSection[] {
   ].filter((s) => s.lines.length > 0);
 }
 
-/** The button value is the recommendation as JSON, in the fields the action tracker reads (under Slack's 2,000). */
-function toDigestAction(r: DigestData['actions'][number]): DigestAction {
-  const value = JSON.stringify({
-    id: r.id.slice(0, 200),
-    journey: r.journey,
-    title: r.title.slice(0, 300),
-    owner_team: r.owner_team,
-    effort: r.effort,
-    expected_reduction_pct: r.expected_reduction_pct,
-    savings_per_year: r.savings_per_year,
-    targets: { segment: r.targets.segment?.slice(0, 100), error_message: r.targets.error_message?.slice(0, 300) },
-  });
+/** The button value names the recommendation and the day it was computed for; a click computes it again from the store. */
+function toDigestAction(r: DigestData['actions'][number], date: string): DigestAction {
+  const { value } = recommendationTakeButton(r, 0, date);
   return {
     line: `${r.title}: about ${formatMoney(r.savings_per_year)} a year (${plural(r.calls_avoided_per_day, 'fewer call')} a day), ${r.owner_team}, effort ${r.effort}`,
     value,

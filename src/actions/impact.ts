@@ -3,7 +3,7 @@
  * gets (14 days before its ship date vs the complete days after, up to the day before the date).
  */
 import type { Context } from '../context.ts';
-import { measureActionOutcome, type Outcome } from './outcome.ts';
+import { afterWindow, measureActionOutcome, type Outcome } from './outcome.ts';
 import { requireAction } from './repository.ts';
 import { STATUS_LABEL } from './state-machine.ts';
 import { formatActionId, type Action } from './types.ts';
@@ -30,7 +30,9 @@ export function queryActionImpact(ctx: Context, a: ActionImpactArgs): ActionImpa
   const sentence = !action.shipDate
     ? `${id} has not shipped (${STATUS_LABEL[action.status].toLowerCase()}): there is no before/after yet. Mark it shipped with its ship date to start measuring.`
     : !outcome
-      ? `${id} shipped ${action.shipDate}: no complete day after it yet, so no outcome so far.`
+      ? afterWindow(ctx, action.shipDate, a.date)
+        ? `${id} shipped ${action.shipDate}, before the store's first day of calls: there is no before to compare with.`
+        : `${id} shipped ${action.shipDate}: no complete day after it yet, so no outcome so far.`
       : `${id} (${action.title}), shipped ${action.shipDate}, ${outcome.afterDays} day${outcome.afterDays === 1 ? '' : 's'} after: ${outcome.sentence}`;
   return {
     kind: 'action_impact',

@@ -1,6 +1,6 @@
 /**
  * The outcome of a shipped action: the targeted leak (journey, and segment / error message when
- * the action names them) in the 14 complete days before the ship date against the complete days
+ * the action names them) in the 14 complete days before the ship date (fewer in a younger store) against the complete days
  * after it (up to LEAK_OUTCOME_FINAL_DAYS). The ship day itself is left out: it is half before,
  * half after. The daily series and Welch's t are the ones `leak impact` uses (src/leakage, src/before-after), so the
  * thread and the command judge a change the same way; only the windows differ, as the issue asks.
@@ -48,14 +48,18 @@ export function afterWindow(ctx: Context, shipDate: string, asOf: string): { fro
   return days < 1 ? null : { from: addDays(shipDate, 1), to, days };
 }
 
-/** Null until there is at least one complete day after the ship date (see afterWindow). */
+/** Null until there is at least one complete day after the ship date (see afterWindow), or when the store has no day before it. */
 export function measureActionOutcome(ctx: Context, action: Pick<Action, 'journey' | 'segment' | 'errorMessage' | 'shipDate'>, today: string): Outcome | null {
   if (!action.shipDate) return null;
   const window = afterWindow(ctx, action.shipDate, today);
   if (!window) return null;
   const { to: lastAfter, days: afterDays } = window;
   const filter = { journey: action.journey, segment: action.segment ?? undefined, errorMessage: action.errorMessage ?? undefined };
-  const beforeSeries = dailySeries(ctx, filter, addDays(action.shipDate, -BEFORE_DAYS), addDays(action.shipDate, -1));
+  // Nor are days before the store's first call zero calls: the before window starts there at the
+  // earliest, and with no day before the ship date in the store there is nothing to compare with.
+  const beforeFrom = [addDays(action.shipDate, -BEFORE_DAYS), readCallSpan(ctx.store.sqlite).first ?? ''].sort()[1];
+  if (beforeFrom >= action.shipDate) return null;
+  const beforeSeries = dailySeries(ctx, filter, beforeFrom, addDays(action.shipDate, -1));
   const afterSeries = dailySeries(ctx, filter, window.from, lastAfter);
   const [before, after] = [side(ctx, beforeSeries), side(ctx, afterSeries)];
   // Judged on unrounded means; the rounded ones are for display.

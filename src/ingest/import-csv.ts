@@ -139,7 +139,9 @@ export async function readFileOrRefuse(file: string): Promise<Buffer> {
     return await fs.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new LeakError('bad_file', code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${code ?? String(e)}`);
+    // `npm run -s leak --` runs in the project folder, so a relative path may not be where the person thinks.
+    const where = path.isAbsolute(file) ? '' : ` (looked for ${path.resolve(file)}: a relative path starts from the folder Leak runs in; give the full path).`;
+    throw new LeakError('bad_file', code === 'ENOENT' ? `No such file: ${file}${where}` : `Cannot read ${file}: ${code ?? String(e)}`);
   }
 }
 

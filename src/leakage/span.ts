@@ -6,9 +6,8 @@
  * earlier, because a mean over a week would call every weekend-heavy span "easing".
  */
 import { addDays } from '../time.ts';
-import { formatCount, formatMoney, formatPct } from '../format.ts';
 import type { Context } from '../context.ts';
-import { trendPct, type TodayJourney, type TodayResult } from './today.ts';
+import { biggestLeakHeadline, trendPct, type TodayJourney, type TodayResult } from './today.ts';
 
 export type SpanDay = { date: string; calls: number; cost: number; top_journey: string | null; top_journey_calls: number };
 
@@ -19,9 +18,6 @@ export type SpanResult = TodayResult & {
   /** What trend_pct compares with, in words: "7-day avg", or "the same days a week earlier". */
   trend_basis: string;
 };
-
-/** A trend of at least this much counts as spiking in the headline (as in `today`). */
-const SPIKE_PCT = 10;
 
 /** The days from..to inclusive, oldest first. */
 export function daysBetween(from: string, to: string): string[] {
@@ -107,19 +103,5 @@ export function querySpan(ctx: Context, from: string, to: string): SpanResult {
 
 function headlineFor(from: string, to: string, journeys: TodayJourney[], basis: string): string {
   const when = from === to ? `on ${to}` : `over ${spanLabel(from, to)}`;
-  const top = journeys[0];
-  if (!top) return `No leaked calls ${when}.`;
-  const trend =
-    top.trend_pct === null
-      ? 'with no earlier week to compare'
-      : top.trend_pct >= SPIKE_PCT
-        ? "and it's spiking"
-        : top.trend_pct <= -SPIKE_PCT
-          ? "and it's easing"
-          : from === to
-            ? 'in line with the week before'
-            : 'and steady';
-  return `Your single biggest leak ${when} is ${top.journey}: ${formatCount(top.calls)} ${top.calls === 1 ? 'call' : 'calls'}, ${formatMoney(top.cost)}, ${trend}${
-    top.trend_pct !== null ? ` (${formatPct(top.trend_pct, true)} vs ${basis})` : ''
-  }.`;
+  return biggestLeakHeadline(journeys, when, { none: when, steady: from === to ? 'in line with the week before' : 'and steady', basis });
 }

@@ -99,9 +99,16 @@ function describeReach(ctx: Context, date: string, now: number, reach: ReturnTyp
 }
 
 function headlineFor(date: string, partial: boolean, journeys: TodayJourney[]): string {
+  return biggestLeakHeadline(journeys, partial ? 'today' : `on ${date}`, { none: partial ? 'so far today' : `on ${date}`, steady: 'in line with the week before', basis: '7-day average' });
+}
+
+/**
+ * "Your single biggest leak <when> is billing: 6 calls, $48, and it's spiking (+20.0% vs <basis>)." — the
+ * one sentence a day (today.ts) and a span of days (span.ts) both lead with.
+ */
+export function biggestLeakHeadline(journeys: TodayJourney[], when: string, words: { none: string; steady: string; basis: string }): string {
   const top = journeys[0];
-  const when = partial ? 'today' : `on ${date}`;
-  if (!top) return `No leaked calls ${partial ? 'so far today' : `on ${date}`}.`;
+  if (!top) return `No leaked calls ${words.none}.`;
   const trend =
     top.trend_pct === null
       ? 'with no earlier week to compare'
@@ -109,8 +116,8 @@ function headlineFor(date: string, partial: boolean, journeys: TodayJourney[]): 
         ? "and it's spiking"
         : top.trend_pct <= -SPIKE_PCT
           ? "and it's easing"
-          : 'in line with the week before';
+          : words.steady;
   return `Your single biggest leak ${when} is ${top.journey}: ${formatCount(top.calls)} ${top.calls === 1 ? 'call' : 'calls'}, ${formatMoney(top.cost)}, ${trend}${
-    top.trend_pct !== null ? ` (${formatPct(top.trend_pct, true)} vs 7-day average)` : ''
+    top.trend_pct !== null ? ` (${formatPct(top.trend_pct, true)} vs ${words.basis})` : ''
   }.`;
 }

@@ -4,7 +4,7 @@
  * Segment and age group come from src/rules/, as the leakage SQL's do, so a member's profile
  * never disagrees with the segment their leaked calls were counted under.
  */
-import type { Context } from '../context.ts';
+import { showsMemberDetails, type Context } from '../context.ts';
 import { LeakError } from '../errors.ts';
 import { ageGroupOf } from '../rules/age-group.ts';
 import { segmentOf } from '../rules/segment.ts';
@@ -73,7 +73,7 @@ export function readProfile(ctx: Context, memberId: string, date: string): Membe
   };
   // The one read of personal details, so no answer can show them where they are not allowed.
   // Unsaid, a person asking from Slack gets the minimum; the terminal, run on the server, gets everything.
-  if (ctx.memberDetails ?? !ctx.slack) return profile;
+  if (showsMemberDetails(ctx)) return profile;
   return { ...profile, name: null, birth_year: null, state: null, enrolled_on: null, hidden: PERSONAL_DETAILS };
 }
 

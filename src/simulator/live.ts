@@ -45,22 +45,14 @@ export async function runLive(store: Store, config: Config, req: WorldRequest, o
   writeMembers(store, opened.world, opened.membersWritten, tally);
   const stream = new SliceStream(opened.world, opened.cut);
   const simStart = stream.position;
-  const realStart = opts.now();
   const countLeaks = store.sqlite.prepare('SELECT count(*) FROM digital_call_leakage').pluck();
   const leakedBefore = countLeaks.get() as number;
-  let batches = 0;
-  while (!opts.signal.aborted && (opts.maxBatches === undefined || batches < opts.maxBatches)) {
-    await opts.sleep(opts.batchMs, opts.signal);
-    if (opts.signal.aborted) break;
-    const from = stream.position;
-    const to = Math.floor(simStart + (opts.now() - realStart) * opts.speed);
-    if (to <= from) continue;
+  const batches = await paceLive(opts, simStart, () => stream.position, async (from, to) => {
     const before = tally.digital + tally.calls;
     writeWindow(store, stream.take(to), from, to, tally);
     runPipeline(store, config);
-    batches++;
     opts.onBatch?.({ simulatedTo: to, rows: tally.digital + tally.calls - before, leakedCalls: (countLeaks.get() as number) - leakedBefore });
-  }
+  });
   return {
     batches,
     rows: tally,
@@ -68,4 +60,29 @@ export async function runLive(store: Store, config: Config, req: WorldRequest, o
     simulatedTo: new Date(stream.position).toISOString(),
     leakedCalls: (countLeaks.get() as number) - leakedBefore,
   };
+}
+
+/**
+ * The live clock: every batchMs of real time, the simulated time that passed (speed × real) goes to
+ * `step(from, to)`, until the signal fires or maxBatches ran. Shared by the local stream and
+ * `simulate --live --publish`, so both keep the same pace. Returns the number of batches.
+ */
+export async function paceLive(
+  opts: Pick<LiveOptions, 'speed' | 'batchMs' | 'now' | 'sleep' | 'signal' | 'maxBatches'>,
+  simStart: number,
+  position: () => number,
+  step: (from: number, to: number) => Promise<void>,
+): Promise<number> {
+  const realStart = opts.now();
+  let batches = 0;
+  while (!opts.signal.aborted && (opts.maxBatches === undefined || batches < opts.maxBatches)) {
+    await opts.sleep(opts.batchMs, opts.signal);
+    if (opts.signal.aborted) break;
+    const from = position();
+    const to = Math.floor(simStart + (opts.now() - realStart) * opts.speed);
+    if (to <= from) continue;
+    await step(from, to);
+    batches++;
+  }
+  return batches;
 }

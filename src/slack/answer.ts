@@ -79,14 +79,19 @@ export async function answerLine(text: string, ctx: Context, opts: AnswerOptions
   }
 }
 
+/** Refuses text over the longest line Slack may send us, before anything reads it: a command line or a question alike. */
+export function checkLineLength(text: string): void {
+  if (text.length > MAX_LINE_CHARS) {
+    throw new LeakError('bad_argument', `That line is ${formatCount(text.length)} characters long; /leak takes at most ${formatCount(MAX_LINE_CHARS)}.`);
+  }
+}
+
 /**
  * A line as argv, within Slack's size limits: the whole line is measured before anything reads it,
  * so a hostile one costs nothing to refuse, then each argument once split.
  */
 export function readLine(text: string): string[] {
-  if (text.length > MAX_LINE_CHARS) {
-    throw new LeakError('bad_argument', `That line is ${formatCount(text.length)} characters long; /leak takes at most ${formatCount(MAX_LINE_CHARS)}.`);
-  }
+  checkLineLength(text);
   const argv = tokenize(text);
   const long = argv.find((a) => a.length > MAX_ARGUMENT_CHARS);
   if (long !== undefined) {

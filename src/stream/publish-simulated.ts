@@ -12,7 +12,7 @@ import { windowMinutes } from '../simulator/backfill.ts';
 import { memberRow } from '../simulator/members.ts';
 import type { WorldRequest } from '../simulator/open-world.ts';
 import { SliceStream } from '../simulator/stream.ts';
-import type { LiveOptions } from '../simulator/live.ts';
+import { paceLive, type LiveOptions } from '../simulator/live.ts';
 import { createWorld, type World } from '../simulator/world.ts';
 import type { Row } from '../simulator/calls.ts';
 import { addDays, zoneClock } from '../time.ts';
@@ -108,19 +108,11 @@ export async function publishSimulatedLive(
 ): Promise<{ batches: number; rows: SimulatedRows; simulatedTo: number }> {
   const stream = new SliceStream(world, { digital: from, calls: from });
   const rows: SimulatedRows = { members: 0, digital: 0, calls: 0 };
-  const realStart = opts.now();
-  let batches = 0;
-  while (!opts.signal.aborted && (opts.maxBatches === undefined || batches < opts.maxBatches)) {
-    await opts.sleep(opts.batchMs, opts.signal);
-    if (opts.signal.aborted) break;
-    const t = stream.position;
-    const to = Math.floor(from + (opts.now() - realStart) * opts.speed);
-    if (to <= t) continue;
+  const batches = await paceLive(opts, from, () => stream.position, async (t, to) => {
     const before = rows.digital + rows.calls;
     await publishWindow(publisher, stream, t, to, rows);
     await publisher.flush();
-    batches++;
     opts.onBatch?.({ simulatedTo: to, rows: rows.digital + rows.calls - before });
-  }
+  });
   return { batches, rows, simulatedTo: stream.position };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runsIn } from '../../commands/command.ts';
 import { parseInvocation } from '../../commands/invocation.ts';
 import { closestCommand, COMMANDS, loadCommand, loadCommands } from '../../commands/registry.ts';
-import { commandHelp, helpText, usageOf } from '../../commands/usage.ts';
+import { commandHelp, helpText, optionsOf, usageOf } from '../../commands/usage.ts';
 import { describeError } from '../../src/errors.ts';
 import { makeDeps } from '../helpers/store.ts';
 import { loadSmallFixture } from '../helpers/fixture-small.ts';
@@ -32,6 +32,21 @@ describe('command registry', () => {
     expect(help).toMatch(/\n {2}--json {2,}machine-readable output/);
     expect(help).toMatch(/\nExamples:\n {2}leak why billing {2}what drives a journey’s leak$/);
     expect(await helpText()).toMatch(/^Usage: leak <command> \[options\]\n\nCommands:\n {2}action /);
+  });
+
+  it('keeps every help line readable: a long option (simulate --publish nats://HOST:PORT) is not glued to its description', async () => {
+    for (const cmd of await loadCommands()) {
+      const rows = [...cmd.args.positionals.map((p) => ({ label: p.name, text: p.description })), ...optionsOf(cmd).map((o) => ({ label: `--${o.name}${o.value ? ` ${o.value}` : ''}`, text: o.description }))];
+      const lines = commandHelp(cmd).split('\n');
+      // Each label, then at least two spaces, then its description, all descriptions in one column.
+      const starts = rows.map(({ label, text }) => {
+        const line = lines.find((l) => l.startsWith(`  ${label} `) && l.endsWith(text));
+        expect(line, `${cmd.name} ${label}`).toBeDefined();
+        expect(line!.slice(2 + label.length, line!.length - text.length), `${cmd.name}: ${line}`).toMatch(/^ {2,}$/);
+        return line!.length - text.length;
+      });
+      expect(new Set(starts).size, cmd.name).toBe(1);
+    }
   });
 
   it('refuses unknown commands with a suggestion, and extra words with the generated usage', async () => {

@@ -134,6 +134,17 @@ describe('leak CLI', () => {
     expect(fs.existsSync(nowhere)).toBe(true);
   });
 
+  it('a producer (publish, simulate --publish) needs no store and creates none: it only sends to the event log', async () => {
+    const nowhere = path.join(dir, 'producer-only', 'x.db');
+    const calls = writeCsv(dir, 'producer-calls.csv', CALL_HEADER, ['c1,M-000001,2026-11-20T14:00:00Z,2026-11-20T14:05:00Z,voice,,,resolved,,,,']);
+    // Nothing listens on port 1: the answer is about the event log, not about a missing store.
+    const publish = await leak(['publish', '--calls', calls, '--to', 'nats://127.0.0.1:1'], { LEAK_DB: nowhere });
+    expect([publish.code, publish.stderr]).toEqual([1, 'Cannot reach the event log at nats://127.0.0.1:1 (connection refused). Is nats-server -js running there?\n']);
+    const simulate = await leak(['simulate', '--days', '1', '--scale', '0.0001', '--publish', 'nats://127.0.0.1:1'], { LEAK_DB: nowhere });
+    expect([simulate.code, simulate.stderr]).toEqual([1, 'Cannot reach the event log at nats://127.0.0.1:1 (connection refused). Is nats-server -js running there?\n']);
+    expect(fs.existsSync(path.join(dir, 'producer-only'))).toBe(false);
+  });
+
   it('a LEAK_DB that is not a SQLite file is named in the error, exit 1', async () => {
     const text = path.join(dir, 'notes.txt');
     fs.writeFileSync(text, 'these are my notes, not a database\n'.repeat(200));

@@ -17,9 +17,13 @@ import { answerControls } from './controls.ts';
 export type AskedWhere = {
   /** A private (ephemeral) reply gets "Share in channel", as every /leak answer does. */
   ephemeral: boolean;
-  /** Set when a clarifying choice taught the workspace these words. */
+  /** Set when a clarifying choice was about what these words meant. */
   learned?: string;
+  /** Whether the workspace now remembers them (false: the clicker is not in LEAK_EDITORS). */
+  remembered?: boolean;
 };
+
+const NOT_REMEMBERED = 'Not remembered for the workspace: only the people in LEAK_EDITORS teach Leak what words mean.';
 
 export function renderAsked(asked: Asked, ctx: Context, where: AskedWhere): SlackMessage {
   if (asked.kind === 'answer') return renderAskedAnswer(asked, ctx, where);
@@ -34,7 +38,7 @@ function renderAskedAnswer(asked: AskedAnswer, ctx: Context, where: AskedWhere):
   const lines = [
     mrkdwn`Understood as ${code(`/leak ${asked.command}`)}`,
     ...(asked.resolution.notes ?? []).map((n) => mrkdwn`${n}`),
-    ...(where.learned ? [mrkdwn`Learned: next time “${where.learned}” means this.`] : []),
+    ...(where.learned === undefined ? [] : where.remembered === false ? [mrkdwn`${NOT_REMEMBERED}`] : [mrkdwn`Learned: next time “${where.learned}” means this.`]),
   ].slice(0, LIMITS.contextElements);
   const understood: KnownBlock = { ...contextBlock(...lines), block_id: 'leak_ask_understood' };
   const feedback: KnownBlock = {

@@ -12,7 +12,7 @@ import { isKnownWord } from '../../ask/resolve.ts';
 import { parseInvocation } from '../../../commands/invocation.ts';
 import type { Context } from '../../context.ts';
 import type { SlackMessage } from '../../blocks/limits.ts';
-import { answerLine, audienceContext, readIntent, type AnswerOptions } from '../answer.ts';
+import { answerLine, audienceContext, checkLineLength, readIntent, type AnswerOptions } from '../answer.ts';
 import { errorMessage } from '../error-reply.ts';
 import { isLeakError } from '../../errors.ts';
 import { plainFromSlack } from '../../mentions.ts';
@@ -22,11 +22,7 @@ import { renderAsked } from './blocks.ts';
 export type SlackPlace = AskPlace & { threadKey: string; ephemeral: boolean };
 
 /** The conversation a follow-up belongs to: a channel thread, a DM, or one person's /leak in a channel. */
-export const threadKeys = {
-  thread: (team: string, channel: string, threadTs: string) => `slack:${team}:${channel}:${threadTs}`,
-  dm: (team: string, channel: string) => `slack:${team}:${channel}`,
-  slash: (team: string, channel: string, user: string) => `slack:${team}:${channel}:user:${user}`,
-};
+export { threadKeys } from './thread-keys.ts';
 
 export async function replyToText(text: string, ctx: Context, place: SlackPlace, opts: AnswerOptions): Promise<SlackMessage> {
   try {
@@ -37,6 +33,8 @@ export async function replyToText(text: string, ctx: Context, place: SlackPlace,
 }
 
 async function commandOrQuestion(text: string, ctx: Context, place: SlackPlace, opts: AnswerOptions): Promise<SlackMessage> {
+  // A question is held to a command line's limit too (a DM may be 40,000 characters), before it is read or stored.
+  checkLineLength(text);
   const asked = text.trim().match(/^ask\b\s*([\s\S]*)$/i);
   if (asked) return ask(asked[1], ctx, place, opts);
   const intent = await readIntent(text);

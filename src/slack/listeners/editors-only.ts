@@ -8,15 +8,21 @@ import type { AllMiddlewareArgs, BlockAction, Middleware, SlackActionMiddlewareA
 import { NOT_AN_EDITOR, type Access } from '../access.ts';
 import { privately } from './reply.ts';
 import { mrkdwn } from '../../blocks/mrkdwn.ts';
+import { fitMessage } from '../../blocks/limits.ts';
+import { describeSlackFailure } from '../../slack-delivery.ts';
 
 export function editorsOnly(access: Access): Middleware<SlackActionMiddlewareArgs<BlockAction>> {
-  return async ({ body, ack, respond, client, next }) => {
+  return async ({ body, ack, respond, client, next, logger }) => {
     if (await access.mayEdit(body.user.id)) return next();
     await ack();
     if (body.response_url) return privately(respond, mrkdwn`${NOT_AN_EDITOR}`);
     const channel = body.channel?.id ?? body.container?.channel_id;
-    if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, text: NOT_AN_EDITOR });
-    else await client.chat.postMessage({ channel: body.user.id, text: NOT_AN_EDITOR });
+    try {
+      if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, ...fitMessage(mrkdwn`${NOT_AN_EDITOR}`) });
+      else await client.chat.postMessage({ channel: body.user.id, ...fitMessage(mrkdwn`${NOT_AN_EDITOR}`) });
+    } catch (e) {
+      logger.warn(`Leak: could not tell ${body.user.id} they are not an editor: ${describeSlackFailure(e)}`);
+    }
   };
 }
 

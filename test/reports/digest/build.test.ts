@@ -6,7 +6,7 @@ import { addAnnotation } from '../../../src/annotations/annotations.ts';
 import { explainJourney } from '../../../src/root-cause/explain-journey.ts';
 import { scanSpikes } from '../../../src/alerts/spike-scan.ts';
 import { recommendActions } from '../../../src/actions/recommendations.ts';
-import { parseRecommendationValue, RECOMMENDATION_TAKE_ACTION_ID } from '../../../src/actions/from-recommendation.ts';
+import { recommendationFromValue, RECOMMENDATION_TAKE_ACTION_ID } from '../../../src/actions/from-recommendation.ts';
 import { formatMoney } from '../../../src/format.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { seedLeakage } from './seed-store.ts';
@@ -60,7 +60,8 @@ describe('digest content', () => {
     buttons.forEach((b, i) => {
       expect(b.accessory.action_id).toBe(`${RECOMMENDATION_TAKE_ACTION_ID}:${i + 1}`);
       expect(b.accessory.value.length).toBeLessThanOrEqual(2000);
-      expect(parseRecommendationValue(b.accessory.value)).toMatchObject({ journey: top[i].journey, title: top[i].title, recommendationId: top[i].id, estimatedSavingsPerYear: top[i].savings_per_year });
+      // A click on it, days later, finds the same recommendation of the digest's day.
+      expect(recommendationFromValue(deps, b.accessory.value, '2026-12-31')).toMatchObject({ journey: top[i].journey, title: top[i].title, recommendationId: top[i].id, estimatedSavingsPerYear: top[i].savings_per_year });
     });
     expect(d.actions[0].line).toMatch(new RegExp(`^${top[0].title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: about \\$`));
   });

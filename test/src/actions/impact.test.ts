@@ -28,4 +28,16 @@ describe('leak impact ACTION_ID', () => {
     expect(result).toMatchObject({ kind: 'action_impact', id: 'A-1', status: 'shipped', owner: 'sam', outcome: { before: { from: '2026-10-27', to: '2026-11-09' }, after: { from: '2026-11-11', to: '2026-11-17' } } });
     await expect(leak(deps, 'impact', 'A-7')).rejects.toThrow('No action A-7. Actions run from A-1 to A-1');
   });
+
+  it('says why there is no outcome for an action shipped before the store\'s first day of calls', async () => {
+    const deps = makeDeps({ now: '2026-11-18T15:00:00Z' });
+    await loadKnownFix(deps);
+    const at = deps.now();
+    const { action } = createAction(deps.store, { journey: 'billing', title: 'Early fix', ownerTeam: 'Billing' }, { user: 'dana', via: 'cli', at });
+    transitionAction(deps.store, action.id, { kind: 'take' }, { user: 'sam', via: 'cli', at });
+    transitionAction(deps.store, action.id, { kind: 'ship', shipDate: '2026-10-20' }, { user: 'sam', via: 'cli', at });
+    const { text, result } = await leak(deps, 'impact', 'A-1');
+    expect(text).toBe("A-1 shipped 2026-10-20, before the store's first day of calls: there is no before to compare with.");
+    expect(result).toMatchObject({ outcome: null });
+  });
 });

@@ -32,6 +32,17 @@ describe('before/after outcome of a shipped action', () => {
     expect([o.afterDays, o.after.from, o.after.to, o.after.calls_per_day]).toEqual([4, '2026-11-21', '2026-11-24', 6.5]);
   });
 
+  it('never counts days before the store\'s first call as days with no calls', async () => {
+    // The data starts 2026-10-27; an action shipped 10-31 has 4 days before it in the store, not 14 with 10 of them zeros.
+    const deps = makeDeps({ now: '2026-11-25T15:00:00Z' });
+    await loadKnownFix(deps);
+    const o = measureActionOutcome(deps, { journey: 'billing', segment: null, errorMessage: 'Not eligible', shipDate: '2026-10-31' }, '2026-11-04')!;
+    expect([o.before.from, o.before.to, o.before.days, o.before.calls_per_day]).toEqual(['2026-10-27', '2026-10-30', 4, 11]);
+    expect(o.before.daily_calls).toEqual([10, 12, 10, 12]);
+    // Shipped on the store's first day: nothing before it to compare with, so no outcome (not "0 → 11").
+    expect(measureActionOutcome(deps, { journey: 'billing', segment: null, errorMessage: 'Not eligible', shipDate: '2026-10-27' }, '2026-11-04')).toBeNull();
+  });
+
   it('waits for a complete day after the ship date', async () => {
     const deps = makeDeps();
     expect(measureActionOutcome(deps, { journey: 'billing', segment: null, errorMessage: null, shipDate: '2026-11-24' }, '2026-11-24')).toBeNull();

@@ -17,7 +17,7 @@ import { zoneClock } from '../../../src/time.ts';
 describe('the default demo', () => {
   it('raises every alert rule over its backfilled history, the billing incident among them', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leak-demo-'));
-    const config = loadConfig({ LEAK_DB: path.join(dir, 'leak.db') });
+    const config = loadConfig({ LEAK_DB: path.join(dir, 'leak.db'), LEAK_DIGEST_DIR: path.join(dir, 'digests'), LEAK_INBOX: path.join(dir, 'inbox') });
     const store = openStore(config.dbFile);
     const end = Date.parse('2026-11-29T17:00:00Z');
     const lines: string[] = [];

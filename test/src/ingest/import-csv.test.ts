@@ -174,6 +174,8 @@ describe('refused files: one clear message, exit code 1 at the CLI, nothing of t
 
   it('a path that does not exist', async () => {
     expect(await refuse(path.join(dir, 'nope.csv'))).toBe(`No such file: ${path.join(dir, 'nope.csv')}`);
+    // A relative path says where it was looked for: `npm run` runs in the project folder, not where the person typed.
+    expect(await refuse('nope.csv')).toBe(`No such file: nope.csv (looked for ${path.resolve('nope.csv')}: a relative path starts from the folder Leak runs in; give the full path).`);
   });
 
   it('a header that cannot be split', async () => {

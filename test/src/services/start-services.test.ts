@@ -120,7 +120,8 @@ describe('startServices (npm start)', () => {
   });
 
   it("suggests a member who leaked in the store, whose journey shows the leak", async () => {
-    const deps = makeDeps({ now: END });
+    // Temp folders: npm start's digest folder and inbox default to the checkout's ./data.
+    const deps = makeDeps({ now: END, env: folders() });
     const services = await startServices({ ...deps, log: collect([]) }, { demo: TINY, live: { ...fakeLive(), maxBatches: 0 } });
     for (const s of services) await s.stop();
     const line = (await askingHelp(deps)).split('\n').find((l) => l.includes('leak -- journey '))!;

@@ -131,3 +131,29 @@ describe('buttons, pickers and the modal', () => {
     expect(getAlert(deps.store, alert.id)!.status).toBe('open');
   });
 });
+
+describe('phrases taught through clarifying choices', () => {
+  // A learned phrase answers everyone's later questions in the workspace: changing it is changing shared state.
+  const learned = () => deps.store.sqlite.prepare('SELECT phrase, learned_by FROM ask_learned_phrases').all();
+  const choose = async (userId: string) => {
+    const asked = JSON.parse(await type('what is the cost of billing', userId));
+    expect(asked.text).toBe('What would you like to know about billing?');
+    const button = asked.blocks.flatMap((b: any) => b.elements ?? []).find((e: any) => e.text?.text === 'whether it is worth fixing');
+    const id = `choice${++seq}`;
+    await app.post(interactionRequest(blockActionPayload({ actionId: button.action_id, value: button.value, userId, responseUrl: slack.responseUrl(id) }), app.sign));
+    return JSON.stringify(await answerOn(id));
+  };
+
+  it('answers someone not listed, without teaching the workspace the words, and says so', async () => {
+    const answered = await choose(OUTSIDER);
+    expect(answered).toContain('Understood as `/leak savings billing --date 2026-11-24`');
+    expect(answered).not.toContain('Learned:');
+    expect(answered).toContain('Not remembered for the workspace: only the people in LEAK_EDITORS teach Leak what words mean.');
+    expect(learned()).toEqual([]);
+  });
+
+  it('teaches it when an editor (or a member of a listed group) chooses', async () => {
+    expect(await choose(GROUP_EDITOR)).toContain('Learned: next time “what is the cost of billing” means this.');
+    expect(learned()).toEqual([{ phrase: 'what is the cost of billing', learned_by: GROUP_EDITOR }]);
+  });
+});

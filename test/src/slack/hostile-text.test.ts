@@ -24,6 +24,7 @@ import { runAlertJobs } from '../../../src/alerts/jobs.ts';
 import { listAlerts } from '../../../src/alerts/repository.ts';
 import { importCsvFile } from '../../../src/ingest/import-csv.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
+import { applyMessages } from '../../../src/stream/apply-messages.ts';
 import { createChartRenderer } from '../../../reports/charts/render.ts';
 import { postDigest } from '../../../reports/digest/post.ts';
 import type { Context } from '../../../src/context.ts';
@@ -36,6 +37,7 @@ import {
   CHANNEL,
   eventEnvelope,
   eventRequest,
+  imMessageEvent,
   interactionRequest,
   slashCommandRequest,
   USER,
@@ -321,6 +323,47 @@ describe('hostile text through every message Leak sends', () => {
     const refused = await click('leak_share', `segments billing --date ${SPIKE_DAY} ${H('share')}`);
     expect(String(refused?.text)).toMatch(/^Unexpected argument/);
     expect(slack.callsTo('chat.postMessage')).toHaveLength(shares + 1);
+  });
+
+  it('event-log messages quarantined whole (an unknown subject, not JSON, a wrong shape, the other source), as /leak quarantine shows them', async () => {
+    const bytes = (v: unknown) => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v));
+    const key = { stream: 'LEAK', consumer: 'hostile', created: '2026-11-24T00:00:00Z', prefix: 'leak' };
+    const r = applyMessages(deps.store, key, [
+      { seq: 1, subject: `leak.${H('subject')}`, data: bytes('{}') },
+      { seq: 2, subject: 'leak.calls', data: bytes(`not json ${H('json')}`) },
+      { seq: 3, subject: 'leak.calls', data: bytes({ rows: [[2, H('shape')]], v: 1, source: 'csv', file: H('file'), header: 7 }) },
+      { seq: 4, subject: 'leak.calls', data: bytes({ v: 1, source: 'simulator', file: `${H('sim')}.csv`, header: 'call_id,member_id', rows: [[2, H('row')]] }) },
+    ]);
+    expect(r.badMessages).toBe(4);
+    const answer = await leak('quarantine --limit 1000');
+    for (const tag of ['subject', 'json', 'shape', 'sim']) expect(JSON.stringify(answer), tag).toContain(`&lt;!here&gt;&lt;@U123&gt;&lt;https://evil.example|click&gt;&amp;amp;*b*${tag}`);
+  });
+
+  it('questions in words: /leak, a mention, a DM, a clarifying choice, the controls under an answer (a crafted journey too) and 👍', async () => {
+    const asked = await leak(`why is billing leaking ${H('q1')}?`);
+    expect(JSON.stringify(asked.blocks)).toContain('Understood as');
+    await leak(`ask ${H('q2')}`);
+    // Asked by someone with no conversation yet, so the words alone decide (and the choice teaches them).
+    const clarify = await leak(`what is the cost of billing ${H('q3')}`, CLICKERS[2]);
+    const choice = (clarify.blocks as any[]).flatMap((b) => b.elements ?? []).find((e: any) => String(e.action_id).startsWith('leak_ask_choice'));
+    expect(choice, JSON.stringify(clarify).slice(0, 300)).toBeTruthy();
+    const chosen = await click(choice.action_id, choice.value, { userId: CLICKERS[2] });
+    expect(JSON.stringify(chosen)).toContain('&lt;!here&gt;');
+
+    const mentioned = appMentionEvent(`<@U0LEAKBOT> who is billing hurting ${H('q4')}`, { ts: '1764000000.000950' });
+    await app.post(eventRequest(eventEnvelope(mentioned), app.sign));
+    await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.thread_ts === '1764000000.000950', 'the asked mention', WAIT);
+    await app.post(eventRequest(eventEnvelope(imMessageEvent(`show me the impact ${H('q5')}`, { channelId: 'D0HOSTILE1' })), app.sign));
+    await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0HOSTILE1', 'the asked DM', WAIT);
+
+    // The journey menu under the first answer, its value crafted; then 👍 on a question that does not exist.
+    const menu = (asked.blocks as any[]).find((b) => String(b.block_id).startsWith('leak_ask:'));
+    const id = `menu${++seq}`;
+    const payload = blockActionPayload({ actionId: 'leak_ask_journey', value: '', blockId: menu.block_id, responseUrl: slack.responseUrl(id) });
+    (payload.actions as Record<string, unknown>[])[0] = { action_id: 'leak_ask_journey', block_id: menu.block_id, type: 'static_select', selected_option: { value: `${H('menu')} <fix> a>b & c` } };
+    expect((await app.post(interactionRequest(payload, app.sign))).status).toBe(200);
+    await slack.waitForCall((c) => c.method === 'response_url' && c.id === id, 'the answer to a crafted journey', WAIT);
+    await click('leak_ask_up', H('vote'));
   });
 
   it('the digest, both views', async () => {

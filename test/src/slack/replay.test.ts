@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimSignature } from '../../../src/bookkeeping/slack-requests.ts';
 import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.ts';
 import { startApp, type StartedApp } from '../../helpers/start-app.ts';
-import { appMentionEvent, eventEnvelope, eventRequest, signatureFor, slashCommandRequest, type SlackRequest } from '../../helpers/slack-request.ts';
+import { appMentionEvent, blockActionPayload, eventEnvelope, eventRequest, interactionRequest, signatureFor, slashCommandRequest, type SlackRequest } from '../../helpers/slack-request.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { tempDir } from '../../helpers/csv.ts';
 import { seedLeaks } from './seed.ts';
@@ -75,6 +75,32 @@ describe('replayed requests', () => {
     await app.post(marker);
     await answersOn('after');
     expect(count("SELECT count(*) FROM annotations WHERE text = 'Before the restart'")).toBe(1);
+  });
+
+  it('runs the same click bytes once: a button, a clarifying choice and 👍, each sent three times', async () => {
+    const run = interactionRequest(blockActionPayload({ actionId: 'leak_run:note', value: 'note 2026-11-19 "Replayed click"', responseUrl: slack.responseUrl('click') }), app.sign);
+    for (let i = 0; i < 3; i++) expect((await app.post(run)).status).toBe(200);
+    await answersOn('click');
+    // A clarifying question ("Which journey?"), its choice replayed twice: one "Since when?" in its place.
+    const q = slashCommandRequest({ text: 'show me the impact', responseUrl: slack.responseUrl('clarify'), userId: 'U0REPLAY01' }, app.sign);
+    await app.post(q);
+    await answersOn('clarify');
+    const clarify = slack.callsTo('response_url').find((c) => c.id === 'clarify')!.body as { blocks: { elements?: { action_id: string; value: string }[] }[] };
+    const choice = clarify.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id.startsWith('leak_ask_choice'))!;
+    const questions = count('SELECT count(*) FROM ask_questions');
+    const choose = interactionRequest(blockActionPayload({ actionId: choice.action_id, value: choice.value, userId: 'U0REPLAY01', responseUrl: slack.responseUrl('choice') }), app.sign);
+    for (let i = 0; i < 3; i++) await app.post(choose);
+    await answersOn('choice');
+    const vote = interactionRequest(blockActionPayload({ actionId: 'leak_ask_down', value: String(questions), userId: 'U0REPLAY01', responseUrl: slack.responseUrl('vote') }), app.sign);
+    for (let i = 0; i < 3; i++) await app.post(vote);
+    await answersOn('vote');
+    const marker = slashCommandRequest({ text: 'help', responseUrl: slack.responseUrl('click-marker') }, app.sign);
+    await app.post(marker);
+    await answersOn('click-marker');
+    expect(count(`SELECT count(*) FROM annotations WHERE text = 'Replayed click'`)).toBe(1);
+    expect(await answersOn('click')).toBe(1);
+    expect(await answersOn('choice')).toBe(1);
+    expect(await answersOn('vote')).toBe(1);
   });
 
   it("accepts Slack's redelivery of an event (X-Slack-Retry-Num) and processes the event once", async () => {

@@ -5,13 +5,14 @@ import { ALL_JOURNEYS } from '../../ask/action-ids.ts';
 import { changeAnswer } from '../../ask/change-answer.ts';
 import { askActionSchema } from '../../ask/payloads.ts';
 import { checkPayload } from '../../payloads.ts';
+import type { Access } from '../../access.ts';
 
-export function askJourney(ctx: Context) {
+export function askJourney(ctx: Context, access: Access) {
   return async ({ ack, body, respond, client, logger }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await ack();
     const payload = checkPayload(askActionSchema, body, 'journey menu', logger);
     const value = payload?.actions[0].selected_option?.value;
     if (!payload || !value) return;
-    await changeAnswer(ctx, { payload, respond, client }, { journey: value === ALL_JOURNEYS ? undefined : value }, logger);
+    await changeAnswer(ctx, access, { payload, respond, client }, { journey: value === ALL_JOURNEYS ? undefined : value }, logger);
   };
 }

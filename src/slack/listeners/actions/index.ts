@@ -42,10 +42,10 @@ export function registerActions(app: App, ctx: Context, access: Access): void {
   app.action({ type: 'block_actions', action_id: ALERT_ACTION.noise }, recordAlertFeedback(ctx, 'noise', 'noise'));
   app.action({ type: 'block_actions', action_id: ALERT_ACTION.known }, recordAlertFeedback(ctx, 'known', 'a known issue'));
 
-  app.action({ type: 'block_actions', action_id: ASK_CHOICE_PATTERN }, askChoice(ctx));
-  app.action({ type: 'block_actions', action_id: ASK_ACTION.journey }, askJourney(ctx));
-  app.action({ type: 'block_actions', action_id: ASK_ACTION.date }, askDate(ctx, (a) => a.selected_date));
-  app.action({ type: 'block_actions', action_id: ASK_DAY_PATTERN }, askDate(ctx, (a) => a.value));
+  app.action({ type: 'block_actions', action_id: ASK_CHOICE_PATTERN }, askChoice(ctx, access));
+  app.action({ type: 'block_actions', action_id: ASK_ACTION.journey }, askJourney(ctx, access));
+  app.action({ type: 'block_actions', action_id: ASK_ACTION.date }, askDate(ctx, access, (a) => a.selected_date));
+  app.action({ type: 'block_actions', action_id: ASK_DAY_PATTERN }, askDate(ctx, access, (a) => a.value));
   app.action({ type: 'block_actions', action_id: ASK_ACTION.up }, askFeedback(ctx, 'up'));
   app.action({ type: 'block_actions', action_id: ASK_ACTION.down }, askFeedback(ctx, 'down'));
 }

@@ -4,6 +4,7 @@ import type { Context } from '../../../context.ts';
 import { answerLine } from '../../answer.ts';
 import { buttonActionSchema, checkPayload } from '../../payloads.ts';
 import type { Access } from '../../access.ts';
+import { describeSlackFailure } from '../../../slack-delivery.ts';
 
 export function runCommandButton(ctx: Context, access: Access) {
   return async ({ ack, body, respond, client, logger }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
@@ -17,7 +18,11 @@ export function runCommandButton(ctx: Context, access: Access) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
     } else {
       // Buttons on the Home tab carry no response URL: answer in the app's DM with the person.
-      await client.chat.postMessage({ channel: payload.user.id, text: message.text, blocks: message.blocks, unfurl_links: false });
+      try {
+        await client.chat.postMessage({ channel: payload.user.id, text: message.text, blocks: message.blocks, unfurl_links: false });
+      } catch (e) {
+        logger.warn(`Leak: could not answer a button in the DM with ${payload.user.id}: ${describeSlackFailure(e)}`);
+      }
     }
   };
 }

@@ -1,13 +1,15 @@
 /**
- * "I'll take it" on a recommendation (the digest's or /leak actions'): the button's value is the
- * recommendation; it becomes a tracked action owned by whoever clicks, posted in that channel.
+ * "I'll take it" on a recommendation (the digest's or /leak actions'): the button's value names the
+ * recommendation, computed again from the store; it becomes a tracked action owned by whoever clicks,
+ * posted in that channel.
  * The same recommendation clicked twice, or by two people, tracks one action.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Context } from '../../../context.ts';
 import { describeError } from '../../../errors.ts';
 import { announceAction, postActionMessage } from '../../../actions/announce.ts';
-import { parseRecommendationValue } from '../../../actions/from-recommendation.ts';
+import { recommendationFromValue } from '../../../actions/from-recommendation.ts';
+import { zoneClock } from '../../../time.ts';
 import { createAction, transitionAction } from '../../../actions/repository.ts';
 import { formatActionId } from '../../../actions/types.ts';
 import { privately } from '../reply.ts';
@@ -19,7 +21,7 @@ export function takeRecommendation(ctx: Context) {
   return async ({ ack, body, action, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await ack();
     try {
-      const input = parseRecommendationValue((action as ButtonAction).value);
+      const input = recommendationFromValue(ctx, (action as ButtonAction).value, zoneClock(ctx.config.timeZone).today(ctx.now()));
       const { action: created, created: isNew } = createAction(ctx.store, input, actorOf(ctx, body.user.id, 'slack-button'));
       const r = transitionAction(ctx.store, created.id, { kind: 'take' }, actorOf(ctx, body.user.id, 'slack-button'));
       if (!r.ok && r.action.threadTs !== null) {

@@ -5,7 +5,7 @@
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Context } from '../../../context.ts';
-import { zoneClock } from '../../../time.ts';
+import { describeDateProblem, zoneClock } from '../../../time.ts';
 import { decodeRef } from '../../../actions/blocks.ts';
 import type { ActionEvent } from '../../../actions/types.ts';
 import { privately } from '../reply.ts';
@@ -44,6 +44,9 @@ export function shipOnDate(ctx: Context) {
     const date = el.selected_date;
     const today = zoneClock(ctx.config.timeZone).today(ctx.now());
     if (!date) return;
+    // The picker sends YYYY-MM-DD; the click's payload may carry anything: checked as --ship-date is.
+    const problem = describeDateProblem(date);
+    if (problem) return privately(respond, mrkdwn`Shipped on ${JSON.stringify(date)} ${problem}${problem.startsWith('is not') ? ', e.g. 2026-11-20' : ''}.`);
     if (date > today) return privately(respond, mrkdwn`${date} is in the future: mark the action shipped once it has shipped (today is ${today}).`);
     await applyClick(ctx, client, respond, body, refOf(el), { kind: 'ship', shipDate: date });
   };

@@ -5,7 +5,7 @@
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Context } from '../../../context.ts';
-import { errorLine } from '../../error-reply.ts';
+import { describeSlackFailure } from '../../../slack-delivery.ts';
 import { imMessageSchema } from '../../ask/payloads.ts';
 import { replyToText, threadKeys } from '../../ask/reply-to-text.ts';
 import { checkPayload } from '../../payloads.ts';
@@ -24,7 +24,8 @@ export function messageIm(ctx: Context, access: Access) {
     try {
       await client.chat.postMessage({ channel: e.channel, ...(e.thread_ts ? { thread_ts: e.thread_ts } : {}), text: message.text, blocks: message.blocks, unfurl_links: false });
     } catch (err) {
-      logger.warn(`Leak: could not answer a direct message in ${e.channel}: ${errorLine(err, logger)}`);
+      // One line, as for a mention: a conversation closed to the bot is not a bug to log a stack for.
+      logger.warn(`Leak: could not answer a direct message in ${e.channel}: ${describeSlackFailure(err)}`);
     }
   };
 }

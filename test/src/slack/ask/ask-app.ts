@@ -17,8 +17,10 @@ async function posted(slack: FakeSlack, method: string, send: () => Promise<unkn
   return (await slack.waitFor(method, before + 1))[before].body as Reply;
 }
 
-export const mention = (app: StartedApp, slack: FakeSlack, text: string, opts: { ts?: string; threadTs?: string } = {}) =>
-  posted(slack, 'chat.postMessage', () => app.post(eventRequest(eventEnvelope(appMentionEvent(`<@U0LEAKBOT> ${text}`, { ts: opts.ts ?? nextTs(), threadTs: opts.threadTs })), app.sign)));
+export const mention = (app: StartedApp, slack: FakeSlack, text: string, opts: { ts?: string; threadTs?: string; userId?: string } = {}) =>
+  posted(slack, 'chat.postMessage', () =>
+    app.post(eventRequest(eventEnvelope(appMentionEvent(`<@U0LEAKBOT> ${text}`, { ts: opts.ts ?? nextTs(), threadTs: opts.threadTs, userId: opts.userId })), app.sign)),
+  );
 
 export const dm = (app: StartedApp, slack: FakeSlack, text: string, opts: { threadTs?: string; channelId?: string } = {}) =>
   posted(slack, 'chat.postMessage', () => app.post(eventRequest(eventEnvelope(imMessageEvent(text, { ts: nextTs(), ...opts })), app.sign)));
@@ -31,7 +33,7 @@ export const slash = (app: StartedApp, slack: FakeSlack, text: string, userId?: 
 export function click(
   app: StartedApp,
   slack: FakeSlack,
-  on: { reply: Reply; ephemeral?: boolean; channelId?: string },
+  on: { reply: Reply; ephemeral?: boolean; channelId?: string; userId?: string },
   action: { action_id: string; block_id: string; value?: string; selected_option?: { value: string }; selected_date?: string },
   expect: 'chat.update' | 'response_url' = on.ephemeral ? 'response_url' : 'chat.update',
 ): Promise<Reply> {
@@ -41,6 +43,7 @@ export function click(
     blockId: action.block_id,
     responseUrl: slack.responseUrl(),
     channelId: on.channelId,
+    userId: on.userId,
     ...(on.ephemeral ? {} : { message: { ts: on.reply.ts ?? '1764000000.000900', text: on.reply.text, blocks: on.reply.blocks } }),
   });
   const [clicked] = payload.actions as Record<string, unknown>[];

@@ -10,7 +10,7 @@ import type { FakeSlack } from '../../../../helpers/fake-slack.ts';
 import type { StartedApp } from '../../../../helpers/start-app.ts';
 import { invoke } from '../../../../helpers/invoke.ts';
 import { useSeededApp } from '../../seed.ts';
-import { click, elementOf, mention, nextTs, slash, understoodOf, type Reply } from '../../ask/ask-app.ts';
+import { click, dm, elementOf, mention, nextTs, slash, understoodOf, type Reply } from '../../ask/ask-app.ts';
 
 const handles = useSeededApp();
 let slack: FakeSlack;
@@ -62,6 +62,14 @@ describe('changing an answer in place', () => {
     expect(all.text).toMatch(/^billing: /);
     const followUp = await mention(app, slack, 'and yesterday?', { threadTs: root });
     expect(understoodOf(followUp), followUp.text).toBe('why billing --date 2026-11-23');
+  });
+
+  it('tells the clicker in one line when the message to replace is gone', async () => {
+    const first = await mention(app, slack, 'who is id card hurting');
+    const prev = elementOf(first, 'leak_ask_day');
+    slack.failNext('chat.update', 'message_not_found');
+    const told = await click(app, slack, { reply: first }, { action_id: prev.element.action_id, block_id: prev.block_id, value: prev.element.value }, 'response_url');
+    expect(told.text).toBe(':warning: Slack did not take my answer (Slack said message_not_found); please try again in a minute.');
   });
 
   it('replaces a private /leak answer through its response URL', async () => {
@@ -117,5 +125,43 @@ describe('👍 / 👎', () => {
     expect(sql('SELECT question_id, user, verdict FROM ask_feedback WHERE question_id = ?', id)).toEqual([{ question_id: id, user: 'U0ALICE01', verdict: 'down' }]);
     const quality = await invoke<{ toJSON(): { question: string; reason: string }[] }>(app.deps, ['ask', '--quality']);
     expect(quality.toJSON().filter((r) => r.reason === 'marked_wrong').map((r) => r.question)).toEqual(['who is id card hurting']);
+  });
+});
+
+describe('crafted values', () => {
+  // A click's value and menu choice come with the payload: a crafted one may name any stored question or any text.
+  const count = (table: string) => sql(`SELECT count(*) AS n FROM ${table}`)[0];
+  const GONE = 'I no longer have that question; please ask it again.';
+
+  it('acts on a question only where it was asked: another conversation\'s id gets "no longer have", and nothing is answered, learned or voted', async () => {
+    // A clarifying question asked in a DM, and an answer asked privately with /leak by someone else.
+    const private_ = await dm(app, slack, 'show me the impact', { channelId: 'D0SECRET01' });
+    expect(private_.text).toBe('Which journey? billing · id_card');
+    const [choice] = private_.blocks.flatMap((b) => b.elements ?? []).filter((e: any) => String(e.action_id).startsWith('leak_ask_choice'));
+    const theirs = await slash(app, slack, 'why is billing leaking?', 'U0CAROL01');
+    const threads = sql('SELECT thread_key, context FROM ask_threads ORDER BY thread_key');
+    const before = [count('ask_questions'), count('ask_learned_phrases'), count('ask_feedback')];
+    const menu = elementOf(theirs, 'leak_ask_journey');
+    const up = elementOf(theirs, 'leak_ask_up');
+    // Each clicked by Alice in #leaks, with the values copied over.
+    const refusals = [
+      await click(app, slack, { reply: private_, ephemeral: true }, { action_id: choice.action_id, block_id: 'b1', value: choice.value }),
+      await click(app, slack, { reply: theirs, ephemeral: true }, { action_id: 'leak_ask_journey', block_id: menu.block_id, selected_option: { value: 'id_card' } }),
+      await click(app, slack, { reply: theirs, ephemeral: true }, { action_id: 'leak_ask_up', block_id: up.block_id, value: up.element.value }),
+    ];
+    expect(refusals.map((r) => r.text)).toEqual([GONE, GONE, GONE]);
+    expect([count('ask_questions'), count('ask_learned_phrases'), count('ask_feedback')]).toEqual(before);
+    expect(sql('SELECT thread_key, context FROM ask_threads ORDER BY thread_key')).toEqual(threads);
+  });
+
+  it('the journey menu takes only a journey it offers: anything else is refused, and nothing runs or is stored', async () => {
+    const first = await slash(app, slack, 'why is billing leaking?', 'U0DAN0001');
+    const menu = elementOf(first, 'leak_ask_journey');
+    const before = count('ask_questions');
+    for (const value of ['--json', 'nope', 'x'.repeat(5000)]) {
+      const r = await click(app, slack, { reply: first, ephemeral: true, userId: 'U0DAN0001' }, { action_id: 'leak_ask_journey', block_id: menu.block_id, selected_option: { value } });
+      expect(r.text, value.slice(0, 20)).toBe('That journey is not one the menu offers; pick one from it, or ask again.');
+    }
+    expect(count('ask_questions')).toEqual(before);
   });
 });

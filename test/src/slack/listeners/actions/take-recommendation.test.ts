@@ -6,6 +6,7 @@ import { blockActionPayload, CHANNEL, interactionRequest, slashCommandRequest, U
 import { startApp, type StartedApp } from '../../../../helpers/start-app.ts';
 import { makeDeps } from '../../../../helpers/store.ts';
 import { loadKnownFix } from '../../../actions/known-fix.ts';
+import { recommendActions } from '../../../../../src/actions/recommendations.ts';
 
 let slack: FakeSlack;
 let app: StartedApp;
@@ -31,7 +32,9 @@ describe('/leak actions → I\'ll take it', () => {
     const take = blocks.find((b) => b.block_id === 'take:0')!.elements![0];
     expect(take.action_id).toBe('action_take:0');
     expect(blocks.find((b) => b.block_id === 'open_actions')!.text!.text).toContain('*Open actions*: none yet.');
-    const rec = JSON.parse(take.value) as { id: string; title: string; owner_team: string };
+    // The value names the recommendation (and its day); what it is comes from the store.
+    expect(JSON.parse(take.value)).toEqual({ id: expect.any(String), journey: 'billing', date: '2026-11-05' });
+    const rec = recommendActions(deps, { date: '2026-11-05', journey: 'billing' })[0];
 
     // Clicked on the private (ephemeral) answer: no message to update, the channel comes with the payload.
     const responseUrl = slack.responseUrl('take-1');
@@ -56,5 +59,37 @@ describe('/leak actions → I\'ll take it', () => {
     await app.post(slashCommandRequest({ text: 'actions billing --date 2026-11-05', responseUrl: slack.responseUrl('list-2') }, app.sign));
     const listed = (await slack.responseTo('list-2')).body.blocks as { block_id?: string; text?: { text: string } }[];
     expect(listed.find((b) => b.block_id === 'open_actions')!.text!.text).toMatch(new RegExp(`A-1 .* — Acknowledged, <@${USER.id}>, 0d old`));
+  });
+});
+
+describe('a crafted "I\'ll take it" value', () => {
+  // The value comes with the click: only which recommendation it names is read, the rest comes from the store.
+  const take = async (value: unknown, id: string) => {
+    await app.post(interactionRequest(blockActionPayload({ actionId: 'action_take:0', value: JSON.stringify(value), responseUrl: slack.responseUrl(id), userId: 'U0CAROL01', ephemeral: true }), app.sign));
+    return (await slack.responseTo(id)).body.text as string;
+  };
+  const actions = () => deps.store.sqlite.prepare('SELECT id, title, estimated_savings_per_year AS savings, expected_reduction_pct AS cut FROM actions ORDER BY id').all() as { id: number; title: string; savings: number; cut: number }[];
+
+  it('tracks the recommendation with the store\'s title and figures, never the ones the value claims', async () => {
+    await app.post(slashCommandRequest({ text: 'actions billing --date 2026-11-05', responseUrl: slack.responseUrl('list-3') }, app.sign));
+    const blocks = (await slack.responseTo('list-3')).body.blocks as { block_id?: string; elements?: { value: string }[] }[];
+    const named = JSON.parse(blocks.find((b) => b.block_id === 'take:1')!.elements![0].value);
+    const real = recommendActions(deps, { date: '2026-11-05', journey: 'billing' })[1];
+    expect(named.id).toBe(real.id);
+    const posts = slack.callsTo('chat.postMessage').length;
+    // The whole recommendation as buttons once carried it, with the claims changed.
+    await take({ ...real, date: '2026-11-05', title: 'Forged: fire the billing team', owner_team: 'Nobody', savings_per_year: 1e9, expected_reduction_pct: 99 }, 'forged-1');
+    const created = actions().at(-1)!;
+    expect(created).toMatchObject({ title: real.title, savings: real.savings_per_year, cut: real.expected_reduction_pct });
+    const posted = JSON.stringify((await slack.waitFor('chat.postMessage', posts + 1))[posts].body);
+    expect(posted).not.toContain('Forged');
+    expect(posted).not.toContain('$1B');
+  });
+
+  it('refuses a recommendation the store does not give, in one line, and creates nothing', async () => {
+    const before = actions().length;
+    const answer = await take({ id: 'billing:made-up', journey: 'billing', date: '2026-11-05', title: 'Made up', owner_team: 'X', savings_per_year: 1e9 }, 'forged-2');
+    expect(answer).toBe('That recommendation is not among the ones the store gives for billing on 2026-11-05; run /leak actions billing for a fresh list.');
+    expect(actions().length).toBe(before);
   });
 });

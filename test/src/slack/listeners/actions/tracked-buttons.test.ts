@@ -11,6 +11,9 @@ import { clientFor, startFakeSlack, type FakeSlack } from '../../../../helpers/f
 import { blockActionPayload, CHANNEL, interactionRequest, slashCommandRequest, USER } from '../../../../helpers/slack-request.ts';
 import { makeDeps } from '../../../../helpers/store.ts';
 import { startApp, type StartedApp } from '../../../../helpers/start-app.ts';
+import { loadKnownFix } from '../../../actions/known-fix.ts';
+import { recommendActions } from '../../../../../src/actions/recommendations.ts';
+import { recommendationTakeButton } from '../../../../../src/actions/from-recommendation.ts';
 
 let slack: FakeSlack;
 let app: StartedApp;
@@ -19,6 +22,7 @@ let deps: ReturnType<typeof makeDeps>;
 beforeAll(async () => {
   slack = await startFakeSlack();
   deps = makeDeps({ now: '2026-11-24T15:00:00Z' });
+  await loadKnownFix(deps);
   app = await startApp({ slack, deps });
 });
 afterAll(async () => {
@@ -42,28 +46,19 @@ const updatesOf = (ts: string) => slack.callsTo('chat.update').filter((c) => c.b
 const privateAnswers = (id: string) => slack.callsTo('response_url').filter((c) => c.id === id).map((c) => c.body);
 const settle = async (method: string, count: number) => slack.waitFor(method, count);
 
-const RECOMMENDATION = {
-  id: 'billing|MAPD New|Not eligible',
-  journey: 'billing',
-  fix_type: 'error_message',
-  title: 'Explain "Not eligible" on the billing page',
-  owner_team: 'Digital Billing',
-  effort: 'S',
-  expected_reduction_pct: 15,
-  savings_per_year: 1_460_000,
-  targets: { segment: 'MAPD New', error_message: 'Not eligible' },
-};
+/** "I'll take it" on the digest's recommendation `k` for billing on 2026-11-05 (known-fix data): the value names it, the store says what it is. */
+const takeValue = (k: number) => recommendationTakeButton(recommendActions(deps, { date: '2026-11-05', journey: 'billing' })[k], 0, '2026-11-05').value;
 
 describe('tracked actions through Slack', () => {
   it('takes a digest recommendation, then starts and ships it, updating the parent and replying in the thread', async () => {
-    const digestClick = click('action_take', JSON.stringify(RECOMMENDATION), { ts: '1700000000.000001', id: 'digest-take' });
+    const digestClick = click('action_take', takeValue(1), { ts: '1700000000.000001', id: 'digest-take' });
     expect((await post(digestClick.payload)).status).toBe(200);
     const [parentPost] = await settle('chat.postMessage', 1);
     expect(parentPost.body.channel).toBe(CHANNEL.id);
-    expect(parentPost.body.text).toBe(`A-1 Explain "Not eligible" on the billing page — Acknowledged, owner <@${USER.id}>`);
+    expect(parentPost.body.text).toBe(`A-1 Fix the "Not eligible" failure in the billing flow — Acknowledged, owner <@${USER.id}>`);
     await settle('response_url', 1);
     const parent = getAction(deps.store, 1)!;
-    expect(parent).toMatchObject({ status: 'acknowledged', assignee: USER.id, channel: CHANNEL.id, segment: 'MAPD New', errorMessage: 'Not eligible', estimatedSavingsPerYear: 1_460_000, version: 2 });
+    expect(parent).toMatchObject({ status: 'acknowledged', assignee: USER.id, channel: CHANNEL.id, segment: null, errorMessage: 'Not eligible', estimatedSavingsPerYear: 19_610.62, version: 2 });
     const ts = parent.threadTs!;
     expect(privateAnswers('digest-take')[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringContaining('Tracking A-1: you own it.') });
     expect(replies(ts)).toEqual([`<@${USER.id}> took A-1: acknowledged, owner <@${USER.id}>.`]);
@@ -73,11 +68,11 @@ describe('tracked actions through Slack', () => {
     expect(JSON.stringify(updatesOf(ts).at(-1)!.body.blocks)).toContain('In progress');
     await post(click('tracked_ship', '1:3', { ts }).payload);
     await settle('chat.update', 2);
-    expect(updatesOf(ts).at(-1)!.body.text).toBe(`A-1 Explain "Not eligible" on the billing page — Shipped, owner <@${USER.id}>`);
+    expect(updatesOf(ts).at(-1)!.body.text).toBe(`A-1 Fix the "Not eligible" failure in the billing flow — Shipped, owner <@${USER.id}>`);
     await slack.until(() => replies(ts).length === 3);
     expect(replies(ts).slice(1)).toEqual([
       `<@${USER.id}> started work on A-1: in progress.`,
-      `<@${USER.id}> marked A-1 shipped on 2026-11-24. I'll re-measure billing · MAPD New · "Not eligible" daily and post an interim outcome after 7 days and the final one after 14.`,
+      `<@${USER.id}> marked A-1 shipped on 2026-11-24. I'll re-measure billing · "Not eligible" daily and post an interim outcome after 7 days and the final one after 14.`,
     ]);
     expect(listHistory(deps.store, 1).map((h) => `${h.fromStatus ?? '-'}→${h.toStatus} ${h.byUser} ${h.via}`)).toEqual([
       `-→proposed ${USER.id} slack-button`,
@@ -91,8 +86,7 @@ describe('tracked actions through Slack', () => {
 describe('a failed post', () => {
   it('says how to invite the bot, the hourly job posts it once invited, and so does a second click', async () => {
     slack.failNext('chat.postMessage', 'not_in_channel');
-    const rec = { ...RECOMMENDATION, id: 'pharmacy|retry', journey: 'pharmacy', title: 'Retry refills' };
-    const take = click('action_take:2', JSON.stringify(rec), { ts: '1700000000.000009', id: 'take-fails' });
+    const take = click('action_take:2', takeValue(2), { ts: '1700000000.000009', id: 'take-fails' });
     await post(take.payload);
     await slack.until(() => privateAnswers('take-fails').length === 1);
     const id = Number(/A-(\d+)/.exec(privateAnswers('take-fails')[0].text)![1]);
@@ -110,12 +104,11 @@ describe('a failed post', () => {
 
   it('a second click on "I\'ll take it" after the invite posts the message at once', async () => {
     slack.failNext('chat.postMessage', 'not_in_channel');
-    const rec = { ...RECOMMENDATION, id: 'pharmacy|again', journey: 'pharmacy', title: 'Explain refill limits' };
-    await post(click('action_take:3', JSON.stringify(rec), { ts: '1700000000.000010', id: 'take-uninvited' }).payload);
+    await post(click('action_take:3', takeValue(3), { ts: '1700000000.000010', id: 'take-uninvited' }).payload);
     await slack.until(() => privateAnswers('take-uninvited').length === 1);
     const id = Number(/A-(\d+)/.exec(privateAnswers('take-uninvited')[0].text)![1]);
     expect(getAction(deps.store, id)!.threadTs).toBeNull();
-    await post(click('action_take:3', JSON.stringify(rec), { ts: '1700000000.000010', id: 'take-invited' }).payload);
+    await post(click('action_take:3', takeValue(3), { ts: '1700000000.000010', id: 'take-invited' }).payload);
     await slack.until(() => privateAnswers('take-invited').length === 1);
     expect(privateAnswers('take-invited')[0].text).toBe(
       `A-${id} is already taken by <@${USER.id}> (acknowledged), so nothing changed. Its message is now posted in <#C0LEAKS01>, where updates and the before/after outcome will follow.`,
@@ -193,6 +186,30 @@ describe('refusals, races and the modal', () => {
     expect(JSON.stringify(updatesOf(ts).at(-1)!.body.blocks)).toContain(`"value":"${a.id}:2"`);
     expect(getAction(deps.store, a.id)).toMatchObject({ status: 'acknowledged', version: 2 });
     expect(historyCount(a.id)).toBe(2);
+  });
+
+  it('refuses a crafted "Shipped on…" date that is no calendar date, or before the dates Leak computes with, as the CLI does', async () => {
+    const a = await proposedAction('Crafted ship date case');
+    const ts = a.threadTs!;
+    await post(click('tracked_take', `${a.id}:1`, { ts, userId: 'U0BOB0001' }).payload);
+    await slack.until(() => getAction(deps.store, a.id)!.messageVersion === 2);
+    const answers: string[] = [];
+    for (const [i, date] of ['2026-02-31', '0000-01-01', '1-01-01', '2026-11-2'].entries()) {
+      const id = `ship-on-${i}`;
+      const picked = click('tracked_ship_on', '', { ts, userId: 'U0BOB0001', id });
+      const [el] = picked.payload.actions as Record<string, unknown>[];
+      Object.assign(el, { type: 'datepicker', block_id: `tracked:${a.id}:2`, selected_date: date, value: undefined });
+      await post(picked.payload);
+      await slack.until(() => privateAnswers(id).length === 1);
+      answers.push(privateAnswers(id)[0].text);
+    }
+    expect(answers).toEqual([
+      'Shipped on "2026-02-31" does not exist: February 2026 has 28 days.',
+      'Shipped on "0000-01-01" is before 1000-01-01, the first date Leak computes with.',
+      'Shipped on "1-01-01" is not a date written YYYY-MM-DD, e.g. 2026-11-20.',
+      'Shipped on "2026-11-2" is not a date written YYYY-MM-DD, e.g. 2026-11-20.',
+    ]);
+    expect(getAction(deps.store, a.id)).toMatchObject({ status: 'acknowledged', shipDate: null });
   });
 
   it('lets exactly one of two simultaneous clicks win', async () => {

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSlack } from '../../../../helpers/fake-slack.ts';
 import { startApp, type StartedApp } from '../../../../helpers/start-app.ts';
-import { appHomeOpenedEvent, appMentionEvent, eventEnvelope, eventRequest, CHANNEL, USER } from '../../../../helpers/slack-request.ts';
+import { appHomeOpenedEvent, appMentionEvent, blockActionPayload, eventEnvelope, eventRequest, imMessageEvent, interactionRequest, CHANNEL, USER } from '../../../../helpers/slack-request.ts';
 import { makeDeps } from '../../../../helpers/store.ts';
 import { NOW, seedLeaks, useSeededApp } from '../../seed.ts';
 import { createAction } from '../../../../../src/actions/repository.ts';
@@ -73,25 +73,59 @@ describe('events', () => {
   });
 });
 
-describe('a mention answered into a channel that is gone', () => {
-  it('is logged as one line saying what Slack said, not as an unexpected error with a stack', async () => {
+describe('a reply Slack will not take (a channel gone, a bot not in it)', () => {
+  /** An app of its own whose log is captured; `lines` resolves once `n` lines were logged. */
+  async function logged(send: (own: StartedApp) => Promise<void>, n = 1) {
     const lines: { level: string; text: string }[] = [];
-    let logged: () => void = () => {};
-    const firstLine = new Promise<void>((resolve) => (logged = resolve));
+    let done: () => void = () => {};
+    const enough = new Promise<void>((resolve) => (done = resolve));
     const capture = (level: string) => (...args: unknown[]) => {
       lines.push({ level, text: args.map((a) => (a instanceof Error ? a.stack : String(a))).join(' ') });
-      logged();
+      if (lines.length >= n) done();
     };
     const logger = { debug: () => {}, info: capture('info'), warn: capture('warn'), error: capture('error'), setLevel: () => {}, getLevel: () => 'info' as never, setName: () => {} };
     const own = await startApp({ slack, deps: makeDeps({ now: NOW }), logger });
     try {
-      slack.failNext('chat.postMessage', 'channel_not_found');
-      await own.post(eventRequest(eventEnvelope(appMentionEvent('<@U0LEAKBOT> help', { channelId: 'C0GONE001', ts: '1764000000.000777' })), own.sign));
-      await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0GONE001', 'the answer to the mention');
-      await firstLine;
-      expect(lines).toEqual([{ level: 'warn', text: 'Leak: could not answer a mention in C0GONE001: Slack said channel_not_found' }]);
+      await send(own);
+      await enough;
+      return lines;
     } finally {
       await own.stop();
     }
+  }
+
+  it('a mention answered into a channel that is gone is logged as one line saying what Slack said, not as an unexpected error with a stack', async () => {
+    const lines = await logged(async (own) => {
+      slack.failNext('chat.postMessage', 'channel_not_found');
+      await own.post(eventRequest(eventEnvelope(appMentionEvent('<@U0LEAKBOT> help', { channelId: 'C0GONE001', ts: '1764000000.000777' })), own.sign));
+      await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0GONE001', 'the answer to the mention');
+    });
+    expect(lines).toEqual([{ level: 'warn', text: 'Leak: could not answer a mention in C0GONE001: Slack said channel_not_found' }]);
+  });
+
+  it('a thread reply refused (not_in_channel) and a DM reply to a closed conversation are one line each', async () => {
+    const lines = await logged(async (own) => {
+      slack.failNext('chat.postMessage', 'not_in_channel');
+      await own.post(eventRequest(eventEnvelope(appMentionEvent('<@U0LEAKBOT> what is breaking?', { channelId: 'C0NOTIN01', ts: '1764000000.000778', threadTs: '1764000000.000700' })), own.sign));
+      await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0NOTIN01', 'the thread reply');
+      slack.failNext('chat.postMessage', 'channel_not_found');
+      await own.post(eventRequest(eventEnvelope(imMessageEvent('what is breaking?', { channelId: 'D0CLOSED01' })), own.sign));
+      await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0CLOSED01', 'the DM reply');
+    }, 2);
+    expect(lines).toEqual([
+      { level: 'warn', text: 'Leak: could not answer a mention in C0NOTIN01: Slack said not_in_channel' },
+      { level: 'warn', text: 'Leak: could not answer a direct message in D0CLOSED01: Slack said channel_not_found' },
+    ]);
+  });
+
+  it("a Home tab button answered in the person's DM, when Slack refuses it, is one line", async () => {
+    const lines = await logged(async (own) => {
+      slack.failNext('chat.postMessage', 'channel_not_found');
+      const click = blockActionPayload({ actionId: 'leak_run:today', value: 'today', userId: 'U0HOME0001' });
+      delete click.response_url;
+      await own.post(interactionRequest({ ...click, container: { type: 'view', view_id: 'V0HOME' }, channel: undefined }, own.sign));
+      await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.channel === 'U0HOME0001', 'the DM answer');
+    });
+    expect(lines).toEqual([{ level: 'warn', text: 'Leak: could not answer a button in the DM with U0HOME0001: Slack said channel_not_found' }]);
   });
 });
