@@ -340,20 +340,21 @@ describe('hostile text through every message Leak sends', () => {
   });
 
   it('questions in words: /leak, a mention, a DM, a clarifying choice, the controls under an answer (a crafted journey too) and 👍', async () => {
-    const asked = await leak(`why is billing leaking ${H('q1')}?`);
+    // Tags are letters: "q1" would be read as a quarter, a date outside the store.
+    const asked = await leak(`why is billing leaking ${H('qa')}?`);
     expect(JSON.stringify(asked.blocks)).toContain('Understood as');
-    await leak(`ask ${H('q2')}`);
+    await leak(`ask ${H('qb')}`);
     // Asked by someone with no conversation yet, so the words alone decide (and the choice teaches them).
-    const clarify = await leak(`what is the cost of billing ${H('q3')}`, CLICKERS[2]);
+    const clarify = await leak(`what is the cost of billing ${H('qc')}`, CLICKERS[2]);
     const choice = (clarify.blocks as any[]).flatMap((b) => b.elements ?? []).find((e: any) => String(e.action_id).startsWith('leak_ask_choice'));
     expect(choice, JSON.stringify(clarify).slice(0, 300)).toBeTruthy();
     const chosen = await click(choice.action_id, choice.value, { userId: CLICKERS[2] });
     expect(JSON.stringify(chosen)).toContain('&lt;!here&gt;');
 
-    const mentioned = appMentionEvent(`<@U0LEAKBOT> who is billing hurting ${H('q4')}`, { ts: '1764000000.000950' });
+    const mentioned = appMentionEvent(`<@U0LEAKBOT> who is billing hurting ${H('qd')}`, { ts: '1764000000.000950' });
     await app.post(eventRequest(eventEnvelope(mentioned), app.sign));
     await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.thread_ts === '1764000000.000950', 'the asked mention', WAIT);
-    await app.post(eventRequest(eventEnvelope(imMessageEvent(`show me the impact ${H('q5')}`, { channelId: 'D0HOSTILE1' })), app.sign));
+    await app.post(eventRequest(eventEnvelope(imMessageEvent(`show me the impact ${H('qe')}`, { channelId: 'D0HOSTILE1' })), app.sign));
     await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0HOSTILE1', 'the asked DM', WAIT);
 
     // The journey menu under the first answer, its value crafted; then 👍 on a question that does not exist.
