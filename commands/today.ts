@@ -5,6 +5,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { formatCount, formatMoney, formatPct, renderTable } from '../src/format.ts';
+import { weekdayName } from '../src/time.ts';
 import type { Config } from '../src/config.ts';
 import { buttonsBlock, runButton } from '../src/blocks/elements.ts';
 import { contextBlock, fieldsBlock, headerBlock, mrkdwn, mrkdwnOf, sectionBlock } from '../src/blocks/mrkdwn.ts';
@@ -15,12 +16,17 @@ import { defineCommand, EVERYWHERE } from './command.ts';
 
 const calls = (n: number) => `${formatCount(n)} call${n === 1 ? '' : 's'}`;
 
-const trendWord = (pct: number | null) => (pct === null ? 'no earlier week' : `${pct > 0 ? ':arrow_up:' : pct < 0 ? ':arrow_down:' : ':left_right_arrow:'} ${formatPct(pct, true)} vs 7-day avg`);
+const arrow = (pct: number) => (pct > 0 ? ':arrow_up:' : pct < 0 ? ':arrow_down:' : ':left_right_arrow:');
+/** "⬆ +25.6% vs 7-day avg · +5.8% vs Mondays": the weekday comparison too when the store holds one. */
+const trendWord = (pct: number | null, weekday: number | null | undefined, day: string) =>
+  pct === null
+    ? 'no earlier week'
+    : `${arrow(weekday ?? pct)} ${formatPct(pct, true)} vs 7-day avg${weekday == null ? '' : ` · ${formatPct(weekday, true)} vs ${day}s`}`;
 
 function journeyRow(j: TodayJourney, date: string): KnownBlock[] {
   return [
     fieldsBlock(
-      [mrkdwn`*${j.journey}*\n${calls(j.calls)} · ${formatMoney(j.cost)}`, mrkdwn`Top segment: ${j.top_segment ?? '—'}\n${trendWord(j.trend_pct)}`],
+      [mrkdwn`*${j.journey}*\n${calls(j.calls)} · ${formatMoney(j.cost)}`, mrkdwn`Top segment: ${j.top_segment ?? '—'}\n${trendWord(j.trend_pct, j.weekday_pct, weekdayName(date))}`],
       { block_id: `journey:${j.journey}` },
     ),
     ...buttonsBlock(
@@ -37,8 +43,8 @@ export function renderTodayBlocks(r: TodayResult, config: Pick<Config, 'windowMi
     sectionBlock(mrkdwnOf(r.headline)),
   ];
   const when = r.partial_through
-    ? `${r.date} through ${r.partial_through} ${r.time_zone}; trend compares the same hours of the 7 days before`
-    : `${r.date}, whole day, ${r.time_zone}; trend compares with the mean of the 7 days before`;
+    ? `${r.date} through ${r.partial_through} ${r.time_zone}; trend compares the same hours of the 7 days before, and of the same weekday up to 4 weeks back`
+    : `${r.date}, whole day, ${r.time_zone}; trend compares with the mean of the 7 days before, and with the same weekday up to 4 weeks back`;
   if (r.data_note) head.push(contextBlock(mrkdwn`:warning: ${r.data_note}`));
   const tail: KnownBlock[] = [];
   if (r.journeys.length > 0) {
@@ -46,7 +52,7 @@ export function renderTodayBlocks(r: TodayResult, config: Pick<Config, 'windowMi
       fieldsBlock(
         [
           mrkdwn`*Total*\n${calls(r.total.calls)} · ${formatMoney(r.total.cost)}`,
-          mrkdwn`${r.journeys.length} leaking journey${r.journeys.length === 1 ? '' : 's'}\n${trendWord(r.total.trend_pct)}`,
+          mrkdwn`${r.journeys.length} leaking journey${r.journeys.length === 1 ? '' : 's'}\n${trendWord(r.total.trend_pct, r.total.weekday_pct, weekdayName(r.date))}`,
         ],
         { block_id: 'total' },
       ),
@@ -76,16 +82,16 @@ export default defineCommand({
       r.headline,
       '',
       renderTable(
-        ['journey', 'calls', 'cost', 'top segment', 'trend vs 7d'],
+        ['journey', 'calls', 'cost', 'top segment', 'trend vs 7d', `vs ${weekdayName(r.date)}s`],
         [
-          ...r.journeys.map((j) => [j.journey, formatCount(j.calls), formatMoney(j.cost), j.top_segment ?? '-', formatPct(j.trend_pct, true)]),
-          ['total', formatCount(r.total.calls), formatMoney(r.total.cost), '', formatPct(r.total.trend_pct, true)],
+          ...r.journeys.map((j) => [j.journey, formatCount(j.calls), formatMoney(j.cost), j.top_segment ?? '-', formatPct(j.trend_pct, true), formatPct(j.weekday_pct ?? null, true)]),
+          ['total', formatCount(r.total.calls), formatMoney(r.total.cost), '', formatPct(r.total.trend_pct, true), formatPct(r.total.weekday_pct ?? null, true)],
         ],
       ),
       '',
       r.partial_through
-        ? `${r.date} so far (through ${r.partial_through} ${r.time_zone}${r.stale ? ', the newest data' : ''}); trend compares the same hours of the 7 days before.`
-        : `${r.date}, whole day (${r.time_zone}); trend compares with the mean of the 7 days before.`,
+        ? `${r.date} so far (through ${r.partial_through} ${r.time_zone}${r.stale ? ', the newest data' : ''}); trend compares the same hours of the 7 days before, and of the same weekday up to 4 weeks back.`
+        : `${r.date}, whole day (${r.time_zone}); trend compares with the mean of the 7 days before, and with the same weekday up to 4 weeks back.`,
       ...(r.data_note ? [r.data_note] : []),
     ].join('\n'),
   renderBlocks: renderTodayBlocks,

@@ -165,3 +165,6 @@ export function isoWeekday(date: string): number {
   const d = new Date(dayNumber(date) * DAY_MS).getUTCDay();
   return d === 0 ? 7 : d;
 }
+
+/** "Monday" for 2026-11-23: a local date's weekday, as answers name it. */
+export const weekdayName = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });

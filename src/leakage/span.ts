@@ -7,7 +7,8 @@
  */
 import { addDays } from '../time.ts';
 import type { Context } from '../context.ts';
-import { biggestLeakHeadline, trendPct, type TodayJourney, type TodayResult } from './today.ts';
+import { readCallSpan } from '../pipeline/call-span.ts';
+import { biggestLeakHeadline, queryToday, trendPct, type TodayJourney, type TodayResult } from './today.ts';
 
 export type SpanDay = { date: string; calls: number; cost: number; top_journey: string | null; top_journey_calls: number };
 
@@ -39,10 +40,14 @@ export function querySpan(ctx: Context, from: string, to: string): SpanResult {
   const { costPerCall, timeZone } = ctx.config;
   const dates = daysBetween(from, to);
   const n = dates.length;
-  // One day: the 7 days before, as a daily mean. Several: the same weekdays, shifted by whole weeks past the span.
-  const shift = n === 1 ? 7 : 7 * Math.ceil(n / 7);
-  const priorTo = n === 1 ? addDays(from, -1) : addDays(to, -shift);
-  const params = { from, to, priorFrom: addDays(from, -shift), priorTo };
+  // One complete day is `today --date`'s answer (the 7-day mean and the same weekday), with its day row.
+  if (n === 1) return { ...queryToday(ctx, to), from, days: [spanDay(ctx, to)], trend_basis: '7-day avg' };
+  // Several days: the same weekdays, shifted by whole weeks past the span.
+  const shift = 7 * Math.ceil(n / 7);
+  const params = { from, to, priorFrom: addDays(from, -shift), priorTo: addDays(to, -shift) };
+  // Days before the store's first call were never counted: an earlier span reaching before it has no fair comparison.
+  const first = readCallSpan(sqlite).first;
+  const comparable = first !== null && params.priorFrom >= first;
   const counts = sqlite
     .prepare(
       `SELECT journey, sum(CASE WHEN date >= @from THEN calls ELSE 0 END) AS calls,
@@ -50,9 +55,9 @@ export function querySpan(ctx: Context, from: string, to: string): SpanResult {
        FROM segment_drilldown WHERE date BETWEEN @priorFrom AND @to GROUP BY journey`,
     )
     .all(params) as { journey: string; calls: number; prior: number }[];
-  // Both sides as totals over n days (one day: the day against the 7-day mean).
-  const trend = (calls: number, prior: number) => trendPct(calls, n === 1 ? prior / 7 : prior);
-  const basis = n === 1 ? '7-day avg' : shift === 7 ? 'the same days a week earlier' : `the same days ${shift / 7} weeks earlier`;
+  // Both sides as totals over n days.
+  const trend = (calls: number, prior: number) => (comparable ? trendPct(calls, prior) : null);
+  const basis = shift === 7 ? 'the same days a week earlier' : `the same days ${shift / 7} weeks earlier`;
   const segments = sqlite
     .prepare(
       `SELECT journey, segment, sum(calls) AS calls FROM segment_drilldown WHERE date BETWEEN @from AND @to
@@ -95,13 +100,22 @@ export function querySpan(ctx: Context, from: string, to: string): SpanResult {
     data_note: null,
     journeys,
     total: { calls, cost: calls * costPerCall, trend_pct: trend(calls, prior) },
-    headline: headlineFor(from, to, journeys, n === 1 ? '7-day average' : basis),
+    headline: headlineFor(from, to, journeys, basis),
     days,
     trend_basis: basis,
   };
 }
 
 function headlineFor(from: string, to: string, journeys: TodayJourney[], basis: string): string {
-  const when = from === to ? `on ${to}` : `over ${spanLabel(from, to)}`;
-  return biggestLeakHeadline(journeys, when, { none: when, steady: from === to ? 'in line with the week before' : 'and steady', basis });
+  const when = `over ${spanLabel(from, to)}`;
+  return biggestLeakHeadline(journeys, when, { none: when, steady: 'and steady', basis });
+}
+
+/** One day's row of a span: its calls and cost, and its biggest journey. */
+function spanDay(ctx: Context, date: string): SpanDay {
+  const rows = ctx.store.sqlite
+    .prepare('SELECT journey, sum(calls) AS calls FROM segment_drilldown WHERE date = ? GROUP BY journey ORDER BY calls DESC, journey')
+    .all(date) as { journey: string; calls: number }[];
+  const total = rows.reduce((s, r) => s + r.calls, 0);
+  return { date, calls: total, cost: total * ctx.config.costPerCall, top_journey: rows[0]?.journey ?? null, top_journey_calls: rows[0]?.calls ?? 0 };
 }

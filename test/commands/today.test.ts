@@ -64,19 +64,21 @@ describe('today --date', () => {
     const deps = await history();
     const r = queryToday(deps, D);
     expect(r).toMatchObject({ date: D, time_zone: 'America/New_York', partial_through: null });
+    // Same weekday (a Friday): D-7 and D-14 are in the store (its first day is D-18), D-21 and D-28 are not.
+    // billing 3 against (2 + 0) / 2 = 1 → +200%; pharmacy 1 against (1 + 0) / 2 → +100%; id_card none before.
     expect(r.journeys).toEqual([
-      { journey: 'billing', calls: 3, cost: 24, top_segment: 'MAPD Tenured', trend_pct: 50 },
-      { journey: 'id_card', calls: 1, cost: 8, top_segment: 'Unknown', trend_pct: null },
-      { journey: 'pharmacy', calls: 1, cost: 8, top_segment: 'Unknown', trend_pct: 133.3 },
+      { journey: 'billing', calls: 3, cost: 24, top_segment: 'MAPD Tenured', trend_pct: 50, weekday_pct: 200 },
+      { journey: 'id_card', calls: 1, cost: 8, top_segment: 'Unknown', trend_pct: null, weekday_pct: null },
+      { journey: 'pharmacy', calls: 1, cost: 8, top_segment: 'Unknown', trend_pct: 133.3, weekday_pct: 100 },
     ]);
-    // total: 5 calls against (14 + 3 + 1) / 7 a day → 100 × (5 − 18/7) / (18/7) = 94.4
-    expect(r.total).toEqual({ calls: 5, cost: 40, trend_pct: 94.4 });
-    expect(r.headline).toBe('Your single biggest leak on 2026-11-20 is billing: 3 calls, $24, and it\'s spiking (+50.0% vs 7-day average).');
+    // total: 5 calls against (14 + 3 + 1) / 7 a day → 100 × (5 − 18/7) / (18/7) = 94.4; against (3 + 0) / 2 Fridays → 233.3
+    expect(r.total).toEqual({ calls: 5, cost: 40, trend_pct: 94.4, weekday_pct: 233.3 });
+    expect(r.headline).toBe('Your single biggest leak on 2026-11-20 is billing: 3 calls, $24, and it\'s spiking (+50.0% vs 7-day average, +200.0% vs the last 2 Fridays).');
   });
 
   it('follows LEAK_COST_PER_CALL', async () => {
     const deps = await history({ LEAK_COST_PER_CALL: '12.5' });
-    expect(queryToday(deps, D).total).toEqual({ calls: 5, cost: 62.5, trend_pct: 94.4 });
+    expect(queryToday(deps, D).total).toEqual({ calls: 5, cost: 62.5, trend_pct: 94.4, weekday_pct: 233.3 });
   });
 
   it('a day without leaks', async () => {
@@ -99,11 +101,12 @@ describe('today --date', () => {
       leaks(D, 'billing', 3, 'M-000002', '16'),
       leaks(addDays(D, -1), 'billing', 7, 'M-000003', '14'),
       leaks(addDays(D, -1), 'billing', 7, 'M-000004', '16'),
+      leaks(addDays(D, -18), 'claims', 1), // the store's first day: all 7 days before are held
     ));
     const r = queryToday(deps, D);
     expect(r.partial_through).toBe('10:00');
     // 2 so far against 7/7 = 1 a day by this hour → +100%
-    expect(r.journeys).toEqual([{ journey: 'billing', calls: 2, cost: 16, top_segment: 'Unknown', trend_pct: 100 }]);
+    expect(r.journeys).toEqual([{ journey: 'billing', calls: 2, cost: 16, top_segment: 'Unknown', trend_pct: 100, weekday_pct: null }]);
     expect(todayCommand.renderText(r)).toContain('2026-11-20 so far (through 10:00 America/New_York)');
   });
 
@@ -113,6 +116,7 @@ describe('today --date', () => {
       leaks(D, 'billing', 2, 'M-000001', '14'),
       leaks(addDays(D, -1), 'billing', 7, 'M-000003', '13'),
       leaks(addDays(D, -1), 'billing', 7, 'M-000004', '15'),
+      leaks(addDays(D, -18), 'claims', 1), // the store's first day: all 7 days before are held
     );
     const at = async (nowUtc: string) => {
       const deps = makeDeps({ now: nowUtc });
@@ -125,14 +129,14 @@ describe('today --date', () => {
     const late = await at(`${D}T15:30:00Z`);
     for (const r of [early, late]) {
       expect(r.partial_through).toBe('09:01');
-      expect(r.journeys).toEqual([{ journey: 'billing', calls: 2, cost: 16, top_segment: 'Unknown', trend_pct: 100 }]);
+      expect(r.journeys).toEqual([{ journey: 'billing', calls: 2, cost: 16, top_segment: 'Unknown', trend_pct: 100, weekday_pct: null }]);
     }
     expect([early.stale, early.data_note]).toEqual([false, null]);
     expect(late.stale).toBe(true);
     expect(late.data_note).toBe("No new data since 09:01 (now 10:30): today's counts and the trend's comparison hours stop there.");
     const text = todayCommand.renderText(late).split('\n');
     expect(text.slice(-2)).toEqual([
-      '2026-11-20 so far (through 09:01 America/New_York, the newest data); trend compares the same hours of the 7 days before.',
+      '2026-11-20 so far (through 09:01 America/New_York, the newest data); trend compares the same hours of the 7 days before, and of the same weekday up to 4 weeks back.',
       "No new data since 09:01 (now 10:30): today's counts and the trend's comparison hours stop there.",
     ]);
   });
@@ -156,18 +160,42 @@ describe('today --date', () => {
     expect([r.partial_through, r.stale, r.data_note]).toEqual(['03:10', false, null]);
   });
 
+  it('a young store: the 7-day mean counts only the days it holds, never the days before its first call as zero', async () => {
+    // The store starts the day before D with 4 billing calls: the mean is 4 a day, not 4/7.
+    const deps = makeDeps();
+    await load(deps, merge(leaks(addDays(D, -1), 'billing', 4), leaks(D, 'billing', 2)));
+    const r = queryToday(deps, D);
+    expect(r.journeys).toEqual([{ journey: 'billing', calls: 2, cost: 16, top_segment: 'Unknown', trend_pct: -50, weekday_pct: null }]);
+    expect(r.headline).toBe("Your single biggest leak on 2026-11-20 is billing: 2 calls, $16, and it's easing (-50.0% vs 7-day average).");
+  });
+
+  it("judges spiking and easing against the same weekday: a quiet Sunday is the week's rhythm, not news", async () => {
+    // Four weeks of 10 billing calls on weekdays and 4 on weekends; this Sunday has 4 again.
+    const sunday = '2026-11-22';
+    const weeks = Array.from({ length: 28 }, (_, i) => addDays(sunday, -28 + i)).map((d) => {
+      const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
+      return leaks(d, 'billing', weekday === 0 || weekday === 6 ? 4 : 10);
+    });
+    const deps = makeDeps();
+    await load(deps, merge(...weeks, leaks(sunday, 'billing', 4)));
+    const r = queryToday(deps, sunday);
+    // 7 days before: 5 × 10 + 2 × 4 = 58 → mean 8.29, so 4 reads −51.7%; the last 4 Sundays had 4 each → 0%.
+    expect(r.journeys[0]).toMatchObject({ calls: 4, trend_pct: -51.7, weekday_pct: 0 });
+    expect(r.headline).toBe('Your single biggest leak on 2026-11-22 is billing: 4 calls, $32, in line with the last 4 Sundays (-51.7% vs 7-day average, 0.0% vs the last 4 Sundays).');
+  });
+
   it('renders a readable table', async () => {
     const deps = await history();
     const text = todayCommand.renderText(queryToday(deps, D));
     expect(text.split('\n').slice(2)).toEqual([
-      'journey   calls  cost   top segment  trend vs 7d',
-      '--------  -----  ----  ------------  -----------',
-      'billing       3   $24  MAPD Tenured       +50.0%',
-      'id_card       1    $8       Unknown          n/a',
-      'pharmacy      1    $8       Unknown      +133.3%',
-      'total         5   $40                     +94.4%',
+      'journey   calls  cost   top segment  trend vs 7d  vs Fridays',
+      '--------  -----  ----  ------------  -----------  ----------',
+      'billing       3   $24  MAPD Tenured       +50.0%     +200.0%',
+      'id_card       1    $8       Unknown          n/a         n/a',
+      'pharmacy      1    $8       Unknown      +133.3%     +100.0%',
+      'total         5   $40                     +94.4%     +233.3%',
       '',
-      '2026-11-20, whole day (America/New_York); trend compares with the mean of the 7 days before.',
+      '2026-11-20, whole day (America/New_York); trend compares with the mean of the 7 days before, and with the same weekday up to 4 weeks back.',
     ]);
   });
 });

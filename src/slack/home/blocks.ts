@@ -1,6 +1,7 @@
 /** The Home tab as Block Kit: pure, from HomeData, fitted to the view limit (100 blocks). */
 import type { KnownBlock, View } from '@slack/types';
 import { formatCount, formatMoney, formatPct } from '../../format.ts';
+import { weekdayName } from '../../time.ts';
 import { STATUS_LABEL } from '../../actions/state-machine.ts';
 import { contextBlock, dividerBlock, fieldsBlock, headerBlock, joinMrkdwn, mrkdwn, mrkdwnOf, sectionBlock, userMention } from '../../blocks/mrkdwn.ts';
 import { fitAnswer, LIMITS, truncate } from '../../blocks/limits.ts';
@@ -35,7 +36,7 @@ export function buildHomeBlocks(data: HomeData): View {
   tail.push(
     sectionBlock(
       m
-        ? mrkdwn`*${m.journey}*: ${calls(m.calls)} vs ${formatCount(Math.round(m.prior_mean))} on an average day before (${m.change > 0 ? 'up' : 'down'} ${formatCount(Math.abs(Math.round(m.change)))}, ${formatPct(m.trend_pct, true)}).`
+        ? mrkdwn`*${m.journey}*: ${calls(m.calls)} vs ${formatCount(Math.round(m.prior_mean))} on ${m.basis === 'weekday' ? `a usual ${weekdayName(today.date)}` : 'an average day before'} (${m.change > 0 ? 'up' : 'down'} ${formatCount(Math.abs(Math.round(m.change)))}, ${formatPct(m.trend_pct, true)}).`
         : mrkdwn`Nothing moved against the 7-day average yet.`,
     ),
   );

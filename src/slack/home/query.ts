@@ -6,7 +6,7 @@ import { queryOpenAlerts, type OpenAlertRow } from '../../alerts/open-alerts.ts'
 import { listDigestFailures, type DigestPostRow } from '../../bookkeeping/digest-ledger.ts';
 import { addDays, zoneClock } from '../../time.ts';
 
-export type Mover = { journey: string; calls: number; prior_mean: number; change: number; trend_pct: number };
+export type Mover = { journey: string; calls: number; prior_mean: number; change: number; trend_pct: number; basis: 'weekday' | 'week' };
 export type HomeData = {
   today: TodayResult;
   mover: Mover | null;
@@ -20,16 +20,19 @@ export type HomeData = {
 };
 
 /**
- * The journey whose leaked calls moved most against its 7-day mean (in calls, so a small journey
- * doubling from 1 to 2 does not outrank a big one rising by 40).
+ * The journey whose leaked calls moved most against its usual level (in calls, so a small journey
+ * doubling from 1 to 2 does not outrank a big one rising by 40): the same weekday of the weeks
+ * before when the store holds one (the week's rhythm is no move), else the 7-day mean.
  */
 function biggestMover(journeys: TodayJourney[]): Mover | null {
   let best: Mover | null = null;
   for (const j of journeys) {
-    if (j.trend_pct === null || j.trend_pct <= -100) continue;
-    const prior = j.calls / (1 + j.trend_pct / 100);
+    const weekday = j.weekday_pct != null;
+    const pct = weekday ? j.weekday_pct! : j.trend_pct;
+    if (pct === null || pct <= -100) continue;
+    const prior = j.calls / (1 + pct / 100);
     const change = j.calls - prior;
-    if (!best || Math.abs(change) > Math.abs(best.change)) best = { journey: j.journey, calls: j.calls, prior_mean: prior, change, trend_pct: j.trend_pct };
+    if (!best || Math.abs(change) > Math.abs(best.change)) best = { journey: j.journey, calls: j.calls, prior_mean: prior, change, trend_pct: pct, basis: weekday ? 'weekday' : 'week' };
   }
   return best && Math.round(best.change) !== 0 ? best : null;
 }

@@ -34,7 +34,7 @@ describe('/leak', () => {
     expect(res.status).toBe(200);
     const reply = (await slack.responseTo(id)).body as { response_type: string; text: string; blocks: any[] };
     expect(reply?.response_type).toBe('ephemeral');
-    expect(reply?.text).toBe('Your single biggest leak today is billing: 3 calls, $24, and it\'s spiking (+200.0% vs 7-day average).');
+    expect(reply?.text).toBe('Your single biggest leak today is billing: 3 calls, $24, and it\'s spiking (+200.0% vs 7-day average, +200.0% vs last Tuesday).');
     expect(reply?.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Leakage today (2026-11-24)' } });
     const billing = reply!.blocks.find((b) => b.block_id === 'journey:billing');
     expect(billing.fields[0].text).toBe('*billing*\n3 calls · $24');

@@ -54,7 +54,7 @@ describe('run buttons', () => {
     expect(res.status).toBe(200);
     const reply = await responseTo('run1');
     expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(reply?.text).toBe("Your single biggest leak on 2026-11-23 is billing: 1 call, $8, and it's spiking (+16.7% vs 7-day average).");
+    expect(reply?.text).toBe("Your single biggest leak on 2026-11-23 is billing: 1 call, $8, in line with the week before (0.0% vs 7-day average).");
   });
 
   it('answers in the app DM when the button has no response URL (Home tab)', async () => {

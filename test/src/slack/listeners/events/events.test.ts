@@ -59,7 +59,7 @@ describe('events', () => {
     expect(text).toContain('Top leaks today');
     expect(text).toContain('*billing*\\n3 calls · $24');
     expect(text).toContain('Biggest mover');
-    expect(text).toContain('*billing*: 3 calls vs 1 on an average day before (up 2, +200.0%).');
+    expect(text).toContain('*billing*: 3 calls vs 1 on a usual Tuesday (up 2, +200.0%).');
     expect(text).toContain('No open actions.');
   });
 
