@@ -15,8 +15,8 @@ import { describeSlackFailure, uploadFilesWithAltText } from '../../src/slack-de
 
 export type DigestSlackClient = WebClient;
 
-export type PostDigestOptions = {
-  target: DigestChannel;
+/** One digest's days and how it is made, wherever it goes (a channel here, a folder in write-folder.ts). */
+export type DigestRun = {
   /** The last day covered; `from` the first (default: `date` alone). */
   date: string;
   from?: string;
@@ -26,6 +26,8 @@ export type PostDigestOptions = {
   renderer: ChartRenderer;
   instance?: string;
 };
+
+export type PostDigestOptions = DigestRun & { target: DigestChannel };
 
 export type PostDigestOutcome = {
   channel: string;

@@ -10,10 +10,9 @@ import path from 'node:path';
 import type { Context } from '../../src/context.ts';
 import type { DigestRole } from '../../src/digest-channels.ts';
 import { claimDigest, INSTANCE_ID, markFailed, markPosted, type DigestKey } from '../../src/bookkeeping/digest-ledger.ts';
-import type { ChartRenderer } from '../charts/render.ts';
 import { buildDigest } from './build.ts';
 import { writeDigestFiles } from './files.ts';
-import type { PostDigestOutcome } from './post.ts';
+import type { DigestRun, PostDigestOutcome } from './post.ts';
 
 /** The ledger's name for a digest folder: a folder is a destination like a channel. */
 export const folderKey = (dir: string) => `folder ${dir}`;
@@ -21,16 +20,7 @@ export const folderKey = (dir: string) => `folder ${dir}`;
 /** The subfolder for the days covered. */
 export const digestFolderName = (from: string, to: string) => (from === to ? to : `${from}_to_${to}`);
 
-export type WriteDigestOptions = {
-  dir: string;
-  role: DigestRole;
-  date: string;
-  from?: string;
-  coverage?: string;
-  late?: boolean;
-  renderer: ChartRenderer;
-  instance?: string;
-};
+export type WriteDigestOptions = DigestRun & { dir: string; role: DigestRole };
 
 export type WriteDigestOutcome = PostDigestOutcome & { path?: string };
 
