@@ -12,7 +12,7 @@ import { postAlerts, type PostLog, type PostReport } from './post.ts';
 import { logNewAlerts } from './log-alerts.ts';
 import { recordAlerts } from './repository.ts';
 import { resolveSpikes, spikeCandidate } from './spike-alerts.ts';
-import { evaluateSeries, scanSpikes } from './spike-scan.ts';
+import { evaluateSeries, scanSpikes, spikesOf } from './spike-scan.ts';
 import { scanThresholds } from './thresholds.ts';
 import { alertRules, type AlertRules } from './rules.ts';
 import { readDataReach } from '../leakage/data-through.ts';
@@ -28,13 +28,16 @@ export function scanAndRecordAlerts(ctx: Context, now: number, rules: AlertRules
   const at = { ...ctx, now: () => now };
 
   const candidates = scanThresholds(at, now, rules);
-  if (rules.leak_spike.enabled) {
-    const closed = scanSpikes(at, { date: yesterday }, rules.leak_spike);
+  // Yesterday's series are evaluated once: for its spikes, and for the open ones it finds back to normal.
+  const closedDay = { date: yesterday };
+  const closedEval = rules.leak_spike.enabled ? evaluateSeries(at, closedDay, rules.leak_spike) : null;
+  if (closedEval) {
+    const closed = spikesOf(at, closedDay, closedEval, rules.leak_spike);
     const live = lastHour >= 0 ? scanSpikes(at, { date: today, hour: lastHour }, rules.leak_spike) : [];
     candidates.push(...[...closed, ...live].map((s) => spikeCandidate(at, s)));
   }
   const recorded = recordAlerts(ctx.store, rules, candidates, now);
-  const resolved = rules.leak_spike.enabled ? resolveSpikes(at, evaluateSeries(at, { date: yesterday }, rules.leak_spike), now) : [];
+  const resolved = closedEval ? resolveSpikes(at, closedEval, now) : [];
   // A snooze that ran out on an alert nobody re-raised: back on the open list (not re-posted).
   ctx.store.sqlite.prepare("UPDATE alerts SET status = 'open', snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ?").run(now);
   return { created: recorded.created, refreshed: recorded.refreshed.length + recorded.reopened.length, resolved };
@@ -48,9 +51,10 @@ export function scanAndRecordAlerts(ctx: Context, now: number, rules: AlertRules
 export function scanClosedDaySpikes(ctx: Context, date: string, now: number, rules: AlertRules = alertRules(ctx.config)): { created: number[]; resolved: number[] } {
   if (!rules.leak_spike.enabled) return { created: [], resolved: [] };
   const at = { ...ctx, now: () => now };
-  const candidates = scanSpikes(at, { date }, rules.leak_spike).map((s) => spikeCandidate(at, s));
+  const ev = evaluateSeries(at, { date }, rules.leak_spike);
+  const candidates = spikesOf(at, { date }, ev, rules.leak_spike).map((s) => spikeCandidate(at, s));
   const recorded = recordAlerts(ctx.store, rules, candidates, now);
-  return { created: recorded.created, resolved: resolveSpikes(at, evaluateSeries(at, { date }, rules.leak_spike), now) };
+  return { created: recorded.created, resolved: resolveSpikes(at, ev, now) };
 }
 
 /**

@@ -108,7 +108,11 @@ function dispersionOf(days: number[], weeks: number): number {
 /** The spikes of a day (or of a day through `hour`), largest extra cost first, each with its sentence. */
 export function scanSpikes(ctx: Context, q: ScanQuery, rules: AlertRules['leak_spike'] = alertRules(ctx.config).leak_spike): Spike[] {
   if (!rules.enabled) return [];
-  const ev = evaluateSeries(ctx, q, rules);
+  return spikesOf(ctx, q, evaluateSeries(ctx, q, rules), rules);
+}
+
+/** The spikes of an evaluation already made (a job that also resolves spikes from it evaluates once). */
+export function spikesOf(ctx: Context, q: ScanQuery, ev: Evaluation, rules: AlertRules['leak_spike']): Spike[] {
   const today = zoneClock(ctx.config.timeZone).today(ctx.now());
   return ev.series
     .filter((s) => s.flagged)
