@@ -15,7 +15,8 @@ import { recommendActions, type Recommendation } from '../../src/actions/recomme
 import { explainJourney } from '../../src/root-cause/explain-journey.ts';
 import type { Context } from '../../src/context.ts';
 import { addDays, zoneClock } from '../../src/time.ts';
-import { dailyCallsByJourney, firstCallDay, listLeakingJourneys, listSegmentCalls, type DailyPoint, type SegmentCalls } from '../../src/leakage/trend.ts';
+import { readCallSpan } from '../../src/pipeline/call-span.ts';
+import { dailyCallsByJourney, listLeakingJourneys, listSegmentCalls, type DailyPoint, type SegmentCalls } from '../../src/leakage/trend.ts';
 import { listJourneySavings, type JourneySavings } from '../../src/savings/savings.ts';
 import { listLeakedCallAgents, type AgentLoad } from '../../src/contact-center/leaked-call-agents.ts';
 
@@ -64,16 +65,11 @@ export function previousCompleteDay(timeZone: string, now: number): string {
   return addDays(zoneClock(timeZone).today(now), -1);
 }
 
-/** The digest's data for the days `from` to `date` (default: `date` alone). */
-export function queryDigest(ctx: Context, date: string, from = date): DigestData {
-  const chart = queryChartData(ctx, date, from);
-  return { ...chart, ...queryInsights(ctx, chart) };
-}
-
 export function queryChartData(ctx: Context, date: string, from = date): ChartData {
   const span = querySpan(ctx, from, date);
   const windowStart = [addDays(date, -(TREND_DAYS - 1)), from].sort()[0];
-  const first = firstCallDay(ctx);
+  // Before the store's first call there is no data, which is not the same as no leaks: a chart starts there, not at zero.
+  const first = readCallSpan(ctx.store.sqlite).first;
   const trendFrom = first && first > windowStart && first <= date ? first : windowStart;
   const top = span.journeys[0]?.journey ?? null;
   return {

@@ -45,11 +45,3 @@ export function listSegmentCalls(ctx: Context, q: { from: string; to: string; jo
     )
     .all(q) as SegmentCalls[];
 }
-
-/**
- * The first local day the store holds any call for (leaked or not), or null when it holds none.
- * Before it there is no data, which is not the same as no leaks: a chart starts there, not at zero.
- */
-export function firstCallDay(ctx: Context): string | null {
-  return (ctx.store.sqlite.prepare('SELECT min(local_date) FROM call_logs_cleaned').pluck().get() as string | null) ?? null;
-}

@@ -6,7 +6,7 @@ import { planDigestCharts, plural, renderDigestCharts } from '../../../reports/d
 import { buildDigest } from '../../../reports/digest/build.ts';
 import { buildDigestBlocks } from '../../../reports/digest/blocks.ts';
 import { renderDigestMarkdown } from '../../../reports/digest/markdown.ts';
-import { queryDigest } from '../../../reports/digest/query.ts';
+import { queryChartData } from '../../../reports/digest/query.ts';
 import { formatMoney } from '../../../src/format.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { seedLeakage } from './seed-store.ts';
@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 describe('digest charts', () => {
   it('renders three PNGs about 720 px wide at 2x (the bar charts exactly 720 × 380), each with something drawn on it', async () => {
-    const charts = await renderDigestCharts(renderer, queryDigest(seeded, DATE));
+    const charts = await renderDigestCharts(renderer, queryChartData(seeded, DATE));
     expect(charts.map((c) => c.key)).toEqual(['daily-by-journey', 'top-journey-segments', 'cost-by-journey']);
     for (const c of charts) {
       expect(c.notice).toBeUndefined();
@@ -43,7 +43,7 @@ describe('digest charts', () => {
   });
 
   it('writes out the numbers each chart shows, computed from the store', async () => {
-    const data = queryDigest(seeded, DATE);
+    const data = queryChartData(seeded, DATE);
     const [daily, segments, cost] = await renderDigestCharts(renderer, data);
     const billing = data.span.journeys.find((j) => j.journey === 'billing')!;
     expect(cost.text).toContain(`billing: ${formatMoney(billing.cost)} (${billing.calls} calls)`);
@@ -55,7 +55,7 @@ describe('digest charts', () => {
   });
 
   it('marks change notes on the trend chart and lists them in its text', async () => {
-    const data = { ...queryDigest(seeded, DATE), annotations: [{ date: '2026-11-21', text: 'Billing portal release 4.2' }] };
+    const data = { ...queryChartData(seeded, DATE), annotations: [{ date: '2026-11-21', text: 'Billing portal release 4.2' }] };
     const [daily] = await renderDigestCharts(renderer, data);
     expect(daily.text.at(-1)).toBe('Marked change on Nov 21: Billing portal release 4.2');
     expect(daily.alt).toContain('with 1 marked change.');
@@ -75,7 +75,7 @@ describe('digest charts', () => {
   });
 
   it('treats a chart that renders blank as missing', async () => {
-    const data = queryDigest(seeded, DATE);
+    const data = queryChartData(seeded, DATE);
     // A real render of a spec that draws nothing: what a broken spec or lost data looks like.
     const blank: ChartRenderer = { render: () => renderer.render({ data: { values: [] }, mark: 'point', config: { title: {} } } as never) };
     const charts = await renderDigestCharts(blank, data);
@@ -88,7 +88,7 @@ describe('digest charts', () => {
   it("starts the trend at the store's first day of data: days before it are not drawn as zeros", async () => {
     const young = makeDeps({ now: '2026-11-24T14:00:00Z' });
     await seedLeakage(young, { endDate: DATE, days: 10 });
-    const data = queryDigest(young, DATE);
+    const data = queryChartData(young, DATE);
     expect(data.trend_from).toBe('2026-11-14');
     expect(Math.min(...data.daily.map((p) => Date.parse(p.date)))).toBe(Date.parse('2026-11-14'));
     const [daily] = await renderDigestCharts(renderer, data);
@@ -99,7 +99,7 @@ describe('digest charts', () => {
   });
 
   it('gives every journey its own panel on its own scale, biggest first, so a small one is as findable as a big one', () => {
-    const data = queryDigest(seeded, DATE);
+    const data = queryChartData(seeded, DATE);
     const spec = planDigestCharts(data)[0].spec as unknown as { facet: { row: { sort: string[] } }; resolve: unknown; data: { values: { kind: string; panel: string }[] } };
     const panels = spec.facet.row.sort;
     expect(panels.map((p) => p.split(' · ')[0])).toEqual(['billing', 'id_card', 'pharmacy', 'login']);
