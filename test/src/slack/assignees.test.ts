@@ -31,7 +31,7 @@ let seq = 0;
 async function leak(text: string): Promise<{ text: string; all: string }> {
   const id = `as${++seq}`;
   await app.post(slashCommandRequest({ text, responseUrl: slack.responseUrl(id) }, app.sign));
-  for (let n = slack.callsTo('response_url').length + 1; !slack.callsTo('response_url').some((c) => c.id === id); n++) await slack.waitFor('response_url', n);
+  await slack.responseTo(id);
   const body = slack.callsTo('response_url').find((c) => c.id === id)!.body;
   return { text: body.text, all: JSON.stringify(body) };
 }

@@ -40,7 +40,7 @@ afterAll(async () => {
 
 let seq = 0;
 async function answerOn(id: string): Promise<Record<string, any>> {
-  for (let n = slack.callsTo('response_url').length + 1; !slack.callsTo('response_url').some((c) => c.id === id); n++) await slack.waitFor('response_url', n);
+  await slack.responseTo(id);
   return slack.callsTo('response_url').find((c) => c.id === id)!.body;
 }
 async function type(text: string, userId: string): Promise<string> {

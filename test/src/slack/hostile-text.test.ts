@@ -155,7 +155,6 @@ afterAll(async () => {
   await slack?.close();
 });
 
-const WAIT = 20_000;
 let seq = 0;
 
 /** /leak TEXT as `userId`; resolves with the private answer. */
@@ -163,7 +162,7 @@ async function leak(text: string, userId = USER.id): Promise<Record<string, any>
   const id = `cmd${++seq}`;
   const res = await app.post(slashCommandRequest({ text, responseUrl: slack.responseUrl(id), userId }, app.sign));
   expect(res.status, text).toBe(200);
-  return (await slack.waitForCall((c) => c.method === 'response_url' && c.id === id, `an answer to /leak ${text.slice(0, 40)}`, WAIT)).body;
+  return (await slack.responseTo(id)).body;
 }
 
 /** A click on a button, as `userId`; resolves with the private answer when `answered`, else once the request is acked. */
@@ -173,7 +172,7 @@ async function click(actionId: string, value: string, opts: { userId?: string; t
   const res = await app.post(interactionRequest(payload, app.sign));
   expect(res.status, actionId).toBe(200);
   if (opts.answered === false) return undefined;
-  return (await slack.waitForCall((c) => c.method === 'response_url' && c.id === id, `an answer to ${actionId}`, WAIT)).body;
+  return (await slack.responseTo(id)).body;
 }
 
 const escapedIn = (call: FakeCall) => JSON.stringify(call.body).includes('&lt;!here&gt;') || JSON.stringify(call.body).includes('&lt;!channel&gt;');
@@ -239,7 +238,7 @@ describe('hostile text through every message Leak sends', () => {
     await click('alert_fb_useful', String(spike.id), { ts: spike.messageTs!, channelId: ALERTS });
     const updates = slack.callsTo('chat.update').length;
     await click('alert_ack', String(spike.id), { ts: spike.messageTs!, channelId: ALERTS, answered: false });
-    await slack.waitFor('chat.update', updates + 1, WAIT);
+    await slack.waitFor('chat.update', updates + 1);
 
     // Two days on, Wednesday had no leaks: the spike is back to normal; the noisy rule gets its proposal.
     const later = Date.parse('2026-11-26T17:00:00Z');
@@ -262,7 +261,7 @@ describe('hostile text through every message Leak sends', () => {
     const taken = listActions(deps.store, {}).at(-1)!;
     expect(taken.title).toContain('<!channel>');
     await click('tracked_start', `${taken.id}:${taken.version}`, { ts: taken.threadTs!, answered: false });
-    await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.thread_ts === taken.threadTs && /started work/.test(c.body.text), 'the start reply', WAIT);
+    await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.thread_ts === taken.threadTs && /started work/.test(c.body.text), 'the start reply');
     // A stale click: refused privately, with the owner mentioned.
     await click('tracked_take', `${taken.id}:1`, { ts: taken.threadTs!, userId: CLICKERS[0] });
 
@@ -284,7 +283,7 @@ describe('hostile text through every message Leak sends', () => {
     const modalAction = getAction(deps.store, taken.id)!;
     const opens = slack.callsTo('views.open').length;
     await click('tracked_dismiss', `${modalAction.id}:${modalAction.version}`, { ts: modalAction.threadTs!, answered: false });
-    const [open] = (await slack.waitFor('views.open', opens + 1, WAIT)).slice(-1);
+    const [open] = (await slack.waitFor('views.open', opens + 1)).slice(-1);
     expect(escapedIn(open)).toBe(true);
     const submit = {
       type: 'view_submission',
@@ -296,7 +295,7 @@ describe('hostile text through every message Leak sends', () => {
       view: { ...open.body.view, id: 'V1', state: { values: { reason: { reason: { type: 'plain_text_input', value: H('dismissed') } } } } },
     };
     expect((await app.post(interactionRequest(submit, app.sign))).status).toBe(200);
-    await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.thread_ts === modalAction.threadTs && /dismissed/.test(c.body.text), 'the dismissal reply', WAIT);
+    await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.thread_ts === modalAction.threadTs && /dismissed/.test(c.body.text), 'the dismissal reply');
 
     await cli(['ack', `A-${fromCli.id}`, '--by', H('by')]);
     await cli(['ship', `A-${fromCli.id}`, '--ship-date', '2026-11-09']);
@@ -307,17 +306,17 @@ describe('hostile text through every message Leak sends', () => {
   it('the Home tab, a mention, the run and share buttons', async () => {
     const publishes = slack.callsTo('views.publish').length;
     await app.post(eventRequest(eventEnvelope(appHomeOpenedEvent()), app.sign));
-    const [home] = (await slack.waitFor('views.publish', publishes + 1, WAIT)).slice(-1);
+    const [home] = (await slack.waitFor('views.publish', publishes + 1)).slice(-1);
     expect(escapedIn(home)).toBe(true);
 
     const mention = appMentionEvent(`<@U0LEAKBOT> why billing --date ${SPIKE_DAY}`, { ts: '1764000000.000900' });
     await app.post(eventRequest(eventEnvelope(mention), app.sign));
-    expect(escapedIn(await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.thread_ts === '1764000000.000900', 'the mention answer', WAIT))).toBe(true);
+    expect(escapedIn(await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.thread_ts === '1764000000.000900', 'the mention answer'))).toBe(true);
 
     expect(escapedIn({ body: await click('leak_run:why', `why billing --date ${SPIKE_DAY}`) } as FakeCall)).toBe(true);
     const shares = slack.callsTo('chat.postMessage').length;
     await click('leak_share', `why billing --date ${SPIKE_DAY}`, { answered: false });
-    const [shared] = (await slack.waitFor('chat.postMessage', shares + 1, WAIT)).slice(-1);
+    const [shared] = (await slack.waitFor('chat.postMessage', shares + 1)).slice(-1);
     expect(JSON.stringify(shared.body)).toContain('&lt;!here&gt;');
     // A shared line with a planted argument is refused to the person who clicked, never posted in the channel.
     const refused = await click('leak_share', `segments billing --date ${SPIKE_DAY} ${H('share')}`);
@@ -353,9 +352,9 @@ describe('hostile text through every message Leak sends', () => {
 
     const mentioned = appMentionEvent(`<@U0LEAKBOT> who is billing hurting ${H('qd')}`, { ts: '1764000000.000950' });
     await app.post(eventRequest(eventEnvelope(mentioned), app.sign));
-    await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.thread_ts === '1764000000.000950', 'the asked mention', WAIT);
+    await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.thread_ts === '1764000000.000950', 'the asked mention');
     await app.post(eventRequest(eventEnvelope(imMessageEvent(`show me the impact ${H('qe')}`, { channelId: 'D0HOSTILE1' })), app.sign));
-    await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0HOSTILE1', 'the asked DM', WAIT);
+    await slack.waitForCall((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0HOSTILE1', 'the asked DM');
 
     // The journey menu under the first answer, its value crafted; then 👍 on a question that does not exist.
     const menu = (asked.blocks as any[]).find((b) => String(b.block_id).startsWith('leak_ask:'));
@@ -363,7 +362,7 @@ describe('hostile text through every message Leak sends', () => {
     const payload = blockActionPayload({ actionId: 'leak_ask_journey', value: '', blockId: menu.block_id, responseUrl: slack.responseUrl(id) });
     (payload.actions as Record<string, unknown>[])[0] = { action_id: 'leak_ask_journey', block_id: menu.block_id, type: 'static_select', selected_option: { value: `${H('menu')} <fix> a>b & c` } };
     expect((await app.post(interactionRequest(payload, app.sign))).status).toBe(200);
-    await slack.waitForCall((c) => c.method === 'response_url' && c.id === id, 'the answer to a crafted journey', WAIT);
+    await slack.responseTo(id);
     await click('leak_ask_up', H('vote'));
   });
 

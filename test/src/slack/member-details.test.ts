@@ -47,7 +47,7 @@ let seq = 0;
 async function ask(s: { slack: FakeSlack; app: StartedApp }, text: string, userId?: string) {
   const id = `q${++seq}`;
   await s.app.post(slashCommandRequest({ text, userId, responseUrl: s.slack.responseUrl(id) }, s.app.sign));
-  for (let n = s.slack.callsTo('response_url').length + 1; !s.slack.callsTo('response_url').some((c) => c.id === id); n++) await s.slack.waitFor('response_url', n);
+  await s.slack.responseTo(id);
   return JSON.stringify(s.slack.callsTo('response_url').find((c) => c.id === id)!.body);
 }
 
@@ -116,7 +116,7 @@ describe('default settings (LEAK_PII_USERS lists two people)', () => {
     const click = async (userId: string) => {
       const id = `run${++seq}`;
       await s.app.post(interactionRequest(blockActionPayload({ actionId: 'leak_run:journey', value: 'journey M-100001', userId, responseUrl: s.slack.responseUrl(id) }), s.app.sign));
-      for (let n = s.slack.callsTo('response_url').length + 1; !s.slack.callsTo('response_url').some((c) => c.id === id); n++) await s.slack.waitFor('response_url', n);
+      await s.slack.responseTo(id);
       return JSON.stringify(s.slack.callsTo('response_url').find((c) => c.id === id)!.body);
     };
     expect(await click(VIEWER)).toContain('Rosa Alvarez');

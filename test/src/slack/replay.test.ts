@@ -32,7 +32,7 @@ afterAll(async () => {
 const count = (sql: string) => app.deps.store.sqlite.prepare(sql).pluck().get() as number;
 /** The response_url posts for one id, once the app has answered on it. */
 async function answersOn(id: string): Promise<number> {
-  for (let n = slack.callsTo('response_url').length + 1; !slack.callsTo('response_url').some((c) => c.id === id); n++) await slack.waitFor('response_url', n);
+  await slack.responseTo(id);
   return slack.callsTo('response_url').filter((c) => c.id === id).length;
 }
 

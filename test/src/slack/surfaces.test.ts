@@ -24,11 +24,7 @@ beforeAll(() => ({ slack, app } = handles));
 let seq = 0;
 /** Waits for the response_url post with this id (the app answers every click and command there). */
 async function responseTo(id: string): Promise<{ text: string; blocks?: unknown[] }> {
-  for (let n = slack.callsTo('response_url').length + 1; ; n++) {
-    const found = slack.callsTo('response_url').find((c) => c.id === id);
-    if (found) return found.body as { text: string };
-    await slack.waitFor('response_url', n);
-  }
+  return (await slack.responseTo(id)).body as { text: string };
 }
 
 type Path = { name: string; send(line: string): Promise<string> };
