@@ -129,6 +129,15 @@ export function daysBetween(a: string, b: string): number {
   return dayNumber(b) - dayNumber(a);
 }
 
+/**
+ * The same weekday 1..`weeks` weeks before `date`, newest first, leaving out days before `first`
+ * (the store's first call: days before it were never counted, so they are no baseline). None when
+ * `first` is null (an empty store).
+ */
+export function sameWeekdaysBefore(date: string, weeks: number, first: string | null): string[] {
+  return Array.from({ length: weeks }, (_, i) => addDays(date, -7 * (i + 1))).filter((d) => first !== null && d >= first);
+}
+
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(s: string): boolean {
   if (!ISO_DATE.test(s)) return false;

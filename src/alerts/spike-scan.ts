@@ -9,7 +9,7 @@
  */
 import type { Context } from '../context.ts';
 import { round1 } from '../format.ts';
-import { addDays, zoneClock } from '../time.ts';
+import { addDays, sameWeekdaysBefore, zoneClock } from '../time.ts';
 import { spikePValue } from './count-test.ts';
 import { alertRules, type AlertRules } from './rules.ts';
 import { describeSpike } from './spike-text.ts';
@@ -23,7 +23,7 @@ type Acc = Pick<SeriesEval, 'key' | 'dimension' | 'journey' | 'segment' | 'error
 export function evaluateSeries(ctx: Context, q: ScanQuery, rules: AlertRules['leak_spike'] = alertRules(ctx.config).leak_spike): Evaluation {
   const hour = q.hour ?? null;
   const first = readCallSpan(ctx.store.sqlite).first;
-  const baselineDates = Array.from({ length: rules.baselineWeeks }, (_, i) => addDays(q.date, -7 * (i + 1))).filter((d) => first !== null && d >= first);
+  const baselineDates = sameWeekdaysBefore(q.date, rules.baselineWeeks, first);
   const empty: Evaluation = { date: q.date, hour, baselineDates, pThreshold: 0, series: [] };
   if (baselineDates.length < rules.minBaselineWeeks) return empty;
 

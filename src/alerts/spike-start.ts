@@ -5,7 +5,7 @@
  * MAX_LOOKBACK days back.
  */
 import type { Context } from '../context.ts';
-import { addDays } from '../time.ts';
+import { addDays, sameWeekdaysBefore } from '../time.ts';
 import type { AlertRules } from './rules.ts';
 import type { SeriesEval } from './types.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
@@ -20,10 +20,10 @@ export function spikeStart(ctx: Context, s: SeriesEval, date: string, rules: Ale
   const rows = ctx.store.sqlite
     .prepare(`SELECT date AS d, sum(calls) AS calls FROM error_drilldown WHERE date BETWEEN @from AND @date AND journey = @journey ${filter} GROUP BY 1`)
     .all({ from, date, journey: s.journey, segment: s.segment, err: s.error_message }) as { d: string; calls: number }[];
-  const first = readCallSpan(ctx.store.sqlite).first as string;
+  const first = readCallSpan(ctx.store.sqlite).first;
   const calls = new Map(rows.map((r) => [r.d, r.calls]));
   const material = (d: string) => {
-    const base = Array.from({ length: weeks }, (_, i) => addDays(d, -7 * (i + 1))).filter((b) => b >= first);
+    const base = sameWeekdaysBefore(d, weeks, first);
     if (base.length < rules.minBaselineWeeks) return false;
     const expected = base.reduce((sum, b) => sum + (calls.get(b) ?? 0), 0) / base.length;
     const extra = (calls.get(d) ?? 0) - expected;

@@ -7,7 +7,7 @@
  * data the store holds for today, or the current time if that is earlier (data-through.ts). When
  * the data stopped arriving, the answer says since when.
  */
-import { addDays, weekdayName, zoneClock } from '../time.ts';
+import { addDays, sameWeekdaysBefore, weekdayName, zoneClock } from '../time.ts';
 import { readDataReach } from './data-through.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
 import { formatCount, formatMoney, formatPct, round1 } from '../format.ts';
@@ -45,8 +45,7 @@ export const WEEKDAY_WEEKS = 4;
 export function baselineDays(date: string, first: string | null): { prior: string[]; weekdays: string[] } {
   const held = (d: string) => first !== null && d >= first;
   const prior = Array.from({ length: 7 }, (_, i) => addDays(date, -7 + i)).filter(held);
-  const weekdays = Array.from({ length: WEEKDAY_WEEKS }, (_, i) => addDays(date, -7 * (i + 1))).filter(held);
-  return { prior, weekdays };
+  return { prior, weekdays: sameWeekdaysBefore(date, WEEKDAY_WEEKS, first) };
 }
 
 /** A trend of at least this much counts as spiking in the headline. */
