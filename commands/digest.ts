@@ -13,8 +13,7 @@ import { DIGEST_ROLES, isChannel, type DigestRole } from '../src/digest-channels
 import { renderDigestMarkdown } from '../reports/digest/markdown.ts';
 import { postDigest, type PostDigestOutcome } from '../reports/digest/post.ts';
 import { previousCompleteDay } from '../reports/digest/query.ts';
-import { addDays } from '../src/time.ts';
-import { daysBetween } from '../src/leakage/span.ts';
+import { addDays, daysBetween } from '../src/time.ts';
 import { MAX_SPAN_DAYS } from '../reports/digest/coverage.ts';
 import { createChartRenderer } from '../reports/charts/render.ts';
 import { badArgument, dateArg } from './args.ts';
@@ -91,7 +90,7 @@ export default defineCommand({
     if (parsed.values.date !== undefined) dateArg(parsed, ctx);
     const from = parsed.values.from === undefined ? undefined : dateArg(parsed, ctx, 'from');
     if (from !== undefined && from > date) throw badArgument(`--from ${from} is after --date ${date}: a digest covers --from through --date.`);
-    if (from !== undefined && daysBetween(from, date).length > MAX_SPAN_DAYS) throw badArgument(`--from ${from} to --date ${date} is more than ${MAX_SPAN_DAYS} days: one digest covers at most ${MAX_SPAN_DAYS}.`);
+    if (from !== undefined && daysBetween(from, date) + 1 > MAX_SPAN_DAYS) throw badArgument(`--from ${from} to --date ${date} is more than ${MAX_SPAN_DAYS} days: one digest covers at most ${MAX_SPAN_DAYS}.`);
     const role = (parsed.values.role ?? 'ops') as string;
     if (!(DIGEST_ROLES as readonly string[]).includes(role)) throw badArgument(`--role must be one of ${DIGEST_ROLES.join(', ')} (got ${JSON.stringify(role)}).`);
     const out = parsed.values.out as string | undefined;

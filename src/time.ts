@@ -129,6 +129,13 @@ export function daysBetween(a: string, b: string): number {
   return dayNumber(b) - dayNumber(a);
 }
 
+/** The days from..to inclusive, oldest first (none when from is after to). */
+export function listDays(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
 /**
  * The same weekday 1..`weeks` weeks before `date`, newest first, leaving out days before `first`
  * (the store's first call: days before it were never counted, so they are no baseline). None when

@@ -3,8 +3,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { formatCount } from '../../src/format.ts';
-import { addDays } from '../../src/time.ts';
-import { daysBetween } from '../../src/leakage/span.ts';
+import { addDays, daysBetween } from '../../src/time.ts';
 import { CHART_WIDTH, type JourneyColors } from '../charts/theme.ts';
 import { colorScale, onDays, plural, shortDate, type Planned } from './chart-parts.ts';
 import { TREND_DAYS, type ChartData } from './query.ts';
@@ -75,7 +74,7 @@ export function planDaily(data: ChartData, colors: JourneyColors): Planned {
   const notes = data.annotations.flatMap((a) => {
     const journey = keys.find((k) => a.text.startsWith(`${k}: `));
     // A note in the later half of the window hangs to the left of its rule, so no label runs past the panel.
-    const side = a.date >= addDays(first, Math.floor(daysBetween(first, data.date).length / 2)) ? 'right' : 'left';
+    const side = a.date >= addDays(first, Math.floor((daysBetween(first, data.date) + 1) / 2)) ? 'right' : 'left';
     return (journey ? [journey] : keys).map((key) => ({ kind: 'note', side, panel: panelOf.get(key)!, date: a.date, text: journey ? a.text.slice(journey.length + 2) : a.text }));
   });
   // Headroom in a panel with a note, so its label sits above the line rather than on it: an invisible

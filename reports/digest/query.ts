@@ -6,7 +6,7 @@
  * ending on it for the trend chart. A digest may cover several complete days (every day since the one before,
  * e.g. Friday to Sunday on a Monday): then its figures are over the span, and the chart marks the span.
  */
-import { querySpan, daysBetween, type SpanResult } from '../../src/leakage/span.ts';
+import { querySpan, type SpanResult } from '../../src/leakage/span.ts';
 import { queryOpenAlerts, type OpenAlertRow } from '../../src/alerts/open-alerts.ts';
 import { scanSpikes } from '../../src/alerts/spike-scan.ts';
 import type { Spike } from '../../src/alerts/types.ts';
@@ -14,7 +14,7 @@ import { listAnnotations } from '../../src/annotations/annotations.ts';
 import { recommendActions, type Recommendation } from '../../src/actions/recommendations.ts';
 import { explainJourney } from '../../src/root-cause/explain-journey.ts';
 import type { Context } from '../../src/context.ts';
-import { addDays, zoneClock } from '../../src/time.ts';
+import { addDays, listDays, zoneClock } from '../../src/time.ts';
 import { readCallSpan } from '../../src/pipeline/call-span.ts';
 import { dailyCallsByJourney, listLeakingJourneys, listSegmentCalls, type DailyPoint, type SegmentCalls } from '../../src/leakage/trend.ts';
 import { listJourneySavings, type JourneySavings } from '../../src/savings/savings.ts';
@@ -95,7 +95,7 @@ export function queryInsights(ctx: Context, chart: ChartData, opts: { agents?: b
   const { date, from, span } = chart;
   const leaking = span.journeys.length > 0;
   const spikes = leaking
-    ? daysBetween(from, date)
+    ? listDays(from, date)
         .flatMap((d) => scanSpikes(ctx, { date: d }))
         .sort((a, b) => b.extra_dollars - a.extra_dollars || b.date.localeCompare(a.date))
     : [];

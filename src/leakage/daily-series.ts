@@ -4,7 +4,7 @@
  * when the question names an error message (gold does not keep it).
  */
 import type { Context } from '../context.ts';
-import { addDays, daysBetween, zoneClock } from '../time.ts';
+import { addDays, daysBetween, listDays, zoneClock } from '../time.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
 import { readRepeatKnownFrom } from '../pipeline/repeat-window.ts';
 
@@ -29,12 +29,10 @@ export function dailySeries(ctx: Context, filter: SeriesFilter, from: string, to
     repeats: number;
   }[];
   const byDate = new Map(rows.map((r) => [r.date, r]));
-  const out: DayPoint[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) {
+  return listDays(from, to).map((d) => {
     const r = byDate.get(d);
-    out.push({ date: d, calls: r?.calls ?? 0, cost: r ? (r.cost ?? r.calls * ctx.config.costPerCall) : 0, repeats: r?.repeats ?? 0 });
-  }
-  return out;
+    return { date: d, calls: r?.calls ?? 0, cost: r ? (r.cost ?? r.calls * ctx.config.costPerCall) : 0, repeats: r?.repeats ?? 0 };
+  });
 }
 
 /**

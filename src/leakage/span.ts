@@ -5,9 +5,10 @@
  * --date` gives it); a span of several days is compared with the same weekdays a whole number of weeks
  * earlier, because a mean over a week would call every weekend-heavy span "easing".
  */
-import { addDays } from '../time.ts';
+import { addDays, listDays } from '../time.ts';
 import type { Context } from '../context.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
+import { GOLD_SOURCE, topSegmentByJourney } from './top-segment.ts';
 import { biggestLeakHeadline, queryToday, trendPct, type TodayJourney, type TodayResult } from './today.ts';
 
 export type SpanDay = { date: string; calls: number; cost: number; top_journey: string | null; top_journey_calls: number };
@@ -20,13 +21,6 @@ export type SpanResult = TodayResult & {
   trend_basis: string;
 };
 
-/** The days from..to inclusive, oldest first. */
-export function daysBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
-  return out;
-}
-
 /** "Fri, Nov 20, 2026" for one day; "Fri, Nov 20 – Sun, Nov 22, 2026" for a span (the year once when both share it). */
 export function spanLabel(from: string, to: string): string {
   const fmt = (d: string, year: boolean) =>
@@ -38,10 +32,21 @@ export function spanLabel(from: string, to: string): string {
 export function querySpan(ctx: Context, from: string, to: string): SpanResult {
   const { sqlite } = ctx.store;
   const { costPerCall, timeZone } = ctx.config;
-  const dates = daysBetween(from, to);
+  const dates = listDays(from, to);
   const n = dates.length;
+  const perDay = sqlite
+    .prepare(
+      `SELECT date, journey, sum(calls) AS calls FROM segment_drilldown WHERE date BETWEEN @from AND @to
+       GROUP BY date, journey ORDER BY date, calls DESC, journey`,
+    )
+    .all({ from, to }) as { date: string; journey: string; calls: number }[];
+  const days = dates.map((date): SpanDay => {
+    const rows = perDay.filter((r) => r.date === date);
+    const total = rows.reduce((s, r) => s + r.calls, 0);
+    return { date, calls: total, cost: total * costPerCall, top_journey: rows[0]?.journey ?? null, top_journey_calls: rows[0]?.calls ?? 0 };
+  });
   // One complete day is `today --date`'s answer (the 7-day mean and the same weekday), with its day row.
-  if (n === 1) return { ...queryToday(ctx, to), from, days: [spanDay(ctx, to)], trend_basis: '7-day avg' };
+  if (n === 1) return { ...queryToday(ctx, to), from, days, trend_basis: '7-day avg' };
   // Several days: the same weekdays, shifted by whole weeks past the span.
   const shift = 7 * Math.ceil(n / 7);
   const params = { from, to, priorFrom: addDays(from, -shift), priorTo: addDays(to, -shift) };
@@ -58,20 +63,7 @@ export function querySpan(ctx: Context, from: string, to: string): SpanResult {
   // Both sides as totals over n days.
   const trend = (calls: number, prior: number) => (comparable ? trendPct(calls, prior) : null);
   const basis = shift === 7 ? 'the same days a week earlier' : `the same days ${shift / 7} weeks earlier`;
-  const segments = sqlite
-    .prepare(
-      `SELECT journey, segment, sum(calls) AS calls FROM segment_drilldown WHERE date BETWEEN @from AND @to
-       GROUP BY journey, segment ORDER BY journey, calls DESC, segment`,
-    )
-    .all(params) as { journey: string; segment: string }[];
-  const topSegment = new Map<string, string>();
-  for (const s of segments) if (!topSegment.has(s.journey)) topSegment.set(s.journey, s.segment);
-  const perDay = sqlite
-    .prepare(
-      `SELECT date, journey, sum(calls) AS calls FROM segment_drilldown WHERE date BETWEEN @from AND @to
-       GROUP BY date, journey ORDER BY date, calls DESC, journey`,
-    )
-    .all(params) as { date: string; journey: string; calls: number }[];
+  const topSegment = topSegmentByJourney(ctx, GOLD_SOURCE, { from, to });
 
   const journeys: TodayJourney[] = counts
     .filter((c) => c.calls > 0)
@@ -85,11 +77,6 @@ export function querySpan(ctx: Context, from: string, to: string): SpanResult {
     .sort((a, b) => b.calls - a.calls || a.journey.localeCompare(b.journey));
   const calls = journeys.reduce((s, j) => s + j.calls, 0);
   const prior = counts.reduce((s, c) => s + c.prior, 0);
-  const days = dates.map((date): SpanDay => {
-    const rows = perDay.filter((r) => r.date === date);
-    const total = rows.reduce((s, r) => s + r.calls, 0);
-    return { date, calls: total, cost: total * costPerCall, top_journey: rows[0]?.journey ?? null, top_journey_calls: rows[0]?.calls ?? 0 };
-  });
   return {
     date: to,
     from,
@@ -109,13 +96,4 @@ export function querySpan(ctx: Context, from: string, to: string): SpanResult {
 function headlineFor(from: string, to: string, journeys: TodayJourney[], basis: string): string {
   const when = `over ${spanLabel(from, to)}`;
   return biggestLeakHeadline(journeys, when, { none: when, steady: 'and steady', basis });
-}
-
-/** One day's row of a span: its calls and cost, and its biggest journey. */
-function spanDay(ctx: Context, date: string): SpanDay {
-  const rows = ctx.store.sqlite
-    .prepare('SELECT journey, sum(calls) AS calls FROM segment_drilldown WHERE date = ? GROUP BY journey ORDER BY calls DESC, journey')
-    .all(date) as { journey: string; calls: number }[];
-  const total = rows.reduce((s, r) => s + r.calls, 0);
-  return { date, calls: total, cost: total * ctx.config.costPerCall, top_journey: rows[0]?.journey ?? null, top_journey_calls: rows[0]?.calls ?? 0 };
 }

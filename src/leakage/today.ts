@@ -9,6 +9,7 @@
  */
 import { addDays, sameWeekdaysBefore, weekdayName, zoneClock } from '../time.ts';
 import { readDataReach } from './data-through.ts';
+import { GOLD_SOURCE, SILVER_SOURCE_TO_CUTOFF, topSegmentByJourney } from './top-segment.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
 import { formatCount, formatMoney, formatPct, round1 } from '../format.ts';
 import type { Context } from '../context.ts';
@@ -69,9 +70,7 @@ export function queryToday(ctx: Context, date: string): TodayResult {
   const days = [date, ...base.prior, ...base.weekdays];
 
   // A past day reads gold; today reads silver, which keeps the minute of each call.
-  const source = partial
-    ? { table: 'digital_call_leakage', date: 'local_date', calls: '1', where: 'AND local_minute < @cutoff' }
-    : { table: 'segment_drilldown', date: 'date', calls: 'calls', where: '' };
+  const source = partial ? SILVER_SOURCE_TO_CUTOFF : GOLD_SOURCE;
   // The days are named, not a range: the weekday baseline reaches 4 weeks back but needs only 4 of those days.
   const inList = (list: string[]) => (list.length ? list.map((d) => `'${d}'`).join(', ') : 'NULL');
   const counts = sqlite
@@ -85,15 +84,7 @@ export function queryToday(ctx: Context, date: string): TodayResult {
     .all({ date, cutoff }) as { journey: string; calls: number; prior: number; weekday: number }[];
   const meanOf = (sum: number, n: number) => (n === 0 ? null : sum / n);
   const vs = (calls: number, mean: number | null) => (mean === null ? null : trendPct(calls, mean));
-  const segments = sqlite
-    .prepare(
-      `SELECT journey, segment, sum(${source.calls}) AS calls FROM ${source.table}
-       WHERE ${source.date} = @date ${source.where} GROUP BY journey, segment
-       ORDER BY journey, calls DESC, segment`,
-    )
-    .all({ date, cutoff }) as { journey: string; segment: string }[];
-  const topSegment = new Map<string, string>();
-  for (const s of segments) if (!topSegment.has(s.journey)) topSegment.set(s.journey, s.segment);
+  const topSegment = topSegmentByJourney(ctx, source, { from: date, to: date, cutoff });
 
   const journeys = counts
     .filter((c) => c.calls > 0)

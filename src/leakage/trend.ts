@@ -2,7 +2,7 @@
  * Leaked calls over days, from gold segment_drilldown: what the digest's charts draw (a few
  * thousand rows a day at most, so these reads do not grow with the volume of leaked calls).
  */
-import { addDays } from '../time.ts';
+import { listDays } from '../time.ts';
 import type { Context } from '../context.ts';
 
 export type DailyPoint = { date: string; journey: string; calls: number };
@@ -28,11 +28,7 @@ export function dailyCallsByJourney(ctx: Context, from: string, to: string): Dai
 function zeroFill(rows: DailyPoint[], from: string, to: string): DailyPoint[] {
   const journeys = [...new Set(rows.map((r) => r.journey))].sort();
   const byKey = new Map(rows.map((r) => [`${r.date}|${r.journey}`, r.calls]));
-  const out: DailyPoint[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) {
-    for (const journey of journeys) out.push({ date: d, journey, calls: byKey.get(`${d}|${journey}`) ?? 0 });
-  }
-  return out;
+  return listDays(from, to).flatMap((d) => journeys.map((journey) => ({ date: d, journey, calls: byKey.get(`${d}|${journey}`) ?? 0 })));
 }
 
 /** One journey's leaked calls and cost by segment over [from, to] (one day when from = to), biggest first. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isIsoDate, isoWeekday, sameWeekdaysBefore, zoneClock } from '../../src/time.ts';
+import { addDays, daysBetween, isIsoDate, isoWeekday, listDays, sameWeekdaysBefore, zoneClock } from '../../src/time.ts';
 
 const ms = (iso: string) => Date.parse(iso);
 const iso = (n: number) => new Date(n).toISOString();
@@ -69,6 +69,12 @@ describe('calendar helpers', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(daysBetween('2025-11-20', '2026-11-20')).toBe(365);
     expect(daysBetween('2026-11-01', '2026-11-02')).toBe(1);
+  });
+
+  it('listDays: from..to inclusive across a month end, none when from is after to', () => {
+    expect(listDays('2026-11-29', '2026-12-01')).toEqual(['2026-11-29', '2026-11-30', '2026-12-01']);
+    expect(listDays('2026-11-20', '2026-11-20')).toEqual(['2026-11-20']);
+    expect(listDays('2026-11-21', '2026-11-20')).toEqual([]);
   });
 
   it('sameWeekdaysBefore: the same weekday of the weeks before, none before the first day, none without one', () => {
