@@ -22,7 +22,7 @@ describe('foundation smoke', () => {
     );
     runPipeline(deps.store, deps.config);
     const r = queryToday(deps, '2026-11-20');
-    expect(r.journeys).toEqual([{ journey: 'billing', calls: 1, cost: 8, top_segment: 'MAPD New', trend_pct: null, weekday_pct: null }]);
+    expect(r.journeys).toEqual([{ journey: 'billing', calls: 1, cost: 8, top_segment: 'MAPD New', trend_pct: null, weekday_pct: null, prior_mean: null, weekday_mean: null }]);
     expect(r.total).toMatchObject({ calls: 1, cost: 8 });
   });
 });

@@ -11,7 +11,7 @@ import { addDays, sameWeekdaysBefore, weekdayName, zoneClock } from '../time.ts'
 import { readDataReach } from './data-through.ts';
 import { GOLD_SOURCE, SILVER_SOURCE_TO_CUTOFF, topSegmentByJourney } from './top-segment.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
-import { formatCount, formatMoney, formatPct, round1 } from '../format.ts';
+import { formatCount, formatMoney, formatPct, round1, round2 } from '../format.ts';
 import type { Context } from '../context.ts';
 
 export type TodayJourney = {
@@ -22,6 +22,13 @@ export type TodayJourney = {
   trend_pct: number | null;
   /** Against the mean of the same weekday in the (up to) 4 weeks before that the store holds; null without one. */
   weekday_pct?: number | null;
+  /**
+   * The means the two trends compare with (calls a day, 2 decimals; a day is counted only as far as
+   * today is): null when the store holds none of those days, 0 when it holds them and they had no
+   * calls (then the trend, a percentage of nothing, is null).
+   */
+  prior_mean?: number | null;
+  weekday_mean?: number | null;
 };
 export type TodayResult = {
   date: string;
@@ -32,7 +39,7 @@ export type TodayResult = {
   stale: boolean;
   data_note: string | null;
   journeys: TodayJourney[];
-  total: { calls: number; cost: number; trend_pct: number | null; weekday_pct?: number | null };
+  total: { calls: number; cost: number; trend_pct: number | null; weekday_pct?: number | null; prior_mean?: number | null; weekday_mean?: number | null };
   headline: string;
 };
 
@@ -84,6 +91,17 @@ export function queryToday(ctx: Context, date: string): TodayResult {
     .all({ date, cutoff }) as { journey: string; calls: number; prior: number; weekday: number }[];
   const meanOf = (sum: number, n: number) => (n === 0 ? null : sum / n);
   const vs = (calls: number, mean: number | null) => (mean === null ? null : trendPct(calls, mean));
+  /** Both trends and the means they compare with. */
+  const against = (calls: number, prior: number, weekday: number) => {
+    const priorMean = meanOf(prior, base.prior.length);
+    const weekdayMean = meanOf(weekday, base.weekdays.length);
+    return {
+      trend_pct: vs(calls, priorMean),
+      weekday_pct: vs(calls, weekdayMean),
+      prior_mean: priorMean === null ? null : round2(priorMean),
+      weekday_mean: weekdayMean === null ? null : round2(weekdayMean),
+    };
+  };
   const topSegment = topSegmentByJourney(ctx, source, { from: date, to: date, cutoff });
 
   const journeys = counts
@@ -93,19 +111,13 @@ export function queryToday(ctx: Context, date: string): TodayResult {
       calls: c.calls,
       cost: c.calls * costPerCall,
       top_segment: topSegment.get(c.journey) ?? null,
-      trend_pct: vs(c.calls, meanOf(c.prior, base.prior.length)),
-      weekday_pct: vs(c.calls, meanOf(c.weekday, base.weekdays.length)),
+      ...against(c.calls, c.prior, c.weekday),
     }))
     .sort((a, b) => b.calls - a.calls || a.journey.localeCompare(b.journey));
   const calls = journeys.reduce((s, j) => s + j.calls, 0);
   const prior = counts.reduce((s, c) => s + c.prior, 0);
   const weekday = counts.reduce((s, c) => s + c.weekday, 0);
-  const total = {
-    calls,
-    cost: calls * costPerCall,
-    trend_pct: vs(calls, meanOf(prior, base.prior.length)),
-    weekday_pct: vs(calls, meanOf(weekday, base.weekdays.length)),
-  };
+  const total = { calls, cost: calls * costPerCall, ...against(calls, prior, weekday) };
   const partialThrough = partial ? hhmm(Math.max(0, throughMinute)) : null;
   const dataNote = reach ? describeReach(ctx, date, now, reach) : null;
   return {

@@ -65,20 +65,21 @@ describe('today --date', () => {
     const r = queryToday(deps, D);
     expect(r).toMatchObject({ date: D, time_zone: 'America/New_York', partial_through: null });
     // Same weekday (a Friday): D-7 and D-14 are in the store (its first day is D-18), D-21 and D-28 are not.
-    // billing 3 against (2 + 0) / 2 = 1 → +200%; pharmacy 1 against (1 + 0) / 2 → +100%; id_card none before.
+    // billing 3 against (2 + 0) / 2 = 1 → +200%; pharmacy 1 against (1 + 0) / 2 → +100%; id_card 0 on those days (and
+    // the 7 before): means of 0, and no percentage of nothing.
     expect(r.journeys).toEqual([
-      { journey: 'billing', calls: 3, cost: 24, top_segment: 'MAPD Tenured', trend_pct: 50, weekday_pct: 200 },
-      { journey: 'id_card', calls: 1, cost: 8, top_segment: 'Unknown', trend_pct: null, weekday_pct: null },
-      { journey: 'pharmacy', calls: 1, cost: 8, top_segment: 'Unknown', trend_pct: 133.3, weekday_pct: 100 },
+      { journey: 'billing', calls: 3, cost: 24, top_segment: 'MAPD Tenured', trend_pct: 50, weekday_pct: 200, prior_mean: 2, weekday_mean: 1 },
+      { journey: 'id_card', calls: 1, cost: 8, top_segment: 'Unknown', trend_pct: null, weekday_pct: null, prior_mean: 0, weekday_mean: 0 },
+      { journey: 'pharmacy', calls: 1, cost: 8, top_segment: 'Unknown', trend_pct: 133.3, weekday_pct: 100, prior_mean: 0.43, weekday_mean: 0.5 },
     ]);
     // total: 5 calls against (14 + 3 + 1) / 7 a day → 100 × (5 − 18/7) / (18/7) = 94.4; against (3 + 0) / 2 Fridays → 233.3
-    expect(r.total).toEqual({ calls: 5, cost: 40, trend_pct: 94.4, weekday_pct: 233.3 });
+    expect(r.total).toEqual({ calls: 5, cost: 40, trend_pct: 94.4, weekday_pct: 233.3, prior_mean: 2.57, weekday_mean: 1.5 });
     expect(r.headline).toBe('Your single biggest leak on 2026-11-20 is billing: 3 calls, $24, and it\'s spiking (+50.0% vs 7-day average, +200.0% vs the last 2 Fridays).');
   });
 
   it('follows LEAK_COST_PER_CALL', async () => {
     const deps = await history({ LEAK_COST_PER_CALL: '12.5' });
-    expect(queryToday(deps, D).total).toEqual({ calls: 5, cost: 62.5, trend_pct: 94.4, weekday_pct: 233.3 });
+    expect(queryToday(deps, D).total).toEqual({ calls: 5, cost: 62.5, trend_pct: 94.4, weekday_pct: 233.3, prior_mean: 2.57, weekday_mean: 1.5 });
   });
 
   it('a day without leaks', async () => {
@@ -106,7 +107,7 @@ describe('today --date', () => {
     const r = queryToday(deps, D);
     expect(r.partial_through).toBe('10:00');
     // 2 so far against 7/7 = 1 a day by this hour → +100%
-    expect(r.journeys).toEqual([{ journey: 'billing', calls: 2, cost: 16, top_segment: 'Unknown', trend_pct: 100, weekday_pct: null }]);
+    expect(r.journeys).toEqual([{ journey: 'billing', calls: 2, cost: 16, top_segment: 'Unknown', trend_pct: 100, weekday_pct: null, prior_mean: 1, weekday_mean: 0 }]);
     expect(todayCommand.renderText(r)).toContain('2026-11-20 so far (through 10:00 America/New_York)');
   });
 
@@ -129,7 +130,7 @@ describe('today --date', () => {
     const late = await at(`${D}T15:30:00Z`);
     for (const r of [early, late]) {
       expect(r.partial_through).toBe('09:01');
-      expect(r.journeys).toEqual([{ journey: 'billing', calls: 2, cost: 16, top_segment: 'Unknown', trend_pct: 100, weekday_pct: null }]);
+      expect(r.journeys).toEqual([{ journey: 'billing', calls: 2, cost: 16, top_segment: 'Unknown', trend_pct: 100, weekday_pct: null, prior_mean: 1, weekday_mean: 0 }]);
     }
     expect([early.stale, early.data_note]).toEqual([false, null]);
     expect(late.stale).toBe(true);
@@ -165,7 +166,7 @@ describe('today --date', () => {
     const deps = makeDeps();
     await load(deps, merge(leaks(addDays(D, -1), 'billing', 4), leaks(D, 'billing', 2)));
     const r = queryToday(deps, D);
-    expect(r.journeys).toEqual([{ journey: 'billing', calls: 2, cost: 16, top_segment: 'Unknown', trend_pct: -50, weekday_pct: null }]);
+    expect(r.journeys).toEqual([{ journey: 'billing', calls: 2, cost: 16, top_segment: 'Unknown', trend_pct: -50, weekday_pct: null, prior_mean: 4, weekday_mean: null }]);
     expect(r.headline).toBe("Your single biggest leak on 2026-11-20 is billing: 2 calls, $16, and it's easing (-50.0% vs 7-day average).");
   });
 

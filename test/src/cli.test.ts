@@ -73,7 +73,7 @@ describe('leak CLI', () => {
       total: { calls: 1, cost: 8 },
     });
     const day19 = JSON.parse((await leak(['today', '--date', '2026-11-19', '--json'], { LEAK_DB: db })).stdout);
-    expect(day19.journeys).toEqual([{ journey: 'id_card', calls: 1, cost: 8, top_segment: 'Unknown', trend_pct: null, weekday_pct: null }]);
+    expect(day19.journeys).toEqual([{ journey: 'id_card', calls: 1, cost: 8, top_segment: 'Unknown', trend_pct: null, weekday_pct: null, prior_mean: null, weekday_mean: null }]);
   });
 
   it('quarantine --file calls.csv --json lists the rejected rows', async () => {

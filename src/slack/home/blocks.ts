@@ -36,7 +36,7 @@ export function buildHomeBlocks(data: HomeData): View {
   tail.push(
     sectionBlock(
       m
-        ? mrkdwn`*${m.journey}*: ${calls(m.calls)} vs ${formatCount(Math.round(m.prior_mean))} on ${m.basis === 'weekday' ? `a usual ${weekdayName(today.date)}` : 'an average day before'} (${m.change > 0 ? 'up' : 'down'} ${formatCount(Math.abs(Math.round(m.change)))}, ${formatPct(m.trend_pct, true)}).`
+        ? mrkdwn`*${m.journey}*: ${calls(m.calls)} vs ${formatCount(Math.round(m.prior_mean))} on ${m.basis === 'weekday' ? `a usual ${weekdayName(today.date)}` : 'an average day before'} (${m.change > 0 ? 'up' : 'down'} ${formatCount(Math.abs(Math.round(m.change)))}${m.trend_pct === null ? ', new' : `, ${formatPct(m.trend_pct, true)}`}).`
         : mrkdwn`Nothing moved against the 7-day average yet.`,
     ),
   );

@@ -6,7 +6,8 @@ import { queryOpenAlerts, type OpenAlertRow } from '../../alerts/open-alerts.ts'
 import { listDigestFailures, type DigestPostRow } from '../../bookkeeping/digest-ledger.ts';
 import { addDays, zoneClock } from '../../time.ts';
 
-export type Mover = { journey: string; calls: number; prior_mean: number; change: number; trend_pct: number; basis: 'weekday' | 'week' };
+/** trend_pct is null when the usual level was 0: a rise from nothing has no percentage. */
+export type Mover = { journey: string; calls: number; prior_mean: number; change: number; trend_pct: number | null; basis: 'weekday' | 'week' };
 export type HomeData = {
   today: TodayResult;
   mover: Mover | null;
@@ -22,17 +23,19 @@ export type HomeData = {
 /**
  * The journey whose leaked calls moved most against its usual level (in calls, so a small journey
  * doubling from 1 to 2 does not outrank a big one rising by 40): the same weekday of the weeks
- * before when the store holds one (the week's rhythm is no move), else the 7-day mean.
+ * before when the store holds one (the week's rhythm is no move), else the 7-day mean. The means
+ * are today's own (queryToday), so a journey that leaked none on those days and some today counts
+ * as a rise of all its calls, with no percentage: a new leak is the biggest news, not a blind spot.
  */
 function biggestMover(journeys: TodayJourney[]): Mover | null {
   let best: Mover | null = null;
   for (const j of journeys) {
-    const weekday = j.weekday_pct != null;
-    const pct = weekday ? j.weekday_pct! : j.trend_pct;
-    if (pct === null || pct <= -100) continue;
-    const prior = j.calls / (1 + pct / 100);
-    const change = j.calls - prior;
-    if (!best || Math.abs(change) > Math.abs(best.change)) best = { journey: j.journey, calls: j.calls, prior_mean: prior, change, trend_pct: pct, basis: weekday ? 'weekday' : 'week' };
+    const weekday = j.weekday_mean != null;
+    const mean = weekday ? j.weekday_mean! : j.prior_mean;
+    if (mean == null) continue;
+    const change = j.calls - mean;
+    const pct = (weekday ? j.weekday_pct : j.trend_pct) ?? null;
+    if (!best || Math.abs(change) > Math.abs(best.change)) best = { journey: j.journey, calls: j.calls, prior_mean: mean, change, trend_pct: pct, basis: weekday ? 'weekday' : 'week' };
   }
   return best && Math.round(best.change) !== 0 ? best : null;
 }
