@@ -30,6 +30,9 @@ export const spokenMoney = (n: number) => formatMoney(Math.abs(n) >= 100 ? Math.
 export const round1 = (n: number) => Math.round(n * 10) / 10;
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** The change from `before` to `after` in %, one decimal; null when `before` is 0 (no percentage of nothing). */
+export const pctChange = (before: number, after: number): number | null => (before === 0 ? null : round1((100 * (after - before)) / before));
+
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish', zh: 'Chinese', vi: 'Vietnamese', ko: 'Korean', ru: 'Russian', unknown: 'Unknown' };
 export const languageName = (code: string) => LANGUAGE_NAMES[code] ?? code;
 

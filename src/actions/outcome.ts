@@ -6,11 +6,12 @@
  * thread and the command judge a change the same way; only the windows differ, as the issue asks.
  */
 import type { Context } from '../context.ts';
-import { formatCount, formatMoney, formatPct, round1 } from '../format.ts';
-import { dailySeries, measureRepeatRate, type DayPoint } from '../leakage/daily-series.ts';
+import { formatMoney, formatPct, formatPerDay, pctChange, round1 } from '../format.ts';
+import { dailySeries, type DayPoint } from '../leakage/daily-series.ts';
 import { describeRepeatWarmUp, readRepeatKnownFrom } from '../pipeline/repeat-window.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
 import { mean, welchTest } from '../before-after/statistics.ts';
+import { measureWindow } from '../before-after/measure.ts';
 import { addDays, daysBetween } from '../time.ts';
 import { formatActionId, type Action } from './types.ts';
 
@@ -64,12 +65,12 @@ export function measureActionOutcome(ctx: Context, action: Pick<Action, 'journey
   const [before, after] = [side(ctx, beforeSeries), side(ctx, afterSeries)];
   // Judged on unrounded means; the rounded ones are for display.
   const [mb, ma] = [mean(before.daily_calls), mean(after.daily_calls)];
-  const change = mb === 0 ? null : round1((100 * (ma - mb)) / mb);
+  const change = pctChange(mb, ma);
   const w = welchTest(before.daily_calls, after.daily_calls);
   const verdict: Verdict = !w ? 'too short to judge' : !w.significant ? 'within normal variation' : Math.abs(w.t) >= 2 * w.critical ? 'well outside normal variation' : 'outside normal variation';
   const rate = (s: Side) => (s.repeat_rate_pct !== null ? `${Math.round(s.repeat_rate_pct)}%` : s.repeat_from === null ? 'unknown' : 'n/a');
   const sentence =
-    `Calls/day ${perDay(before.calls_per_day)} → ${perDay(after.calls_per_day)} (${formatPct(change, true).replace('-', '−')}), ` +
+    `Calls/day ${formatPerDay(before.calls_per_day)} → ${formatPerDay(after.calls_per_day)} (${formatPct(change, true).replace('-', '−')}), ` +
     `cost/day ${formatMoney(before.cost_per_day)} → ${formatMoney(after.cost_per_day)}, repeat rate ${rate(before)} → ${rate(after)}: ` +
     (w ? `the change is ${verdict}.` : 'too few days after shipping to judge against normal variation yet.');
   const test = w ? { t: Number.isFinite(w.t) ? round1(w.t) : w.t, df: round1(w.df), critical: w.critical } : null;
@@ -79,23 +80,18 @@ export function measureActionOutcome(ctx: Context, action: Pick<Action, 'journey
   return { as_of: today, afterDays, before, after, change_pct: change, test, verdict, sentence: repeatNote ? `${sentence} ${repeatNote}` : sentence, repeat_note: repeatNote };
 }
 
-/** Small daily counts keep their decimal (6.5 is not 7); large ones read as 5,000. */
-const perDay = (n: number) => (n >= 100 ? formatCount(n) : String(round1(n)));
-
+/** A side's figures are before-after's (measureWindow), rounded as the thread has always shown them: one decimal, cost at today's cost per call. */
 function side(ctx: Context, series: DayPoint[]): Side {
-  const costPerCall = ctx.config.costPerCall;
-  const calls = series.reduce((s, d) => s + d.calls, 0);
-  const repeat = measureRepeatRate(ctx, series);
-  const days = series.length;
+  const w = measureWindow(ctx, series);
   return {
     from: series[0].date,
-    to: series[days - 1].date,
-    days,
-    calls_per_day: round1(calls / days),
-    cost_per_day: round1((calls / days) * costPerCall),
-    repeat_rate_pct: repeat.pct === null ? null : round1(repeat.pct),
-    repeat_from: repeat.from,
-    daily_calls: series.map((d) => d.calls),
+    to: series[series.length - 1].date,
+    days: w.days,
+    calls_per_day: round1(w.calls_per_day),
+    cost_per_day: round1(w.calls_per_day * ctx.config.costPerCall),
+    repeat_rate_pct: w.repeat_rate_pct === null ? null : round1(w.repeat_rate_pct),
+    repeat_from: w.repeat_from,
+    daily_calls: w.daily_calls,
   };
 }
 

@@ -4,7 +4,7 @@
  * so a fix shipped three days ago is judged on three days a side, not on a half-empty week.
  */
 import type { Context } from '../context.ts';
-import { formatPerDay as perDay, round1, round2, spokenMoney } from '../format.ts';
+import { formatPerDay as perDay, pctChange, round1, round2, spokenMoney } from '../format.ts';
 import { addDays, daysBetween } from '../time.ts';
 import { dailySeries, measureRepeatRate, storeSpan, type DayPoint } from '../leakage/daily-series.ts';
 import { describeRepeatWarmUp, readRepeatKnownFrom } from '../pipeline/repeat-window.ts';
@@ -103,24 +103,32 @@ export function measureBeforeAfter(ctx: Context, input: BeforeAfterInput): Befor
   return result;
 }
 
-function windowStats(ctx: Context, days: DayPoint[]): WindowStats {
-  const calls = days.reduce((s, d) => s + d.calls, 0);
+/**
+ * What a window of days measures, unrounded (each answer rounds for its own display): its days, leaked
+ * calls, the mean calls and cost a day, and the repeat rate over the days whose look-back is known.
+ */
+export function measureWindow(ctx: Context, days: DayPoint[]) {
   const repeat = measureRepeatRate(ctx, days);
+  const daily = days.map((d) => d.calls);
   return {
     from: days[0]?.date ?? null,
     to: days.at(-1)?.date ?? null,
     days: days.length,
-    calls,
-    calls_per_day: round2(mean(days.map((d) => d.calls))),
-    cost_per_day: round2(mean(days.map((d) => d.cost))),
-    repeat_rate_pct: repeat.pct === null ? null : round1(repeat.pct),
+    calls: days.reduce((s, d) => s + d.calls, 0),
+    calls_per_day: mean(daily),
+    cost_per_day: mean(days.map((d) => d.cost)),
+    repeat_rate_pct: repeat.pct,
     repeat_from: repeat.from,
-    daily_calls: days.map((d) => d.calls),
+    daily_calls: daily,
   };
 }
 
+function windowStats(ctx: Context, days: DayPoint[]): WindowStats {
+  const w = measureWindow(ctx, days);
+  return { ...w, calls_per_day: round2(w.calls_per_day), cost_per_day: round2(w.cost_per_day), repeat_rate_pct: w.repeat_rate_pct === null ? null : round1(w.repeat_rate_pct) };
+}
+
 const sum = (days: DayPoint[], key: 'calls' | 'cost') => days.reduce((s, d) => s + d[key], 0);
-const pctChange = (before: number, after: number) => (before === 0 ? null : round1((100 * (after - before)) / before));
 
 const signedPct = (n: number | null) => (n === null ? 'n/a' : `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(Math.round(n))}%`);
 

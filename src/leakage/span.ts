@@ -9,7 +9,8 @@ import { addDays, listDays } from '../time.ts';
 import type { Context } from '../context.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
 import { GOLD_SOURCE, topSegmentByJourney } from './top-segment.ts';
-import { biggestLeakHeadline, queryToday, trendPct, type TodayJourney, type TodayResult } from './today.ts';
+import { pctChange } from '../format.ts';
+import { biggestLeakHeadline, queryToday, type TodayJourney, type TodayResult } from './today.ts';
 
 export type SpanDay = { date: string; calls: number; cost: number; top_journey: string | null; top_journey_calls: number };
 
@@ -61,7 +62,7 @@ export function querySpan(ctx: Context, from: string, to: string): SpanResult {
     )
     .all(params) as { journey: string; calls: number; prior: number }[];
   // Both sides as totals over n days.
-  const trend = (calls: number, prior: number) => (comparable ? trendPct(calls, prior) : null);
+  const trend = (calls: number, prior: number) => (comparable ? pctChange(prior, calls) : null);
   const basis = shift === 7 ? 'the same days a week earlier' : `the same days ${shift / 7} weeks earlier`;
   const topSegment = topSegmentByJourney(ctx, GOLD_SOURCE, { from, to });
 

@@ -11,7 +11,7 @@ import { addDays, sameWeekdaysBefore, weekdayName, zoneClock } from '../time.ts'
 import { readDataReach } from './data-through.ts';
 import { GOLD_SOURCE, SILVER_SOURCE_TO_CUTOFF, topSegmentByJourney } from './top-segment.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
-import { formatCount, formatMoney, formatPct, round1, round2 } from '../format.ts';
+import { formatCount, formatMoney, formatPct, pctChange, round2 } from '../format.ts';
 import type { Context } from '../context.ts';
 
 export type TodayJourney = {
@@ -59,10 +59,6 @@ export function baselineDays(date: string, first: string | null): { prior: strin
 /** A trend of at least this much counts as spiking in the headline. */
 const SPIKE_PCT = 10;
 
-export function trendPct(calls: number, priorMean: number): number | null {
-  return priorMean === 0 ? null : round1((100 * (calls - priorMean)) / priorMean);
-}
-
 export function queryToday(ctx: Context, date: string): TodayResult {
   const { sqlite } = ctx.store;
   const { costPerCall, timeZone } = ctx.config;
@@ -90,7 +86,7 @@ export function queryToday(ctx: Context, date: string): TodayResult {
     )
     .all({ date, cutoff }) as { journey: string; calls: number; prior: number; weekday: number }[];
   const meanOf = (sum: number, n: number) => (n === 0 ? null : sum / n);
-  const vs = (calls: number, mean: number | null) => (mean === null ? null : trendPct(calls, mean));
+  const vs = (calls: number, mean: number | null) => (mean === null ? null : pctChange(mean, calls));
   /** Both trends and the means they compare with. */
   const against = (calls: number, prior: number, weekday: number) => {
     const priorMean = meanOf(prior, base.prior.length);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeps } from '../helpers/store.ts';
 import { callRow, eventRow, load, memberRow } from '../helpers/leak-fixture.ts';
-import { queryToday, trendPct } from '../../src/leakage/today.ts';
+import { queryToday } from '../../src/leakage/today.ts';
+import { pctChange } from '../../src/format.ts';
 import todayCommand from '../../commands/today.ts';
 import { addDays } from '../../src/time.ts';
 import { parseCommandArgs } from '../../commands/invocation.ts';
@@ -47,15 +48,15 @@ async function history(env?: Record<string, string>, now?: string) {
   return deps;
 }
 
-describe('trendPct = 100 × (calls − mean of the 7 days before) / mean, one decimal, null when the mean is 0', () => {
+describe('the trend (pctChange) = 100 × (calls − mean of the 7 days before) / mean, one decimal, null when the mean is 0', () => {
   it('worked examples', () => {
-    expect(trendPct(3, 2)).toBe(50);
-    expect(trendPct(1, 3 / 7)).toBe(133.3);
-    expect(trendPct(2, 3)).toBe(-33.3);
-    expect(trendPct(0, 2)).toBe(-100);
-    expect(trendPct(2, 2)).toBe(0);
-    expect(trendPct(1, 0)).toBeNull();
-    expect(trendPct(0, 0)).toBeNull();
+    expect(pctChange(2, 3)).toBe(50);
+    expect(pctChange(3 / 7, 1)).toBe(133.3);
+    expect(pctChange(3, 2)).toBe(-33.3);
+    expect(pctChange(2, 0)).toBe(-100);
+    expect(pctChange(2, 2)).toBe(0);
+    expect(pctChange(0, 1)).toBeNull();
+    expect(pctChange(0, 0)).toBeNull();
   });
 });
 
