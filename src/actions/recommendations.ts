@@ -7,7 +7,7 @@
 import type { Context } from '../context.ts';
 import { round1 } from '../format.ts';
 import { loadActionCatalog, type ActionTemplate } from './catalog.ts';
-import { DAYS_PER_YEAR, measureSavingsInputs } from '../savings/savings.ts';
+import { DAYS_PER_YEAR, readSavingsBaseline } from '../savings/savings.ts';
 import { explainJourney, type WhyResult } from '../root-cause/explain-journey.ts';
 import type { Factor } from '../root-cause/leak-shares.ts';
 
@@ -47,7 +47,7 @@ export function recommendActions(ctx: Context, q: { date: string; journey?: stri
   const journeys = q.journey ? [q.journey] : leakingJourneys(ctx, q.date);
   const out: Recommendation[] = [];
   for (const journey of journeys) {
-    const inputs = measureSavingsInputs(ctx, { date: q.date, journey });
+    const inputs = readSavingsBaseline(ctx, { date: q.date, journey });
     if (inputs.calls_per_day <= 0) continue;
     const why = explainJourney(ctx, { date: q.date, journey }, { compare: false });
     for (const t of catalog.templates) {

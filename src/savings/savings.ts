@@ -49,16 +49,16 @@ export type MeasuredInputs = SavingsInputs & {
   repeat_known_from: string | null;
 };
 
+export type SavingsBaseline = { calls_per_day: number; cost_per_call: number; journeys: string[] };
+
 /**
- * The measured inputs for one journey or all of them on a date. Dates with no savings_model row
- * (past the store's last call day) fall back to the same definition on segment_drilldown: the 7
- * days before, divided by 7. The repeat rate pools the calls of those days whose 7-day look-back
- * lies inside the store's history (from its first call date + 7): the warm-up week would read as
- * fewer repeats than there were.
+ * The baseline for one journey or all of them on a date: leaked calls a day and the cost per call,
+ * from gold savings_model. Dates with no savings_model row (past the store's last call day) fall
+ * back to the same definition on segment_drilldown: the 7 days before, divided by 7. All a
+ * recommendation needs; measureSavingsInputs adds the repeat rate.
  */
-export function measureSavingsInputs(ctx: Context, q: { date: string; journey?: string }): MeasuredInputs {
+export function readSavingsBaseline(ctx: Context, q: { date: string; journey?: string }): SavingsBaseline {
   const { sqlite } = ctx.store;
-  const [from, to] = [addDays(q.date, -7), addDays(q.date, -1)];
   let rows = sqlite
     .prepare(
       `SELECT journey, baseline_calls_per_day AS perDay, cost_per_call AS cost
@@ -72,12 +72,25 @@ export function measureSavingsInputs(ctx: Context, q: { date: string; journey?: 
          FROM segment_drilldown WHERE date BETWEEN @from AND @to AND (@journey IS NULL OR journey = @journey)
          GROUP BY journey ORDER BY journey`,
       )
-      .all({ from, to, journey: q.journey ?? null, cost: ctx.config.costPerCall }) as typeof rows;
+      .all({ from: addDays(q.date, -7), to: addDays(q.date, -1), journey: q.journey ?? null, cost: ctx.config.costPerCall }) as typeof rows;
   }
+  return { calls_per_day: rows.reduce((s, r) => s + r.perDay, 0), cost_per_call: rows[0]?.cost ?? ctx.config.costPerCall, journeys: rows.map((r) => r.journey) };
+}
+
+/**
+ * The measured inputs for one journey or all of them on a date: the baseline (readSavingsBaseline)
+ * and the repeat rate, which pools the calls of the 7 days before whose 7-day look-back lies inside
+ * the store's history (from its first call date + 7): the warm-up week would read as fewer repeats
+ * than there were.
+ */
+export function measureSavingsInputs(ctx: Context, q: { date: string; journey?: string }): MeasuredInputs {
+  const { sqlite } = ctx.store;
+  const [from, to] = [addDays(q.date, -7), addDays(q.date, -1)];
+  const baseline = readSavingsBaseline(ctx, q);
   const known = readRepeatKnownFrom(sqlite);
   // The model's mean covers only days the store holds (gold.ts), so its window starts at the first call date.
   const first = readCallSpan(sqlite).first;
-  const baselineFrom = rows.length && first && first > from && first <= to ? first : from;
+  const baselineFrom = baseline.journeys.length && first && first > from && first <= to ? first : from;
   const repeatFrom = known === null || known > to ? null : known > from ? known : from;
   const pooled = repeatFrom
     ? (sqlite
@@ -88,12 +101,12 @@ export function measureSavingsInputs(ctx: Context, q: { date: string; journey?: 
         .get({ from: repeatFrom, to, journey: q.journey ?? null }) as { repeats: number | null; calls: number | null })
     : null;
   return {
-    calls_per_day: rows.reduce((s, r) => s + r.perDay, 0),
-    cost_per_call: rows[0]?.cost ?? ctx.config.costPerCall,
+    calls_per_day: baseline.calls_per_day,
+    cost_per_call: baseline.cost_per_call,
     repeat_rate_pct: pooled?.calls ? (100 * pooled.repeats!) / pooled.calls : null,
     baseline_from: baselineFrom,
     baseline_to: to,
-    journeys: rows.map((r) => r.journey),
+    journeys: baseline.journeys,
     repeat_from: repeatFrom,
     repeat_known_from: known,
   };
