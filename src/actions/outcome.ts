@@ -8,7 +8,7 @@
 import type { Context } from '../context.ts';
 import { formatMoney, formatPct, formatPerDay, pctChange, round1 } from '../format.ts';
 import { dailySeries, type DayPoint } from '../leakage/daily-series.ts';
-import { describeRepeatWarmUp, readRepeatKnownFrom } from '../pipeline/repeat-window.ts';
+import { describeRepeatWarmUp, repeatKnownFrom } from '../pipeline/repeat-window.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
 import { mean, welchTest } from '../before-after/statistics.ts';
 import { measureWindow } from '../before-after/measure.ts';
@@ -41,8 +41,7 @@ export type Outcome = {
  * and never past the store's last day of calls (days the store has no data for are not zero calls).
  * Null until there is one such day.
  */
-export function afterWindow(ctx: Context, shipDate: string, asOf: string): { from: string; to: string; days: number } | null {
-  const last = readCallSpan(ctx.store.sqlite).last;
+export function afterWindow(ctx: Context, shipDate: string, asOf: string, last: string | null = readCallSpan(ctx.store.sqlite).last): { from: string; to: string; days: number } | null {
   if (!last) return null;
   const to = [addDays(asOf, -1), addDays(shipDate, ctx.config.actions.finalDays), last].sort()[0];
   const days = daysBetween(shipDate, to);
@@ -52,17 +51,19 @@ export function afterWindow(ctx: Context, shipDate: string, asOf: string): { fro
 /** Null until there is at least one complete day after the ship date (see afterWindow), or when the store has no day before it. */
 export function measureActionOutcome(ctx: Context, action: Pick<Action, 'journey' | 'segment' | 'errorMessage' | 'shipDate'>, today: string): Outcome | null {
   if (!action.shipDate) return null;
-  const window = afterWindow(ctx, action.shipDate, today);
+  const span = readCallSpan(ctx.store.sqlite);
+  const known = repeatKnownFrom(span.first);
+  const window = afterWindow(ctx, action.shipDate, today, span.last);
   if (!window) return null;
   const { to: lastAfter, days: afterDays } = window;
   const filter = { journey: action.journey, segment: action.segment ?? undefined, errorMessage: action.errorMessage ?? undefined };
   // Nor are days before the store's first call zero calls: the before window starts there at the
   // earliest, and with no day before the ship date in the store there is nothing to compare with.
-  const beforeFrom = [addDays(action.shipDate, -BEFORE_DAYS), readCallSpan(ctx.store.sqlite).first ?? ''].sort()[1];
+  const beforeFrom = [addDays(action.shipDate, -BEFORE_DAYS), span.first ?? ''].sort()[1];
   if (beforeFrom >= action.shipDate) return null;
   const beforeSeries = dailySeries(ctx, filter, beforeFrom, addDays(action.shipDate, -1));
   const afterSeries = dailySeries(ctx, filter, window.from, lastAfter);
-  const [before, after] = [side(ctx, beforeSeries), side(ctx, afterSeries)];
+  const [before, after] = [side(ctx, beforeSeries, known), side(ctx, afterSeries, known)];
   // Judged on unrounded means; the rounded ones are for display.
   const [mb, ma] = [mean(before.daily_calls), mean(after.daily_calls)];
   const change = pctChange(mb, ma);
@@ -74,15 +75,14 @@ export function measureActionOutcome(ctx: Context, action: Pick<Action, 'journey
     `cost/day ${formatMoney(before.cost_per_day)} → ${formatMoney(after.cost_per_day)}, repeat rate ${rate(before)} → ${rate(after)}: ` +
     (w ? `the change is ${verdict}.` : 'too few days after shipping to judge against normal variation yet.');
   const test = w ? { t: Number.isFinite(w.t) ? round1(w.t) : w.t, df: round1(w.df), critical: w.critical } : null;
-  const known = readRepeatKnownFrom(ctx.store.sqlite);
   const repeatNote = known && [before, after].some((s) => s.repeat_from !== s.from) ? `${describeRepeatWarmUp(known).replace(/^r/, 'R')}.` : null;
   // The note travels with the sentence: the thread, the action's message and `impact A-3` all show it.
   return { as_of: today, afterDays, before, after, change_pct: change, test, verdict, sentence: repeatNote ? `${sentence} ${repeatNote}` : sentence, repeat_note: repeatNote };
 }
 
 /** A side's figures are before-after's (measureWindow), rounded as the thread has always shown them: one decimal, cost at today's cost per call. */
-function side(ctx: Context, series: DayPoint[]): Side {
-  const w = measureWindow(ctx, series);
+function side(ctx: Context, series: DayPoint[], known: string | null): Side {
+  const w = measureWindow(series, known);
   return {
     from: series[0].date,
     to: series[series.length - 1].date,

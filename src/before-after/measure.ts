@@ -7,7 +7,7 @@ import type { Context } from '../context.ts';
 import { formatPerDay as perDay, pctChange, round1, round2, spokenMoney } from '../format.ts';
 import { addDays, daysBetween } from '../time.ts';
 import { dailySeries, measureRepeatRate, storeSpan, type DayPoint } from '../leakage/daily-series.ts';
-import { describeRepeatWarmUp, readRepeatKnownFrom } from '../pipeline/repeat-window.ts';
+import { describeRepeatWarmUp, repeatKnownFrom } from '../pipeline/repeat-window.ts';
 import { describeCoverage } from '../leakage/coverage.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
 import { mean, welchTest } from './statistics.ts';
@@ -63,7 +63,9 @@ export type BeforeAfter = {
 };
 
 export function measureBeforeAfter(ctx: Context, input: BeforeAfterInput): BeforeAfter {
-  const store = storeSpan(ctx);
+  const callSpan = readCallSpan(ctx.store.sqlite);
+  const known = repeatKnownFrom(callSpan.first);
+  const store = storeSpan(ctx, callSpan);
   const span = store && input.asOf && input.asOf < store.lastComplete ? { ...store, lastComplete: input.asOf } : store;
   const filter = { journey: input.journey, segment: input.segment, errorMessage: input.errorMessage };
   // Equal windows: as many days a side as the shorter of what was asked and what the store has.
@@ -76,8 +78,7 @@ export function measureBeforeAfter(ctx: Context, input: BeforeAfterInput): Befor
   const beforeFrom = addDays(input.pivot, sameWeekdays ? -7 : -n);
   const before = n ? dailySeries(ctx, filter, beforeFrom, addDays(beforeFrom, n - 1)) : [];
   const after = n ? dailySeries(ctx, filter, input.pivot, addDays(input.pivot, n - 1)) : [];
-  const [b, a] = [windowStats(ctx, before), windowStats(ctx, after)];
-  const known = readRepeatKnownFrom(ctx.store.sqlite);
+  const [b, a] = [windowStats(before, known), windowStats(after, known)];
   const trimmed = [b, a].some((w) => w.days > 0 && w.repeat_from !== w.from);
   const test = welchTest(before.map((d) => d.calls), after.map((d) => d.calls));
   const result: BeforeAfter = {
@@ -99,16 +100,16 @@ export function measureBeforeAfter(ctx: Context, input: BeforeAfterInput): Befor
     test: test ? { method: 'welch_t', t: Number.isFinite(test.t) ? round2(test.t) : null, df: round1(test.df), critical: test.critical } : null,
     sentence: '',
   };
-  result.sentence = describeBeforeAfter(result, availableAfter, describeCoverage(ctx), (readCallSpan(ctx.store.sqlite).last ?? '') < input.pivot) + (result.repeat_note && result.after.days > 0 ? ` ${result.repeat_note}` : '');
+  result.sentence = describeBeforeAfter(result, availableAfter, describeCoverage(ctx, callSpan), (callSpan.last ?? '') < input.pivot) + (result.repeat_note && result.after.days > 0 ? ` ${result.repeat_note}` : '');
   return result;
 }
 
 /**
  * What a window of days measures, unrounded (each answer rounds for its own display): its days, leaked
- * calls, the mean calls and cost a day, and the repeat rate over the days whose look-back is known.
+ * calls, the mean calls and cost a day, and the repeat rate over the days from `known` on (repeat-window.ts).
  */
-export function measureWindow(ctx: Context, days: DayPoint[]) {
-  const repeat = measureRepeatRate(ctx, days);
+export function measureWindow(days: DayPoint[], known: string | null) {
+  const repeat = measureRepeatRate(days, known);
   const daily = days.map((d) => d.calls);
   return {
     from: days[0]?.date ?? null,
@@ -123,8 +124,8 @@ export function measureWindow(ctx: Context, days: DayPoint[]) {
   };
 }
 
-function windowStats(ctx: Context, days: DayPoint[]): WindowStats {
-  const w = measureWindow(ctx, days);
+function windowStats(days: DayPoint[], known: string | null): WindowStats {
+  const w = measureWindow(days, known);
   return { ...w, calls_per_day: round2(w.calls_per_day), cost_per_day: round2(w.cost_per_day), repeat_rate_pct: w.repeat_rate_pct === null ? null : round1(w.repeat_rate_pct) };
 }
 

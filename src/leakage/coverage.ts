@@ -7,11 +7,11 @@
 import type { Context } from '../context.ts';
 import { LeakError } from '../errors.ts';
 import { zoneClock } from '../time.ts';
-import { readCallSpan } from '../pipeline/call-span.ts';
+import { readCallSpan, type CallSpan } from '../pipeline/call-span.ts';
 
 /** "the store holds calls from 2026-11-03 to 2026-11-24 (dates in America/New_York)", or that it holds none. */
-export function describeCoverage(ctx: Context): string {
-  const { first, last } = readCallSpan(ctx.store.sqlite);
+export function describeCoverage(ctx: Context, span: CallSpan = readCallSpan(ctx.store.sqlite)): string {
+  const { first, last } = span;
   if (!first || !last) return 'the store holds no calls yet (import data, or run npm start for a simulated demo)';
   return `the store holds calls from ${first} to ${last} (dates in ${ctx.config.timeZone})`;
 }
@@ -27,5 +27,5 @@ export function requireCoverage(ctx: Context, from: string, to: string, asked: s
   if (todayIsFair && from <= today && today <= to) return;
   if (first && last && from <= last && to >= first) return;
   const hint = first && last ? ` Try a date from ${first} to ${last}.` : '';
-  throw new LeakError('not_found', `No data for ${asked}: ${describeCoverage(ctx)}.${hint}`);
+  throw new LeakError('not_found', `No data for ${asked}: ${describeCoverage(ctx, { first, last })}.${hint}`);
 }

@@ -5,8 +5,7 @@
  */
 import type { Context } from '../context.ts';
 import { addDays, daysBetween, listDays, zoneClock } from '../time.ts';
-import { readCallSpan } from '../pipeline/call-span.ts';
-import { readRepeatKnownFrom } from '../pipeline/repeat-window.ts';
+import { readCallSpan, type CallSpan } from '../pipeline/call-span.ts';
 
 export type DayPoint = { date: string; calls: number; cost: number; repeats: number };
 export type SeriesFilter = { journey: string; segment?: string; errorMessage?: string };
@@ -37,11 +36,10 @@ export function dailySeries(ctx: Context, filter: SeriesFilter, from: string, to
 
 /**
  * The share of the days' leaked calls that were repeat calls, in %, counting only the days whose
- * 7-day look-back lies inside the store's history (repeat-window.ts): `from` is the first day
- * counted. pct is null when no day is counted or those days have no calls.
+ * 7-day look-back lies inside the store's history (from `known`, repeat-window.ts): `from` is the
+ * first day counted. pct is null when no day is counted or those days have no calls.
  */
-export function measureRepeatRate(ctx: Context, days: DayPoint[]): { pct: number | null; from: string | null } {
-  const known = readRepeatKnownFrom(ctx.store.sqlite);
+export function measureRepeatRate(days: DayPoint[], known: string | null): { pct: number | null; from: string | null } {
   const counted = known === null ? [] : days.filter((d) => d.date >= known);
   const calls = counted.reduce((s, d) => s + d.calls, 0);
   const repeats = counted.reduce((s, d) => s + d.repeats, 0);
@@ -52,8 +50,7 @@ export function measureRepeatRate(ctx: Context, days: DayPoint[]): { pct: number
  * The days the store can speak for: from its first call date to its last complete one (the last call
  * date, or yesterday in LEAK_TZ when calls are still arriving today). null for an empty store.
  */
-export function storeSpan(ctx: Context): { first: string; lastComplete: string } | null {
-  const span = readCallSpan(ctx.store.sqlite);
+export function storeSpan(ctx: Context, span: CallSpan = readCallSpan(ctx.store.sqlite)): { first: string; lastComplete: string } | null {
   if (!span.first || !span.last) return null;
   const yesterday = addDays(zoneClock(ctx.config.timeZone).today(ctx.now()), -1);
   const lastComplete = span.last < yesterday ? span.last : yesterday;

@@ -18,9 +18,11 @@ export const REPEAT_LOOKBACK_MS = REPEAT_LOOKBACK_DAYS * 86_400_000;
  * store each time, so importing older calls moves it back and every repeat rate follows.
  */
 export function readRepeatKnownFrom(sqlite: Database.Database): string | null {
-  const first = readCallSpan(sqlite).first;
-  return first === null ? null : addDays(first, REPEAT_LOOKBACK_DAYS);
+  return repeatKnownFrom(readCallSpan(sqlite).first);
 }
+
+/** The same from the store's first call date, for a caller that has read it already. */
+export const repeatKnownFrom = (first: string | null): string | null => (first === null ? null : addDays(first, REPEAT_LOOKBACK_DAYS));
 
 /** When repeat rates start being known, and why not before: for answers that exclude the warm-up days. */
 export function describeRepeatWarmUp(knownFrom: string): string {

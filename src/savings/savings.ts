@@ -4,7 +4,7 @@
  */
 import type { Context } from '../context.ts';
 import { addDays } from '../time.ts';
-import { readRepeatKnownFrom } from '../pipeline/repeat-window.ts';
+import { repeatKnownFrom } from '../pipeline/repeat-window.ts';
 import { readCallSpan } from '../pipeline/call-span.ts';
 
 export const DAYS_PER_YEAR = 365;
@@ -87,9 +87,9 @@ export function measureSavingsInputs(ctx: Context, q: { date: string; journey?: 
   const { sqlite } = ctx.store;
   const [from, to] = [addDays(q.date, -7), addDays(q.date, -1)];
   const baseline = readSavingsBaseline(ctx, q);
-  const known = readRepeatKnownFrom(sqlite);
   // The model's mean covers only days the store holds (gold.ts), so its window starts at the first call date.
   const first = readCallSpan(sqlite).first;
+  const known = repeatKnownFrom(first);
   const baselineFrom = baseline.journeys.length && first && first > from && first <= to ? first : from;
   const repeatFrom = known === null || known > to ? null : known > from ? known : from;
   const pooled = repeatFrom
