@@ -3,7 +3,7 @@
  * gets (14 days before its ship date vs the complete days after, up to the day before the date).
  */
 import type { Context } from '../context.ts';
-import { afterWindow, measureActionOutcome, type Outcome } from './outcome.ts';
+import { assessActionOutcome, type Outcome } from './outcome.ts';
 import { requireAction } from './repository.ts';
 import { STATUS_LABEL } from './state-machine.ts';
 import { formatActionId, type Action } from './types.ts';
@@ -26,14 +26,14 @@ export const isActionImpact = (r: unknown): r is ActionImpact => typeof r === 'o
 export function queryActionImpact(ctx: Context, a: ActionImpactArgs): ActionImpact {
   const action = requireAction(ctx.store, a.action);
   const id = formatActionId(action.id);
-  const outcome = action.shipDate ? measureActionOutcome(ctx, action, a.date) : null;
-  const sentence = !action.shipDate
-    ? `${id} has not shipped (${STATUS_LABEL[action.status].toLowerCase()}): there is no before/after yet. Mark it shipped with its ship date to start measuring.`
-    : !outcome
-      ? afterWindow(ctx, action.shipDate, a.date)
+  const { outcome, reason } = assessActionOutcome(ctx, action, a.date);
+  const sentence = outcome
+    ? `${id} (${action.title}), shipped ${action.shipDate}, ${outcome.afterDays} day${outcome.afterDays === 1 ? '' : 's'} after: ${outcome.sentence}`
+    : reason === 'not_shipped'
+      ? `${id} has not shipped (${STATUS_LABEL[action.status].toLowerCase()}): there is no before/after yet. Mark it shipped with its ship date to start measuring.`
+      : reason === 'no_day_before'
         ? `${id} shipped ${action.shipDate}, before the store's first day of calls: there is no before to compare with.`
-        : `${id} shipped ${action.shipDate}: no complete day after it yet, so no outcome so far.`
-      : `${id} (${action.title}), shipped ${action.shipDate}, ${outcome.afterDays} day${outcome.afterDays === 1 ? '' : 's'} after: ${outcome.sentence}`;
+        : `${id} shipped ${action.shipDate}: no complete day after it yet, so no outcome so far.`;
   return {
     kind: 'action_impact',
     id,

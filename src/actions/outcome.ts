@@ -41,26 +41,37 @@ export type Outcome = {
  * and never past the store's last day of calls (days the store has no data for are not zero calls).
  * Null until there is one such day.
  */
-export function afterWindow(ctx: Context, shipDate: string, asOf: string, last: string | null = readCallSpan(ctx.store.sqlite).last): { from: string; to: string; days: number } | null {
+function afterWindow(ctx: Context, shipDate: string, asOf: string, last: string | null): { from: string; to: string; days: number } | null {
   if (!last) return null;
   const to = [addDays(asOf, -1), addDays(shipDate, ctx.config.actions.finalDays), last].sort()[0];
   const days = daysBetween(shipDate, to);
   return days < 1 ? null : { from: addDays(shipDate, 1), to, days };
 }
 
-/** Null until there is at least one complete day after the ship date (see afterWindow), or when the store has no day before it. */
-export function measureActionOutcome(ctx: Context, action: Pick<Action, 'journey' | 'segment' | 'errorMessage' | 'shipDate'>, today: string): Outcome | null {
-  if (!action.shipDate) return null;
+/** Why an action has no outcome yet: it has not shipped, no complete day after its ship date yet (see afterWindow), or no day before it in the store. */
+export type NoOutcomeReason = 'not_shipped' | 'no_day_after' | 'no_day_before';
+type Measured = { outcome: Outcome; reason: null } | { outcome: null; reason: NoOutcomeReason };
+type Target = Pick<Action, 'journey' | 'segment' | 'errorMessage' | 'shipDate'>;
+
+/** Null until there is an outcome; assessActionOutcome says why not. */
+export function measureActionOutcome(ctx: Context, action: Target, today: string): Outcome | null {
+  return assessActionOutcome(ctx, action, today).outcome;
+}
+
+/** The outcome as of `today`, or the reason there is none yet. */
+export function assessActionOutcome(ctx: Context, action: Target, today: string): Measured {
+  const none = (reason: NoOutcomeReason): Measured => ({ outcome: null, reason });
+  if (!action.shipDate) return none('not_shipped');
   const span = readCallSpan(ctx.store.sqlite);
   const known = repeatKnownFrom(span.first);
   const window = afterWindow(ctx, action.shipDate, today, span.last);
-  if (!window) return null;
+  if (!window) return none('no_day_after');
   const { to: lastAfter, days: afterDays } = window;
   const filter = { journey: action.journey, segment: action.segment ?? undefined, errorMessage: action.errorMessage ?? undefined };
   // Nor are days before the store's first call zero calls: the before window starts there at the
   // earliest, and with no day before the ship date in the store there is nothing to compare with.
   const beforeFrom = [addDays(action.shipDate, -BEFORE_DAYS), span.first ?? ''].sort()[1];
-  if (beforeFrom >= action.shipDate) return null;
+  if (beforeFrom >= action.shipDate) return none('no_day_before');
   const beforeSeries = dailySeries(ctx, filter, beforeFrom, addDays(action.shipDate, -1));
   const afterSeries = dailySeries(ctx, filter, window.from, lastAfter);
   const [before, after] = [side(ctx, beforeSeries, known), side(ctx, afterSeries, known)];
@@ -77,7 +88,8 @@ export function measureActionOutcome(ctx: Context, action: Pick<Action, 'journey
   const test = w ? { t: Number.isFinite(w.t) ? round1(w.t) : w.t, df: round1(w.df), critical: w.critical } : null;
   const repeatNote = known && [before, after].some((s) => s.repeat_from !== s.from) ? `${describeRepeatWarmUp(known).replace(/^r/, 'R')}.` : null;
   // The note travels with the sentence: the thread, the action's message and `impact A-3` all show it.
-  return { as_of: today, afterDays, before, after, change_pct: change, test, verdict, sentence: repeatNote ? `${sentence} ${repeatNote}` : sentence, repeat_note: repeatNote };
+  const outcome = { as_of: today, afterDays, before, after, change_pct: change, test, verdict, sentence: repeatNote ? `${sentence} ${repeatNote}` : sentence, repeat_note: repeatNote };
+  return { outcome, reason: null };
 }
 
 /** A side's figures are before-after's (measureWindow), rounded as the thread has always shown them: one decimal, cost at today's cost per call. */

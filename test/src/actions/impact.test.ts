@@ -40,4 +40,16 @@ describe('leak impact ACTION_ID', () => {
     expect(text).toBe("A-1 shipped 2026-10-20, before the store's first day of calls: there is no before to compare with.");
     expect(result).toMatchObject({ outcome: null });
   });
+
+  it('says when there is no complete day after the ship date yet', async () => {
+    const deps = makeDeps({ now: '2026-11-18T15:00:00Z' });
+    await loadKnownFix(deps);
+    const at = deps.now();
+    const { action } = createAction(deps.store, { journey: 'billing', title: 'Fresh fix', ownerTeam: 'Billing' }, { user: 'dana', via: 'cli', at });
+    transitionAction(deps.store, action.id, { kind: 'take' }, { user: 'sam', via: 'cli', at });
+    transitionAction(deps.store, action.id, { kind: 'ship', shipDate: '2026-11-17' }, { user: 'sam', via: 'cli', at });
+    const { text, result } = await leak(deps, 'impact', 'A-1', '--date', '2026-11-18');
+    expect(text).toBe('A-1 shipped 2026-11-17: no complete day after it yet, so no outcome so far.');
+    expect(result).toMatchObject({ outcome: null });
+  });
 });
