@@ -23,6 +23,9 @@ export function formatPct(n: number | null, signed = false): string {
 /** Calls a day in a sentence: 1,087 from 100 up, one decimal below (9.3). */
 export const formatPerDay = (n: number) => (n >= 100 ? formatCount(n) : String(round1(n)));
 
+/** "1 call", "1,030 calls": a count with its noun. */
+export const plural = (n: number, noun: string) => `${formatCount(n)} ${noun}${Math.round(n) === 1 ? '' : 's'}`;
+
 /** Money in a sentence: whole dollars from $100 up ($637, not $636.57), then formatMoney's $40K / $1.46M. */
 export const spokenMoney = (n: number) => formatMoney(Math.abs(n) >= 100 ? Math.round(n) : n);
 

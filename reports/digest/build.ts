@@ -3,10 +3,10 @@
  * sentences are decided here, per role, so Slack and the Markdown file never disagree.
  */
 import type { Context } from '../../src/context.ts';
-import { formatCount, formatMoney, formatPct } from '../../src/format.ts';
+import { formatCount, formatMoney, formatPct, plural } from '../../src/format.ts';
 import type { ChartRenderer } from '../charts/render.ts';
 import type { DigestRole } from '../../src/digest-channels.ts';
-import { plural, renderDigestCharts, type DigestChart } from './chart.ts';
+import { renderDigestCharts, type DigestChart } from './chart.ts';
 import { queryChartData, queryInsights, type DigestData } from './query.ts';
 import { spanLabel } from '../../src/leakage/span.ts';
 import { recommendationTakeButton } from '../../src/actions/from-recommendation.ts';

@@ -2,10 +2,10 @@
  * The digest's daily trend chart: leaked calls a day, one small panel per journey.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatCount } from '../../src/format.ts';
+import { formatCount, plural } from '../../src/format.ts';
 import { addDays, daysBetween } from '../../src/time.ts';
 import { CHART_WIDTH, type JourneyColors } from '../charts/theme.ts';
-import { colorScale, onDays, plural, shortDate, type Planned } from './chart-parts.ts';
+import { colorScale, onDays, shortDate, type Planned } from './chart-parts.ts';
 import { TREND_DAYS, type ChartData } from './query.ts';
 
 /** Panels beyond this many journeys are summed into one "other journeys" panel (the text still lists each). */

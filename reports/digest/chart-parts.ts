@@ -2,7 +2,6 @@
  * What the digest's chart plans share: the chart types, and small helpers for their words and colours.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatCount } from '../../src/format.ts';
 import type { JourneyColors } from '../charts/theme.ts';
 import type { ChartData } from './query.ts';
 
@@ -24,9 +23,6 @@ export type DigestChart = {
 };
 
 export type Planned = Omit<DigestChart, 'png' | 'width' | 'height' | 'notice'> & { spec: TopLevelSpec | null; empty: string };
-
-/** "1 call", "1,030 calls": a count with its noun. */
-export const plural = (n: number, noun: string) => `${formatCount(n)} ${noun}${Math.round(n) === 1 ? '' : 's'}`;
 
 export const colorScale = (colors: JourneyColors) => ({ domain: colors.domain, range: colors.range });
 /** "on 2026-11-23", or "from 2026-11-20 to 2026-11-22" for a digest over several days. */

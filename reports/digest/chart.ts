@@ -4,14 +4,14 @@
  * renders blank, comes back with a notice and no PNG, so it is never posted.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatCount, formatMoney } from '../../src/format.ts';
+import { formatMoney, plural } from '../../src/format.ts';
 import { MIN_INK_RATIO, type ChartRenderer } from '../charts/render.ts';
 import { assignJourneyColors, CHART_WIDTH, type JourneyColors } from '../charts/theme.ts';
 import type { ChartData } from './query.ts';
-import { colorScale, onDays, plural, shortDate, type DigestChart, type Planned } from './chart-parts.ts';
+import { colorScale, onDays, shortDate, type DigestChart, type Planned } from './chart-parts.ts';
 import { planDaily } from './chart-daily.ts';
 
-export { plural, type ChartKey, type DigestChart } from './chart-parts.ts';
+export { type ChartKey, type DigestChart } from './chart-parts.ts';
 
 /** The three charts' specs (null when there is nothing to draw), in posting order. */
 export function planDigestCharts(data: ChartData): Planned[] {

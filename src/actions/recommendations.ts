@@ -9,7 +9,8 @@ import { round1 } from '../format.ts';
 import { loadActionCatalog, type ActionTemplate } from './catalog.ts';
 import { DAYS_PER_YEAR, readSavingsBaseline } from '../savings/savings.ts';
 import { explainJourney, type WhyResult } from '../root-cause/explain-journey.ts';
-import type { Factor } from '../root-cause/leak-shares.ts';
+import { FACTORS, type Factor } from '../root-cause/leak-shares.ts';
+import { NO_VALUE } from '../leakage/missing-values.ts';
 
 export type Recommendation = {
   id: string;
@@ -64,14 +65,14 @@ function applyTemplate(t: ActionTemplate, weekCost: number, journey: string, why
   const targets: Recommendation['targets'] = {};
   const fill: Record<string, string> = { journey };
   if (t.targets !== 'journey') {
-    const top = why.shares[t.targets as Factor].find((s) => s.value !== '(none)' && !(t.exclude_values ?? []).includes(s.value));
+    const top = why.shares[t.targets as Factor].find((s) => s.value !== NO_VALUE && !(t.exclude_values ?? []).includes(s.value));
     if (!top || total === 0) return null;
     share = top.calls / total;
     targets[t.targets] = top.value;
     fill[t.targets] = top.label;
   }
   // Fill the other placeholders with each factor's leading value, so titles read naturally.
-  for (const f of ['error_message', 'device', 'channel', 'segment', 'language'] as const) fill[f] ??= why.shares[f][0]?.label ?? f;
+  for (const f of FACTORS) fill[f] ??= why.shares[f][0]?.label ?? f;
   const avoided = (perDay * share * t.expected_reduction_pct) / 100;
   const perYear = avoided * cost * DAYS_PER_YEAR;
   const key = Object.values(targets)[0];

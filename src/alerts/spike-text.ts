@@ -12,14 +12,13 @@ import { addDays } from '../time.ts';
 import type { AlertRules } from './rules.ts';
 import type { SeriesEval, Spike } from './types.ts';
 import { spikeStart } from './spike-start.ts';
+import { NO_MESSAGE_LABEL } from '../leakage/missing-values.ts';
 
 type ScanWindow = { rules: AlertRules['leak_spike']; date: string; hour: number | null; today: string; baselineDates: string[]; pThreshold: number; seriesTested: number };
 
-const NO_MESSAGE = '(no message: abandoned)';
-
 function seriesLabel(s: Pick<SeriesEval, 'dimension' | 'journey' | 'segment' | 'error_message'>): string {
   if (s.dimension === 'journey_segment') return `${s.segment} ${s.journey}`;
-  if (s.dimension === 'journey_error') return `${s.journey} '${s.error_message || NO_MESSAGE}'`;
+  if (s.dimension === 'journey_error') return `${s.journey} '${s.error_message || NO_MESSAGE_LABEL}'`;
   return s.journey;
 }
 

@@ -6,6 +6,7 @@
  * otherwise the leaked calls themselves; both give the same numbers.
  */
 import { round1, round2 } from '../format.ts';
+import { NO_VALUE } from './missing-values.ts';
 import type { Context } from '../context.ts';
 import { LAST_DATE } from '../time.ts';
 import { describeRepeatWarmUp, readRepeatKnownFrom } from '../pipeline/repeat-window.ts';
@@ -27,8 +28,6 @@ const SOURCES = {
     repeats: 'sum(CASE WHEN local_date >= @known THEN is_repeat ELSE 0 END)', knownCalls: 'sum(local_date >= @known)',
   },
 };
-/** Shown for a leaked call whose failure carried no message. */
-export const NO_MESSAGE = '(none)';
 
 export type CubeArgs = { measure: Measure; by: Dimension[]; where: Partial<Record<Dimension, string[]>>; from: string; to: string };
 export type CubeRow = Partial<Record<Dimension, string>> & { value: number | null; calls: number };
@@ -63,7 +62,7 @@ export function queryCube(ctx: Context, args: CubeArgs): CubeResult {
       params[`w${i}_${j}`] = v;
       return `@w${i}_${j}`;
     });
-    const col = dim === 'error_message' ? `coalesce(error_message, '${NO_MESSAGE}')` : column(dim as Dimension);
+    const col = dim === 'error_message' ? `coalesce(error_message, '${NO_VALUE}')` : column(dim as Dimension);
     return `AND ${col} COLLATE NOCASE IN (${list.join(', ')})`;
   });
   const select = args.by.map((d) => `${column(d)} AS ${d}`);
@@ -75,7 +74,7 @@ export function queryCube(ctx: Context, args: CubeArgs): CubeResult {
   const { costPerCall } = ctx.config;
   const rows: CubeRow[] = groups
     .filter((g) => g.calls > 0)
-    .map((g) => ({ ...Object.fromEntries(args.by.map((d) => [d, g[d] ?? NO_MESSAGE])), value: valueOf(args.measure, g, costPerCall), calls: g.calls }));
+    .map((g) => ({ ...Object.fromEntries(args.by.map((d) => [d, g[d] ?? NO_VALUE])), value: valueOf(args.measure, g, costPerCall), calls: g.calls }));
   const dims = args.by;
   rows.sort((a, b) => {
     if (dims.includes('date') && a.date !== b.date) return a.date! < b.date! ? -1 : 1;
@@ -98,7 +97,7 @@ export function queryCube(ctx: Context, args: CubeArgs): CubeResult {
 function unmatchedValues(ctx: Context, args: CubeArgs): CubeResult['unmatched'] {
   const out: CubeResult['unmatched'] = [];
   for (const [dim, values] of Object.entries(args.where) as [Dimension, string[]][]) {
-    const col = dim === 'date' ? 'local_date' : dim === 'error_message' ? `coalesce(error_message, '${NO_MESSAGE}')` : dim;
+    const col = dim === 'date' ? 'local_date' : dim === 'error_message' ? `coalesce(error_message, '${NO_VALUE}')` : dim;
     const seen = ctx.store.sqlite
       .prepare(`SELECT DISTINCT ${col} FROM digital_call_leakage WHERE local_date BETWEEN ? AND ? ORDER BY 1 LIMIT 30`)
       .pluck()

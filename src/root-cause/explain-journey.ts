@@ -12,7 +12,7 @@
  */
 import type { Context } from '../context.ts';
 import { compareShares, FACTORS, measureShares, type Factor, type Mover, type Share } from './leak-shares.ts';
-import { formatPerDay, round1 } from '../format.ts';
+import { formatPerDay, plural, round1 } from '../format.ts';
 import { addDays, daysBetween, zoneClock } from '../time.ts';
 import { listAnnotations, type Annotation } from '../annotations/annotations.ts';
 import { dailySeries, storeSpan } from '../leakage/daily-series.ts';
@@ -157,7 +157,6 @@ function describeFactors(dominant: Dominant[], shares: Record<Factor, Share[]>):
   return top ? `no single factor holds more than half the leaks; the largest: ${phrase(top)}` : 'no leaked calls to explain';
 }
 
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 const span = (w: { from: string; to: string }) => (w.from === w.to ? w.from : `${w.from}..${w.to}`);
 
 function headlineFor(r: WhyResult): string {

@@ -4,6 +4,7 @@
  */
 import type { Context } from '../context.ts';
 import { languageName, round1 } from '../format.ts';
+import { NO_MESSAGE_LABEL, NO_VALUE } from '../leakage/missing-values.ts';
 
 export const FACTORS = ['error_message', 'device', 'channel', 'segment', 'language'] as const;
 export type Factor = (typeof FACTORS)[number];
@@ -43,7 +44,7 @@ export function measureShares(ctx: Context, journey: string, from: string, to: s
 function sharesOf(rows: FactorRow[], factor: Factor, total: number): Share[] {
   const counts = new Map<string, number>();
   for (const r of rows) {
-    const v = r[factor] === null || r[factor] === undefined || r[factor] === '' ? '(none)' : (r[factor] as string);
+    const v = r[factor] === null || r[factor] === undefined || r[factor] === '' ? NO_VALUE : (r[factor] as string);
     counts.set(v, (counts.get(v) ?? 0) + r.calls);
   }
   return [...counts]
@@ -52,7 +53,7 @@ function sharesOf(rows: FactorRow[], factor: Factor, total: number): Share[] {
 }
 
 const labelOf = (factor: Factor, value: string) =>
-  factor === 'language' ? languageName(value) : factor === 'error_message' && value === '(none)' ? '(no message: abandoned)' : value;
+  factor === 'language' ? languageName(value) : factor === 'error_message' && value === NO_VALUE ? NO_MESSAGE_LABEL : value;
 
 /** A value whose share grew by at least this many points since the spike began is a mover. */
 const MOVER_PTS = 5;

@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createChartRenderer, inkRatio, type ChartRenderer } from '../../../reports/charts/render.ts';
 import { readPngSize } from '../../../reports/charts/png.ts';
 import { assignJourneyColors, OKABE_ITO } from '../../../reports/charts/theme.ts';
-import { planDigestCharts, plural, renderDigestCharts } from '../../../reports/digest/chart.ts';
+import { planDigestCharts, renderDigestCharts } from '../../../reports/digest/chart.ts';
 import { buildDigest } from '../../../reports/digest/build.ts';
 import { buildDigestBlocks } from '../../../reports/digest/blocks.ts';
 import { renderDigestMarkdown } from '../../../reports/digest/markdown.ts';
 import { queryChartData } from '../../../reports/digest/query.ts';
-import { formatMoney } from '../../../src/format.ts';
+import { formatMoney, plural } from '../../../src/format.ts';
 import { makeDeps } from '../../helpers/store.ts';
 import { seedLeakage } from './seed-store.ts';
 
