@@ -28,10 +28,9 @@ export function queryAlerts(ctx: Context, args: AlertsArgs): AlertsResult {
   const clock = zoneClock(ctx.config.timeZone);
   const all = listAlerts(ctx.store, { status: args.status, rule: args.rule, limit: 100_000 }, ctx.now());
   const alerts = all.slice(0, LIST_LIMIT).map((a) => {
-    const m = clock.localMinute(a.createdAt);
     return {
       id: a.id, rule: a.rule, status: a.status, subject: a.subject,
-      raised: `${clock.localDate(a.createdAt)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
+      raised: clock.localDateTime(a.createdAt),
       value: a.value, threshold: a.threshold, text: a.text, calls: a.rowRefs.call_ids ?? [],
     };
   });

@@ -68,10 +68,7 @@ function askedText(a: Asked): string {
 function qualityText(rows: QualityRow[], timeZone: string): string {
   if (!rows.length) return `No question was marked wrong or went unanswered in the last ${QUALITY_DAYS} days.`;
   const clock = zoneClock(timeZone);
-  const when = (ms: number) => {
-    const minute = clock.localMinute(ms);
-    return `${clock.localDate(ms)} ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-  };
+  const when = clock.localDateTime;
   return [
     `Questions marked wrong (👎) or not understood in the last ${QUALITY_DAYS} days, newest first (${timeZone}):`,
     '',

@@ -2,7 +2,7 @@
 import { formatCount, languageName } from '../src/format.ts';
 import { describeProfile, HIDDEN_DETAILS_NOTE } from '../src/members/profile.ts';
 import { queryJourney, type JourneyEventKind, type JourneyResult } from '../src/members/timeline.ts';
-import { addDays, zoneClock } from '../src/time.ts';
+import { addDays, weekdayName, zoneClock } from '../src/time.ts';
 import { findLatestLeakedMember } from '../src/leakage/journeys.ts';
 import type { Context } from '../src/context.ts';
 import { dateArg, memberIdArg, wholeArg } from './args.ts';
@@ -23,11 +23,9 @@ function renderJourney(r: JourneyResult): string {
   for (const e of r.events) {
     const ms = Date.parse(e.ts);
     const d = clock.localDate(ms);
-    if (d !== day) lines.push('', `${weekday(d)} ${d}`);
+    if (d !== day) lines.push('', `${weekdayName(d).slice(0, 3)} ${d}`);
     day = d;
-    const minute = clock.localMinute(ms);
-    const hhmm = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-    lines.push(`  ${hhmm} ${e.leak ? '!' : ' '}${MARK[e.kind]} ${e.text}`);
+    lines.push(`  ${clock.localTime(ms)} ${e.leak ? '!' : ' '}${MARK[e.kind]} ${e.text}`);
   }
   if (r.events.some((e) => e.leak)) lines.push('', '! marks a leaked call and the failure it is attributed to.');
   return lines.join('\n');
@@ -40,8 +38,6 @@ function leakedMemberLine(ctx: Context): string | undefined {
   const today = zoneClock(ctx.config.timeZone).today(ctx.now());
   return `journey ${leak.member_id}${leak.date > addDays(today, -7) && leak.date <= today ? '' : ` --date ${leak.date}`}`;
 }
-
-const weekday = (d: string) => ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date(`${d}T00:00:00Z`).getUTCDay()];
 
 export default defineCommand({
   name: 'journey',

@@ -41,6 +41,10 @@ export type ZoneClock = {
   localDate(ms: number): string;
   /** Minutes since local midnight of instant `ms` (0..1439). */
   localMinute(ms: number): number;
+  /** "14:05": the local time of day of instant `ms`. */
+  localTime(ms: number): string;
+  /** "2026-11-23 14:05": the local date and time of instant `ms`. */
+  localDateTime(ms: number): string;
   /** The instant at which local date `date` begins (handles DST and zones whose midnight is skipped). */
   startOfDay(date: string): number;
   /** Today's local date. */
@@ -115,7 +119,12 @@ function createZoneClock(timeZone: string): ZoneClock {
     while (localDate(guess - BUCKET_MS) === date) guess -= BUCKET_MS;
     return guess;
   };
-  return { timeZone, offsetAt, localDate, localMinute, startOfDay, today: (now = Date.now()) => localDate(now) };
+  const localTime = (ms: number) => {
+    const minute = localMinute(ms);
+    return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  };
+  const localDateTime = (ms: number) => `${localDate(ms)} ${localTime(ms)}`;
+  return { timeZone, offsetAt, localDate, localMinute, localTime, localDateTime, startOfDay, today: (now = Date.now()) => localDate(now) };
 }
 
 /** Adds whole calendar days to a YYYY-MM-DD date; throws a RangeError past the dates Leak computes with. */

@@ -27,11 +27,7 @@ type CallRow = { call_id: string; member_id: string; started_at: number; ended_a
 export function scanThresholds(ctx: Context, now: number, rules: AlertRules = alertRules(ctx.config), lookBackMs = 24 * HOUR_MS): AlertCandidate[] {
   const { sqlite } = ctx.store;
   const clock = zoneClock(ctx.config.timeZone);
-  const time = (ms: number) => {
-    const m = clock.localMinute(ms);
-    return `${clock.localDate(ms)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  };
-  const who = (c: CallRow) => `${c.interaction} ${c.call_id} (member ${c.member_id}${c.agent_id ? `, agent ${c.agent_id}` : ''}, ${time(c.started_at)})`;
+  const who = (c: CallRow) => `${c.interaction} ${c.call_id} (member ${c.member_id}${c.agent_id ? `, agent ${c.agent_id}` : ''}, ${clock.localDateTime(c.started_at)})`;
   const out: AlertCandidate[] = [];
   const since = now - lookBackMs;
   // local_date bounds first: they use the calls_date index, so a run reads two days, not the history.

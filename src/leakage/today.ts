@@ -114,7 +114,8 @@ export function queryToday(ctx: Context, date: string): TodayResult {
   const prior = counts.reduce((s, c) => s + c.prior, 0);
   const weekday = counts.reduce((s, c) => s + c.weekday, 0);
   const total = { calls, cost: calls * costPerCall, ...against(calls, prior, weekday) };
-  const partialThrough = partial ? hhmm(Math.max(0, throughMinute)) : null;
+  // Without data today nothing is counted: through the day's first minute.
+  const partialThrough = partial ? (reach?.cut == null ? '00:00' : clock.localTime(reach.cut)) : null;
   const dataNote = reach ? describeReach(ctx, date, now, reach) : null;
   return {
     date, time_zone: timeZone, partial_through: partialThrough, stale: reach?.stale ?? false, data_note: dataNote,
@@ -122,12 +123,10 @@ export function queryToday(ctx: Context, date: string): TodayResult {
   };
 }
 
-const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-
 /** "No new data since 09:05 (now 15:20): …", "No data yet today: …", or null when the data is current. */
 function describeReach(ctx: Context, date: string, now: number, reach: ReturnType<typeof readDataReach>): string | null {
   const clock = zoneClock(ctx.config.timeZone);
-  const at = (ms: number) => (clock.localDate(ms) === date ? hhmm(clock.localMinute(ms)) : `${clock.localDate(ms)} ${hhmm(clock.localMinute(ms))}`);
+  const at = (ms: number) => (clock.localDate(ms) === date ? clock.localTime(ms) : clock.localDateTime(ms));
   if (reach.newest === null) return 'The store holds no calls yet: import data, or run npm start for a simulated demo.';
   if (reach.cut === null) return `No data yet today: the newest is from ${at(reach.newest)}, so nothing today is counted yet.`;
   if (!reach.stale) return null;

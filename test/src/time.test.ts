@@ -50,6 +50,12 @@ describe('zoneClock: local dates and minutes', () => {
     expect(zoneClock('UTC').startOfDay('2026-11-20')).toBe(ms('2026-11-20T00:00:00Z'));
   });
 
+  it('localTime and localDateTime write the local wall clock, zero-padded', () => {
+    expect(ny.localTime(ms('2026-11-20T14:05:00Z'))).toBe('09:05');
+    expect(ny.localDateTime(ms('2026-11-21T03:00:00Z'))).toBe('2026-11-20 22:00');
+    expect(zoneClock('Asia/Kathmandu').localDateTime(ms('2026-11-20T18:15:00Z'))).toBe('2026-11-21 00:00');
+  });
+
   it('today(now) is the local date of now', () => {
     expect(ny.today(ms('2026-11-21T03:00:00Z'))).toBe('2026-11-20');
     expect(zoneClock('Asia/Tokyo').today(ms('2026-11-20T16:00:00Z'))).toBe('2026-11-21');

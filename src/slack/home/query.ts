@@ -44,7 +44,6 @@ export function queryHome(ctx: Context): HomeData {
   const clock = zoneClock(ctx.config.timeZone);
   const now = ctx.now();
   const today = queryToday(ctx, clock.today(now));
-  const minute = clock.localMinute(now);
   return {
     today,
     mover: biggestMover(today.journeys),
@@ -52,6 +51,6 @@ export function queryHome(ctx: Context): HomeData {
     alerts: queryOpenAlerts(ctx, 10),
     digestFailures: listDigestFailures(ctx.store, { sinceDate: addDays(today.date, -7), now }),
     eventLog: ctx.eventLog?.describe() ?? null,
-    updated_at: `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')} ${ctx.config.timeZone}`,
+    updated_at: `${clock.localTime(now)} ${ctx.config.timeZone}`,
   };
 }
