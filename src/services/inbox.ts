@@ -3,7 +3,7 @@
  * land, through the same gate, quarantine and pipeline as `leak import` (the command itself runs them,
  * so a store holding simulated data refuses them the same way), then moved to done/, or to refused/
  * with NAME.reason.txt beside it holding the one-line reason. Which contract file it is comes from its
- * header (src/ingest/detect-kind.ts).
+ * header (checkCsvFile without a kind).
  *
  * Complete files only. The folder is polled; a file is taken once two checks in a row see the same
  * size and modification time, so one still being copied in is left for the next check. A writer that
@@ -17,7 +17,6 @@ import path from 'node:path';
 import type { Context } from '../context.ts';
 import { describeError, isLeakError, LeakError } from '../errors.ts';
 import { holdsSimulatedData } from '../import-batches/provenance.ts';
-import { detectCsvKind } from '../ingest/detect-kind.ts';
 import importCommand from '../../commands/import.ts';
 
 export const INBOX_POLL_MS = 2000;
@@ -63,8 +62,7 @@ export function startInbox(ctx: Context, opts: InboxOptions = {}): Inbox {
     const file = path.join(dir, name);
     try {
       if (!name.toLowerCase().endsWith('.csv')) throw new LeakError('bad_file', `${name} is not a .csv file: only contract CSV files (members, digital events, calls) are imported here.`);
-      const kind = await detectCsvKind(file);
-      const result = await importCommand.run({ files: [{ kind, file }] }, ctx);
+      const result = await importCommand.run({ files: [{ file }] }, ctx);
       const movedTo = moveTo(dir, 'done', name);
       const text = importCommand.renderText(result).split(file).join(name).split('\n').join('; ');
       const event = emit({ file: name, outcome: 'done', line: `${text} → ${path.relative(dir, movedTo)}`, movedTo });
