@@ -10,10 +10,9 @@
  */
 import type { Store } from '../../db/open-db.ts';
 import { BronzeWriter } from '../ingest/bronze-writer.ts';
-import type { SourceKind } from '../ingest/contract.ts';
+import { SOURCE_KINDS, type SourceKind } from '../ingest/contract.ts';
 import { splitCsv, type CsvRecord } from '../ingest/csv-records.ts';
 import { addCsvRecord, mapHeader } from '../ingest/import-csv.ts';
-import { KINDS } from './stream-settings.ts';
 import { decodeMessage, type RowsMessage } from './messages.ts';
 
 export type StreamedMessage = { seq: number; subject: string; data: Uint8Array };
@@ -66,7 +65,7 @@ export function applyMessages(store: Store, key: Required<OffsetKey> & { prefix:
     const good = oneSource(store, read, bad);
     // Per kind, in stream order; a new bronze batch whenever the file (or its header) changes, so
     // rows keep the order they were published in and each batch names the file its rows came from.
-    for (const kind of KINDS) {
+    for (const kind of SOURCE_KINDS) {
       let writer: BronzeWriter | undefined;
       let current = '';
       for (const g of good) {

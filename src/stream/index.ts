@@ -33,6 +33,7 @@
  * A standalone consumer without the bot: src/stream/consume-main.ts.
  */
 import { LeakError } from '../errors.ts';
+import { SOURCE_KINDS } from '../sources.ts';
 import type { WorldRequest } from '../simulator/open-world.ts';
 import { StreamPublisher, type PublishTally } from './publisher.ts';
 import { checkCsvSources, publishCheckedFiles, type CsvSource, type PublishProgress, type PublishSummary } from './publish-csv.ts';
@@ -41,7 +42,7 @@ import { STREAM_DEFAULTS, nameProblem, prefixProblem, streamUrlProblem, type Str
 
 export { startStreamConsumer, type StreamConsumer, type ConsumedBatch, type ConsumerOptions } from './consumer.ts';
 export { describeLag, describeWait, type StreamLag } from './cursor.ts';
-export type { StreamSettings } from './stream-settings.ts';
+export { subjectFor, type StreamSettings } from './stream-settings.ts';
 export type { CsvSource, PublishProgress, PublishSummary } from './publish-csv.ts';
 
 export function streamSettings(input: { url: string; name?: string; prefix?: string; consumer?: string }): StreamSettings {
@@ -85,7 +86,7 @@ export async function publishSimulation(
   const publisher = await StreamPublisher.open(settings, { clientName: 'leak-simulator' });
   try {
     const rows: SimulatedRows = { members: 0, digital: 0, calls: 0 };
-    const add = (r: SimulatedRows) => (['members', 'digital', 'calls'] as const).forEach((k) => (rows[k] += r[k]));
+    const add = (r: SimulatedRows) => SOURCE_KINDS.forEach((k) => (rows[k] += r[k]));
     // Members always go first: a live-only producer's calls need their members' profiles too.
     if (request.days > 0) add((await publishSimulatedHistory(publisher, world, { from: start, to: request.end, onProgress: opts.onProgress })).rows);
     else add({ members: (await publishSimulatedHistory(publisher, world, { from: request.end, to: request.end })).rows.members, digital: 0, calls: 0 });
