@@ -1,11 +1,12 @@
 /**
  * A producer's connection to the event log: sends rows messages with many in flight (waiting on
  * the oldest acknowledgement only when the window is full), retries one the server did not
- * acknowledge with the same message id (so a retry never stores it twice), and counts what the
- * server refused as a duplicate.
+ * acknowledge (the client's own retries, on a timeout or no responders, as while a server restarts)
+ * with the same message id, so a retry never stores it twice, and counts what the server refused as
+ * a duplicate.
  */
 import type { NatsConnection } from '@nats-io/transport-node';
-import { jetstream, type JetStreamClient, type PubAck } from '@nats-io/jetstream';
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { SourceKind } from '../ingest/contract.ts';
 import { LeakError } from '../errors.ts';
 import { openStream } from './connect.ts';
@@ -52,7 +53,7 @@ export class StreamPublisher {
       throw new LeakError('bad_file', `${msg.file} line ${msg.rows[0][0]}: the row takes ${data.length.toLocaleString('en-US')} bytes, more than the event log takes in one message (${limit.toLocaleString('en-US')}); the rows before it were published.`);
     }
     const rows = msg.rows.length;
-    const sent = this.publishWithRetry(subject, data, msgID).then(
+    const sent = this.js.publish(subject, data, { msgID, timeout: 10_000, retries: ATTEMPTS }).then(
       (ack) => {
         this.tally.messages++;
         this.tally.rows += rows;
@@ -83,17 +84,6 @@ export class StreamPublisher {
       await this.flush();
     } finally {
       await this.nc.close();
-    }
-  }
-
-  private async publishWithRetry(subject: string, data: Uint8Array, msgID: string): Promise<PubAck> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.js.publish(subject, data, { msgID, timeout: 10_000 });
-      } catch (e) {
-        if (attempt >= ATTEMPTS || this.nc.isClosed()) throw e;
-        await new Promise((r) => setTimeout(r, Math.min(4000, 250 * 2 ** attempt)));
-      }
     }
   }
 }
