@@ -13,6 +13,7 @@ import { BronzeWriter } from '../ingest/bronze-writer.ts';
 import { SOURCE_KINDS, type SourceKind } from '../ingest/contract.ts';
 import { splitCsv, type CsvRecord } from '../ingest/csv-records.ts';
 import { addCsvRecord, mapHeader } from '../ingest/import-csv.ts';
+import { storeSource } from '../ingest/provenance.ts';
 import { decodeMessage, type RowsMessage } from './messages.ts';
 
 export type StreamedMessage = { seq: number; subject: string; data: Uint8Array };
@@ -97,14 +98,6 @@ export function applyMessages(store: Store, key: Required<OffsetKey> & { prefix:
     return result;
   });
   return run.immediate();
-}
-
-/** Which data the store holds: real (rows loaded from CSV, imported or streamed), simulated, or none yet. */
-function storeSource(store: Store): RowsMessage['source'] | null {
-  const row = store.sqlite
-    .prepare("SELECT source FROM import_batches WHERE source = 'simulator' OR rows_loaded > 0 ORDER BY batch_id LIMIT 1")
-    .get() as { source: RowsMessage['source'] } | undefined;
-  return row?.source ?? null;
 }
 
 /** The messages of the store's source (on an empty store, of the first message's); the others are quarantined whole. */
