@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { checkCsvFile, type CheckedCsv } from '../ingest/import-csv.ts';
 import type { SourceKind } from '../ingest/contract.ts';
-import { MessageCutter, type RowsMessage } from './messages.ts';
+import type { Row } from './messages.ts';
 import { emptyTally, type PublishTally, type StreamPublisher } from './publisher.ts';
 
 export type CsvSource = { kind: SourceKind; file: string };
@@ -60,22 +60,17 @@ async function publishChecked(
   const totalBytes = fs.statSync(csv.file).size;
   const before = { ...publisher.tally };
   let doneBytes = Buffer.byteLength(csv.header) + 1;
-  const queued: RowsMessage[] = [];
-  const cutter = new MessageCutter({ v: 1, source: 'csv', file, header: csv.header }, (m) => queued.push(m), opts.maxRows);
-  const drain = async () => {
-    for (let m = queued.shift(); m; m = queued.shift()) {
-      await publisher.send(csv.kind, m);
-      opts.onProgress?.({ kind: csv.kind, file, doneBytes: Math.min(doneBytes, totalBytes), totalBytes, tally: diff(publisher.tally, before) });
-    }
-  };
   // Every line goes, blank ones too: the gate decides what a line is, as it does for `import`.
-  for (const rec of csv.rest) {
-    doneBytes += Buffer.byteLength(rec.raw) + 1;
-    cutter.add(rec.lineNo, rec.raw);
-    if (queued.length) await drain();
+  function* lines(): Generator<Row> {
+    for (const rec of csv.rest) {
+      doneBytes += Buffer.byteLength(rec.raw) + 1;
+      yield [rec.lineNo, rec.raw];
+    }
   }
-  cutter.flush();
-  await drain();
+  await publisher.sendRows(csv.kind, { v: 1, source: 'csv', file, header: csv.header }, lines(), {
+    maxRows: opts.maxRows,
+    afterSend: () => opts.onProgress?.({ kind: csv.kind, file, doneBytes: Math.min(doneBytes, totalBytes), totalBytes, tally: diff(publisher.tally, before) }),
+  });
   await publisher.flush();
   return { kind: csv.kind, file, ...diff(publisher.tally, before) };
 }

@@ -10,7 +10,7 @@ import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { SourceKind } from '../ingest/contract.ts';
 import { LeakError } from '../errors.ts';
 import { openStream } from './connect.ts';
-import { encodeMessage, type RowsMessage } from './messages.ts';
+import { encodeMessage, MessageCutter, type Row, type RowsMessage } from './messages.ts';
 import { subjectFor, type StreamSettings } from './stream-settings.ts';
 
 export type PublishTally = { rows: number; messages: number; duplicates: number; duplicateRows: number; bytes: number };
@@ -71,6 +71,30 @@ export class StreamPublisher {
     this.pending.push(sent);
     while (this.pending.length >= this.inFlight) await this.pending.shift();
     if (this.failure) throw this.failure;
+  }
+
+  /**
+   * Sends one file's rows ([line number, text], in order) cut into messages (MessageCutter);
+   * afterSend runs after each message is on its way. Resolves to the number of rows.
+   */
+  async sendRows(kind: SourceKind, base: Omit<RowsMessage, 'rows'>, rows: Iterable<Row>, opts: { maxRows?: number; afterSend?: () => void } = {}): Promise<number> {
+    const queued: RowsMessage[] = [];
+    const cutter = new MessageCutter(base, (m) => queued.push(m), opts.maxRows);
+    const drain = async () => {
+      for (let m = queued.shift(); m; m = queued.shift()) {
+        await this.send(kind, m);
+        opts.afterSend?.();
+      }
+    };
+    let n = 0;
+    for (const [lineNo, raw] of rows) {
+      n++;
+      cutter.add(lineNo, raw);
+      if (queued.length) await drain();
+    }
+    cutter.flush();
+    await drain();
+    return n;
   }
 
   /** Waits for every message sent so far to be acknowledged (or throws the first failure). */
