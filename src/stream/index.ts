@@ -12,8 +12,8 @@
  *   streamSettings({ url, name?, prefix?, consumer? })  checked settings, LeakError('bad_argument') naming the bad one
  *   streamSettingsFromConfig(config)                    the same from LEAK_STREAM…, undefined when LEAK_STREAM is unset
  *
- *   publishFiles(settings, [{ kind, file }], { onProgress })       `leak publish`: whole-file checks first (one bad
- *       file refuses all), then rows in order; onProgress({ kind, file, doneBytes, totalBytes, tally }) per message;
+ *   publishFiles(settings | publisher, [{ kind, file }], { onProgress, maxRows })   `leak publish`: whole-file checks
+ *       first (one bad file refuses all), then rows in order; onProgress({ kind, file, doneBytes, totalBytes, tally }) per message;
  *       resolves to { rows, messages, duplicates, duplicateRows, bytes, files, elapsedMs, rowsPerSecond }
  *   publishSimulation(settings, config, request, { live?, onProgress?, onBatch? })   `simulate --publish`: members and
  *       the history of request.days up to request.end (skipped when days is 0), then, with `live`, the live
@@ -36,14 +36,14 @@ import { LeakError } from '../errors.ts';
 import { SOURCE_KINDS } from '../sources.ts';
 import type { WorldRequest } from '../simulator/open-world.ts';
 import { StreamPublisher, type PublishTally } from './publisher.ts';
-import { checkCsvSources, publishCheckedFiles, type CsvSource, type PublishProgress, type PublishSummary } from './publish-csv.ts';
+import type { PublishSummary } from './publish-csv.ts';
 import { publishSimulatedHistory, publishSimulatedLive, simulatedWorld, type LivePublishOptions, type SimulatedProgress, type SimulatedRows } from './publish-simulated.ts';
 import { STREAM_DEFAULTS, nameProblem, prefixProblem, streamUrlProblem, type StreamSettings } from './stream-settings.ts';
 
 export { startStreamConsumer, type StreamConsumer, type ConsumedBatch, type ConsumerOptions } from './consumer.ts';
 export { describeLag, describeWait, type StreamLag } from './cursor.ts';
 export { subjectFor, type StreamSettings } from './stream-settings.ts';
-export type { CsvSource, PublishProgress, PublishSummary } from './publish-csv.ts';
+export { publishFiles, type CsvSource, type PublishProgress, type PublishSummary } from './publish-csv.ts';
 
 export function streamSettings(input: { url: string; name?: string; prefix?: string; consumer?: string }): StreamSettings {
   const s = { url: input.url.trim(), name: input.name ?? STREAM_DEFAULTS.name, prefix: input.prefix ?? STREAM_DEFAULTS.prefix, consumer: input.consumer ?? STREAM_DEFAULTS.consumer };
@@ -62,18 +62,6 @@ export function streamSettings(input: { url: string; name?: string; prefix?: str
 export function streamSettingsFromConfig(config: { stream: Omit<StreamSettings, 'url'> & { url?: string } }): StreamSettings | undefined {
   const { url, ...names } = config.stream;
   return url ? { url, ...names } : undefined;
-}
-
-export async function publishFiles(settings: StreamSettings, sources: CsvSource[], opts: { onProgress?: (p: PublishProgress) => void } = {}): Promise<PublishSummary> {
-  const started = performance.now();
-  // A missing or malformed file is said before the server is asked anything.
-  const checked = await checkCsvSources(sources);
-  const publisher = await StreamPublisher.open(settings);
-  try {
-    return await publishCheckedFiles(publisher, checked, { ...opts, started });
-  } finally {
-    await publisher.close();
-  }
 }
 
 export async function publishSimulation(

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { checkCsvFile, type CheckedCsv } from '../ingest/import-csv.ts';
 import type { SourceKind } from '../ingest/contract.ts';
 import type { Row } from './messages.ts';
-import { emptyTally, type PublishTally, type StreamPublisher } from './publisher.ts';
+import { emptyTally, StreamPublisher, type PublishTally } from './publisher.ts';
+import type { StreamSettings } from './stream-settings.ts';
 
 export type CsvSource = { kind: SourceKind; file: string };
 
@@ -19,23 +20,35 @@ export type FilePublished = { kind: SourceKind; file: string } & PublishTally;
 
 export type PublishSummary = PublishTally & { files: FilePublished[]; elapsedMs: number; rowsPerSecond: number };
 
-export async function publishCsvFiles(
-  publisher: StreamPublisher,
+/**
+ * Publishes the files to the event log at `to`: a publisher opened (and closed) here, or one already
+ * open, which stays open. `maxRows` cuts smaller messages than MESSAGE_ROWS (tests).
+ */
+export async function publishFiles(
+  to: StreamSettings | StreamPublisher,
   sources: CsvSource[],
   opts: { onProgress?: (p: PublishProgress) => void; maxRows?: number } = {},
 ): Promise<PublishSummary> {
   const started = performance.now();
-  return publishCheckedFiles(publisher, await checkCsvSources(sources), { ...opts, started });
+  // A missing or malformed file is said before the server is asked anything.
+  const checked = await checkCsvSources(sources);
+  if (to instanceof StreamPublisher) return publishCheckedFiles(to, checked, { ...opts, started });
+  const publisher = await StreamPublisher.open(to);
+  try {
+    return await publishCheckedFiles(publisher, checked, { ...opts, started });
+  } finally {
+    await publisher.close();
+  }
 }
 
 /** Import's whole-file checks for every source, before anything is sent (or a server is even asked). */
-export async function checkCsvSources(sources: CsvSource[]): Promise<CheckedCsv[]> {
+async function checkCsvSources(sources: CsvSource[]): Promise<CheckedCsv[]> {
   const checked: CheckedCsv[] = [];
   for (const s of sources) checked.push(await checkCsvFile(s.kind, s.file));
   return checked;
 }
 
-export async function publishCheckedFiles(
+async function publishCheckedFiles(
   publisher: StreamPublisher,
   checked: CheckedCsv[],
   opts: { onProgress?: (p: PublishProgress) => void; maxRows?: number; started: number },

@@ -11,7 +11,7 @@ import { importCsvFile } from '../../../src/ingest/import-csv.ts';
 import type { SourceKind } from '../../../src/ingest/contract.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 import { StreamPublisher } from '../../../src/stream/publisher.ts';
-import { publishCsvFiles, type CsvSource } from '../../../src/stream/publish-csv.ts';
+import { publishFiles, type CsvSource } from '../../../src/stream/publish-csv.ts';
 import { readAppliedSeq } from '../../../src/stream/apply-messages.ts';
 import { startStreamConsumer, type ConsumedBatch } from '../../../src/stream/consumer.ts';
 import { readStreamLag } from '../../../src/stream/cursor.ts';
@@ -27,7 +27,7 @@ function files(seed: number): CsvSource[] {
 
 async function publish(settings: StreamSettings, sources: CsvSource[]): Promise<number> {
   const pub = await StreamPublisher.open(settings);
-  await publishCsvFiles(pub, sources, { maxRows: 1 });
+  await publishFiles(pub, sources, { maxRows: 1 });
   await pub.close();
   return pub.lastSeq;
 }
