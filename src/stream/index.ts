@@ -21,7 +21,7 @@
  *   describePublish(summary)                            the one-line summary a terminal prints
  *
  *   startStreamConsumer(store, config, settings, { log, onBatch, maxMessages, maxWaitMs, lagEveryMs, behindMs })
- *       `npm start` with LEAK_STREAM (src/services/event-log.ts): a service { name: 'stream', stop(), lag(), lastLag() };
+ *       `npm start` with LEAK_STREAM (src/services/event-log.ts): a service { name: 'stream', stop(), lastLag() };
  *       runs the pipeline after every batch, then awaits onBatch(batch) (alerts hook in there) before the next;
  *       reads the lag after batches and every lagEveryMs when idle (lastLag() for views); logs connection
  *       trouble once, and the lag when it falls behind beyond behindMs, each minute while behind, and on catching up
