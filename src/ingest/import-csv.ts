@@ -44,10 +44,41 @@ export async function checkCsvFile(kind: SourceKind | undefined, file: string): 
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const shape: { width?: number } = {};
   const rest = splitCsv(text, shape);
+  const h = findHeader(rest, name, kind);
+  shape.width = h.fields.length;
+  return { kind: h.kind, file, sha256, positions: mapHeader(h.fields, h.kind, name), headerWidth: h.fields.length, header: h.raw, emptyLines: h.emptyLines, rest };
+}
+
+/**
+ * Which contract file a CSV is, from its first 64 KB only: the order in which to import a folder's
+ * files (members first), before checkCsvFile reads each whole. Undefined when that part cannot tell.
+ */
+export async function peekCsvKind(file: string): Promise<SourceKind | undefined> {
+  let fh: fs.FileHandle | undefined;
+  try {
+    fh = await fs.open(file);
+    const { buffer, bytesRead } = await fh.read({ buffer: Buffer.alloc(PEEK_BYTES), position: 0 });
+    const text = new TextDecoder().decode(buffer.subarray(0, bytesRead));
+    // A part of the file ends with its last whole line.
+    return findHeader(splitCsv(bytesRead < PEEK_BYTES ? text : text.slice(0, text.lastIndexOf('\n') + 1)), path.basename(file)).kind;
+  } catch {
+    return undefined;
+  } finally {
+    await fh?.close();
+  }
+}
+
+const PEEK_BYTES = 64 * 1024;
+
+/**
+ * The header: the first line with anything on it (empty lines before it are counted; one of spaces
+ * is refused), and its kind: the one given, or the one it tells (kindOfHeader).
+ */
+function findHeader(records: Iterator<CsvRecord>, name: string, kind?: SourceKind): { fields: string[]; raw: string; kind: SourceKind; emptyLines: number } {
   const expected = kind ? requiredList(kind) : everyRequiredList();
   let emptyLines = 0;
   // next(), not for-of: leaving a for-of loop early would close the generator the loader reads on.
-  for (let step = rest.next(); !step.done; step = rest.next()) {
+  for (let step = records.next(); !step.done; step = records.next()) {
     const rec = step.value;
     if (rec.fields === undefined) throw new LeakError('bad_file', `${name}: the header row cannot be read (${rec.error}). Nothing was loaded.`);
     if (rec.raw === '') {
@@ -57,9 +88,7 @@ export async function checkCsvFile(kind: SourceKind | undefined, file: string): 
     if (rec.raw.trim() === '') {
       throw new LeakError('bad_file', `${name}: line ${rec.lineNo} holds only spaces where the header row should be (${expected}). Nothing was loaded.`);
     }
-    const k = kind ?? kindOfHeader(rec.fields, name);
-    shape.width = rec.fields.length;
-    return { kind: k, file, sha256, positions: mapHeader(rec.fields, k, name), headerWidth: rec.fields.length, header: rec.raw, emptyLines, rest };
+    return { fields: rec.fields, raw: rec.raw, kind: kind ?? kindOfHeader(rec.fields, name), emptyLines };
   }
   throw new LeakError('bad_file', `${name} is empty: ${kind ? `a ${kind} file needs a header row with ${expected}` : 'a contract file needs a header row'}. Nothing was loaded.`);
 }
