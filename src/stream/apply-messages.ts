@@ -52,13 +52,17 @@ export function readAppliedSeq(store: Store, key: OffsetKey): number {
 type Good = { seq: number; subject: string; kind: SourceKind; msg: RowsMessage; positions: number[]; headerWidth: number };
 type Bad = { seq: number; subject: string; file: string; reason: string; raw: string; code?: 'mixed_source' };
 
-export function applyMessages(store: Store, key: Required<OffsetKey> & { prefix: string }, batch: StreamedMessage[]): ApplyResult {
+/**
+ * `sorted`: the batch in stream order (ascending sequence), as the consumer sorts it for its gap
+ * check. The applied sequence is read again inside the write transaction: the redelivery check holds
+ * against the position committed with the rows, whatever was read before it.
+ */
+export function applyMessages(store: Store, key: Required<OffsetKey> & { prefix: string }, sorted: StreamedMessage[]): ApplyResult {
   const { sqlite } = store;
-  const sorted = [...batch].sort((a, b) => a.seq - b.seq);
   const run = sqlite.transaction((): ApplyResult => {
     const before = readAppliedSeq(store, key);
     const fresh = sorted.filter((m, i) => m.seq > before && (i === 0 || m.seq !== sorted[i - 1].seq));
-    const result: ApplyResult = { messages: fresh.length, redelivered: batch.length - fresh.length, loaded: 0, quarantined: 0, badMessages: 0, mixedSource: 0, appliedSeq: before };
+    const result: ApplyResult = { messages: fresh.length, redelivered: sorted.length - fresh.length, loaded: 0, quarantined: 0, badMessages: 0, mixedSource: 0, appliedSeq: before };
     if (fresh.length === 0) return result;
     const read: Good[] = [];
     const bad: Bad[] = [];

@@ -141,7 +141,7 @@ export function startStreamConsumer(store: Store, pipeline: PipelineSettings, se
     const keep = await untilGap(m, settings, readAppliedSeq(store, key), batch);
     if (keep.length < batch.length) realign = true;
     if (keep.length === 0) return;
-    const applied = applyMessages(store, key, keep.map((msg) => ({ seq: msg.seq, subject: msg.subject, data: msg.data })));
+    const applied = applyMessages(store, key, keep);
     for (const msg of keep) msg.ack();
     let result: PipelineResult | null = null;
     try {
