@@ -37,7 +37,7 @@ import { SOURCE_KINDS } from '../sources.ts';
 import type { WorldRequest } from '../simulator/open-world.ts';
 import { StreamPublisher, type PublishTally } from './publisher.ts';
 import type { PublishSummary } from './publish-csv.ts';
-import { publishSimulatedHistory, publishSimulatedLive, simulatedWorld, type LivePublishOptions, type SimulatedProgress, type SimulatedRows } from './publish-simulated.ts';
+import { publishMembers, publishSimulatedHistory, publishSimulatedLive, simulatedWorld, type LivePublishOptions, type SimulatedProgress, type SimulatedRows } from './publish-simulated.ts';
 import { STREAM_DEFAULTS, nameProblem, prefixProblem, streamUrlProblem, type StreamSettings } from './stream-settings.ts';
 
 export { startStreamConsumer, type StreamConsumer, type ConsumedBatch, type ConsumerOptions } from './consumer.ts';
@@ -77,7 +77,7 @@ export async function publishSimulation(
     const add = (r: SimulatedRows) => SOURCE_KINDS.forEach((k) => (rows[k] += r[k]));
     // Members always go first: a live-only producer's calls need their members' profiles too.
     if (request.days > 0) add((await publishSimulatedHistory(publisher, world, { from: start, to: request.end, onProgress: opts.onProgress })).rows);
-    else add({ members: (await publishSimulatedHistory(publisher, world, { from: request.end, to: request.end })).rows.members, digital: 0, calls: 0 });
+    else add({ members: await publishMembers(publisher, world), digital: 0, calls: 0 });
     let simulatedTo = request.end;
     if (opts.live) {
       const live = await publishSimulatedLive(publisher, world, request.end, { ...opts.live, onBatch: opts.onBatch });
