@@ -15,7 +15,7 @@ import { SOURCE_KINDS } from '../sources.ts';
 import { loadSimState } from '../simulator/state.ts';
 import { checkThresholdsAfterIngest } from '../alerts/thresholds.ts';
 import {
-  describeLag, describeWait, startStreamConsumer, streamSettingsFromConfig, subjectFor,
+  describeLag, startStreamConsumer, streamSettingsFromConfig, subjectFor,
   type ConsumedBatch, type ConsumerOptions, type StreamSettings,
 } from '../stream/index.ts';
 
@@ -71,8 +71,7 @@ export function startEventLog(ctx: Context, settings: StreamSettings, opts: Even
       if (!lag) return `Event log: no reading yet from ${settings.url}.`;
       // Readings come after batches and every lagEveryMs when idle: an old one means the server or the consumer is not answering.
       const age = Date.now() - lag.at;
-      const line = describeLag(lag);
-      return age > Math.max(60_000, 3 * lagEveryMs) ? `${line.slice(0, -1)} (last read ${describeWait(age)} ago).` : line;
+      return describeLag(lag, age > Math.max(60_000, 3 * lagEveryMs) ? { readAgoMs: age } : {});
     },
   };
 }
