@@ -14,7 +14,7 @@ import { SOURCE_KINDS, type SourceKind } from '../ingest/contract.ts';
 import { splitCsv, type CsvRecord } from '../ingest/csv-records.ts';
 import { addCsvRecord, mapHeader } from '../ingest/import-csv.ts';
 import { storeSource } from '../ingest/provenance.ts';
-import { decodeMessage, type RowsMessage } from './messages.ts';
+import { decodeMessage, keepRaw, type RowsMessage } from './messages.ts';
 
 export type StreamedMessage = { seq: number; subject: string; data: Uint8Array };
 
@@ -112,8 +112,7 @@ function oneSource(store: Store, good: Good[], bad: Bad[]): Good[] {
     if (g.msg.source === owner) return true;
     const [what, store_] = g.msg.source === 'simulator' ? ['simulated rows', 'real data'] : ['real rows', 'simulated data'];
     const reason = `${what} in a store of ${store_}: real and simulated data never mix (publish them under another LEAK_STREAM_PREFIX, consumed into a store of their own)`;
-    const raw = JSON.stringify(g.msg);
-    bad.push({ seq: g.seq, subject: g.subject, file: g.msg.file, reason, raw: raw.length > 2000 ? `${raw.slice(0, 1999)}…` : raw, code: 'mixed_source' });
+    bad.push({ seq: g.seq, subject: g.subject, file: g.msg.file, reason, raw: keepRaw(JSON.stringify(g.msg)), code: 'mixed_source' });
     return false;
   });
 }

@@ -69,12 +69,10 @@ export function decodeMessage(prefix: string, subject: string, data: Uint8Array)
   return { ok: true, kind, msg: parsed.data as RowsMessage };
 }
 
-const bad = (reason: string, raw: string): Decoded => ({
-  ok: false,
-  code: 'bad_message',
-  reason,
-  raw: raw.length > RAW_KEPT ? `${raw.slice(0, RAW_KEPT - 1)}…` : raw,
-});
+const bad = (reason: string, raw: string): Decoded => ({ ok: false, code: 'bad_message', reason, raw: keepRaw(raw) });
+
+/** A rejected message's text as quarantine keeps it: at most RAW_KEPT characters, cut ones ending in "…". */
+export const keepRaw = (raw: string) => (raw.length > RAW_KEPT ? `${raw.slice(0, RAW_KEPT - 1)}…` : raw);
 
 /**
  * Cuts a file's rows into messages of at most MESSAGE_ROWS rows and about MESSAGE_BYTES of text,
