@@ -8,7 +8,8 @@ import { holdsSimulatedData } from '../src/import-batches/provenance.ts';
 import { badArgument } from './args.ts';
 import { defineCommand, TERMINAL_ONLY } from './command.ts';
 
-type ImportArgs = { files: { kind: SourceKind; file: string }[] };
+/** A file without a kind (the inbox's) is told by its header. */
+type ImportArgs = { files: { kind?: SourceKind; file: string }[] };
 export type ImportCommandResult = { imports: ImportResult[]; pipeline: PipelineResult };
 
 export default defineCommand({

@@ -5,9 +5,9 @@
  * sent. A progress bar on a terminal; a one-line summary at the end.
  */
 import fs from 'node:fs';
-import type { SourceKind } from '../src/ingest/contract.ts';
+import { SOURCES, type SourceKind } from '../src/ingest/contract.ts';
 import { formatCount } from '../src/format.ts';
-import { describePublish, publishFiles, streamSettings, type PublishSummary, type StreamSettings } from '../src/stream/index.ts';
+import { describePublish, publishFiles, streamSettings, subjectFor, type PublishSummary, type StreamSettings } from '../src/stream/index.ts';
 import { badArgument } from './args.ts';
 import { defineCommand, TERMINAL_ONLY } from './command.ts';
 import { terminalBar } from './progress-bar.ts';
@@ -15,7 +15,6 @@ import { terminalBar } from './progress-bar.ts';
 type PublishArgs = { files: { kind: SourceKind; file: string }[]; settings: StreamSettings };
 export type PublishResult = PublishSummary & { to: string; stream: string; prefix: string };
 
-const KINDS: SourceKind[] = ['members', 'digital', 'calls'];
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
 export default defineCommand({
@@ -24,12 +23,11 @@ export default defineCommand({
   args: {
     positionals: [],
     options: [
-      { name: 'members', type: 'string', value: 'FILE', description: 'members.csv' },
-      { name: 'digital', type: 'string', value: 'FILE', description: 'digital_events.csv' },
-      { name: 'calls', type: 'string', value: 'FILE', description: 'calls.csv' },
+      // One option per source, named by its kind, as import's: --members members.csv.
+      ...SOURCES.map((s) => ({ name: s.kind, type: 'string' as const, value: 'FILE', description: s.file })),
       { name: 'to', type: 'string', value: 'nats://HOST:PORT', description: 'the event log (default: LEAK_STREAM)' },
       { name: 'stream', type: 'string', value: 'NAME', description: 'JetStream stream, created if absent (default: LEAK_STREAM_NAME, LEAK)' },
-      { name: 'prefix', type: 'string', value: 'P', description: 'subject prefix: P.members, P.digital, P.calls (default: LEAK_STREAM_PREFIX, leak)' },
+      { name: 'prefix', type: 'string', value: 'P', description: `subject prefix: ${SOURCES.map((s) => subjectFor('P', s.kind)).join(', ')} (default: LEAK_STREAM_PREFIX, leak)` },
     ],
   },
   query: false,
@@ -38,8 +36,8 @@ export default defineCommand({
   terminalOnlyBecause: 'it reads files on the server',
   examples: [{ line: 'publish --members members.csv --calls calls.csv --to nats://127.0.0.1:4222', what: 'send the contract files to the event log' }],
   parse: (parsed, ctx): PublishArgs => {
-    const files = KINDS.filter((k) => typeof parsed.values[k] === 'string').map((kind) => ({ kind, file: parsed.values[kind] as string }));
-    if (files.length === 0) throw badArgument('Nothing to publish: give at least one of --members FILE, --digital FILE, --calls FILE.');
+    const files = SOURCES.filter((s) => typeof parsed.values[s.kind] === 'string').map((s) => ({ kind: s.kind, file: parsed.values[s.kind] as string }));
+    if (files.length === 0) throw badArgument(`Nothing to publish: give at least one of ${SOURCES.map((s) => `--${s.kind} FILE`).join(', ')}.`);
     const { stream } = ctx.config;
     const url = (parsed.values.to as string | undefined) ?? stream.url;
     if (!url) throw badArgument('Where to? Give --to nats://HOST:PORT (or set LEAK_STREAM).');
@@ -68,7 +66,7 @@ export default defineCommand({
   renderText: (r: PublishResult) =>
     [
       `To the stream ${r.stream} at ${r.to}:`,
-      ...r.files.map((f) => `  ${f.file} → ${r.prefix}.${f.kind}: ${plural(f.rows, 'row')} in ${plural(f.messages, 'message')}${f.duplicates ? `, ${formatCount(f.duplicates)} already in the stream` : ''}`),
+      ...r.files.map((f) => `  ${f.file} → ${subjectFor(r.prefix, f.kind)}: ${plural(f.rows, 'row')} in ${plural(f.messages, 'message')}${f.duplicates ? `, ${formatCount(f.duplicates)} already in the stream` : ''}`),
       describePublish(r),
     ].join('\n'),
 });

@@ -1,8 +1,6 @@
 /** One function per benchmark figure. Each returns rows for the table; none asserts. */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { recomputeAllLeakage } from '../pipeline/leakage.ts';
 import { rebuildGold } from '../pipeline/gold.ts';
 import { runBackfill } from '../simulator/backfill.ts';
@@ -16,20 +14,15 @@ import { countLeakageWithDuckDb } from './duckdb-leakage.ts';
 import { measureInsertCeiling } from './insert-ceiling.ts';
 import { BENCH_END, benchDir, silverRows, type BenchStore } from './bench-store.ts';
 import { summarize, timeRuns, type Summary } from './stats.ts';
+import { runChild, type BackfillChildResult } from './children.ts';
 
 export type Row = { figure: string; value: string; goal: string; met: boolean | null; detail: string };
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-// A child runs as this module does: compiled (`npm run bench` runs dist/), or through tsx's loader in a test.
-const compiled = import.meta.url.endsWith('.js');
-const runChild = (name: string, args: string[], opts: { maxBuffer?: number } = {}) =>
-  execFileSync(process.execPath, [...(compiled ? [] : ['--import', 'tsx']), path.join(here, `${name}.${compiled ? 'js' : 'ts'}`), ...args], { encoding: 'utf8', ...opts });
 const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
 const spread = (s: Summary) => `median ${ms(s.median)} (min ${ms(s.min)}, max ${ms(s.max)}, n=${s.n})`;
 
-export function measureBackfill(scale: number, days: number): Row[] {
-  const out = runChild('child-backfill', [String(scale), String(days)], { maxBuffer: 1 << 20 });
-  const r = JSON.parse(out.trim().split('\n').pop()!);
+/** The figures of one backfill run in its own process (runBackfillChild), over `days` days. */
+export function measureBackfill(r: BackfillChildResult, days: number): Row[] {
   const rows = r.rows.members + r.rows.digital + r.rows.calls;
   const genRate = rows / (r.generateMs / 1000);
   const ceiling = measureInsertCeiling();
@@ -141,8 +134,7 @@ export async function measureCommands(b: BenchStore, runs: number): Promise<Row[
 export async function measureDigest(b: BenchStore, runs: number): Promise<Row[]> {
   const colds: number[] = [];
   for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
-    const out = runChild('child-digest', [b.file, b.lastFullDay]);
-    colds.push(JSON.parse(out.trim().split('\n').pop()!).ms);
+    colds.push(runChild<{ ms: number }>('child-digest', [b.file, b.lastFullDay]).ms);
   }
   const deps: Context = { store: b.store, config: b.config, now: () => BENCH_END, log: consoleLogger };
   const renderer = createChartRenderer();

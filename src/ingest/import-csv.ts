@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Store } from '../../db/open-db.ts';
 import { LeakError } from '../errors.ts';
 import { BronzeWriter, type BatchResult } from './bronze-writer.ts';
-import { CONTRACTS, type SourceKind } from './contract.ts';
+import { CONTRACTS, SOURCE_KINDS, type SourceKind } from './contract.ts';
 import { splitCsv, type CsvRecord } from './csv-records.ts';
 
 /** `emptyLines`: lines with nothing on them, the only lines that are neither loaded nor quarantined. */
@@ -34,18 +34,51 @@ export type CheckedCsv = {
 
 /**
  * The whole-file checks, done before anything is written, so a command importing several files
- * can refuse them all when one is bad (LeakError 'bad_file').
+ * can refuse them all when one is bad (LeakError 'bad_file'). Without `kind`, which contract file it
+ * is comes from its header (kindOfHeader): exports are named CallLogs_20261120.csv as often as calls.csv.
  */
-export async function checkCsvFile(kind: SourceKind, file: string): Promise<CheckedCsv> {
+export async function checkCsvFile(kind: SourceKind | undefined, file: string): Promise<CheckedCsv> {
   const name = path.basename(file);
   const bytes = await readFileOrRefuse(file);
   const text = decodeCsvText(bytes, name);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const shape: { width?: number } = {};
   const rest = splitCsv(text, shape);
+  const h = findHeader(rest, name, kind);
+  shape.width = h.fields.length;
+  return { kind: h.kind, file, sha256, positions: mapHeader(h.fields, h.kind, name), headerWidth: h.fields.length, header: h.raw, emptyLines: h.emptyLines, rest };
+}
+
+/**
+ * Which contract file a CSV is, from its first 64 KB only: the order in which to import a folder's
+ * files (members first), before checkCsvFile reads each whole. Undefined when that part cannot tell.
+ */
+export async function peekCsvKind(file: string): Promise<SourceKind | undefined> {
+  let fh: fs.FileHandle | undefined;
+  try {
+    fh = await fs.open(file);
+    const { buffer, bytesRead } = await fh.read({ buffer: Buffer.alloc(PEEK_BYTES), position: 0 });
+    const text = new TextDecoder().decode(buffer.subarray(0, bytesRead));
+    // A part of the file ends with its last whole line.
+    return findHeader(splitCsv(bytesRead < PEEK_BYTES ? text : text.slice(0, text.lastIndexOf('\n') + 1)), path.basename(file)).kind;
+  } catch {
+    return undefined;
+  } finally {
+    await fh?.close();
+  }
+}
+
+const PEEK_BYTES = 64 * 1024;
+
+/**
+ * The header: the first line with anything on it (empty lines before it are counted; one of spaces
+ * is refused), and its kind: the one given, or the one it tells (kindOfHeader).
+ */
+function findHeader(records: Iterator<CsvRecord>, name: string, kind?: SourceKind): { fields: string[]; raw: string; kind: SourceKind; emptyLines: number } {
+  const expected = kind ? requiredList(kind) : everyRequiredList();
   let emptyLines = 0;
   // next(), not for-of: leaving a for-of loop early would close the generator the loader reads on.
-  for (let step = rest.next(); !step.done; step = rest.next()) {
+  for (let step = records.next(); !step.done; step = records.next()) {
     const rec = step.value;
     if (rec.fields === undefined) throw new LeakError('bad_file', `${name}: the header row cannot be read (${rec.error}). Nothing was loaded.`);
     if (rec.raw === '') {
@@ -53,12 +86,26 @@ export async function checkCsvFile(kind: SourceKind, file: string): Promise<Chec
       continue;
     }
     if (rec.raw.trim() === '') {
-      throw new LeakError('bad_file', `${name}: line ${rec.lineNo} holds only spaces where the header row should be (${requiredList(kind)}). Nothing was loaded.`);
+      throw new LeakError('bad_file', `${name}: line ${rec.lineNo} holds only spaces where the header row should be (${expected}). Nothing was loaded.`);
     }
-    shape.width = rec.fields.length;
-    return { kind, file, sha256, positions: mapHeader(rec.fields, kind, name), headerWidth: rec.fields.length, header: rec.raw, emptyLines, rest };
+    return { fields: rec.fields, raw: rec.raw, kind: kind ?? kindOfHeader(rec.fields, name), emptyLines };
   }
-  throw new LeakError('bad_file', `${name} is empty: a ${kind} file needs a header row with ${requiredList(kind)}. Nothing was loaded.`);
+  throw new LeakError('bad_file', `${name} is empty: ${kind ? `a ${kind} file needs a header row with ${expected}` : 'a contract file needs a header row'}. Nothing was loaded.`);
+}
+
+/**
+ * The kind for a header row: the one whose required columns the header has the most of. A header
+ * that is a kind's but misses a column is still that kind, so mapHeader refuses it naming the missing
+ * columns; one that matches no kind, or two equally, is refused here (LeakError 'bad_file').
+ */
+export function kindOfHeader(header: string[], name: string): SourceKind {
+  const names = new Set(header.map((h) => h.trim().toLowerCase()));
+  const scores = SOURCE_KINDS.map((kind) => ({ kind, n: CONTRACTS[kind].columns.filter((c) => c.required && names.has(c.name)).length }));
+  const best = Math.max(...scores.map((s) => s.n));
+  const top = scores.filter((s) => s.n === best);
+  // member_id alone is in every contract: it says nothing about which file this is.
+  if (best <= 1 || top.length > 1) throw new LeakError('bad_file', `${name}: cannot tell from its header which contract file it is (${everyRequiredList()}). Nothing was loaded.`);
+  return top[0].kind;
 }
 
 /**
@@ -128,13 +175,16 @@ export function mapHeader(header: string[], kind: SourceKind, name: string): num
   return contract.columns.map((c) => names.indexOf(c.name));
 }
 
-export const requiredList = (kind: SourceKind) =>
+const requiredList = (kind: SourceKind) =>
   CONTRACTS[kind].columns
     .filter((c) => c.required)
     .map((c) => c.name)
     .join(', ');
 
-export async function readFileOrRefuse(file: string): Promise<Buffer> {
+/** What each contract file's header needs, for a file whose kind is not known yet. */
+const everyRequiredList = () => SOURCE_KINDS.map((k) => `${CONTRACTS[k].file} needs ${requiredList(k)}`).join('; ');
+
+async function readFileOrRefuse(file: string): Promise<Buffer> {
   try {
     return await fs.readFile(file);
   } catch (e) {
@@ -145,7 +195,7 @@ export async function readFileOrRefuse(file: string): Promise<Buffer> {
   }
 }
 
-export function decodeCsvText(bytes: Buffer, name: string): string {
+function decodeCsvText(bytes: Buffer, name: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new LeakError('bad_file', `${name} is UTF-16 text: save it as UTF-8 CSV and import again. Nothing was loaded.`);
   }

@@ -4,7 +4,7 @@
  * channel is set, or the folder is asked for. Each run covers every complete day since the last digest
  * to the same place (reports/digest/coverage.ts reads the ledger). On start, a run that fell due while
  * the process was down is made up at once, marked late: node-cron does not replay missed ticks.
- * Fire times (the last one before now, the ones in a range) come from cron-parser, in LEAK_TZ across DST.
+ * The last fire time before now comes from cron-parser, in LEAK_TZ across DST.
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import { CronExpressionParser } from 'cron-parser';
@@ -59,17 +59,6 @@ export function previousFireTime(pattern: string, timeZone: string, now: number)
     return parse(pattern, timeZone, now + 1).prev().getTime();
   } catch {
     return null;
-  }
-}
-
-/** Instants in [fromMs, toMs] at which `pattern` fires in `timeZone`, oldest first. */
-export function fireTimesBetween(pattern: string, timeZone: string, fromMs: number, toMs: number): number[] {
-  const expr = parse(pattern, timeZone, fromMs - 1);
-  const out: number[] = [];
-  for (;;) {
-    const t = expr.next().getTime();
-    if (t > toMs) return out;
-    out.push(t);
   }
 }
 

@@ -11,10 +11,11 @@
  */
 import type { Context, EventLogStatus } from '../context.ts';
 import { LeakError } from '../errors.ts';
+import { SOURCE_KINDS } from '../sources.ts';
 import { loadSimState } from '../simulator/state.ts';
 import { checkThresholdsAfterIngest } from '../alerts/thresholds.ts';
 import {
-  describeLag, describeWait, startStreamConsumer, streamSettingsFromConfig,
+  describeLag, startStreamConsumer, streamSettingsFromConfig, subjectFor,
   type ConsumedBatch, type ConsumerOptions, type StreamSettings,
 } from '../stream/index.ts';
 
@@ -50,7 +51,7 @@ function refuseMixedStore(ctx: Context, settings: StreamSettings): void {
 
 export function startEventLog(ctx: Context, settings: StreamSettings, opts: EventLogOptions = {}): EventLogService {
   const log = (line: string) => ctx.log.info(line);
-  const subjects = ['members', 'digital', 'calls'].map((k) => `${settings.prefix}.${k}`).join(', ');
+  const subjects = SOURCE_KINDS.map((k) => subjectFor(settings.prefix, k)).join(', ');
   log(`Event log: consuming ${subjects} from the stream ${settings.name} at ${settings.url} (durable consumer ${settings.consumer}) into ${ctx.store.file}; threshold alerts are checked after each batch.`);
   const lagEveryMs = opts.lagEveryMs ?? 10_000;
   const consumer = startStreamConsumer(ctx.store, ctx.config, settings, {
@@ -70,8 +71,7 @@ export function startEventLog(ctx: Context, settings: StreamSettings, opts: Even
       if (!lag) return `Event log: no reading yet from ${settings.url}.`;
       // Readings come after batches and every lagEveryMs when idle: an old one means the server or the consumer is not answering.
       const age = Date.now() - lag.at;
-      const line = describeLag(lag);
-      return age > Math.max(60_000, 3 * lagEveryMs) ? `${line.slice(0, -1)} (last read ${describeWait(age)} ago).` : line;
+      return describeLag(lag, age > Math.max(60_000, 3 * lagEveryMs) ? { readAgoMs: age } : {});
     },
   };
 }

@@ -3,7 +3,8 @@
  * land, through the same gate, quarantine and pipeline as `leak import` (the command itself runs them,
  * so a store holding simulated data refuses them the same way), then moved to done/, or to refused/
  * with NAME.reason.txt beside it holding the one-line reason. Which contract file it is comes from its
- * header (src/ingest/detect-kind.ts).
+ * header (checkCsvFile without a kind). A check's files are imported members first, as `leak import`
+ * does (their kind peeked from the first lines), and the alert checks run once after them.
  *
  * Complete files only. The folder is polled; a file is taken once two checks in a row see the same
  * size and modification time, so one still being copied in is left for the next check. A writer that
@@ -17,7 +18,8 @@ import path from 'node:path';
 import type { Context } from '../context.ts';
 import { describeError, isLeakError, LeakError } from '../errors.ts';
 import { holdsSimulatedData } from '../import-batches/provenance.ts';
-import { detectCsvKind } from '../ingest/detect-kind.ts';
+import { peekCsvKind } from '../ingest/import-csv.ts';
+import { SOURCE_KINDS } from '../sources.ts';
 import importCommand from '../../commands/import.ts';
 
 export const INBOX_POLL_MS = 2000;
@@ -40,7 +42,7 @@ export type InboxOptions = {
   /** Milliseconds between checks; 0 starts no timer (tests call scan()). */
   pollMs?: number;
   log?: (line: string) => void;
-  /** Run after each file that loaded (the alert checks). */
+  /** Run once after a check that loaded any file (the alert checks). */
   afterImport?: () => unknown;
 };
 
@@ -63,13 +65,10 @@ export function startInbox(ctx: Context, opts: InboxOptions = {}): Inbox {
     const file = path.join(dir, name);
     try {
       if (!name.toLowerCase().endsWith('.csv')) throw new LeakError('bad_file', `${name} is not a .csv file: only contract CSV files (members, digital events, calls) are imported here.`);
-      const kind = await detectCsvKind(file);
-      const result = await importCommand.run({ files: [{ kind, file }] }, ctx);
+      const result = await importCommand.run({ files: [{ file }] }, ctx);
       const movedTo = moveTo(dir, 'done', name);
       const text = importCommand.renderText(result).split(file).join(name).split('\n').join('; ');
-      const event = emit({ file: name, outcome: 'done', line: `${text} → ${path.relative(dir, movedTo)}`, movedTo });
-      if (opts.afterImport) await opts.afterImport();
-      return event;
+      return emit({ file: name, outcome: 'done', line: `${text} → ${path.relative(dir, movedTo)}`, movedTo });
     } catch (e) {
       if (!fs.existsSync(file)) return null; // taken away meanwhile: nothing to move
       // The file's fault (or a store that only takes simulated data): refused. Anything else may pass on a retry.
@@ -107,10 +106,17 @@ export function startInbox(ctx: Context, opts: InboxOptions = {}): Inbox {
     }
     for (const name of seen.keys()) if (!present.has(name)) seen.delete(name);
     const events: InboxEvent[] = [];
-    for (const name of ready.sort()) {
+    for (const name of await inImportOrder(dir, ready)) {
       const e = await handle(name);
       if (e) events.push(e);
       if (e?.outcome !== 'error') seen.delete(name);
+    }
+    if (opts.afterImport && events.some((e) => e.outcome === 'done')) {
+      try {
+        await opts.afterImport();
+      } catch (e) {
+        log(`Inbox: the checks after the import failed: ${describeError(e)}`);
+      }
     }
     return events;
   }
@@ -130,6 +136,15 @@ export function startInbox(ctx: Context, opts: InboxOptions = {}): Inbox {
       await running?.catch(() => undefined);
     },
   };
+}
+
+/** Members first, then digital events, then calls (SOURCE_KINDS), as `leak import` loads them; files whose kind the first lines do not tell last; by name within each. */
+async function inImportOrder(dir: string, names: string[]): Promise<string[]> {
+  const rank = await Promise.all(names.map(async (name) => {
+    const kind = name.toLowerCase().endsWith('.csv') ? await peekCsvKind(path.join(dir, name)) : undefined;
+    return { name, rank: kind ? SOURCE_KINDS.indexOf(kind) : SOURCE_KINDS.length };
+  }));
+  return rank.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((r) => r.name);
 }
 
 /** Moves `name` into `sub`/, under a free name (members.csv, then members-2.csv…): earlier files are kept. */

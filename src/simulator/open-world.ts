@@ -7,7 +7,8 @@ import type { Config } from '../config.ts';
 import { LeakError } from '../errors.ts';
 import { addDays, zoneClock } from '../time.ts';
 import { createWorld, type World, type WorldDefinition } from './world.ts';
-import { hasImportedData, hasStreamedData, loadSimState, saveWorld } from './state.ts';
+import { hasImportedData, hasStreamedData } from '../ingest/provenance.ts';
+import { loadSimState, saveWorld } from './state.ts';
 import type { Fix } from './scenario.ts';
 import type { Cut } from './stream.ts';
 

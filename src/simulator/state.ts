@@ -39,13 +39,3 @@ export function saveWorld(store: Store, world: WorldDefinition, cut?: Cut): void
 /** Call inside the batch's open transaction. */
 export const markClock = (store: Store, kind: 'digital' | 'calls', ms: number) => writeMeta(store.sqlite, CLOCK[kind], String(ms));
 export const markMembers = (store: Store, n: number) => writeMeta(store.sqlite, MEMBERS, String(n));
-
-/** True when the store holds rows that came from CSV imports: real data, which simulated data must never join. */
-export function hasImportedData(store: Store): boolean {
-  return store.sqlite.prepare("SELECT 1 FROM import_batches WHERE source = 'csv' AND rows_loaded > 0 LIMIT 1").get() !== undefined;
-}
-
-/** True when the store has consumed an event log (LEAK_STREAM): its data come from producers, and the local simulator stays out. */
-export function hasStreamedData(store: Store): boolean {
-  return store.sqlite.prepare('SELECT 1 FROM stream_offsets WHERE applied_seq > 0 LIMIT 1').get() !== undefined;
-}

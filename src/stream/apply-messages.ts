@@ -10,11 +10,11 @@
  */
 import type { Store } from '../../db/open-db.ts';
 import { BronzeWriter } from '../ingest/bronze-writer.ts';
-import type { SourceKind } from '../ingest/contract.ts';
+import { SOURCE_KINDS, type SourceKind } from '../ingest/contract.ts';
 import { splitCsv, type CsvRecord } from '../ingest/csv-records.ts';
 import { addCsvRecord, mapHeader } from '../ingest/import-csv.ts';
-import { KINDS } from './stream-settings.ts';
-import { decodeMessage, type RowsMessage } from './messages.ts';
+import { storeSource } from '../ingest/provenance.ts';
+import { decodeMessage, keepRaw, type RowsMessage } from './messages.ts';
 
 export type StreamedMessage = { seq: number; subject: string; data: Uint8Array };
 
@@ -52,13 +52,17 @@ export function readAppliedSeq(store: Store, key: OffsetKey): number {
 type Good = { seq: number; subject: string; kind: SourceKind; msg: RowsMessage; positions: number[]; headerWidth: number };
 type Bad = { seq: number; subject: string; file: string; reason: string; raw: string; code?: 'mixed_source' };
 
-export function applyMessages(store: Store, key: Required<OffsetKey> & { prefix: string }, batch: StreamedMessage[]): ApplyResult {
+/**
+ * `sorted`: the batch in stream order (ascending sequence), as the consumer sorts it for its gap
+ * check. The applied sequence is read again inside the write transaction: the redelivery check holds
+ * against the position committed with the rows, whatever was read before it.
+ */
+export function applyMessages(store: Store, key: Required<OffsetKey> & { prefix: string }, sorted: StreamedMessage[]): ApplyResult {
   const { sqlite } = store;
-  const sorted = [...batch].sort((a, b) => a.seq - b.seq);
   const run = sqlite.transaction((): ApplyResult => {
     const before = readAppliedSeq(store, key);
     const fresh = sorted.filter((m, i) => m.seq > before && (i === 0 || m.seq !== sorted[i - 1].seq));
-    const result: ApplyResult = { messages: fresh.length, redelivered: batch.length - fresh.length, loaded: 0, quarantined: 0, badMessages: 0, mixedSource: 0, appliedSeq: before };
+    const result: ApplyResult = { messages: fresh.length, redelivered: sorted.length - fresh.length, loaded: 0, quarantined: 0, badMessages: 0, mixedSource: 0, appliedSeq: before };
     if (fresh.length === 0) return result;
     const read: Good[] = [];
     const bad: Bad[] = [];
@@ -66,7 +70,7 @@ export function applyMessages(store: Store, key: Required<OffsetKey> & { prefix:
     const good = oneSource(store, read, bad);
     // Per kind, in stream order; a new bronze batch whenever the file (or its header) changes, so
     // rows keep the order they were published in and each batch names the file its rows came from.
-    for (const kind of KINDS) {
+    for (const kind of SOURCE_KINDS) {
       let writer: BronzeWriter | undefined;
       let current = '';
       for (const g of good) {
@@ -100,14 +104,6 @@ export function applyMessages(store: Store, key: Required<OffsetKey> & { prefix:
   return run.immediate();
 }
 
-/** Which data the store holds: real (rows loaded from CSV, imported or streamed), simulated, or none yet. */
-function storeSource(store: Store): RowsMessage['source'] | null {
-  const row = store.sqlite
-    .prepare("SELECT source FROM import_batches WHERE source = 'simulator' OR rows_loaded > 0 ORDER BY batch_id LIMIT 1")
-    .get() as { source: RowsMessage['source'] } | undefined;
-  return row?.source ?? null;
-}
-
 /** The messages of the store's source (on an empty store, of the first message's); the others are quarantined whole. */
 function oneSource(store: Store, good: Good[], bad: Bad[]): Good[] {
   let owner = storeSource(store);
@@ -116,8 +112,7 @@ function oneSource(store: Store, good: Good[], bad: Bad[]): Good[] {
     if (g.msg.source === owner) return true;
     const [what, store_] = g.msg.source === 'simulator' ? ['simulated rows', 'real data'] : ['real rows', 'simulated data'];
     const reason = `${what} in a store of ${store_}: real and simulated data never mix (publish them under another LEAK_STREAM_PREFIX, consumed into a store of their own)`;
-    const raw = JSON.stringify(g.msg);
-    bad.push({ seq: g.seq, subject: g.subject, file: g.msg.file, reason, raw: raw.length > 2000 ? `${raw.slice(0, 1999)}…` : raw, code: 'mixed_source' });
+    bad.push({ seq: g.seq, subject: g.subject, file: g.msg.file, reason, raw: keepRaw(JSON.stringify(g.msg)), code: 'mixed_source' });
     return false;
   });
 }

@@ -13,7 +13,7 @@ import type { Store } from '../../db/open-db.ts';
 import { runPipeline, type PipelineResult, type PipelineSettings } from '../pipeline/run-pipeline.ts';
 import { applyMessages, readAppliedSeq, type ApplyResult } from './apply-messages.ts';
 import { connectStream, ensureStream } from './connect.ts';
-import { alignCursor, readStreamLag, untilGap, type CursorOptions, type StreamLag } from './cursor.ts';
+import { alignCursor, untilGap, type CursorOptions, type StreamLag } from './cursor.ts';
 import { LagReader } from './lag-reader.ts';
 import { takeBatch, type Pull } from './take-batch.ts';
 import type { StreamSettings } from './stream-settings.ts';
@@ -44,8 +44,6 @@ export type ConsumedBatch = ApplyResult & {
 export type StreamConsumer = {
   name: 'stream';
   stop(): Promise<void>;
-  /** Reads the lag now (needs the server). */
-  lag(): Promise<StreamLag>;
   /** The last lag read, or null before the first: for a view that must not wait on the network. */
   lastLag(): StreamLag | null;
 };
@@ -143,7 +141,7 @@ export function startStreamConsumer(store: Store, pipeline: PipelineSettings, se
     const keep = await untilGap(m, settings, readAppliedSeq(store, key), batch);
     if (keep.length < batch.length) realign = true;
     if (keep.length === 0) return;
-    const applied = applyMessages(store, key, keep.map((msg) => ({ seq: msg.seq, subject: msg.subject, data: msg.data })));
+    const applied = applyMessages(store, key, keep);
     for (const msg of keep) msg.ack();
     let result: PipelineResult | null = null;
     try {
@@ -205,12 +203,6 @@ export function startStreamConsumer(store: Store, pipeline: PipelineSettings, se
       wake();
       await running;
       await lag.stop();
-    },
-    async lag() {
-      if (!jsm) throw new Error(`not connected to ${settings.url}`);
-      const read = await readStreamLag(jsm, store, settings);
-      lag.record(read);
-      return read;
     },
     lastLag: () => lag.last,
   };

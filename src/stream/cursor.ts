@@ -107,10 +107,14 @@ export async function readStreamLag(jsm: JetStreamManager, store: Store, setting
   return { pending: lastSeq - next.seq + 1, oldestAgeMs: Math.max(0, now - next.time), appliedSeq, lastSeq, at: now };
 }
 
-/** One line for the log and the Home tab: "up to date", or how many messages wait and for how long. */
-export function describeLag(lag: StreamLag): string {
-  if (lag.pending === 0 || lag.oldestAgeMs === null) return 'Event log: up to date.';
-  return `Event log: ${lag.pending.toLocaleString('en-US')} message${lag.pending === 1 ? '' : 's'} behind, the oldest waiting ${describeWait(lag.oldestAgeMs)}.`;
+/**
+ * One line for the log and the Home tab: "up to date", or how many messages wait and for how long;
+ * with `readAgoMs`, how long ago that was read (for a reading old enough to doubt).
+ */
+export function describeLag(lag: StreamLag, opts: { readAgoMs?: number } = {}): string {
+  const read = opts.readAgoMs === undefined ? '' : ` (last read ${describeWait(opts.readAgoMs)} ago)`;
+  if (lag.pending === 0 || lag.oldestAgeMs === null) return `Event log: up to date${read}.`;
+  return `Event log: ${lag.pending.toLocaleString('en-US')} message${lag.pending === 1 ? '' : 's'} behind, the oldest waiting ${describeWait(lag.oldestAgeMs)}${read}.`;
 }
 
 /** A wait as people say it: "12 s", "3 min", "1.5 h". */

@@ -12,8 +12,8 @@
  *   streamSettings({ url, name?, prefix?, consumer? })  checked settings, LeakError('bad_argument') naming the bad one
  *   streamSettingsFromConfig(config)                    the same from LEAK_STREAM…, undefined when LEAK_STREAM is unset
  *
- *   publishFiles(settings, [{ kind, file }], { onProgress })       `leak publish`: whole-file checks first (one bad
- *       file refuses all), then rows in order; onProgress({ kind, file, doneBytes, totalBytes, tally }) per message;
+ *   publishFiles(settings | publisher, [{ kind, file }], { onProgress, maxRows })   `leak publish`: whole-file checks
+ *       first (one bad file refuses all), then rows in order; onProgress({ kind, file, doneBytes, totalBytes, tally }) per message;
  *       resolves to { rows, messages, duplicates, duplicateRows, bytes, files, elapsedMs, rowsPerSecond }
  *   publishSimulation(settings, config, request, { live?, onProgress?, onBatch? })   `simulate --publish`: members and
  *       the history of request.days up to request.end (skipped when days is 0), then, with `live`, the live
@@ -21,7 +21,7 @@
  *   describePublish(summary)                            the one-line summary a terminal prints
  *
  *   startStreamConsumer(store, config, settings, { log, onBatch, maxMessages, maxWaitMs, lagEveryMs, behindMs })
- *       `npm start` with LEAK_STREAM (src/services/event-log.ts): a service { name: 'stream', stop(), lag(), lastLag() };
+ *       `npm start` with LEAK_STREAM (src/services/event-log.ts): a service { name: 'stream', stop(), lastLag() };
  *       runs the pipeline after every batch, then awaits onBatch(batch) (alerts hook in there) before the next;
  *       reads the lag after batches and every lagEveryMs when idle (lastLag() for views); logs connection
  *       trouble once, and the lag when it falls behind beyond behindMs, each minute while behind, and on catching up
@@ -33,16 +33,17 @@
  * A standalone consumer without the bot: src/stream/consume-main.ts.
  */
 import { LeakError } from '../errors.ts';
+import { SOURCE_KINDS } from '../sources.ts';
 import type { WorldRequest } from '../simulator/open-world.ts';
 import { StreamPublisher, type PublishTally } from './publisher.ts';
-import { checkCsvSources, publishCheckedFiles, type CsvSource, type PublishProgress, type PublishSummary } from './publish-csv.ts';
-import { publishSimulatedHistory, publishSimulatedLive, simulatedWorld, type LivePublishOptions, type SimulatedProgress, type SimulatedRows } from './publish-simulated.ts';
+import type { PublishSummary } from './publish-csv.ts';
+import { publishMembers, publishSimulatedHistory, publishSimulatedLive, simulatedWorld, type LivePublishOptions, type SimulatedProgress, type SimulatedRows } from './publish-simulated.ts';
 import { STREAM_DEFAULTS, nameProblem, prefixProblem, streamUrlProblem, type StreamSettings } from './stream-settings.ts';
 
 export { startStreamConsumer, type StreamConsumer, type ConsumedBatch, type ConsumerOptions } from './consumer.ts';
 export { describeLag, describeWait, type StreamLag } from './cursor.ts';
-export type { StreamSettings } from './stream-settings.ts';
-export type { CsvSource, PublishProgress, PublishSummary } from './publish-csv.ts';
+export { subjectFor, type StreamSettings } from './stream-settings.ts';
+export { publishFiles, type CsvSource, type PublishProgress, type PublishSummary } from './publish-csv.ts';
 
 export function streamSettings(input: { url: string; name?: string; prefix?: string; consumer?: string }): StreamSettings {
   const s = { url: input.url.trim(), name: input.name ?? STREAM_DEFAULTS.name, prefix: input.prefix ?? STREAM_DEFAULTS.prefix, consumer: input.consumer ?? STREAM_DEFAULTS.consumer };
@@ -63,18 +64,6 @@ export function streamSettingsFromConfig(config: { stream: Omit<StreamSettings, 
   return url ? { url, ...names } : undefined;
 }
 
-export async function publishFiles(settings: StreamSettings, sources: CsvSource[], opts: { onProgress?: (p: PublishProgress) => void } = {}): Promise<PublishSummary> {
-  const started = performance.now();
-  // A missing or malformed file is said before the server is asked anything.
-  const checked = await checkCsvSources(sources);
-  const publisher = await StreamPublisher.open(settings);
-  try {
-    return await publishCheckedFiles(publisher, checked, { ...opts, started });
-  } finally {
-    await publisher.close();
-  }
-}
-
 export async function publishSimulation(
   settings: StreamSettings,
   config: { timeZone: string },
@@ -85,10 +74,10 @@ export async function publishSimulation(
   const publisher = await StreamPublisher.open(settings, { clientName: 'leak-simulator' });
   try {
     const rows: SimulatedRows = { members: 0, digital: 0, calls: 0 };
-    const add = (r: SimulatedRows) => (['members', 'digital', 'calls'] as const).forEach((k) => (rows[k] += r[k]));
+    const add = (r: SimulatedRows) => SOURCE_KINDS.forEach((k) => (rows[k] += r[k]));
     // Members always go first: a live-only producer's calls need their members' profiles too.
     if (request.days > 0) add((await publishSimulatedHistory(publisher, world, { from: start, to: request.end, onProgress: opts.onProgress })).rows);
-    else add({ members: (await publishSimulatedHistory(publisher, world, { from: request.end, to: request.end })).rows.members, digital: 0, calls: 0 });
+    else add({ members: await publishMembers(publisher, world), digital: 0, calls: 0 });
     let simulatedTo = request.end;
     if (opts.live) {
       const live = await publishSimulatedLive(publisher, world, request.end, { ...opts.live, onBatch: opts.onBatch });

@@ -10,8 +10,8 @@
  */
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import type { SourceKind } from '../ingest/contract.ts';
-import { kindOf } from './stream-settings.ts';
+import { SOURCE_KINDS, type SourceKind } from '../ingest/contract.ts';
+import { kindOf, subjectFor } from './stream-settings.ts';
 
 export type Row = [lineNo: number, raw: string];
 
@@ -54,7 +54,7 @@ export function decodeMessage(prefix: string, subject: string, data: Uint8Array)
     return bad('the payload is not UTF-8 text', Buffer.from(data.subarray(0, RAW_KEPT)).toString('latin1'));
   }
   const kind = kindOf(prefix, subject);
-  if (!kind) return bad(`unknown subject ${subject}: Leak reads ${prefix}.members, ${prefix}.digital and ${prefix}.calls`, text);
+  if (!kind) return bad(`unknown subject ${subject}: Leak reads ${new Intl.ListFormat('en-GB').format(SOURCE_KINDS.map((k) => subjectFor(prefix, k)))}`, text);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -69,12 +69,10 @@ export function decodeMessage(prefix: string, subject: string, data: Uint8Array)
   return { ok: true, kind, msg: parsed.data as RowsMessage };
 }
 
-const bad = (reason: string, raw: string): Decoded => ({
-  ok: false,
-  code: 'bad_message',
-  reason,
-  raw: raw.length > RAW_KEPT ? `${raw.slice(0, RAW_KEPT - 1)}…` : raw,
-});
+const bad = (reason: string, raw: string): Decoded => ({ ok: false, code: 'bad_message', reason, raw: keepRaw(raw) });
+
+/** A rejected message's text as quarantine keeps it: at most RAW_KEPT characters, cut ones ending in "…". */
+export const keepRaw = (raw: string) => (raw.length > RAW_KEPT ? `${raw.slice(0, RAW_KEPT - 1)}…` : raw);
 
 /**
  * Cuts a file's rows into messages of at most MESSAGE_ROWS rows and about MESSAGE_BYTES of text,

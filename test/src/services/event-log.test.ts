@@ -17,7 +17,7 @@ import { startServices } from '../../../src/services/start-services.ts';
 import { applyMessages, readAppliedSeq } from '../../../src/stream/apply-messages.ts';
 import { encodeMessage } from '../../../src/stream/messages.ts';
 import { StreamPublisher } from '../../../src/stream/publisher.ts';
-import { publishCsvFiles } from '../../../src/stream/publish-csv.ts';
+import { publishFiles } from '../../../src/stream/publish-csv.ts';
 import type { StreamSettings } from '../../../src/stream/stream-settings.ts';
 import { queryHome } from '../../../src/slack/home/query.ts';
 import { describeError } from '../../../src/errors.ts';
@@ -29,7 +29,7 @@ const OK_CALL = (id: string) => `${id},M-000001,2026-11-24T14:00:00Z,2026-11-24T
 /** Publishes the lines as a calls file, one row per message; resolves with the stream's last sequence. */
 async function publishCalls(settings: StreamSettings, lines: string[]): Promise<number> {
   const pub = await StreamPublisher.open(settings);
-  await publishCsvFiles(pub, [{ kind: 'calls', file: writeCsv(tempDir(), 'calls.csv', CALL_HEADER, lines) }], { maxRows: 1 });
+  await publishFiles(pub, [{ kind: 'calls', file: writeCsv(tempDir(), 'calls.csv', CALL_HEADER, lines) }], { maxRows: 1 });
   await pub.close();
   return pub.lastSeq;
 }

@@ -15,17 +15,18 @@ const csv = (header: string, rows: string[]) => [header, ...rows].join('\n') + '
 function setUp(deps = makeDeps({ now: NOW })) {
   const dir = path.join(tempDir(), 'inbox');
   const lines: string[] = [];
-  const inbox = startInbox(deps, { dir, pollMs: 0, log: (l) => lines.push(l) });
+  const checks: number[] = [];
+  const inbox = startInbox(deps, { dir, pollMs: 0, log: (l) => lines.push(l), afterImport: () => checks.push(lines.length) });
   const events: InboxEvent[] = [];
   inbox.onEvent((e) => events.push(e));
   const drop = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
   const count = (table: string) => deps.store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-  return { deps, dir, inbox, events, lines, drop, count };
+  return { deps, dir, inbox, events, lines, checks, drop, count };
 }
 
 describe('the CSV inbox', () => {
-  it('imports a file once two checks see it unchanged, runs the pipeline, and moves it to done/', async () => {
-    const { dir, inbox, drop, count, lines } = setUp();
+  it('imports a file once two checks see it unchanged, members first, runs the pipeline, and moves it to done/; the alert checks run once after', async () => {
+    const { dir, inbox, drop, count, lines, checks } = setUp();
     drop('members.csv', csv(MEMBER_HEADER, MEMBERS));
     drop('digital.csv', csv(DIGITAL_HEADER, DIGITAL));
     drop('calls.csv', csv(CALL_HEADER, CALLS));
@@ -33,15 +34,17 @@ describe('the CSV inbox', () => {
     expect(count('import_batches')).toBe(0);
     const events = await inbox.scan();
     expect(events.map((e) => [e.file, e.outcome, path.relative(dir, e.movedTo!)])).toEqual([
-      ['calls.csv', 'done', 'done/calls.csv'],
-      ['digital.csv', 'done', 'done/digital.csv'],
       ['members.csv', 'done', 'done/members.csv'],
+      ['digital.csv', 'done', 'done/digital.csv'],
+      ['calls.csv', 'done', 'done/calls.csv'],
     ]);
+    // Once, after the three files were logged.
+    expect(checks).toEqual([3]);
     expect(fs.readdirSync(dir).sort()).toEqual(['done', 'refused']);
     expect(count('member_profiles')).toBe(2);
     // The pipeline ran after each: the failure and the call ten minutes later are a leaked call.
     expect(count('digital_call_leakage')).toBe(1);
-    expect(lines[0]).toMatch(/^Inbox: calls\.csv: 1 loaded, 0 quarantined; Pipeline: 1 batch\(es\), \d+ day\(s\) updated in \d+ ms\. → done\/calls\.csv$/);
+    expect(lines[2]).toMatch(/^Inbox: calls\.csv: 1 loaded, 0 quarantined; Pipeline: 1 batch\(es\), \d+ day\(s\) updated in \d+ ms\. → done\/calls\.csv$/);
     await inbox.stop();
   });
 

@@ -13,7 +13,7 @@ import { importCsvFile } from '../../../src/ingest/import-csv.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 import { exportCsv } from '../../../src/simulator/export-csv.ts';
 import { StreamPublisher } from '../../../src/stream/publisher.ts';
-import { publishCsvFiles, type CsvSource } from '../../../src/stream/publish-csv.ts';
+import { publishFiles, type CsvSource } from '../../../src/stream/publish-csv.ts';
 import { applyMessages, readAppliedSeq } from '../../../src/stream/apply-messages.ts';
 import { alignCursor } from '../../../src/stream/cursor.ts';
 import { serversOf, type StreamSettings } from '../../../src/stream/stream-settings.ts';
@@ -33,7 +33,7 @@ async function history(seed: number) {
 
 async function publish(settings: StreamSettings, files: CsvSource[], maxRows: number): Promise<number> {
   const pub = await StreamPublisher.open(settings);
-  await publishCsvFiles(pub, files, { maxRows });
+  await publishFiles(pub, files, { maxRows });
   await pub.close();
   return pub.lastSeq;
 }

@@ -6,7 +6,7 @@ import { callRow } from '../../helpers/leak-fixture.ts';
 import { natsServerBinary, useNatsServer } from '../../helpers/nats-server.ts';
 import { settingsFor } from '../../helpers/stream.ts';
 import { StreamPublisher } from '../../../src/stream/publisher.ts';
-import { publishCsvFiles } from '../../../src/stream/publish-csv.ts';
+import { publishFiles } from '../../../src/stream/publish-csv.ts';
 import { untilGap } from '../../../src/stream/cursor.ts';
 import { serversOf } from '../../../src/stream/stream-settings.ts';
 
@@ -17,7 +17,7 @@ describe.skipIf(!natsServerBinary)('the gap check', { timeout: 120_000 }, () => 
     const rows = Array.from({ length: 6 }, (_, i) => callRow({ id: `c${i}`, member: 'M-000001', start: '2026-11-20T14:00:00Z' }));
     const many = settingsFor(server().url, { name: 'GAPS', prefix: 'gaps' });
     const pub = await StreamPublisher.open(many);
-    await publishCsvFiles(pub, [{ kind: 'calls', file: writeCsv(tempDir(), 'calls.csv', CALL_HEADER, rows) }], { maxRows: 1 });
+    await publishFiles(pub, [{ kind: 'calls', file: writeCsv(tempDir(), 'calls.csv', CALL_HEADER, rows) }], { maxRows: 1 });
     await pub.close();
     expect(pub.lastSeq).toBe(6);
     const nc = await connect({ servers: serversOf(server().url) });

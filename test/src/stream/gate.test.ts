@@ -8,7 +8,7 @@ import { consumeUntil, settingsFor } from '../../helpers/stream.ts';
 import { callRow } from '../../helpers/leak-fixture.ts';
 import { importCsvFile } from '../../../src/ingest/import-csv.ts';
 import { StreamPublisher } from '../../../src/stream/publisher.ts';
-import { publishCsvFiles } from '../../../src/stream/publish-csv.ts';
+import { publishFiles } from '../../../src/stream/publish-csv.ts';
 import { serversOf } from '../../../src/stream/stream-settings.ts';
 import type { Store } from '../../../db/open-db.ts';
 
@@ -46,7 +46,7 @@ describe.skipIf(!natsServerBinary)('the consumer’s gate is import’s gate', {
     await importCsvFile(direct.store, 'calls', file);
     const settings = settingsFor(server().url, { name: 'GATE', prefix: 'gate' });
     const pub = await StreamPublisher.open(settings);
-    await publishCsvFiles(pub, [{ kind: 'calls', file }]);
+    await publishFiles(pub, [{ kind: 'calls', file }]);
     await pub.close();
     const streamed = makeDeps();
     const { consumer } = await consumeUntil(streamed.store, streamed.config, settings, pub.lastSeq);
@@ -72,7 +72,7 @@ describe.skipIf(!natsServerBinary)('the consumer’s gate is import’s gate', {
     const js = (await import('@nats-io/jetstream')).jetstream(nc);
     for (const [subject, data] of junk) await js.publish(subject, data);
     await nc.close();
-    await publishCsvFiles(pub, [{ kind: 'calls', file: writeCsv(tempDir(), 'calls.csv', CALL_HEADER, [call('c2'), call('c3')]) }]);
+    await publishFiles(pub, [{ kind: 'calls', file: writeCsv(tempDir(), 'calls.csv', CALL_HEADER, [call('c2'), call('c3')]) }]);
     await pub.close();
 
     const streamed = makeDeps();

@@ -8,7 +8,7 @@ import { importCsvFile } from '../../../src/ingest/import-csv.ts';
 import type { SourceKind } from '../../../src/ingest/contract.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 import { StreamPublisher } from '../../../src/stream/publisher.ts';
-import { publishCsvFiles, type CsvSource } from '../../../src/stream/publish-csv.ts';
+import { publishFiles, type CsvSource } from '../../../src/stream/publish-csv.ts';
 import { exportCsv } from '../../../src/simulator/export-csv.ts';
 import { simulatedStore } from '../../helpers/simulated.ts';
 import { shuffle } from '../../helpers/leak-fixture.ts';
@@ -34,7 +34,7 @@ describe.skipIf(!natsServerBinary)('publish CSVs, consume them: the same store a
 
     const settings = settingsFor(server().url, { name: 'ROUNDS', prefix: 'rounds' });
     const pub = await StreamPublisher.open(settings);
-    for (const round of files) await publishCsvFiles(pub, round, { maxRows: 2 });
+    for (const round of files) await publishFiles(pub, round, { maxRows: 2 });
     await pub.close();
     expect(pub.tally.duplicates).toBe(0);
 
@@ -63,9 +63,9 @@ describe.skipIf(!natsServerBinary)('publish CSVs, consume them: the same store a
     });
     const settings = settingsFor(server().url, { name: 'SHUFFLED', prefix: 'shuffled' });
     const pub = await StreamPublisher.open(settings);
-    const first = await publishCsvFiles(pub, shuffled, { maxRows: 50 });
-    const again = await publishCsvFiles(pub, shuffled, { maxRows: 50 });
-    const recut = await publishCsvFiles(pub, shuffled, { maxRows: 37 });
+    const first = await publishFiles(pub, shuffled, { maxRows: 50 });
+    const again = await publishFiles(pub, shuffled, { maxRows: 50 });
+    const recut = await publishFiles(pub, shuffled, { maxRows: 37 });
     await pub.close();
     // The second run repeats every message id: the server stores none of it. The third is cut
     // differently, so its ids are new (but for a file of one message either way) and the store's

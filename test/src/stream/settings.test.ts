@@ -88,5 +88,8 @@ describe('one-line summaries', () => {
     expect(describeLag({ ...lag, pending: 1, oldestAgeMs: 1400 })).toBe('Event log: 1 message behind, the oldest waiting 1 s.');
     expect(describeLag({ ...lag, pending: 12_345, oldestAgeMs: 125_000 })).toBe('Event log: 12,345 messages behind, the oldest waiting 2 min.');
     expect(describeLag({ ...lag, pending: 9, oldestAgeMs: 5_400_000 })).toBe('Event log: 9 messages behind, the oldest waiting 1.5 h.');
+    // A reading old enough to doubt says how old it is.
+    expect(describeLag({ ...lag, pending: 0, oldestAgeMs: null }, { readAgoMs: 180_000 })).toBe('Event log: up to date (last read 3 min ago).');
+    expect(describeLag({ ...lag, pending: 1, oldestAgeMs: 1400 }, { readAgoMs: 90_000 })).toBe('Event log: 1 message behind, the oldest waiting 1 s (last read 2 min ago).');
   });
 });
