@@ -6,11 +6,11 @@
  */
 import type { QualityRow } from '../src/ask/ask-store.ts';
 import type { ClarifyResolution, Intent, Slots } from '../src/ask/types.ts';
-import { commandLine } from '../src/ask/resolve.ts';
+import { commandLine } from '../src/ask/argv.ts';
 import { renderTable } from '../src/format.ts';
 import { zoneClock } from '../src/time.ts';
 import { badArgument, dateArg } from './args.ts';
-import { askQuestion, askStoreOf, type Asked } from './asking.ts';
+import type { Asked } from './asking.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 
 const QUALITY_DAYS = 30;
@@ -122,6 +122,8 @@ export default defineCommand({
     return { question, date: dateArg(parsed, ctx), thread, quality };
   },
   run: async (args: AskArgs, ctx): Promise<AskResult> => {
+    // The resolver (compromise, chrono) loads only when a question is asked: help and usage need none of it.
+    const { askQuestion, askStoreOf } = await import('./asking.ts');
     if (args.quality) {
       const rows = askStoreOf(ctx).qualityReport({ days: QUALITY_DAYS });
       return { kind: 'quality', rows, timeZone: ctx.config.timeZone, toJSON: () => rows };

@@ -6,8 +6,8 @@
  */
 import { parseInstant } from '../src/ingest/contract.ts';
 import { formatCount } from '../src/format.ts';
-import { runBackfill, type BackfillSummary, type Progress } from '../src/simulator/backfill.ts';
-import { realSleep, runLive, type LiveSummary } from '../src/simulator/live.ts';
+import type { BackfillSummary, Progress } from '../src/simulator/backfill.ts';
+import type { LiveSummary } from '../src/simulator/live.ts';
 import { parseFix } from '../src/simulator/scenario.ts';
 import type { WorldRequest } from '../src/simulator/open-world.ts';
 import { loadSimState } from '../src/simulator/state.ts';
@@ -29,7 +29,11 @@ export type SimulateArgs = {
 };
 export type SimulateResult = { backfill?: BackfillSummary; live?: LiveSummary; published?: PublishedSimulation };
 
-const REAL_TIME: LiveClock = { now: () => Date.now(), sleep: realSleep, batchMs: 2000 };
+/** Real time for --live (tests give their own), with the simulator's sleep. */
+async function realTime(): Promise<LiveClock> {
+  const { realSleep } = await import('../src/simulator/live.ts');
+  return { now: () => Date.now(), sleep: realSleep, batchMs: 2000 };
+}
 
 export default defineCommand({
   name: 'simulate',
@@ -79,6 +83,8 @@ export default defineCommand({
   },
   run: async (args: SimulateArgs, ctx): Promise<SimulateResult> => {
     if (args.publish) return { published: await publishToLog(args, args.publish, ctx) };
+    // The simulator (faker) loads only when it runs: help and usage need none of it.
+    const { runBackfill } = await import('../src/simulator/backfill.ts');
     const hasWorld = loadSimState(ctx.store) !== undefined;
     const result: SimulateResult = {};
     if (!args.live || !hasWorld || args.daysGiven) {
@@ -96,17 +102,20 @@ export default defineCommand({
 async function publishToLog(args: SimulateArgs, settings: StreamSettings, ctx: Context): Promise<PublishedSimulation> {
   const request = args.live && !args.daysGiven ? { ...args.request, days: 0 } : args.request;
   if (!args.live) return publishSimulated(settings, ctx.config, request, undefined);
+  const clock = args.clock ?? (await realTime());
   process.stderr.write(`Publishing live to ${settings.url} at ${args.speed}× real time; Ctrl-C stops after the current batch.\n`);
-  return untilStopped((signal) => publishSimulated(settings, ctx.config, request, { speed: args.speed, clock: args.clock ?? REAL_TIME, signal }));
+  return untilStopped((signal) => publishSimulated(settings, ctx.config, request, { speed: args.speed, clock, signal }));
 }
 
 async function streamUntilStopped(args: SimulateArgs, ctx: Context): Promise<LiveSummary> {
+  const { runLive } = await import('../src/simulator/live.ts');
+  const clock = args.clock ?? (await realTime());
   process.stderr.write(`Streaming live at ${args.speed}× real time; Ctrl-C stops after the current batch.\n`);
   try {
     return await untilStopped((signal) =>
       runLive(ctx.store, ctx.config, { ...args.request, end: ctx.now() }, {
         speed: args.speed,
-        ...(args.clock ?? REAL_TIME),
+        ...clock,
         signal,
         onBatch: (b) => process.stderr.isTTY && process.stderr.write(`\r${new Date(b.simulatedTo).toISOString()}  +${formatCount(b.rows)} rows, ${formatCount(b.leakedCalls)} leaked calls so far   `),
       }),

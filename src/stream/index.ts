@@ -36,7 +36,7 @@ import { LeakError } from '../errors.ts';
 import type { WorldRequest } from '../simulator/open-world.ts';
 import { StreamPublisher, type PublishTally } from './publisher.ts';
 import { checkCsvSources, publishCheckedFiles, type CsvSource, type PublishProgress, type PublishSummary } from './publish-csv.ts';
-import { publishSimulatedHistory, publishSimulatedLive, simulatedWorld, type LivePublishOptions, type SimulatedProgress, type SimulatedRows } from './publish-simulated.ts';
+import type { LivePublishOptions, SimulatedProgress, SimulatedRows } from './publish-simulated.ts';
 import { STREAM_DEFAULTS, nameProblem, prefixProblem, streamUrlProblem, type StreamSettings } from './stream-settings.ts';
 
 export { startStreamConsumer, type StreamConsumer, type ConsumedBatch, type ConsumerOptions } from './consumer.ts';
@@ -81,6 +81,8 @@ export async function publishSimulation(
   request: WorldRequest,
   opts: { live?: Omit<LivePublishOptions, 'onBatch'>; onProgress?: (p: SimulatedProgress) => void; onBatch?: LivePublishOptions['onBatch'] } = {},
 ): Promise<{ rows: SimulatedRows; tally: PublishTally; simulatedTo: number }> {
+  // The simulator (faker) loads only when it runs: `leak publish` and help need none of it.
+  const { publishSimulatedHistory, publishSimulatedLive, simulatedWorld } = await import('./publish-simulated.ts');
   const { world, start } = simulatedWorld(config, request);
   const publisher = await StreamPublisher.open(settings, { clientName: 'leak-simulator' });
   try {
