@@ -20,7 +20,7 @@ import { renderCommandHelp, renderHelp } from './help.ts';
 import { fitAnswer, type RenderedAnswer, type SlackMessage } from '../blocks/limits.ts';
 import { renderAnswer } from './render-answer.ts';
 import { errorMessage, type ErrorLog } from './error-reply.ts';
-import { tokenize } from './tokenize.ts';
+import { quoteLine, tokenize } from './tokenize.ts';
 import { contextBlock, type Mrkdwn } from '../blocks/mrkdwn.ts';
 import { createAccess, NOT_AN_EDITOR, type Access } from './access.ts';
 
@@ -163,5 +163,3 @@ function pinnedLine(argv: string[], query: boolean, result: unknown): string {
   const hasDate = argv.some((a) => a === '--date' || a.startsWith('--date='));
   return quoteLine(query && !hasDate && typeof date === 'string' && isIsoDate(date) ? [...argv, '--date', date] : argv);
 }
-
-export const quoteLine = (argv: string[]) => argv.map((a) => (a === '' || /[\s"']/.test(a) ? `"${a.replace(/"/g, '')}"` : a)).join(' ');

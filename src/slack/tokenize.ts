@@ -36,3 +36,10 @@ export function tokenize(text: string): string[] {
 
 /** Slack sends &amp; &lt; &gt; in message and command text. */
 export const unescapeSlack = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/**
+ * argv as a line tokenize reads back word for word (Share, "Did you mean", "Understood as"): a word
+ * with a space or a quote is double-quoted, an apostrophe inside kept (a double quote inside is
+ * dropped: tokenize has no escape). Not a shell's quoting ('it'\''s'), which tokenize would split.
+ */
+export const quoteLine = (argv: readonly string[]) => argv.map((a) => (a === '' || /[\s"']/.test(a) ? `"${a.replace(/"/g, '')}"` : a)).join(' ');

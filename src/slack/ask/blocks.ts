@@ -11,6 +11,7 @@ import { shareBlock } from '../../blocks/elements.ts';
 import { fitAnswer, fitMessage, LIMITS, truncate, type SlackMessage } from '../../blocks/limits.ts';
 import { code, contextBlock, joinMrkdwn, mrkdwn, sectionBlock } from '../../blocks/mrkdwn.ts';
 import { renderAnswer } from '../render-answer.ts';
+import { quoteLine } from '../tokenize.ts';
 import { ASK_ACTION, choiceValue } from './action-ids.ts';
 import { answerControls } from './controls.ts';
 
@@ -35,8 +36,10 @@ export function renderAsked(asked: Asked, ctx: Context, where: AskedWhere): Slac
 
 function renderAskedAnswer(asked: AskedAnswer, ctx: Context, where: AskedWhere): SlackMessage {
   const answer = renderAnswer(asked.cmd, asked.result, ctx.config);
+  // Written as Slack's tokenize reads a line (asked.command is quoted for a shell), so Share re-runs exactly this.
+  const line = quoteLine(asked.resolution.argv);
   const lines = [
-    mrkdwn`Understood as ${code(`/leak ${asked.command}`)}`,
+    mrkdwn`Understood as ${code(`/leak ${line}`)}`,
     ...(asked.resolution.notes ?? []).map((n) => mrkdwn`${n}`),
     ...(where.learned === undefined ? [] : where.remembered === false ? [mrkdwn`${NOT_REMEMBERED}`] : [mrkdwn`Learned: next time “${where.learned}” means this.`]),
   ].slice(0, LIMITS.contextElements);
@@ -52,7 +55,7 @@ function renderAskedAnswer(asked: AskedAnswer, ctx: Context, where: AskedWhere):
   return fitAnswer({
     ...answer,
     head: [understood, ...answer.head],
-    tail: [...answer.tail, ...answerControls(asked, ctx), feedback, ...(where.ephemeral ? [shareBlock(asked.command)] : [])],
+    tail: [...answer.tail, ...answerControls(asked, ctx), feedback, ...(where.ephemeral ? [shareBlock(line)] : [])],
   });
 }
 
