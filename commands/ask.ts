@@ -7,6 +7,7 @@
 import type { QualityRow } from '../src/ask/ask-store.ts';
 import type { ClarifyResolution, Intent, Slots } from '../src/ask/types.ts';
 import { commandLine } from '../src/ask/argv.ts';
+import { suggestionsLead } from '../src/ask/suggest.ts';
 import { renderTable } from '../src/format.ts';
 import { zoneClock } from '../src/time.ts';
 import { badArgument, dateArg } from './args.ts';
@@ -52,8 +53,7 @@ function askedText(a: Asked): string {
     return [`Understood as: leak ${a.command}`, ...notes, '', a.cmd.renderText(a.result)].join('\n');
   }
   if (a.kind === 'unknown') {
-    const lead = a.resolution.reason === 'refused' ? 'I only answer questions, and changed nothing. I answer questions like:' : 'I answer questions like:';
-    return [lead, ...a.resolution.suggestions.map((s) => `  ${s}`)].join('\n');
+    return [suggestionsLead(a.resolution), ...a.resolution.suggestions.map((s) => `  ${s}`)].join('\n');
   }
   const c = a.resolution;
   if (!c.options.length) return c.prompt;

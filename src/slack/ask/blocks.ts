@@ -5,6 +5,7 @@
  */
 import type { Button, KnownBlock } from '@slack/types';
 import type { Asked, AskedAnswer } from '../../../commands/asking.ts';
+import { suggestionsLead } from '../../ask/suggest.ts';
 import type { ClarifyResolution } from '../../ask/types.ts';
 import type { Context } from '../../context.ts';
 import { shareBlock } from '../../blocks/elements.ts';
@@ -29,7 +30,7 @@ const NOT_REMEMBERED = 'Not remembered for the workspace: only the people in LEA
 export function renderAsked(asked: Asked, ctx: Context, where: AskedWhere): SlackMessage {
   if (asked.kind === 'answer') return renderAskedAnswer(asked, ctx, where);
   if (asked.kind === 'clarify') return renderClarify(asked.id, asked.resolution, []);
-  const lead = asked.resolution.reason === 'refused' ? 'I only answer questions, and changed nothing. I answer questions like:' : 'I answer questions like:';
+  const lead = suggestionsLead(asked.resolution);
   const { suggestions } = asked.resolution;
   return fitMessage(mrkdwn`${lead} ${suggestions.join(' · ')}`, [sectionBlock(mrkdwn`${lead}\n${joinMrkdwn(suggestions.map((s) => mrkdwn`• ${s}`), '\n')}`)]);
 }
