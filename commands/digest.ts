@@ -15,6 +15,7 @@ import { daysBetween } from '../src/leakage/span.ts';
 import { MAX_SPAN_DAYS } from '../reports/digest/coverage.ts';
 import { badArgument, dateArg } from './args.ts';
 import { defineCommand, TERMINAL_ONLY } from './command.ts';
+import { JSON_OPTION } from './usage-line.ts';
 import type { Context } from '../src/context.ts';
 
 type DigestArgs = { date: string; from?: string; role: DigestRole; out?: string; post?: string };
@@ -70,7 +71,7 @@ export default defineCommand({
       // Own --date and --json (not query: true) because the digest's default day is yesterday, not today.
       { name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'complete day to report on (default: yesterday in LEAK_TZ; today is refused while it runs)' },
       { name: 'from', type: 'string', value: 'YYYY-MM-DD', description: `first day of a digest over several days, up to --date (at most ${MAX_SPAN_DAYS} days), as a Monday digest covers Friday to Sunday` },
-      { name: 'json', type: 'boolean', description: 'machine-readable output' },
+      JSON_OPTION,
     ],
   },
   query: false,
