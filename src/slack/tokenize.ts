@@ -3,12 +3,15 @@
  * "double" or 'single' quotes group words. Slack clients often turn quotes into “smart” quotes,
  * so those count too. A single quote inside a word is an apostrophe. Slack escapes &, < and > as entities; they are turned back first.
  */
+import { decodeEntities } from '../blocks/mrkdwn.ts';
+
 const OPEN_TO_CLOSE: Record<string, string> = { '"': '"', "'": "'", '“': '”', '”': '”', '‘': '’', '’': '’' };
 
 const SINGLE = new Set(["'", '‘', '’']);
 
 export function tokenize(text: string): string[] {
-  const input = unescapeSlack(text);
+  // Slack sends &amp; &lt; &gt; in message and command text.
+  const input = decodeEntities(text);
   const out: string[] = [];
   let current = '';
   let inToken = false;
@@ -33,9 +36,6 @@ export function tokenize(text: string): string[] {
   if (inToken) out.push(current);
   return out;
 }
-
-/** Slack sends &amp; &lt; &gt; in message and command text. */
-export const unescapeSlack = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /**
  * argv as a line tokenize reads back word for word (Share, "Did you mean", "Understood as"): a word

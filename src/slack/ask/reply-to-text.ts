@@ -15,7 +15,7 @@ import { answerChecked, answerLine, audienceContext, checkCommand, checkLineLeng
 import { errorMessage } from '../error-reply.ts';
 import { isLeakError } from '../../errors.ts';
 import { plainFromSlack } from '../../mentions.ts';
-import { unescapeSlack } from '../tokenize.ts';
+import { decodeEntities } from '../../blocks/mrkdwn.ts';
 import { renderAsked } from './blocks.ts';
 
 export type SlackPlace = AskPlace & { threadKey: string; ephemeral: boolean };
@@ -56,7 +56,7 @@ type Otherwise = { instead: () => Promise<SlackMessage>; followUps: boolean };
 
 async function ask(text: string, ctx: Context, place: SlackPlace, opts: AnswerOptions, otherwise?: Otherwise): Promise<SlackMessage> {
   // Read as the person saw it: <#C1|billing> is the word #billing, <@U1|bob> is @bob, &amp; is &.
-  const question = unescapeSlack(plainFromSlack(text)).trim();
+  const question = decodeEntities(plainFromSlack(text)).trim();
   try {
     ctx = await audienceContext(ctx, opts);
     const resolution = await resolveAsked(question, ctx, askInput(ctx, place));
