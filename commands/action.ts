@@ -14,6 +14,7 @@ import { STATUS_LABEL } from '../src/actions/state-machine.ts';
 import { formatActionId, parseActionId, type Action, type ActionEvent } from '../src/actions/types.ts';
 import { badArgument, checkDateText, journeyArg } from './args.ts';
 import { defineCommand, EVERYWHERE, type ParsedArgs } from './command.ts';
+import { JSON_OPTION } from './usage-line.ts';
 import type { Context } from '../src/context.ts';
 import { plainTextOf } from '../src/blocks/mrkdwn.ts';
 import { postingHint } from '../src/slack-delivery.ts';
@@ -166,7 +167,7 @@ export default defineCommand({
       { name: 'reason', type: 'string', value: 'TEXT', description: 'why it is dismissed (dismiss)' },
       { name: 'by', type: 'string', value: 'USER', description: 'who is making the change (default cli)' },
       { name: 'all', type: 'boolean', description: 'list closed actions too (list)' },
-      { name: 'json', type: 'boolean', description: 'machine-readable output' },
+      JSON_OPTION,
     ],
   },
   query: false,

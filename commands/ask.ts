@@ -6,11 +6,12 @@
  */
 import type { QualityRow } from '../src/ask/ask-store.ts';
 import type { ClarifyResolution, Intent, Slots } from '../src/ask/types.ts';
-import { commandLine } from '../src/ask/resolve.ts';
+import { commandLine } from '../src/ask/argv.ts';
+import { suggestionsLead } from '../src/ask/suggest.ts';
 import { renderTable } from '../src/format.ts';
 import { zoneClock } from '../src/time.ts';
 import { badArgument, dateArg } from './args.ts';
-import { askQuestion, askStoreOf, type Asked } from './asking.ts';
+import type { Asked } from './asking.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 
 const QUALITY_DAYS = 30;
@@ -52,8 +53,7 @@ function askedText(a: Asked): string {
     return [`Understood as: leak ${a.command}`, ...notes, '', a.cmd.renderText(a.result)].join('\n');
   }
   if (a.kind === 'unknown') {
-    const lead = a.resolution.reason === 'refused' ? 'I only answer questions, and changed nothing. I answer questions like:' : 'I answer questions like:';
-    return [lead, ...a.resolution.suggestions.map((s) => `  ${s}`)].join('\n');
+    return [suggestionsLead(a.resolution), ...a.resolution.suggestions.map((s) => `  ${s}`)].join('\n');
   }
   const c = a.resolution;
   if (!c.options.length) return c.prompt;
@@ -119,6 +119,8 @@ export default defineCommand({
     return { question, date: dateArg(parsed, ctx), thread, quality };
   },
   run: async (args: AskArgs, ctx): Promise<AskResult> => {
+    // The resolver (compromise, chrono) loads only when a question is asked: help and usage need none of it.
+    const { askQuestion, askStoreOf } = await import('./asking.ts');
     if (args.quality) {
       const rows = askStoreOf(ctx).qualityReport({ days: QUALITY_DAYS });
       return { kind: 'quality', rows, timeZone: ctx.config.timeZone, toJSON: () => rows };

@@ -14,6 +14,7 @@ import { pickLeakedMember, readVocabulary } from '../src/ask/store-reads.ts';
 import { type AnswerResolution, type AskInput, type ClarifyResolution, type Resolution, type UnknownResolution, type Vocabulary } from '../src/ask/types.ts';
 import type { Context } from '../src/context.ts';
 import { LeakError } from '../src/errors.ts';
+import { jsonReplacer } from '../src/format.ts';
 import { zoneClock } from '../src/time.ts';
 import type { Store } from '../db/open-db.ts';
 import { ANSWER_COMMANDS } from './answer-commands.ts';
@@ -40,8 +41,7 @@ export type AskedClarify = { kind: 'clarify'; id: number; question: string; reso
 export type AskedUnknown = { kind: 'unknown'; id: number; question: string; resolution: UnknownResolution };
 export type Asked = AskedAnswer | AskedClarify | AskedUnknown;
 
-/** Maps (reason counts) serialize as plain objects, as the CLI prints them. */
-const jsonReplacer = (_key: string, value: unknown) => (value instanceof Map ? Object.fromEntries(value) : value);
+/** The answer as the CLI's --json prints it, as data. */
 export const toJson = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value, jsonReplacer)));
 
 // The store's journeys, segments and languages change only with an import: read them once a minute at most.

@@ -3,21 +3,18 @@
  * a complete day (default: yesterday in LEAK_TZ), or for the days --from through --date. --out writes the Block Kit JSON, a Markdown
  * version and the PNGs; --post posts it now, through the same exactly-once ledger as the schedule.
  */
-import { WebClient } from '@slack/web-api';
 import { LeakError } from '../src/errors.ts';
 import { slackClientOptions } from '../src/slack-delivery.ts';
-import { buildDigestBlocks } from '../reports/digest/blocks.ts';
 import { writeDigestFiles } from '../reports/digest/files.ts';
-import { buildDigest } from '../reports/digest/build.ts';
 import { DIGEST_ROLES, isChannel, type DigestRole } from '../src/digest-channels.ts';
 import { renderDigestMarkdown } from '../reports/digest/markdown.ts';
-import { postDigest, type PostDigestOutcome } from '../reports/digest/post.ts';
+import type { PostDigestOutcome } from '../reports/digest/post.ts';
 import { previousCompleteDay } from '../reports/digest/query.ts';
 import { addDays, daysBetween } from '../src/time.ts';
 import { MAX_SPAN_DAYS } from '../reports/digest/coverage.ts';
-import { createChartRenderer } from '../reports/charts/render.ts';
 import { badArgument, dateArg } from './args.ts';
 import { defineCommand, TERMINAL_ONLY } from './command.ts';
+import { JSON_OPTION } from './usage-line.ts';
 import type { Context } from '../src/context.ts';
 
 type DigestArgs = { date: string; from?: string; role: DigestRole; out?: string; post?: string };
@@ -32,6 +29,12 @@ export type DigestCommandResult = {
 };
 
 async function runDigest(args: DigestArgs, ctx: Context): Promise<DigestCommandResult> {
+  // The charts (vega-lite, vega, resvg) and Slack's client load only when a digest is made: help and usage need none of them.
+  const [{ createChartRenderer }, { buildDigest }, { postDigest }] = await Promise.all([
+    import('../reports/charts/render.ts'),
+    import('../reports/digest/build.ts'),
+    import('../reports/digest/post.ts'),
+  ]);
   const renderer = createChartRenderer();
   const from = args.from ?? args.date;
   const digest = await buildDigest(ctx, { date: args.date, from, role: args.role, renderer });
@@ -48,6 +51,7 @@ async function runDigest(args: DigestArgs, ctx: Context): Promise<DigestCommandR
     const { botToken } = ctx.config.slack;
     if (!botToken) throw new LeakError('bad_config', '--post needs SLACK_BOT_TOKEN (a bot token starting with xoxb-) in the environment.');
     // The same client as the running bot's: one retry layer, bounded in time (src/slack-delivery.ts).
+    const { WebClient } = await import('@slack/web-api');
     const client = new WebClient(botToken, slackClientOptions(ctx.config.slack));
     result.post = await postDigest(ctx, client, { target: { channel: args.post, role: args.role, cron: 'manual' }, date: args.date, from, renderer });
   }
@@ -66,7 +70,7 @@ export default defineCommand({
       // Own --date and --json (not query: true) because the digest's default day is yesterday, not today.
       { name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'complete day to report on (default: yesterday in LEAK_TZ; today is refused while it runs)' },
       { name: 'from', type: 'string', value: 'YYYY-MM-DD', description: `first day of a digest over several days, up to --date (at most ${MAX_SPAN_DAYS} days), as a Monday digest covers Friday to Sunday` },
-      { name: 'json', type: 'boolean', description: 'machine-readable output' },
+      JSON_OPTION,
     ],
   },
   query: false,

@@ -6,6 +6,7 @@ import { addAnnotation, listAnnotations, type Annotation } from '../src/annotati
 import { renderTable } from '../src/format.ts';
 import { badArgument, checkDateText, journeyArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
+import { JSON_OPTION } from './usage-line.ts';
 
 const MAX_NOTE_CHARS = 500;
 
@@ -24,7 +25,7 @@ export default defineCommand({
       { name: 'journey', type: 'string', value: 'JOURNEY', description: 'the journey the change touches (default: all journeys)' },
       { name: 'by', type: 'string', value: 'NAME', description: 'who is recording it (default: cli)' },
       { name: 'list', type: 'boolean', description: 'list the notes instead of adding one' },
-      { name: 'json', type: 'boolean', description: 'machine-readable output' },
+      JSON_OPTION,
     ],
   },
   query: false,

@@ -3,6 +3,7 @@ import { formatCount } from '../src/format.ts';
 import { DEFAULT_LIMIT, queryQuarantine, type QuarantineQuery, type QuarantineResult } from '../src/import-batches/quarantine.ts';
 import { badArgument, wholeArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
+import { JSON_OPTION } from './usage-line.ts';
 
 /** The raw line as shown in text: enough to recognise the row without flooding a terminal. */
 const RAW_SHOWN = 100;
@@ -34,7 +35,7 @@ export default defineCommand({
     options: [
       { name: 'file', type: 'string', value: 'NAME', description: 'only rows from this file (its name, e.g. calls.csv)' },
       { name: 'limit', type: 'string', value: 'N', description: `list at most N rows (default ${DEFAULT_LIMIT})` },
-      { name: 'json', type: 'boolean', description: 'machine-readable output' },
+      JSON_OPTION,
     ],
   },
   query: false,

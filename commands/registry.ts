@@ -32,8 +32,6 @@ export const COMMANDS: readonly Entry[] = [
   { name: 'ask', load: () => import('./ask.ts') },
 ];
 
-export const isCommandName = (name: string) => COMMANDS.some((c) => c.name === name);
-
 /** The command of that name, its module loaded on first use; undefined for an unknown name. */
 export async function loadCommand(name: string): Promise<AnyCommand | undefined> {
   const entry = COMMANDS.find((c) => c.name === name);

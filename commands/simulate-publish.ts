@@ -8,7 +8,7 @@ import { formatCount } from '../src/format.ts';
 import type { WorldRequest } from '../src/simulator/open-world.ts';
 import type { LiveOptions } from '../src/simulator/live.ts';
 import { publishSimulation, type StreamSettings } from '../src/stream/index.ts';
-import { terminalBar } from './progress-bar.ts';
+import { liveLine, simulationBar } from './progress-bar.ts';
 
 /** Real time for the live part: the CLI's clock and sleep, or a test's. */
 export type LiveClock = Pick<LiveOptions, 'now' | 'sleep' | 'batchMs'> & { maxBatches?: number };
@@ -32,15 +32,15 @@ export async function publishSimulated(
   live: { speed: number; clock: LiveClock; signal: AbortSignal } | undefined,
 ): Promise<PublishedSimulation> {
   const started = performance.now();
-  const bar = request.days > 0 ? terminalBar(1000) : undefined;
-  const tty = process.stderr.isTTY;
+  const bar = request.days > 0 ? simulationBar(process.stdout) : undefined;
+  const line = live ? liveLine() : undefined;
   try {
     const r = await publishSimulation(settings, config, request, {
-      onProgress: (p) => bar?.update(Math.round((p.done / Math.max(1, p.total)) * 1000), `${formatCount(p.rows)} rows`),
+      onProgress: (p) => bar?.update(p),
       live: live && { speed: live.speed, ...live.clock, signal: live.signal },
       onBatch: (b) => {
         bar?.stop();
-        if (tty) process.stderr.write(`\r${new Date(b.simulatedTo).toISOString()}  +${formatCount(b.rows)} rows published   `);
+        line?.show(b.simulatedTo, b.rows, ' published');
       },
     });
     return {
@@ -56,7 +56,7 @@ export async function publishSimulated(
     };
   } finally {
     bar?.stop();
-    if (live && tty) process.stderr.write('\n');
+    line?.end();
   }
 }
 

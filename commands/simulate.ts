@@ -6,13 +6,14 @@
  */
 import { parseInstant } from '../src/ingest/contract.ts';
 import { formatCount } from '../src/format.ts';
-import { runBackfill, type BackfillSummary, type Progress } from '../src/simulator/backfill.ts';
-import { realSleep, runLive, type LiveSummary } from '../src/simulator/live.ts';
+import type { BackfillSummary } from '../src/simulator/backfill.ts';
+import type { LiveSummary } from '../src/simulator/live.ts';
 import { parseFix } from '../src/simulator/scenario.ts';
 import type { WorldRequest } from '../src/simulator/open-world.ts';
 import { loadSimState } from '../src/simulator/state.ts';
 import { badArgument, numberArg, wholeArg } from './args.ts';
 import { defineCommand, TERMINAL_ONLY } from './command.ts';
+import { liveLine, simulationBar } from './progress-bar.ts';
 import type { Context } from '../src/context.ts';
 import { streamSettings, type StreamSettings } from '../src/stream/index.ts';
 import { publishSimulated, renderPublished, type LiveClock, type PublishedSimulation } from './simulate-publish.ts';
@@ -29,7 +30,11 @@ export type SimulateArgs = {
 };
 export type SimulateResult = { backfill?: BackfillSummary; live?: LiveSummary; published?: PublishedSimulation };
 
-const REAL_TIME: LiveClock = { now: () => Date.now(), sleep: realSleep, batchMs: 2000 };
+/** Real time for --live (tests give their own), with the simulator's sleep. */
+async function realTime(): Promise<LiveClock> {
+  const { realSleep } = await import('../src/simulator/live.ts');
+  return { now: () => Date.now(), sleep: realSleep, batchMs: 2000 };
+}
 
 export default defineCommand({
   name: 'simulate',
@@ -79,11 +84,19 @@ export default defineCommand({
   },
   run: async (args: SimulateArgs, ctx): Promise<SimulateResult> => {
     if (args.publish) return { published: await publishToLog(args, args.publish, ctx) };
+    // The simulator (faker) loads only when it runs: help and usage need none of it.
+    const { runBackfill } = await import('../src/simulator/backfill.ts');
     const hasWorld = loadSimState(ctx.store) !== undefined;
     const result: SimulateResult = {};
     if (!args.live || !hasWorld || args.daysGiven) {
       const request = args.live && !args.daysGiven ? { ...args.request, days: 0 } : args.request;
-      result.backfill = runBackfill(ctx.store, ctx.config, request, progressBar());
+      // On stderr, as the live line: the summary is all stdout gets.
+      const bar = simulationBar(process.stderr);
+      try {
+        result.backfill = runBackfill(ctx.store, ctx.config, request, bar?.update);
+      } finally {
+        bar?.stop();
+      }
     }
     if (args.live) result.live = await streamUntilStopped(args, ctx);
     return result;
@@ -96,23 +109,27 @@ export default defineCommand({
 async function publishToLog(args: SimulateArgs, settings: StreamSettings, ctx: Context): Promise<PublishedSimulation> {
   const request = args.live && !args.daysGiven ? { ...args.request, days: 0 } : args.request;
   if (!args.live) return publishSimulated(settings, ctx.config, request, undefined);
+  const clock = args.clock ?? (await realTime());
   process.stderr.write(`Publishing live to ${settings.url} at ${args.speed}× real time; Ctrl-C stops after the current batch.\n`);
-  return untilStopped((signal) => publishSimulated(settings, ctx.config, request, { speed: args.speed, clock: args.clock ?? REAL_TIME, signal }));
+  return untilStopped((signal) => publishSimulated(settings, ctx.config, request, { speed: args.speed, clock, signal }));
 }
 
 async function streamUntilStopped(args: SimulateArgs, ctx: Context): Promise<LiveSummary> {
+  const { runLive } = await import('../src/simulator/live.ts');
+  const clock = args.clock ?? (await realTime());
   process.stderr.write(`Streaming live at ${args.speed}× real time; Ctrl-C stops after the current batch.\n`);
+  const line = liveLine();
   try {
     return await untilStopped((signal) =>
       runLive(ctx.store, ctx.config, { ...args.request, end: ctx.now() }, {
         speed: args.speed,
-        ...(args.clock ?? REAL_TIME),
+        ...clock,
         signal,
-        onBatch: (b) => process.stderr.isTTY && process.stderr.write(`\r${new Date(b.simulatedTo).toISOString()}  +${formatCount(b.rows)} rows, ${formatCount(b.leakedCalls)} leaked calls so far   `),
+        onBatch: (b) => line?.show(b.simulatedTo, b.rows, `, ${formatCount(b.leakedCalls)} leaked calls so far`),
       }),
     );
   } finally {
-    if (process.stderr.isTTY) process.stderr.write('\n');
+    line?.end();
   }
 }
 
@@ -130,21 +147,6 @@ async function untilStopped<T>(work: (signal: AbortSignal) => Promise<T>): Promi
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
-}
-
-/** A one-line bar on stderr when it is a terminal; nothing when output is piped or in tests. */
-function progressBar(): ((p: Progress) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
-  let last = 0;
-  return (p) => {
-    const now = Date.now();
-    if (now - last < 100 && p.done < p.total) return;
-    last = now;
-    const share = p.total === 0 ? 1 : p.done / p.total;
-    const width = 30;
-    const filled = Math.round(share * width);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)}%  ${formatCount(p.rows)} rows${share >= 1 ? '\n' : ''}`);
-  };
 }
 
 function renderBackfill(s: BackfillSummary): string[] {

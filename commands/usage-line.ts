@@ -5,7 +5,8 @@
 import type { AnyCommand, OptionSpec } from './command.ts';
 
 const DATE_OPTION: OptionSpec = { name: 'date', type: 'string', value: 'YYYY-MM-DD', description: 'day to answer for (default: today in LEAK_TZ)' };
-const JSON_OPTION: OptionSpec = { name: 'json', type: 'boolean', description: 'machine-readable output' };
+/** Added to every question; a command that is not one but prints JSON too lists it among its own options. */
+export const JSON_OPTION: OptionSpec = { name: 'json', type: 'boolean', description: 'machine-readable output' };
 
 /** The options a command accepts, with --date and --json added to every question. */
 export function optionsOf(cmd: AnyCommand): OptionSpec[] {

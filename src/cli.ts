@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describeError, isLeakError } from './errors.ts';
+import { jsonReplacer } from './format.ts';
 import { openContext } from './services/open-context.ts';
 import { parseCommandArgs, resolveCommand } from '../commands/invocation.ts';
 import { readArgs } from '../commands/parse-args.ts';
@@ -49,9 +50,6 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     ctx?.store.close();
   }
 }
-
-/** Maps (reason counts) serialize as plain objects. */
-const jsonReplacer = (_key: string, value: unknown) => (value instanceof Map ? Object.fromEntries(value) : value);
 
 // Run when this is the process's entry; a test imports main() and runs it in-process.
 if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -29,6 +29,9 @@ export const plural = (n: number, noun: string) => `${formatCount(n)} ${noun}${M
 /** Money in a sentence: whole dollars from $100 up ($637, not $636.57), then formatMoney's $40K / $1.46M. */
 export const spokenMoney = (n: number) => formatMoney(Math.abs(n) >= 100 ? Math.round(n) : n);
 
+/** JSON.stringify's replacer for every --json and JSON answer: Maps (reason counts) serialize as plain objects. */
+export const jsonReplacer = (_key: string, value: unknown) => (value instanceof Map ? Object.fromEntries(value) : value);
+
 /** One decimal, as JSON numbers carry percentages. */
 export const round1 = (n: number) => Math.round(n * 10) / 10;
 export const round2 = (n: number) => Math.round(n * 100) / 100;

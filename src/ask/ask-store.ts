@@ -10,6 +10,8 @@ import { commandLine } from './argv.ts';
 import { INTENTS, resolutionSchema, slotsSchema, threadContextSchema, type Intent, type LearnedPhrase, type Resolution, type ThreadContext } from './types.ts';
 
 const DAY_MS = 86_400_000;
+/** A conversation untouched this long is over: `npm start` forgets its subject. */
+export const THREAD_KEEP_DAYS = 30;
 
 export type Verdict = 'up' | 'down';
 export type QualityRow = {

@@ -3,8 +3,13 @@
  * naming its journey or member when it named one), else the start of the executive conversation.
  */
 import type { Found } from './read.ts';
+import type { UnknownResolution } from './types.ts';
 import type { Tables } from './vocabulary.ts';
 import { EXAMPLES } from './words.ts';
+
+/** The sentence before the suggestions, in the terminal and Slack alike: a refused request says nothing was changed. */
+export const suggestionsLead = (u: Pick<UnknownResolution, 'reason'>) =>
+  u.reason === 'refused' ? 'I only answer questions, and changed nothing. I answer questions like:' : 'I answer questions like:';
 
 export function suggestQuestions(found: Found | undefined, tables: Tables): string[] {
   const journey = found?.journeys[0] ?? tables.journeys[0] ?? 'billing';

@@ -138,9 +138,6 @@ export const REFUSED_WORDS = [
   'turn off', 'turn on', 'switch off', 'switch on',
 ];
 
-/** "since Nov 9", "after the 10th": the date that follows is an impact question's SINCE (or a range start). */
-export const SINCE_WORDS = ['since', 'after', 'from'];
-
 /**
  * Real words that sit one edit away from a cue word: never "corrected" into one
  * ("charts" is not a misspelt "chats", "worker" not "worked").

@@ -16,6 +16,7 @@
  * other file.
  */
 import type { ContextBlock, HeaderBlock, KnownBlock, MrkdwnElement, PlainTextElement, SectionBlock } from '@slack/types';
+import { isUserId } from '../mentions.ts';
 
 /** Escaped mrkdwn. Not exported as a value: only the functions below make one (the private field makes the type nominal). */
 class MrkdwnText {
@@ -36,6 +37,9 @@ export type MrkdwnValue = Mrkdwn | string | number;
 /** Slack's escaping, for text placed in mrkdwn. Use the `mrkdwn` tag instead of calling this. */
 export const escapeMrkdwn = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** The reverse, for text Slack sends (a /leak line, a message) and for mrkdwn shown in a terminal: &lt; &gt; &amp; as < > &. */
+export const decodeEntities = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
 const piece = (v: MrkdwnValue) => (v instanceof MrkdwnText ? v.text : escapeMrkdwn(String(v)));
 
 /** The tag every mrkdwn string is built with: literal parts are markup, interpolated values are escaped. */
@@ -53,11 +57,10 @@ export const mrkdwnOf = (s: MrkdwnValue): Mrkdwn => trusted(piece(s));
 /** Parts joined by a separator that is the app's own markup ('\n', ' · '). */
 export const joinMrkdwn = (parts: MrkdwnValue[], separator: string): Mrkdwn => trusted(parts.map(piece).join(separator));
 
-const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;
 const SLACK_CHANNEL_ID = /^[CGD][A-Z0-9]+$/;
 
 /** A person's mention (<@U…>) when `user` is a Slack user id; anything else (`cli`, a typed name) is shown as text. */
-export const userMention = (user: string): Mrkdwn => (SLACK_USER_ID.test(user) ? trusted(`<@${user}>`) : mrkdwnOf(user));
+export const userMention = (user: string): Mrkdwn => (isUserId(user) ? trusted(`<@${user}>`) : mrkdwnOf(user));
 
 /** A channel link (<#C…>) when `channel` is a channel id; a name (#leaks) is shown as text. */
 export const channelMention = (channel: string): Mrkdwn => (SLACK_CHANNEL_ID.test(channel) ? trusted(`<#${channel}>`) : mrkdwnOf(channel));
@@ -82,11 +85,7 @@ export function truncateMarkup(text: string, max: number): string {
 
 /** The same text for a terminal: entities decoded, mentions as @U…, channels as #C…. */
 export function plainTextOf(m: Mrkdwn): string {
-  return m.text
-    .replace(/<([@#])([A-Z0-9]+)>/g, '$1$2')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+  return decodeEntities(m.text.replace(/<([@#])([A-Z0-9]+)>/g, '$1$2'));
 }
 
 // Block Kit pieces. mrkdwn objects are `verbatim`: Slack then does not turn bare URLs, #names or

@@ -8,6 +8,7 @@ import { WebClient } from '@slack/web-api';
 import type { Context } from '../context.ts';
 import { LeakError } from '../errors.ts';
 import { readUserRef } from '../mentions.ts';
+import { slackClientOptions } from '../slack-delivery.ts';
 import { createDirectory } from './directory.ts';
 
 const HOW_TO_MENTION = 'to give it to someone, mention them (type @ and pick the person from the list Slack offers)';
@@ -29,9 +30,9 @@ export async function resolveAssignee(raw: string, ctx: Context): Promise<string
   throw new LeakError('bad_argument', `"${raw}" matches ${found.length} people (${who}); ${how}.`);
 }
 
-/** In the terminal: a client of its own when the bot token is set (no retries: a person is waiting). */
+/** In the terminal: a client of its own when the bot token is set, built as every other (its timeout), with no retries: a person is waiting. */
 function terminalClient(ctx: Context): WebClient | undefined {
-  const { botToken, apiUrl } = ctx.config.slack;
+  const { botToken } = ctx.config.slack;
   if (!botToken) return undefined;
-  return new WebClient(botToken, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  return new WebClient(botToken, slackClientOptions({ ...ctx.config.slack, apiRetries: 0 }));
 }

@@ -10,6 +10,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Context } from '../context.ts';
 import { isLeakError, LeakError } from '../errors.ts';
 import { loadCommands } from '../../commands/registry.ts';
+import { openAskStore, THREAD_KEEP_DAYS } from '../ask/ask-store.ts';
 import { ACTION_JOBS_CRON, startActionJobs } from './action-jobs.ts';
 import { ALERT_JOBS_CRON, startAlertJobs } from './alert-jobs.ts';
 import { startDigestService } from './digest-schedule.ts';
@@ -40,6 +41,9 @@ export async function startServices(ctx: Context, opts: StartOptions = {}): Prom
   }
   const live = startSimulator(ctx, opts.demo ?? DEMO, opts.live);
   if (live) services.push(live);
+  // Conversations' subjects would otherwise only accumulate (one row per thread, DM or /leak channel ever asked in).
+  const forgotten = openAskStore(ctx.store, ctx.now).pruneThreads(THREAD_KEEP_DAYS);
+  if (forgotten) log.info(`Asking: forgot the subject of ${forgotten} conversation(s) untouched for ${THREAD_KEEP_DAYS} days.`);
   log.info(await askingHelp(ctx));
 
   // ── Slack starts here (the one place): with credentials it connects, without it says how to. ──

@@ -5,7 +5,7 @@
  */
 import { addDays } from '../time.ts';
 import { Random, Weighted, hash32 } from './random.ts';
-import type { Pools } from './pools.ts';
+import type { Pools } from './name-pools.ts';
 
 const PLAN_NAMES = ['MAPD', 'Commercial', 'Medicaid', 'ACA'] as const;
 const PLAN_MIX = new Weighted<number>([[0, 40], [1, 30], [2, 20], [3, 10]]);

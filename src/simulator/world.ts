@@ -4,7 +4,7 @@
  * built from the same definition generate byte-identical rows.
  */
 import { zoneClock, type ZoneClock } from '../time.ts';
-import { buildPools } from './pools.ts';
+import { buildPools } from './name-pools.ts';
 import { buildMembers, type Members } from './members.ts';
 import { buildAgents, type Agents } from './agents.ts';
 import { planDay, type DayPlan, type Fix } from './scenario.ts';

@@ -9,7 +9,7 @@
  * an editor, and members' personal details only for a person allowed to see them, never in a channel.
  */
 import { changesSomething, runsIn } from '../../commands/command.ts';
-import { parseInvocation } from '../../commands/invocation.ts';
+import { parseInvocation, type Invocation } from '../../commands/invocation.ts';
 import { closestCommand, loadCommand } from '../../commands/registry.ts';
 import type { Context } from '../context.ts';
 import { LeakError } from '../errors.ts';
@@ -20,7 +20,7 @@ import { renderCommandHelp, renderHelp } from './help.ts';
 import { fitAnswer, type RenderedAnswer, type SlackMessage } from '../blocks/limits.ts';
 import { renderAnswer } from './render-answer.ts';
 import { errorMessage, type ErrorLog } from './error-reply.ts';
-import { tokenize } from './tokenize.ts';
+import { quoteLine, tokenize } from './tokenize.ts';
 import { contextBlock, type Mrkdwn } from '../blocks/mrkdwn.ts';
 import { createAccess, NOT_AN_EDITOR, type Access } from './access.ts';
 
@@ -69,9 +69,29 @@ export async function readIntent(text: string): Promise<Intent> {
 export type Answer = SlackMessage & { failed?: true };
 
 export async function answerLine(text: string, ctx: Context, opts: AnswerOptions): Promise<Answer> {
-  try {
+  return answering(opts, async () => {
     const intent = await readIntent(text);
-    const answer = await render(intent, ctx, opts);
+    return intent.kind === 'command' ? runChecked(await checkCommand(intent.argv, ctx, opts), opts) : renderIntent(intent);
+  });
+}
+
+/** A command line parsed for Slack, in the context its answer is computed in: what runs, exactly as it was checked. */
+export type CheckedCommand = { argv: string[]; inv: Invocation; ctx: Context };
+
+/** Parses a command's line for Slack (its surfaces, options and its own parse), in the audience's context. */
+export async function checkCommand(argv: string[], ctx: Context, opts: AnswerOptions): Promise<CheckedCommand> {
+  const asked = await audienceContext(ctx, opts);
+  return { argv, inv: await parseInvocation(argv, asked, 'slack'), ctx: asked };
+}
+
+/** Runs a line checkCommand parsed, and renders its answer. */
+export function answerChecked(checked: CheckedCommand, opts: AnswerOptions): Promise<Answer> {
+  return answering(opts, () => runChecked(checked, opts));
+}
+
+async function answering(opts: AnswerOptions, render: () => Promise<RenderedAnswer>): Promise<Answer> {
+  try {
+    const answer = await render();
     const note = opts.note ? [contextBlock(opts.note)] : [];
     return fitAnswer({ ...answer, tail: [...answer.tail, ...note] });
   } catch (e) {
@@ -100,26 +120,25 @@ export function readLine(text: string): string[] {
   return argv;
 }
 
-async function render(intent: Intent, ctx: Context, opts: AnswerOptions): Promise<RenderedAnswer> {
-  if (intent.kind === 'help') {
-    const topic = intent.topic ? await loadCommand(intent.topic) : undefined;
-    return topic && runsIn(topic, 'slack') ? renderCommandHelp(topic) : renderHelp();
-  }
+async function renderIntent(intent: Exclude<Intent, { kind: 'command' }>): Promise<RenderedAnswer> {
   if (intent.kind === 'unknown') return renderHelp({ unknown: intent.word, suggestion: intent.suggestion, suggestedLine: intent.suggestedLine });
-  const access = opts.access ?? createAccess(ctx.config, LISTED_BY_ID_ONLY);
-  const userId = ctx.slack?.userId;
-  const asked = await audienceContext(ctx, opts);
-  const inv = await parseInvocation(intent.argv, asked, 'slack');
+  const topic = intent.topic ? await loadCommand(intent.topic) : undefined;
+  return topic && runsIn(topic, 'slack') ? renderCommandHelp(topic) : renderHelp();
+}
+
+async function runChecked({ argv, inv, ctx }: CheckedCommand, opts: AnswerOptions): Promise<RenderedAnswer> {
   if (inv.help) return renderCommandHelp(inv.cmd);
   if (opts.questionsOnly && !inv.cmd.query) {
     throw new LeakError('not_allowed', `Only answers to questions can be shared; run /leak ${inv.cmd.name} yourself instead.`);
   }
+  const access = opts.access ?? createAccess(ctx.config, LISTED_BY_ID_ONLY);
+  const userId = ctx.slack?.userId;
   if (changesSomething(inv.cmd, inv.args) && !(userId && (await access.mayEdit(userId)))) throw new LeakError('not_allowed', NOT_AN_EDITOR);
-  const result = await inv.cmd.run(inv.args, asked);
+  const result = await inv.cmd.run(inv.args, ctx);
   const answer = renderAnswer(inv.cmd, result, ctx.config, inv.json);
   // Sharing re-runs the line: only for questions, never for a command that changes something (action).
   if (!opts.shareable || !inv.cmd.query) return answer;
-  return { ...answer, tail: [...answer.tail, shareBlock(pinnedLine(intent.argv, inv.cmd.query, result))] };
+  return { ...answer, tail: [...answer.tail, shareBlock(pinnedLine(argv, inv.cmd.query, result))] };
 }
 
 /**
@@ -144,5 +163,3 @@ function pinnedLine(argv: string[], query: boolean, result: unknown): string {
   const hasDate = argv.some((a) => a === '--date' || a.startsWith('--date='));
   return quoteLine(query && !hasDate && typeof date === 'string' && isIsoDate(date) ? [...argv, '--date', date] : argv);
 }
-
-export const quoteLine = (argv: string[]) => argv.map((a) => (a === '' || /[\s"']/.test(a) ? `"${a.replace(/"/g, '')}"` : a)).join(' ');

@@ -3,12 +3,15 @@
  * "double" or 'single' quotes group words. Slack clients often turn quotes into “smart” quotes,
  * so those count too. A single quote inside a word is an apostrophe. Slack escapes &, < and > as entities; they are turned back first.
  */
+import { decodeEntities } from '../blocks/mrkdwn.ts';
+
 const OPEN_TO_CLOSE: Record<string, string> = { '"': '"', "'": "'", '“': '”', '”': '”', '‘': '’', '’': '’' };
 
 const SINGLE = new Set(["'", '‘', '’']);
 
 export function tokenize(text: string): string[] {
-  const input = unescapeSlack(text);
+  // Slack sends &amp; &lt; &gt; in message and command text.
+  const input = decodeEntities(text);
   const out: string[] = [];
   let current = '';
   let inToken = false;
@@ -34,5 +37,9 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-/** Slack sends &amp; &lt; &gt; in message and command text. */
-export const unescapeSlack = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+/**
+ * argv as a line tokenize reads back word for word (Share, "Did you mean", "Understood as"): a word
+ * with a space or a quote is double-quoted, an apostrophe inside kept (a double quote inside is
+ * dropped: tokenize has no escape). Not a shell's quoting ('it'\''s'), which tokenize would split.
+ */
+export const quoteLine = (argv: readonly string[]) => argv.map((a) => (a === '' || /[\s"']/.test(a) ? `"${a.replace(/"/g, '')}"` : a)).join(' ');

@@ -37,7 +37,8 @@ import { SOURCE_KINDS } from '../sources.ts';
 import type { WorldRequest } from '../simulator/open-world.ts';
 import { StreamPublisher, type PublishTally } from './publisher.ts';
 import type { PublishSummary } from './publish-csv.ts';
-import { publishMembers, publishSimulatedHistory, publishSimulatedLive, simulatedWorld, type LivePublishOptions, type SimulatedProgress, type SimulatedRows } from './publish-simulated.ts';
+// Loaded in publishSimulation: the simulator (faker) is not on the path of `publish` or `help`.
+import type { LivePublishOptions, SimulatedProgress, SimulatedRows } from './publish-simulated.ts';
 import { STREAM_DEFAULTS, nameProblem, prefixProblem, streamUrlProblem, type StreamSettings } from './stream-settings.ts';
 
 export { startStreamConsumer, type StreamConsumer, type ConsumedBatch, type ConsumerOptions } from './consumer.ts';
@@ -70,6 +71,8 @@ export async function publishSimulation(
   request: WorldRequest,
   opts: { live?: Omit<LivePublishOptions, 'onBatch'>; onProgress?: (p: SimulatedProgress) => void; onBatch?: LivePublishOptions['onBatch'] } = {},
 ): Promise<{ rows: SimulatedRows; tally: PublishTally; simulatedTo: number }> {
+  // The simulator (faker) loads only when it runs: `leak publish` and help need none of it.
+  const { publishMembers, publishSimulatedHistory, publishSimulatedLive, simulatedWorld } = await import('./publish-simulated.ts');
   const { world, start } = simulatedWorld(config, request);
   const publisher = await StreamPublisher.open(settings, { clientName: 'leak-simulator' });
   try {

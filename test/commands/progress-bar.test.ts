@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { terminalBar } from '../../commands/progress-bar.ts';
+import { liveLine, simulationBar, terminalBar } from '../../commands/progress-bar.ts';
 
 /** A stream that says it is a terminal, keeping what was drawn on it. */
 function fakeTerminal(isTTY: boolean) {
@@ -23,5 +23,24 @@ describe('progress bar', () => {
 
   it('draws nothing when output is piped', () => {
     expect(terminalBar(200, fakeTerminal(false).stream)).toBeUndefined();
+  });
+
+  it("shows the simulator's history as the share of it done, with the rows so far", () => {
+    const t = fakeTerminal(true);
+    const bar = simulationBar(t.stream)!;
+    bar.update({ done: 3, total: 4, rows: 12_345 });
+    bar.stop();
+    expect(t.drawn()).toContain('75% 12,345 rows');
+    expect(simulationBar(fakeTerminal(false).stream)).toBeUndefined();
+  });
+
+  it("redraws a live run's line after each batch and moves past it at the end; nothing when piped", () => {
+    const t = fakeTerminal(true);
+    const line = liveLine(t.stream)!;
+    line.show(Date.parse('2026-11-24T17:00:00Z'), 1234, ' published');
+    line.show(Date.parse('2026-11-24T17:10:00Z'), 99, ', 3 leaked calls so far');
+    line.end();
+    expect(t.drawn()).toBe('\r2026-11-24T17:00:00.000Z  +1,234 rows published   \r2026-11-24T17:10:00.000Z  +99 rows, 3 leaked calls so far   \n');
+    expect(liveLine(fakeTerminal(false).stream)).toBeUndefined();
   });
 });

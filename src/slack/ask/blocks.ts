@@ -5,12 +5,14 @@
  */
 import type { Button, KnownBlock } from '@slack/types';
 import type { Asked, AskedAnswer } from '../../../commands/asking.ts';
+import { suggestionsLead } from '../../ask/suggest.ts';
 import type { ClarifyResolution } from '../../ask/types.ts';
 import type { Context } from '../../context.ts';
 import { shareBlock } from '../../blocks/elements.ts';
 import { fitAnswer, fitMessage, LIMITS, truncate, type SlackMessage } from '../../blocks/limits.ts';
 import { code, contextBlock, joinMrkdwn, mrkdwn, sectionBlock } from '../../blocks/mrkdwn.ts';
 import { renderAnswer } from '../render-answer.ts';
+import { quoteLine } from '../tokenize.ts';
 import { ASK_ACTION, choiceValue } from './action-ids.ts';
 import { answerControls } from './controls.ts';
 
@@ -28,15 +30,17 @@ const NOT_REMEMBERED = 'Not remembered for the workspace: only the people in LEA
 export function renderAsked(asked: Asked, ctx: Context, where: AskedWhere): SlackMessage {
   if (asked.kind === 'answer') return renderAskedAnswer(asked, ctx, where);
   if (asked.kind === 'clarify') return renderClarify(asked.id, asked.resolution, []);
-  const lead = asked.resolution.reason === 'refused' ? 'I only answer questions, and changed nothing. I answer questions like:' : 'I answer questions like:';
+  const lead = suggestionsLead(asked.resolution);
   const { suggestions } = asked.resolution;
   return fitMessage(mrkdwn`${lead} ${suggestions.join(' · ')}`, [sectionBlock(mrkdwn`${lead}\n${joinMrkdwn(suggestions.map((s) => mrkdwn`• ${s}`), '\n')}`)]);
 }
 
 function renderAskedAnswer(asked: AskedAnswer, ctx: Context, where: AskedWhere): SlackMessage {
   const answer = renderAnswer(asked.cmd, asked.result, ctx.config);
+  // Written as Slack's tokenize reads a line (asked.command is quoted for a shell), so Share re-runs exactly this.
+  const line = quoteLine(asked.resolution.argv);
   const lines = [
-    mrkdwn`Understood as ${code(`/leak ${asked.command}`)}`,
+    mrkdwn`Understood as ${code(`/leak ${line}`)}`,
     ...(asked.resolution.notes ?? []).map((n) => mrkdwn`${n}`),
     ...(where.learned === undefined ? [] : where.remembered === false ? [mrkdwn`${NOT_REMEMBERED}`] : [mrkdwn`Learned: next time “${where.learned}” means this.`]),
   ].slice(0, LIMITS.contextElements);
@@ -52,7 +56,7 @@ function renderAskedAnswer(asked: AskedAnswer, ctx: Context, where: AskedWhere):
   return fitAnswer({
     ...answer,
     head: [understood, ...answer.head],
-    tail: [...answer.tail, ...answerControls(asked, ctx), feedback, ...(where.ephemeral ? [shareBlock(asked.command)] : [])],
+    tail: [...answer.tail, ...answerControls(asked, ctx), feedback, ...(where.ephemeral ? [shareBlock(line)] : [])],
   });
 }
 

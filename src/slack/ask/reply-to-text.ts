@@ -9,14 +9,13 @@
  */
 import { answerResolution, askInput, resolveAsked, vocabularyOf, type AskPlace } from '../../../commands/asking.ts';
 import { isKnownWord } from '../../ask/resolve.ts';
-import { parseInvocation } from '../../../commands/invocation.ts';
 import type { Context } from '../../context.ts';
 import type { SlackMessage } from '../../blocks/limits.ts';
-import { answerLine, audienceContext, checkLineLength, readIntent, type AnswerOptions } from '../answer.ts';
+import { answerChecked, answerLine, audienceContext, checkCommand, checkLineLength, readIntent, type AnswerOptions, type CheckedCommand } from '../answer.ts';
 import { errorMessage } from '../error-reply.ts';
 import { isLeakError } from '../../errors.ts';
 import { plainFromSlack } from '../../mentions.ts';
-import { unescapeSlack } from '../tokenize.ts';
+import { decodeEntities } from '../../blocks/mrkdwn.ts';
 import { renderAsked } from './blocks.ts';
 
 export type SlackPlace = AskPlace & { threadKey: string; ephemeral: boolean };
@@ -39,7 +38,8 @@ async function commandOrQuestion(text: string, ctx: Context, place: SlackPlace, 
   if (asked) return ask(asked[1], ctx, place, opts);
   const intent = await readIntent(text);
   if (intent.kind === 'help') return answerLine(text, ctx, opts);
-  if (intent.kind === 'command' && (await parses(intent.argv, ctx))) return answerLine(text, ctx, opts);
+  const checked = intent.kind === 'command' ? await parses(intent.argv, ctx, opts) : undefined;
+  if (checked) return answerChecked(checked, opts);
   if (intent.kind === 'unknown' && !intent.suggestion) return ask(text, ctx, place, opts);
   // A command's name with bad arguments, or a word near one that is no word Leak knows ("tody", "sgments"), is
   // a question only for its own words: "tody --date 2026-11-23" is no follow-up "and on the 23rd?".
@@ -56,7 +56,7 @@ type Otherwise = { instead: () => Promise<SlackMessage>; followUps: boolean };
 
 async function ask(text: string, ctx: Context, place: SlackPlace, opts: AnswerOptions, otherwise?: Otherwise): Promise<SlackMessage> {
   // Read as the person saw it: <#C1|billing> is the word #billing, <@U1|bob> is @bob, &amp; is &.
-  const question = unescapeSlack(plainFromSlack(text)).trim();
+  const question = decodeEntities(plainFromSlack(text)).trim();
   try {
     ctx = await audienceContext(ctx, opts);
     const resolution = await resolveAsked(question, ctx, askInput(ctx, place));
@@ -70,12 +70,15 @@ async function ask(text: string, ctx: Context, place: SlackPlace, opts: AnswerOp
   }
 }
 
-/** Whether the line is a command to run: it parses, or it is refused where it was typed (the refusal is the answer). */
-async function parses(argv: string[], ctx: Context): Promise<boolean> {
+/**
+ * The line as the command to run, parsed once and run as it was checked; undefined when its arguments
+ * do not parse (its words may be a question). A refusal where it was typed (not_allowed) is the answer.
+ */
+async function parses(argv: string[], ctx: Context, opts: AnswerOptions): Promise<CheckedCommand | undefined> {
   try {
-    await parseInvocation(argv, ctx);
-    return true;
+    return await checkCommand(argv, ctx, opts);
   } catch (e) {
-    return isLeakError(e) && e.code === 'not_allowed';
+    if (isLeakError(e) && e.code === 'not_allowed') throw e;
+    return undefined;
   }
 }

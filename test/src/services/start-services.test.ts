@@ -80,6 +80,18 @@ describe('startServices (npm start)', () => {
     for (const s of services) await s.stop();
   });
 
+  it("forgets the subject of conversations untouched for 30 days, and keeps the others", async () => {
+    const deps = makeDeps({ now: END, env: { LEAK_SIMULATE: 'off', ...folders() } });
+    const save = deps.store.sqlite.prepare("INSERT INTO ask_threads (thread_key, context, updated_at) VALUES (?, '{}', ?)");
+    save.run('slack:T1:C1:old', END - 31 * 86_400_000);
+    save.run('slack:T1:C1:recent', END - 29 * 86_400_000);
+    const lines: string[] = [];
+    const services = await startServices({ ...deps, log: collect(lines) }, { inboxPollMs: 0 });
+    for (const s of services) await s.stop();
+    expect(deps.store.sqlite.prepare('SELECT thread_key FROM ask_threads').pluck().all()).toEqual(['slack:T1:C1:recent']);
+    expect(lines).toContain('Asking: forgot the subject of 1 conversation(s) untouched for 30 days.');
+  });
+
   it('on imported data without Slack the jobs still run: alerts and reminders to the log, the digest to its folder, the inbox on', async () => {
     const env = folders();
     // Tuesday Nov 24, 10:00 in New York: the 08:00 digest run has passed, Monday is the last complete day.

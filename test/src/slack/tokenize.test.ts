@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../../src/slack/tokenize.ts';
-import { quoteLine, readIntent } from '../../../src/slack/answer.ts';
+import { quoteLine, tokenize } from '../../../src/slack/tokenize.ts';
+import { readIntent } from '../../../src/slack/answer.ts';
 import { questionOf } from '../../../src/slack/listeners/events/app-mention.ts';
 
 describe('tokenize', () => {

@@ -3,7 +3,6 @@
  * privately, as if the person had asked; alerts with neither list their calls.
  */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { isCommandName } from '../../../../commands/registry.ts';
 import type { Context } from '../../../context.ts';
 import { describeError } from '../../../errors.ts';
 import type { Alert } from '../../../alerts/types.ts';
@@ -13,10 +12,10 @@ import { alertGroup, NO_SUCH_ALERT } from './alert-status.ts';
 import { joinMrkdwn, mrkdwn, mrkdwnOf } from '../../../blocks/mrkdwn.ts';
 import type { Access } from '../../access.ts';
 
-/** The command a View button runs for an alert, when that command exists. */
+/** The command a View button runs for an alert: its member's record, else its journey's root cause; undefined for neither. */
 function viewCommandLine(a: Alert): string | undefined {
-  const line = a.detail.member ? `member ${a.detail.member}` : a.detail.journey ? `why ${a.detail.journey}${a.detail.date ? ` --date ${a.detail.date}` : ''}` : undefined;
-  return line && isCommandName(line.split(' ')[0]) ? line : undefined;
+  if (a.detail.member) return `member ${a.detail.member}`;
+  return a.detail.journey ? `why ${a.detail.journey}${a.detail.date ? ` --date ${a.detail.date}` : ''}` : undefined;
 }
 
 export function viewAlert(ctx: Context, access: Access) {
