@@ -65,8 +65,10 @@ describe('input sizes from Slack', () => {
     // Shapes each part of the reading works hardest on: amounts, dates, member ids, one endless word, spaces, quotes, near-misses.
     for (const unit of ['$8 10% ', 'since Nov 9 2026-11-23 last 14 days ', 'M-100001 m100002 ', 'x', ' ', '\'"“', 'bilin idcrad segmnts ']) {
       const hostile = unit === ' ' ? `why${' '.repeat(MAX_LINE_CHARS - 4)}x` : wordsOf(unit, MAX_LINE_CHARS);
-      // Measured here: 12× for a line of amounts (the number reader's own cost on the 500 characters the resolver reads), 2× or less otherwise.
-      expect(await slowdown(normal, resolve(hostile), { reps: 5 }), JSON.stringify(unit)).toBeLessThan(30);
+      // Measured here: 12× for a line of amounts (the number reader's own cost on the 500 characters the resolver reads), 2× or
+      // less otherwise; a busy machine pushed the amounts once to 45×. A quadratic reading of 500 characters is hundreds of times,
+      // so the bound sits at 100×, where a slow run is also cut short.
+      expect(await slowdown(normal, resolve(hostile), { runs: 9, reps: 5 }), JSON.stringify(unit)).toBeLessThan(100);
     }
   });
 
