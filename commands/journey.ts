@@ -1,5 +1,5 @@
 /** `leak journey MEMBER_ID`: one member's timeline (src/members/timeline.ts) as text, leaks marked. */
-import { formatCount, languageName } from '../src/format.ts';
+import { formatCount, languageName, plural } from '../src/format.ts';
 import { describeProfile, HIDDEN_DETAILS_NOTE } from '../src/members/profile.ts';
 import { queryJourney, type JourneyEventKind, type JourneyResult } from '../src/members/timeline.ts';
 import { addDays, weekdayName, zoneClock } from '../src/time.ts';
@@ -12,7 +12,6 @@ const MARK: Record<JourneyEventKind, string> = { digital: ' ', failure: 'x', aba
 
 function renderJourney(r: JourneyResult): string {
   const clock = zoneClock(r.time_zone);
-  const plural = (n: number, w: string) => `${formatCount(n)} ${w}${n === 1 ? '' : 's'}`;
   const lines = [
     `${r.member_id} · ${describeProfile(r.profile, languageName)}`,
     `${r.from} to ${r.date} (${r.time_zone}): ${plural(r.counts.failures, 'failure')}, ${plural(r.counts.calls, 'contact')}, ${plural(r.counts.leaked_calls, 'leaked call')}.`,

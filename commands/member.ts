@@ -1,12 +1,11 @@
 /** `leak member MEMBER_ID`: the member 360 (src/members/member-360.ts) as text. */
 import { STATUS_LABEL } from '../src/actions/state-machine.ts';
-import { formatCount, formatDuration, formatMoney, languageName, renderTable } from '../src/format.ts';
+import { formatCount, formatDuration, formatMoney, languageName, renderTable, plural } from '../src/format.ts';
 import { describeProfile, HIDDEN_DETAILS_NOTE } from '../src/members/profile.ts';
 import { queryMember, type MemberResult } from '../src/members/member-360.ts';
 import { dateArg, memberIdArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 
-const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
 function renderMember(r: MemberResult): string {
   const p = r.profile;

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { SOURCES, type SourceKind } from '../src/ingest/contract.ts';
-import { formatCount } from '../src/format.ts';
+import { formatCount, plural } from '../src/format.ts';
 import { describePublish, publishFiles, streamSettings, subjectFor, type PublishSummary, type StreamSettings } from '../src/stream/index.ts';
 import { badArgument } from './args.ts';
 import { defineCommand, TERMINAL_ONLY } from './command.ts';
@@ -15,7 +15,6 @@ import { terminalBar } from './progress-bar.ts';
 type PublishArgs = { files: { kind: SourceKind; file: string }[]; settings: StreamSettings };
 export type PublishResult = PublishSummary & { to: string; stream: string; prefix: string };
 
-const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
 export default defineCommand({
   name: 'publish',

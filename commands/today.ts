@@ -4,7 +4,7 @@
  * on a desktop, stacked on a phone, readable both ways, with "Who is affected?" and "Why?" buttons.
  */
 import type { KnownBlock } from '@slack/types';
-import { formatCount, formatMoney, formatPct, renderTable } from '../src/format.ts';
+import { formatCount, formatMoney, formatPct, renderTable, plural } from '../src/format.ts';
 import { weekdayName } from '../src/time.ts';
 import type { Config } from '../src/config.ts';
 import { buttonsBlock, runButton } from '../src/blocks/elements.ts';
@@ -14,7 +14,7 @@ import { queryToday, type TodayJourney, type TodayResult } from '../src/leakage/
 import { dateArg } from './args.ts';
 import { defineCommand, EVERYWHERE } from './command.ts';
 
-const calls = (n: number) => `${formatCount(n)} call${n === 1 ? '' : 's'}`;
+const calls = (n: number) => plural(n, 'call');
 
 const arrow = (pct: number) => (pct > 0 ? ':arrow_up:' : pct < 0 ? ':arrow_down:' : ':left_right_arrow:');
 /** "⬆ +25.6% vs 7-day avg · +5.8% vs Mondays": the weekday comparison too when the store holds one. */

@@ -1,13 +1,13 @@
 /** The Home tab as Block Kit: pure, from HomeData, fitted to the view limit (100 blocks). */
 import type { KnownBlock, View } from '@slack/types';
-import { formatCount, formatMoney, formatPct } from '../../format.ts';
+import { formatCount, formatMoney, formatPct, plural } from '../../format.ts';
 import { weekdayName } from '../../time.ts';
 import { STATUS_LABEL } from '../../actions/state-machine.ts';
 import { contextBlock, dividerBlock, fieldsBlock, headerBlock, joinMrkdwn, mrkdwn, mrkdwnOf, sectionBlock, userMention } from '../../blocks/mrkdwn.ts';
 import { fitAnswer, LIMITS, truncate } from '../../blocks/limits.ts';
 import type { HomeData } from './query.ts';
 
-const calls = (n: number) => `${formatCount(n)} call${n === 1 ? '' : 's'}`;
+const calls = (n: number) => plural(n, 'call');
 
 /** Top leaks listed; the rest are one /leak today away. */
 const TOP = 5;
